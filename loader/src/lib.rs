@@ -1,0 +1,8 @@
+//! # modjs-loader — module records, the three phases, and Node's loader
+//!
+//! This crate will hold ECMA-262's module machinery (§16.2.1): Source Text Module Records and the
+//! synthetic records (JSON, builtins, CommonJS facades), the construct / link / evaluate phases with
+//! the spec's Tarjan bookkeeping, and Node's resolution algorithms (ESM_RESOLVE and the CommonJS
+//! `require` algorithm), so that `modjs` can load a module graph exactly as Node v20 does.
+//!
+//! It is filled by the ES modules and CommonJS issues.

@@ -1,0 +1,25 @@
+//! Command-line parsing (clap) and dispatch to one file per subcommand.
+
+use clap::{Parser, Subcommand};
+
+mod parse;
+
+#[derive(Parser)]
+#[command(name = "modjs", version, about = "JavaScript modules, exactly as Node runs them — and why")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse files and report syntax errors (Node's format); optionally dump the AST or records.
+    Parse(parse::ParseArgs),
+}
+
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse(args) => parse::run(args),
+    }
+}

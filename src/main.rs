@@ -1,0 +1,7 @@
+//! `modjs` — the command-line interface.
+
+mod cli;
+
+fn main() {
+    std::process::exit(cli::main());
+}

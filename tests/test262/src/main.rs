@@ -1,0 +1,2 @@
+//! The test262 conformance runner.
+fn main() {}
