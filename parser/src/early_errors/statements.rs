@@ -47,7 +47,7 @@ impl<'a> Checker<'a> {
 
     pub(super) fn walk_statement(&mut self, stmt: &'a Stmt) {
         match &stmt.kind {
-            StmtKind::Var(decl) => self.walk_var_decl(decl),
+            StmtKind::Var(decl) => self.walk_declaration(decl),
             StmtKind::Function(func) => self.walk_function_declaration(func),
             StmtKind::Class(class) => self.walk_class(class),
             StmtKind::Expr(expr) => self.walk_expr(expr),
@@ -78,7 +78,7 @@ impl<'a> Checker<'a> {
                             if lexical {
                                 this.declare_for_lexical(decl);
                             }
-                            this.walk_var_decl(decl);
+                            this.walk_declaration(decl);
                         }
                         Some(ForInit::Expr(expr)) => this.walk_expr(expr),
                         None => {}
@@ -170,6 +170,22 @@ impl<'a> Checker<'a> {
             StmtKind::Import(import) => self.walk_import(import),
             StmtKind::Export(export) => self.walk_export(export),
         }
+    }
+
+    /// A declaration statement or `for (;;)` head: `const` and destructuring declarations need
+    /// an initializer (§14.3.1.1, §14.3.2; the grammar makes it optional for all forms).
+    fn walk_declaration(&mut self, decl: &'a VarDecl) {
+        for d in &decl.decls {
+            if d.init.is_some() {
+                continue;
+            }
+            if !matches!(d.target.kind, PatternKind::Ident(_)) {
+                self.error("Missing initializer in destructuring declaration", d.span);
+            } else if decl.kind == VarKind::Const {
+                self.error("Missing initializer in const declaration", d.span);
+            }
+        }
+        self.walk_var_decl(decl);
     }
 
     /// `var`/`let`/`const`: binding names (the lexical ones were declared with their list) and
@@ -264,6 +280,19 @@ impl<'a> Checker<'a> {
             StmtKind::Function(func) => {
                 self.check_single_statement_function(func, true);
                 self.walk_function_declaration(func);
+            }
+            StmtKind::Class(_) => {
+                self.error("Unexpected token 'class'", body.span);
+                self.walk_statement(body);
+            }
+            StmtKind::Var(decl) if decl.kind != VarKind::Var => {
+                let message = if decl.kind == VarKind::Const {
+                    "Unexpected token 'const'"
+                } else {
+                    "Lexical declaration cannot appear in a single-statement context"
+                };
+                self.error(message, body.span);
+                self.walk_statement(body);
             }
             _ => self.walk_statement(body),
         }

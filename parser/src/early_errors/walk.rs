@@ -133,6 +133,9 @@ impl<'a> Checker<'a> {
                 if !self.ctx.super_property {
                     self.error("'super' keyword unexpected here", expr.span);
                 }
+                if let MemberProp::Private(name) = prop {
+                    self.error("Unexpected private field", name.span);
+                }
                 self.walk_member_prop(prop);
             }
             ExprKind::SuperCall(args) => {
