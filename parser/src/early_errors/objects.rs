@@ -15,6 +15,16 @@ fn is_proto_key(key: &PropKey) -> bool {
 }
 
 impl<'a> Checker<'a> {
+    /// A property key of an object literal: private names belong to classes only.
+    fn walk_object_key(&mut self, key: &'a PropKey) {
+        if let PropKey::Private(id) = key {
+            let name = id.name.strip_prefix('#').unwrap_or(&id.name);
+            self.error_with(id.span, || format!("Unexpected identifier '#{name}'"));
+            return;
+        }
+        self.walk_prop_key(key);
+    }
+
     pub(super) fn walk_object_literal(&mut self, props: &'a [Property]) {
         let mut proto_seen = false;
         for prop in props {
@@ -29,7 +39,7 @@ impl<'a> Checker<'a> {
                         }
                         proto_seen = true;
                     }
-                    self.walk_prop_key(key);
+                    self.walk_object_key(key);
                     self.walk_expr(value);
                 }
                 PropertyKind::Shorthand(id) => self.check_identifier(id, IdentUse::Reference),
@@ -39,7 +49,7 @@ impl<'a> Checker<'a> {
                     self.walk_expr(default);
                 }
                 PropertyKind::Method { key, func } => {
-                    self.walk_prop_key(key);
+                    self.walk_object_key(key);
                     self.walk_method(func);
                 }
                 PropertyKind::Spread(expr) => self.walk_expr(expr),
