@@ -15,6 +15,9 @@ pub fn scan_identifier_name(src: &str, start: usize) -> Result<(Name, usize), Le
         let Some(c) = char_at(src, i) else { break };
         let first = i == start;
         if c == '\\' {
+            if src.as_bytes().get(i + 1) != Some(&b'u') {
+                return Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: start });
+            }
             let (cp, end) = read_unicode_escape(src, i)?;
             let decoded = char::from_u32(cp).filter(|&d| {
                 if first {
