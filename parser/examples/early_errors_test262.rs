@@ -47,7 +47,9 @@ fn frontmatter(src: &str) -> Option<Meta> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -61,26 +63,31 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn run(root: PathBuf, verbose: bool) {
+fn run(root: PathBuf, verbose: bool, messages: bool) {
     let mut files = Vec::new();
     collect(&root, &mut files);
     let (mut neg, mut neg_rejected, mut pos, mut pos_ok) = (0, 0, 0, 0);
+    let mut neg_by_early = 0;
     let (mut pos_grammar_rejects, mut pos_early_rejects, mut panics) = (0, 0, 0);
     for path in &files {
-        let Ok(src) = std::fs::read_to_string(path) else { continue };
-        let Some(meta) = frontmatter(&src) else { continue };
-        let mut variants: Vec<(String, Goal)> = Vec::new();
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let Some(meta) = frontmatter(&src) else {
+            continue;
+        };
+        let mut variants: Vec<(&str, String, Goal)> = Vec::new();
         if meta.module {
-            variants.push((src.clone(), Goal::Module));
+            variants.push(("module", src.clone(), Goal::Module));
         } else {
             if !meta.only_strict {
-                variants.push((src.clone(), Goal::Script));
+                variants.push(("sloppy", src.clone(), Goal::Script));
             }
             if !meta.no_strict && !meta.raw {
-                variants.push((format!("\"use strict\";\n{src}"), Goal::Script));
+                variants.push(("strict", format!("\"use strict\";\n{src}"), Goal::Script));
             }
         }
-        for (text, goal) in variants {
+        for (variant, text, goal) in variants {
             let caught = std::panic::catch_unwind(|| parse(&text, goal));
             let Ok(result) = caught else {
                 panics += 1;
@@ -89,8 +96,17 @@ fn run(root: PathBuf, verbose: bool) {
             };
             if meta.negative_parse {
                 neg += 1;
-                if result.is_err() {
+                if let Err(e) = &result {
                     neg_rejected += 1;
+                    let early = parse_unchecked(&text, goal).is_ok();
+                    if early {
+                        neg_by_early += 1;
+                    }
+                    if messages {
+                        let rel = path.strip_prefix(&root).unwrap_or(path).display();
+                        let by = if early { "early" } else { "grammar" };
+                        println!("MSG\t{rel}\t{variant}\t{by}\t{}: {}", e.name(), e.message);
+                    }
                 } else if verbose {
                     println!("MISSED  {}", path.display());
                 }
@@ -115,9 +131,15 @@ fn run(root: PathBuf, verbose: bool) {
             }
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     println!(
-        "negative: {neg_rejected}/{neg} rejected ({:.1}%); valid: {pos_ok}/{pos} accepted ({:.1}%), \
+        "negative: {neg_rejected}/{neg} rejected ({:.1}%, {neg_by_early} by early errors); valid: {pos_ok}/{pos} accepted ({:.1}%), \
          {pos_grammar_rejects} rejected by the grammar, {pos_early_rejects} by early errors; \
          {panics} panics",
         pct(neg_rejected, neg),
@@ -128,6 +150,8 @@ fn run(root: PathBuf, verbose: bool) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
+    // `--messages`: print the message of every rejected negative test (to compare with node).
+    let messages = args.iter().any(|a| a == "--messages");
     let Some(root) = args.iter().find(|a| !a.starts_with('-')).map(PathBuf::from) else {
         eprintln!("usage: early_errors_test262 <test262/test/language> [-v]");
         std::process::exit(2);
@@ -135,7 +159,7 @@ fn main() {
     // The parser and the check recurse; give them a large stack.
     let worker = std::thread::Builder::new()
         .stack_size(1 << 30)
-        .spawn(move || run(root, verbose));
+        .spawn(move || run(root, verbose, messages));
     match worker {
         Ok(handle) => {
             if handle.join().is_err() {

@@ -96,15 +96,22 @@ impl<'a> Checker<'a> {
     /// The target of `=` or of a `for-in`/`for-of` head: an identifier, a member expression or
     /// a destructuring pattern.
     pub(super) fn walk_assignment_target(&mut self, target: &'a Pattern) {
-        self.walk_assignment_pattern(target, false);
+        self.walk_assignment_pattern(target, false, false);
     }
 
-    fn walk_assignment_pattern(&mut self, target: &'a Pattern, nested: bool) {
+    fn walk_assignment_pattern(&mut self, target: &'a Pattern, nested: bool, shorthand: bool) {
         match &target.kind {
             PatternKind::Ident(id) => {
                 self.check_identifier(id, IdentUse::Reference);
                 if self.ctx.strict && matches!(&*id.name, "eval" | "arguments") {
-                    self.error("Unexpected eval or arguments in strict mode", id.span);
+                    // V8 words it as a bad element of a pattern unless it is a shorthand
+                    // property (`{ eval } = o`) or the whole target.
+                    let message = if nested && !shorthand {
+                        "Invalid destructuring assignment target"
+                    } else {
+                        "Unexpected eval or arguments in strict mode"
+                    };
+                    self.error(message, id.span);
                 }
             }
             PatternKind::Expr(expr) => {
@@ -124,22 +131,22 @@ impl<'a> Checker<'a> {
             PatternKind::Object { props, rest } => {
                 for prop in props {
                     self.walk_prop_key(&prop.key);
-                    self.walk_assignment_pattern(&prop.value, true);
+                    self.walk_assignment_pattern(&prop.value, true, prop.shorthand);
                 }
                 if let Some(rest) = rest {
-                    self.walk_assignment_pattern(rest, true);
+                    self.walk_assignment_pattern(rest, true, false);
                 }
             }
             PatternKind::Array { elems, rest } => {
                 for elem in elems.iter().flatten() {
-                    self.walk_assignment_pattern(elem, true);
+                    self.walk_assignment_pattern(elem, true, false);
                 }
                 if let Some(rest) = rest {
-                    self.walk_assignment_pattern(rest, true);
+                    self.walk_assignment_pattern(rest, true, false);
                 }
             }
             PatternKind::Default { target, default } => {
-                self.walk_assignment_pattern(target, nested);
+                self.walk_assignment_pattern(target, nested, shorthand);
                 self.walk_expr(default);
             }
         }
@@ -150,7 +157,7 @@ impl<'a> Checker<'a> {
         match &target.kind {
             PatternKind::Ident(id) => self.check_identifier(id, IdentUse::Reference),
             PatternKind::Expr(expr) => self.walk_expr(expr),
-            _ => self.walk_assignment_pattern(target, false),
+            _ => self.walk_assignment_pattern(target, false, false),
         }
     }
 }

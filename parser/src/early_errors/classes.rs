@@ -202,7 +202,12 @@ impl<'a> Checker<'a> {
         let outer = self.ctx;
         self.ctx.strict = true;
         if let Some(id) = &class.id {
-            self.check_identifier(id, IdentUse::Binding);
+            let usage = if outer.strict {
+                IdentUse::Binding
+            } else {
+                IdentUse::ClassName
+            };
+            self.check_identifier(id, usage);
         }
         // The heritage is outside the class's private environment.
         if let Some(heritage) = &class.super_class {

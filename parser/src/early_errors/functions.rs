@@ -130,8 +130,12 @@ impl<'a> Checker<'a> {
 
             this.ctx.in_params = true;
             if site == Site::Arrow {
-                // Arrow parameters were parsed as part of the enclosing code.
+                // Arrow parameters were parsed as part of the enclosing code: `await` and
+                // `yield` are reserved there if they are around the arrow
+                // (`async (a = (await) => {}) => {}`).
                 this.ctx.in_static_block = outer.in_static_block;
+                this.ctx.is_async |= outer.is_async;
+                this.ctx.is_generator = outer.is_generator;
             }
             for param in &func.params.items {
                 this.walk_binding_pattern(param, BindingKind::Other);
@@ -141,6 +145,8 @@ impl<'a> Checker<'a> {
             }
             this.ctx.in_params = false;
             this.ctx.in_static_block = false;
+            this.ctx.is_async = inner.is_async;
+            this.ctx.is_generator = inner.is_generator;
 
             match &func.body {
                 FunctionBody::Block(stmts) => {

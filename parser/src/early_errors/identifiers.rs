@@ -16,6 +16,9 @@ pub(super) enum IdentUse {
     LexicalBinding,
     /// LabelIdentifier.
     Label,
+    /// The BindingIdentifier of a class in sloppy code (a Binding, checked as strict code; V8
+    /// does not mention escapes there).
+    ClassName,
 }
 
 /// ReservedWord minus `yield` and `await`, which are decided by context.
@@ -92,12 +95,27 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if self.ctx.strict && is_strict_reserved_word(name) {
-            if id.escaped {
-                self.error("Keyword must not contain escaped characters", id.span);
-            } else {
+        // V8 words an escaped contextual keyword as such only in label position (and for the
+        // strict mode reserved words outside class names); elsewhere it ignores the escape.
+        const ESCAPED: &str = "Keyword must not contain escaped characters";
+        let escaped_label = id.escaped && usage == IdentUse::Label;
+        if name == "yield" {
+            if self.ctx.is_generator && escaped_label {
+                self.error(ESCAPED, id.span);
+            } else if self.ctx.strict {
                 self.error("Unexpected strict mode reserved word", id.span);
+            } else if self.ctx.is_generator {
+                self.error("Unexpected identifier 'yield'", id.span);
             }
+            return;
+        }
+        if self.ctx.strict && is_strict_reserved_word(name) {
+            let message = if id.escaped && usage != IdentUse::ClassName {
+                ESCAPED
+            } else {
+                "Unexpected strict mode reserved word"
+            };
+            self.error(message, id.span);
             return;
         }
         match name {
@@ -106,10 +124,14 @@ impl<'a> Checker<'a> {
             "await"
                 if self.goal == Goal::Module || self.ctx.is_async || self.ctx.in_static_block =>
             {
-                self.error("Unexpected reserved word", id.span);
-            }
-            "yield" if self.ctx.is_generator => {
-                self.error("Unexpected identifier 'yield'", id.span);
+                let message = if id.escaped && usage != IdentUse::Binding {
+                    ESCAPED
+                } else if self.ctx.in_params && self.ctx.is_async && usage != IdentUse::Label {
+                    "'await' is not a valid identifier name in an async function"
+                } else {
+                    "Unexpected reserved word"
+                };
+                self.error(message, id.span);
             }
             "arguments" | "eval" => {
                 // ContainsArguments of a field initializer / static block (arrows included).
@@ -119,7 +141,10 @@ impl<'a> Checker<'a> {
                         id.span,
                     );
                 }
-                let binding = matches!(usage, IdentUse::Binding | IdentUse::LexicalBinding);
+                let binding = matches!(
+                    usage,
+                    IdentUse::Binding | IdentUse::LexicalBinding | IdentUse::ClassName
+                );
                 if binding && self.ctx.strict {
                     self.error("Unexpected eval or arguments in strict mode", id.span);
                 }

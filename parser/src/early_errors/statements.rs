@@ -223,15 +223,15 @@ impl<'a> Checker<'a> {
             ForHead::Var(decl) if decl.kind != VarKind::Var => {
                 self.with_scope(ScopeKind::Block, |this| {
                     this.declare_for_lexical(decl);
-                    this.check_for_in_of_initializer(decl, is_in);
                     this.walk_var_decl(decl);
+                    this.check_for_in_of_initializer(decl, is_in);
                     this.walk_expr(right);
                     this.walk_loop_body(body);
                 });
             }
             ForHead::Var(decl) => {
-                self.check_for_in_of_initializer(decl, is_in);
                 self.walk_var_decl(decl);
+                self.check_for_in_of_initializer(decl, is_in);
                 self.walk_expr(right);
                 self.walk_loop_body(body);
             }
@@ -247,9 +247,7 @@ impl<'a> Checker<'a> {
     /// single identifier; every other initializer in a for-in/of head is an error.
     fn check_for_in_of_initializer(&mut self, decl: &VarDecl, is_in: bool) {
         for d in &decl.decls {
-            if d.init.is_none() {
-                continue;
-            }
+            let Some(init) = &d.init else { continue };
             let annex_b = is_in
                 && !self.ctx.strict
                 && decl.kind == VarKind::Var
@@ -260,7 +258,7 @@ impl<'a> Checker<'a> {
                 } else {
                     "for-of loop variable declaration may not have an initializer."
                 };
-                self.error(message, d.span);
+                self.error(message, init.span);
             }
         }
     }
@@ -314,10 +312,12 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Labeled { body, .. } if labelled_function(body) => {
                 // IsLabelledFunction(Statement) is an error in `if`, loop and `with` bodies.
-                self.error(
-                    "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.",
-                    stmt.span,
-                );
+                let message = if self.ctx.strict {
+                    "In strict mode code, functions can only be declared at top level or inside a block."
+                } else {
+                    "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement."
+                };
+                self.error(message, stmt.span);
                 self.walk_statement(stmt);
             }
             StmtKind::Var(decl) if decl.kind != VarKind::Var => {
@@ -338,12 +338,12 @@ impl<'a> Checker<'a> {
     /// A function declaration in a single-statement position: allowed only as a plain function in
     /// sloppy code, as the body of an `if` (`in_if`) or of a label (B.3.3, B.3.1).
     fn check_single_statement_function(&mut self, func: &Function, allowed_position: bool) {
-        let message = if func.is_generator {
-            "Generators can only be declared at the top level or inside a block."
-        } else if func.is_async {
+        let message = if func.is_async {
             "Async functions can only be declared at the top level or inside a block."
         } else if self.ctx.strict {
             "In strict mode code, functions can only be declared at top level or inside a block."
+        } else if func.is_generator {
+            "Generators can only be declared at the top level or inside a block."
         } else if !allowed_position {
             "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement."
         } else {
