@@ -105,7 +105,13 @@ fn run(root: PathBuf, verbose: bool, messages: bool) {
                     if messages {
                         let rel = path.strip_prefix(&root).unwrap_or(path).display();
                         let by = if early { "early" } else { "grammar" };
-                        println!("MSG\t{rel}\t{variant}\t{by}\t{}: {}", e.name(), e.message);
+                        println!(
+                            "MSG\t{rel}\t{variant}\t{by}\t{}: {}\t{}\t{}",
+                            e.name(),
+                            e.message,
+                            e.span.start,
+                            e.span.end
+                        );
                     }
                 } else if verbose {
                     println!("MISSED  {}", path.display());

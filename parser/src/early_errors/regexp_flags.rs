@@ -31,7 +31,7 @@ pub(super) fn flags_are_valid(flags: &str) -> bool {
 impl<'a> Checker<'a> {
     pub(super) fn check_regexp_flags(&mut self, flags: &str, span: Span) {
         if !flags_are_valid(flags) {
-            self.error("Invalid regular expression flags", span);
+            self.error("Invalid regular expression flags", Self::head(span, 1));
         }
     }
 }
