@@ -199,10 +199,13 @@ impl<'a> Checker<'a> {
         let mut conflict = None;
         for scope in self.scopes.iter_mut().rev() {
             if let Some(&(span, _)) = scope.lexical.get(name) {
-                // V8 reports a var/lexical conflict at the `var` binding, whichever comes
-                // first.
-                let _ = span;
-                conflict = Some(at_identifier(id));
+                // V8 reports a conflict at the later declaration in a function, script or
+                // module scope, but at the `var` binding in a block.
+                conflict = Some(if scope.kind == ScopeKind::Var {
+                    later(span, at_identifier(id))
+                } else {
+                    at_identifier(id)
+                });
                 break;
             }
             match scope.kind {
