@@ -7,7 +7,7 @@ use super::identifiers::IdentUse;
 use super::scopes::{bound_names, ListLevel, ParamDuplicates, ScopeKind};
 use super::Checker;
 use crate::ast::{
-    ForHead, ForInit, Function, Pattern, PatternKind, Stmt, StmtKind, VarDecl, VarKind,
+    ForHead, ForInit, Function, Pattern, PatternKind, Span, Stmt, StmtKind, VarDecl, VarKind,
 };
 
 /// What a binding pattern declares.
@@ -260,7 +260,7 @@ impl<'a> Checker<'a> {
                 } else {
                     "for-of loop variable declaration may not have an initializer."
                 };
-                self.error(message, init.span);
+                self.error(message, d.target.span.to(init.span));
             }
         }
     }
@@ -355,9 +355,25 @@ impl<'a> Checker<'a> {
         } else {
             return;
         };
-        // V8 underlines the first keyword of the declaration.
-        let keyword = if func.is_async { 5 } else { 8 };
-        self.error(message, Self::head(func.span, keyword));
+        // V8 underlines the first keyword of the declaration, or the `*` of a generator.
+        let at = if func.is_async {
+            Self::head(func.span, 5)
+        } else if func.is_generator && !self.ctx.strict {
+            let text = self
+                .src
+                .as_bytes()
+                .get(func.span.start as usize..func.span.end as usize);
+            match text.and_then(|t| t.iter().position(|&b| b == b'*')) {
+                Some(star) => Self::head(
+                    Span::new(func.span.start as usize + star, func.span.end as usize),
+                    1,
+                ),
+                None => Self::head(func.span, 8),
+            }
+        } else {
+            Self::head(func.span, 8)
+        };
+        self.error(message, at);
     }
 
     /// `catch (param) { body }`: the parameter's names may not repeat nor be redeclared
