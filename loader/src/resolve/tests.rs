@@ -1,0 +1,1 @@
+//! Resolution on a small package tree built in a temporary directory.
