@@ -77,6 +77,7 @@ pub fn run(args: ResolveArgs) -> i32 {
     let mut r = Resolver::new();
     r.user_conditions = args.conditions.clone();
     r.display_root = Some(cwd.clone());
+    r.current_dir = Some(cwd.clone());
     if args.explain {
         r.enable_trace();
     }

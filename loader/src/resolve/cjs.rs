@@ -32,22 +32,44 @@ const EXTENSIONS: &[&str] = &[".js", ".json", ".node"];
 /// `require.resolve(request)` from the module at `parent_path` (Node's
 /// `Module._resolveFilename`).
 pub fn resolve_filename(r: &mut Resolver, request: &str, parent_path: &str) -> Result<Required, ResolveError> {
+    resolve_filename_from(r, request, CjsParent::Module(parent_path))
+}
+
+/// The module `require` resolves from.
+#[derive(Debug, Clone, Copy)]
+pub enum CjsParent<'a> {
+    /// A loaded module with this filename.
+    Module(&'a str),
+    /// A module object that has an id but no filename yet: Node's ESM resolver builds one at
+    /// this path for its "Did you mean to import …?" hint. Relative requests then resolve
+    /// against the current directory, and `#imports`/self-references are not tried.
+    WithoutFilename(&'a str),
+}
+
+/// `Module._resolveFilename(request, parent)`.
+pub fn resolve_filename_from(r: &mut Resolver, request: &str, parent: CjsParent) -> Result<Required, ResolveError> {
+    let (parent_path, has_filename) = match parent {
+        CjsParent::Module(p) => (p, true),
+        CjsParent::WithoutFilename(p) => (p, false),
+    };
     r.step(|r| format!("REQUIRE: \"{}\" from {}", request, r.show(parent_path)));
     // 1. If X is a core module, return it.
     if builtins::normalize_requirable_id(request).is_some() {
         r.step(|_| format!("REQUIRE: \"{}\" is a built-in module", request));
         return Ok(Required::Builtin(request.to_string()));
     }
-    let paths = resolve_lookup_paths(r, request, parent_path);
-    // 4. If X begins with '#': LOAD_PACKAGE_IMPORTS(X, dirname(Y)).
-    if request.starts_with('#') {
-        if let Some(found) = load_package_imports(r, request, parent_path)? {
+    let paths = resolve_lookup_paths(r, request, parent);
+    if has_filename {
+        // 4. If X begins with '#': LOAD_PACKAGE_IMPORTS(X, dirname(Y)).
+        if request.starts_with('#') {
+            if let Some(found) = load_package_imports(r, request, parent_path)? {
+                return Ok(Required::File(found));
+            }
+        }
+        // 5. LOAD_PACKAGE_SELF(X, dirname(Y)).
+        if let Some(found) = load_package_self(r, request, parent_path)? {
             return Ok(Required::File(found));
         }
-    }
-    // 5. LOAD_PACKAGE_SELF(X, dirname(Y)).
-    if let Some(found) = load_package_self(r, request, parent_path)? {
-        return Ok(Required::File(found));
     }
     // 3 and 6. LOAD_AS_FILE / LOAD_AS_DIRECTORY for paths, LOAD_NODE_MODULES otherwise.
     if let Some(found) = find_path(r, request, &paths)? {
@@ -60,15 +82,22 @@ pub fn resolve_filename(r: &mut Resolver, request: &str, parent_path: &str) -> R
 
 /// `Module._resolveLookupPaths`: the parent's folder for relative requests, otherwise
 /// NODE_MODULES_PATHS of the parent's folder plus the global folders.
-fn resolve_lookup_paths(r: &Resolver, request: &str, parent_path: &str) -> Vec<String> {
+fn resolve_lookup_paths(r: &Resolver, request: &str, parent: CjsParent) -> Vec<String> {
     let bytes = request.as_bytes();
     let relative = bytes.first() == Some(&b'.') && (bytes.len() == 1 || bytes[1] == b'.' || bytes[1] == b'/');
     if !relative {
-        let mut paths = node_modules_paths(&path::dirname(parent_path));
+        let mut paths = match parent {
+            CjsParent::Module(p) => node_modules_paths(&path::dirname(p)),
+            // Node sets `paths` from the file path itself in that case.
+            CjsParent::WithoutFilename(p) => node_modules_paths(p),
+        };
         paths.extend(r.global_paths.iter().cloned());
         return paths;
     }
-    vec![path::dirname(parent_path)]
+    match parent {
+        CjsParent::Module(p) => vec![path::dirname(p)],
+        CjsParent::WithoutFilename(_) => vec![r.cwd()],
+    }
 }
 
 /// NODE_MODULES_PATHS(START): `START/node_modules`, then each parent's `node_modules`,

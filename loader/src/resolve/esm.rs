@@ -8,7 +8,7 @@
 //! guessing.
 
 use super::builtins;
-use super::cjs::{self, Required};
+use super::cjs::{self, CjsParent, Required};
 use super::errors::ResolveError;
 use super::exports::{base_path, package_exports_resolve, package_imports_resolve};
 use super::fs::{self, Stat};
@@ -314,10 +314,12 @@ fn legacy_main_resolve(r: &mut Resolver, pjson_url: &Url, config: &PackageConfig
 }
 
 /// Node's `resolveAsCommonJS`: what `require` would have found, phrased as a specifier for the
-/// "Did you mean to import …?" hint.
+/// "Did you mean to import …?" hint. Node asks from a module object without a filename, so a
+/// relative specifier is looked up from the *current directory*: the hint for `./a` only
+/// appears when the process runs in the importer's folder.
 fn resolve_as_common_js(r: &mut Resolver, specifier: &str, parent: &Url) -> Option<String> {
     let parent_path = parent.to_file_path().ok()?;
-    let found = match cjs::resolve_filename(r, specifier, &parent_path).ok()? {
+    let found = match cjs::resolve_filename_from(r, specifier, CjsParent::WithoutFilename(&parent_path)).ok()? {
         Required::File(p) => p,
         Required::Builtin(id) => id,
     };

@@ -50,6 +50,8 @@ pub struct Resolver {
     pub global_paths: Vec<String>,
     /// When set, paths in trace lines are shown relative to this directory.
     pub display_root: Option<String>,
+    /// The current directory (`process.cwd()`); read from the process when not set.
+    pub current_dir: Option<String>,
     trace: Option<Vec<String>>,
     /// Deprecation warnings Node would print (DEP0155, DEP0166), in order.
     pub warnings: Vec<String>,
@@ -98,6 +100,14 @@ impl Resolver {
         CJS_CONDITIONS.iter().map(|s| s.to_string()).chain(self.user_conditions.iter().cloned()).collect()
     }
 
+    /// `process.cwd()`.
+    pub fn cwd(&self) -> String {
+        if let Some(c) = &self.current_dir {
+            return c.clone();
+        }
+        std::env::current_dir().ok().and_then(|p| p.to_str().map(|s| s.to_string())).unwrap_or_else(|| "/".to_string())
+    }
+
     /// A path as trace lines show it: relative to `display_root` when inside it.
     pub fn show(&self, path: &str) -> String {
         if let Some(root) = &self.display_root {
@@ -122,8 +132,12 @@ impl Resolver {
     /// `import(specifier)` from the module at `parent_path`: ESM_RESOLVE, then the checks the
     /// load phase makes before evaluating anything (format, built-in existence, URL scheme).
     pub fn resolve_import(&mut self, specifier: &str, parent_path: &str) -> Result<ImportResolution, ResolveError> {
-        let parent = Url::from_file_path(parent_path);
-        let resolved = esm::esm_resolve(self, specifier, &parent)?;
+        self.resolve_import_from_url(specifier, &Url::from_file_path(parent_path))
+    }
+
+    /// `import(specifier)` from the module with URL `parent` (a `file:` or `data:` URL).
+    pub fn resolve_import_from_url(&mut self, specifier: &str, parent: &Url) -> Result<ImportResolution, ResolveError> {
+        let resolved = esm::esm_resolve(self, specifier, parent)?;
         let format = format::check_loadable(self, &resolved)?;
         Ok(ImportResolution { url: resolved.url, href: resolved.href, format })
     }
