@@ -307,7 +307,11 @@ fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option
     for cur in &paths {
         // Don't search a lookup folder that does not exist.
         if inside_path && !cur.is_empty() && fs::stat(cur) != Stat::Dir {
+            r.step(|r| format!("LOAD_NODE_MODULES: no folder {}", r.show(cur)));
             continue;
+        }
+        if !absolute && !is_relative {
+            r.step(|r| format!("LOAD_NODE_MODULES: looking in {}", r.show(cur)));
         }
         if !absolute {
             if let Some(found) = load_package_exports(r, cur, request)? {
@@ -315,11 +319,11 @@ fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option
             }
         }
         let base_path = if cur.is_empty() { path::resolve("/", request) } else { path::resolve(cur, request) };
-        r.step(|r| format!("LOAD_AS_FILE/LOAD_AS_DIRECTORY: {}", r.show(&base_path)));
         let rc = fs::stat(&base_path);
         let mut filename = None;
         if !trailing_slash {
             // LOAD_AS_FILE(X): X itself, then X.js, X.json, X.node.
+            r.step(|r| format!("LOAD_AS_FILE: {} (then .js, .json, .node)", r.show(&base_path)));
             if rc == Stat::File {
                 filename = Some(fs::realpath(&base_path));
             }
@@ -329,6 +333,7 @@ fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option
         }
         if filename.is_none() && rc == Stat::Dir {
             // LOAD_AS_DIRECTORY(X).
+            r.step(|r| format!("LOAD_AS_DIRECTORY: {}", r.show(&base_path)));
             filename = load_as_directory(r, &base_path)?;
         }
         if let Some(f) = filename {
@@ -360,6 +365,7 @@ fn load_as_directory(r: &mut Resolver, dir: &str) -> Result<Option<String>, Reso
     let main = config.main.clone().filter(|m| !m.is_empty());
     let Some(main) = main else {
         // 2. LOAD_INDEX(X).
+        r.step(|_| "LOAD_INDEX: index.js, index.json, index.node".to_string());
         return Ok(try_extensions(&path::resolve(dir, "index")));
     };
     // 1. If X/package.json has a "main" field: LOAD_AS_FILE(M), LOAD_INDEX(M).

@@ -44,10 +44,7 @@ pub fn relative(from: &str, to: &str) -> String {
     let f: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
     let t: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
     let common = f.iter().zip(t.iter()).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = Vec::new();
-    for _ in common..f.len() {
-        parts.push("..");
-    }
+    let mut parts: Vec<&str> = vec![".."; f.len() - common];
     parts.extend_from_slice(&t[common..]);
     parts.join("/")
 }

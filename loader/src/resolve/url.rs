@@ -43,7 +43,7 @@ enum EncodeSet {
 }
 
 fn needs_encoding(b: u8, set: EncodeSet) -> bool {
-    if b < 0x20 || b > 0x7E {
+    if !(0x20..=0x7E).contains(&b) {
         return true;
     }
     match set {
@@ -115,7 +115,7 @@ fn split_query_fragment(rest: &str) -> (&str, Option<&str>, Option<&str>) {
 /// `segments`, applying the URL path state's dot-segment rules.
 fn push_path_segments(segments: &mut Vec<String>, input: &str, special: bool) {
     let parts: Vec<&str> = if special {
-        input.split(|c| c == '/' || c == '\\').collect()
+        input.split(['/', '\\']).collect()
     } else {
         input.split('/').collect()
     };
@@ -172,14 +172,14 @@ impl Url {
             };
             let (host, path_part) = if starts_with_two_slashes {
                 let after = &body[2..];
-                let end = after.find(|c| c == '/' || c == '\\').unwrap_or(after.len());
+                let end = after.find(['/', '\\']).unwrap_or(after.len());
                 (Some(after[..end].to_ascii_lowercase()), &after[end..])
             } else if scheme == "file" {
                 (Some(String::new()), body)
             } else {
                 // `http:foo` and friends: the authority is mandatory for these schemes.
-                let trimmed = body.trim_start_matches(|c| c == '/' || c == '\\');
-                let end = trimmed.find(|c| c == '/' || c == '\\').unwrap_or(trimmed.len());
+                let trimmed = body.trim_start_matches(['/', '\\']);
+                let end = trimmed.find(['/', '\\']).unwrap_or(trimmed.len());
                 if trimmed[..end].is_empty() {
                     return None;
                 }
