@@ -125,7 +125,7 @@ pub fn node_modules_paths(start: &str) -> Vec<String> {
 
 fn read_package(r: &mut Resolver, dir: &str) -> Result<Rc<PackageConfig>, ResolveError> {
     let pjson = format!("{}/package.json", dir);
-    r.packages.read(&pjson).map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))
+    r.packages.read_package_json(&pjson).map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))
 }
 
 /// LOAD_PACKAGE_IMPORTS(X, DIR): `#specifiers` through the nearest package.json's `"imports"`
@@ -290,8 +290,9 @@ fn normalized_starts_with_dotdot(request: &str) -> bool {
     stack.first().is_some_and(|s| s.starts_with(".."))
 }
 
-/// `Module._findPath`: LOAD_AS_FILE, LOAD_AS_DIRECTORY and LOAD_NODE_MODULES over the lookup
-/// paths.
+/// `Module._findPath`, i.e. LOAD_NODE_MODULES(X, dirname(Y)) — or, for relative and
+/// absolute requests, step 3 of `require` — over the lookup paths: in each folder
+/// LOAD_PACKAGE_EXPORTS, then LOAD_AS_FILE and LOAD_AS_DIRECTORY.
 fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option<String>, ResolveError> {
     let absolute = request.starts_with('/');
     let paths: Vec<String> = if absolute { vec![String::new()] } else { paths.to_vec() };
@@ -322,18 +323,9 @@ fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option
         let rc = fs::stat(&base_path);
         let mut filename = None;
         if !trailing_slash {
-            // LOAD_AS_FILE(X): X itself, then X.js, X.json, X.node.
-            r.step(|r| format!("LOAD_AS_FILE: {} (then .js, .json, .node)", r.show(&base_path)));
-            if rc == Stat::File {
-                filename = Some(fs::realpath(&base_path));
-            }
-            if filename.is_none() {
-                filename = try_extensions(&base_path);
-            }
+            filename = load_as_file(r, &base_path, rc);
         }
         if filename.is_none() && rc == Stat::Dir {
-            // LOAD_AS_DIRECTORY(X).
-            r.step(|r| format!("LOAD_AS_DIRECTORY: {}", r.show(&base_path)));
             filename = load_as_directory(r, &base_path)?;
         }
         if let Some(f) = filename {
@@ -342,6 +334,23 @@ fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option
         }
     }
     Ok(None)
+}
+
+/// LOAD_AS_FILE(X): X itself, then X.js, X.json, X.node (by real path).
+fn load_as_file(r: &mut Resolver, x: &str, stat_of_x: Stat) -> Option<String> {
+    r.step(|r| format!("LOAD_AS_FILE: {} (then .js, .json, .node)", r.show(x)));
+    // 1. If X is a file, load X.
+    if stat_of_x == Stat::File {
+        return Some(fs::realpath(x));
+    }
+    // 2-4. X.js, X.json, X.node.
+    try_extensions(x)
+}
+
+/// LOAD_INDEX(X): X/index.js, X/index.json, X/index.node.
+fn load_index(r: &mut Resolver, x: &str) -> Option<String> {
+    r.step(|r| format!("LOAD_INDEX: {}/index.js, .json, .node", r.show(x)));
+    try_extensions(&path::resolve(x, "index"))
 }
 
 /// A file, by its real path.
@@ -363,22 +372,23 @@ fn try_extensions(base: &str) -> Option<String> {
 fn load_as_directory(r: &mut Resolver, dir: &str) -> Result<Option<String>, ResolveError> {
     let config = read_package(r, dir)?;
     let main = config.main.clone().filter(|m| !m.is_empty());
+    r.step(|r| format!("LOAD_AS_DIRECTORY: {}", r.show(dir)));
     let Some(main) = main else {
         // 2. LOAD_INDEX(X).
-        r.step(|_| "LOAD_INDEX: index.js, index.json, index.node".to_string());
-        return Ok(try_extensions(&path::resolve(dir, "index")));
+        return Ok(load_index(r, dir));
     };
     // 1. If X/package.json has a "main" field: LOAD_AS_FILE(M), LOAD_INDEX(M).
     let filename = path::resolve(dir, &main);
     r.step(|r| format!("LOAD_AS_DIRECTORY: \"main\" is {}", r.show(&filename)));
-    let actual = try_file(&filename)
-        .or_else(|| try_extensions(&filename))
-        .or_else(|| try_extensions(&path::resolve(&filename, "index")));
+    let mut actual = try_file(&filename).or_else(|| try_extensions(&filename));
+    if actual.is_none() {
+        actual = load_index(r, &filename);
+    }
     if actual.is_some() {
         return Ok(actual);
     }
     // Deprecated fallback (DEP0128): X/index.* even though "main" is wrong.
-    match try_extensions(&path::resolve(dir, "index")) {
+    match load_index(r, dir) {
         Some(found) => {
             r.warnings.push(format!(
                 "[DEP0128] DeprecationWarning: Invalid 'main' field in '{}/package.json' of '{}'. Please either fix that or report it to the module author",

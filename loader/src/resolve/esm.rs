@@ -218,7 +218,7 @@ fn read_package_config(
     specifier: &str,
     base: &Url,
 ) -> Result<std::rc::Rc<PackageConfig>, ResolveError> {
-    r.packages.read(pjson_path).map_err(|e| {
+    r.packages.read_package_json(pjson_path).map_err(|e| {
         let importing = format!("\"{}\" from {}", specifier, base_path(Some(base)).unwrap_or_default());
         ResolveError::invalid_package_config(pjson_path, Some(&importing), Some(&e.message))
     })

@@ -92,7 +92,7 @@ impl PackageJsonCache {
     /// READ_PACKAGE_JSON(path): a missing file gives `exists: false`; malformed JSON gives the
     /// parser's error, which the caller turns into `ERR_INVALID_PACKAGE_CONFIG` (ES modules) or
     /// a `SyntaxError` (CommonJS).
-    pub fn read(&mut self, path: &str) -> Result<Rc<PackageConfig>, JsonError> {
+    pub fn read_package_json(&mut self, path: &str) -> Result<Rc<PackageConfig>, JsonError> {
         if let Some(hit) = self.entries.get(path) {
             return hit.clone();
         }
@@ -157,7 +157,7 @@ pub fn lookup_package_scope(cache: &mut PackageJsonCache, url: &Url) -> Result<R
         }
         let path = pjson_url.to_file_path()?;
         // 2. Read the package.json there; if it exists, that is the scope.
-        let config = cache.read(&path).map_err(|e| {
+        let config = cache.read_package_json(&path).map_err(|e| {
             let importing = url.to_file_path().unwrap_or_else(|_| url.href());
             ResolveError::invalid_package_config(&path, Some(&importing), Some(&e.message))
         })?;
@@ -191,7 +191,7 @@ pub fn read_package_scope(
             return Ok(None);
         }
         let pjson = format!("{}/package.json", current);
-        let config = cache.read(&pjson).map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))?;
+        let config = cache.read_package_json(&pjson).map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))?;
         if config.exists {
             return Ok(Some((current, config)));
         }
