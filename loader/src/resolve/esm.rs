@@ -124,12 +124,11 @@ pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Resu
         ));
     }
     let file_path = resolved.to_file_path()?;
-    if file_path.contains('\0') {
-        return Err(ResolveError::invalid_arg_value_null_bytes(&file_path));
-    }
     // 8-9. Directories are rejected, missing files are not found. Node 20 stats only the last
     //      character ("/") of a path that ends in "/", so any such path is a directory import.
+    //      Its native stat also stops at a NUL byte (from "%00").
     let stat_target = if file_path.ends_with('/') { "/" } else { file_path.as_str() };
+    let stat_target = stat_target.split('\0').next().unwrap_or(stat_target);
     match fs::stat(stat_target) {
         Stat::Dir => {
             r.step(|r| format!("ESM_RESOLVE: {} is a directory → ERR_UNSUPPORTED_DIR_IMPORT", r.show(&file_path)));
@@ -141,7 +140,10 @@ pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Resu
         }
         Stat::File => {}
     }
-    // 10. The real path, with the original search and hash.
+    // 10. The real path, with the original search and hash (`realpathSync` rejects NUL).
+    if file_path.contains('\0') {
+        return Err(ResolveError::invalid_arg_value_null_bytes(&file_path));
+    }
     let real = fs::realpath(&file_path);
     let mut out = Url::from_file_path(&real);
     let search = resolved.search();

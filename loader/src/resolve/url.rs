@@ -185,6 +185,10 @@ impl Url {
                 }
                 (Some(trimmed[..end].to_ascii_lowercase()), &trimmed[end..])
             };
+            if scheme != "file" && host.as_deref().is_none_or(|h| h.is_empty()) {
+                // "http://" has no host: not a URL.
+                return None;
+            }
             let mut host = host;
             if scheme == "file" && host.as_deref() == Some("localhost") {
                 host = Some(String::new());
