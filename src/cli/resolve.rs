@@ -8,6 +8,7 @@
 
 use clap::{Args, ValueEnum};
 use modjs_loader::resolve::cjs::Required;
+use modjs_loader::resolve::url::Url;
 use modjs_loader::resolve::{path, Resolver};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -16,6 +17,8 @@ pub enum Mode {
     Import,
     /// CommonJS `require.resolve()`.
     Require,
+    /// `import.meta.resolve()`: resolution only; a missing file or directory still gives a URL.
+    MetaResolve,
 }
 
 #[derive(Args)]
@@ -47,6 +50,26 @@ fn display_path(cwd: &str, p: &str) -> String {
         return p.to_string();
     }
     rel
+}
+
+/// A resolved URL as the answer shows it: `file:` URLs as paths (keeping a trailing `/`)
+/// followed by the URL's raw query and fragment; other URLs as they are.
+fn display_url(cwd: &str, href: &str) -> String {
+    if !href.starts_with("file:") {
+        return href.to_string();
+    }
+    let cut = href.find(['?', '#']).unwrap_or(href.len());
+    let (base, suffix) = href.split_at(cut);
+    match Url::parse(base).map(|u| u.to_file_path()) {
+        Some(Ok(p)) => {
+            let mut shown = display_path(cwd, &p);
+            if base.ends_with('/') && !shown.ends_with('/') {
+                shown.push('/');
+            }
+            format!("{}{}", shown, suffix)
+        }
+        _ => href.to_string(),
+    }
 }
 
 /// `NODE_PATH` entries and `$HOME/.node_modules`, `$HOME/.node_libraries`: the folders
@@ -90,6 +113,10 @@ pub fn run(args: ResolveArgs) -> i32 {
                 res.href
             }
         }),
+        Mode::MetaResolve => {
+            let parent = Url::from_file_path(&from);
+            r.import_meta_resolve(&args.specifier, &parent).map(|href| display_url(&cwd, &href))
+        }
         Mode::Require => {
             r.global_paths = global_paths();
             r.resolve_require(&args.specifier, &from).map(|req| match req {

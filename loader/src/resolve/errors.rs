@@ -15,11 +15,15 @@ pub struct ResolveError {
     pub code: Option<&'static str>,
     /// Node's `error.message`.
     pub message: String,
+    /// Node's `error.url`: the URL that was looked for, on `ERR_MODULE_NOT_FOUND` and
+    /// `ERR_UNSUPPORTED_DIR_IMPORT` raised for a resolved file URL (`import.meta.resolve`
+    /// returns it instead of throwing).
+    pub url: Option<String>,
 }
 
 impl ResolveError {
     fn new(name: &'static str, code: &'static str, message: String) -> Self {
-        ResolveError { name, code: Some(code), message }
+        ResolveError { name, code: Some(code), message, url: None }
     }
 
     /// The code, or the class name for errors without a code (what the resolve oracle prints).
@@ -179,7 +183,7 @@ impl ResolveError {
 
     /// `URIError: URI malformed` (from `decodeURIComponent`).
     pub fn uri_malformed() -> Self {
-        ResolveError { name: "URIError", code: None, message: "URI malformed".to_string() }
+        ResolveError { name: "URIError", code: None, message: "URI malformed".to_string(), url: None }
     }
 
     /// CommonJS `MODULE_NOT_FOUND` with the require stack (`Cannot find module 'x'\nRequire
@@ -210,7 +214,13 @@ impl ResolveError {
 
     /// The `SyntaxError` CommonJS throws for a malformed package.json.
     pub fn cjs_package_json_syntax(path: &str, detail: &str) -> Self {
-        ResolveError { name: "SyntaxError", code: None, message: format!("Error parsing {}: {}", path, detail) }
+        ResolveError { name: "SyntaxError", code: None, message: format!("Error parsing {}: {}", path, detail), url: None }
+    }
+
+    /// Records the URL the error is about (`error.url`).
+    pub fn with_url(mut self, url: String) -> Self {
+        self.url = Some(url);
+        self
     }
 
     /// Appends Node's `Did you mean to import "…"?` hint line.

@@ -132,11 +132,11 @@ pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Resu
     match fs::stat(stat_target) {
         Stat::Dir => {
             r.step(|r| format!("ESM_RESOLVE: {} is a directory → ERR_UNSUPPORTED_DIR_IMPORT", r.show(&file_path)));
-            return Err(ResolveError::unsupported_dir_import(&file_path, &base_text));
+            return Err(ResolveError::unsupported_dir_import(&file_path, &base_text).with_url(resolved.href()));
         }
         Stat::Missing => {
             r.step(|r| format!("ESM_RESOLVE: no file at {} → ERR_MODULE_NOT_FOUND", r.show(&file_path)));
-            return Err(ResolveError::module_not_found(&file_path, &base_text, true));
+            return Err(ResolveError::module_not_found(&file_path, &base_text, true).with_url(resolved.href()));
         }
         Stat::File => {}
     }

@@ -142,6 +142,20 @@ impl Resolver {
         Ok(ImportResolution { url: resolved.url, href: resolved.href, format })
     }
 
+    /// `import.meta.resolve(specifier)` in the module with URL `parent`: ESM_RESOLVE only (no
+    /// load-phase checks), and a missing file or a directory gives its URL instead of an error,
+    /// as Node v20 does.
+    pub fn import_meta_resolve(&mut self, specifier: &str, parent: &Url) -> Result<String, ResolveError> {
+        match esm::esm_resolve(self, specifier, parent) {
+            Ok(res) => Ok(res.href),
+            Err(e) if e.is_not_found_or_dir() && e.url.is_some() => {
+                self.step(|_| "import.meta.resolve: returns the URL despite the error".to_string());
+                Ok(e.url.unwrap_or_default())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// `require.resolve(request)` from the CommonJS module at `parent_path`.
     pub fn resolve_require(&mut self, request: &str, parent_path: &str) -> Result<cjs::Required, ResolveError> {
         cjs::resolve_filename(self, request, parent_path)

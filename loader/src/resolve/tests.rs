@@ -230,3 +230,16 @@ fn user_conditions_are_honoured() {
     let res = r.resolve_import("p", &t.p("main.mjs")).expect("resolves");
     assert!(res.href.ends_with("/node_modules/p/c.js"), "{}", res.href);
 }
+
+#[test]
+fn import_meta_resolve_returns_urls_for_missing_files_and_directories() {
+    let t = sample();
+    let parent = super::url::Url::from_file_path(&t.p("main.mjs"));
+    let mut r = Resolver::new();
+    let missing = r.import_meta_resolve("./lib/a", &parent).expect("a URL, not an error");
+    assert_eq!(missing, format!("file://{}", t.p("lib/a")));
+    let dir = r.import_meta_resolve("./lib/dir/", &parent).expect("a URL, not an error");
+    assert!(dir.ends_with("/lib/dir/"), "{}", dir);
+    assert_eq!(r.import_meta_resolve("node:nope", &parent), Ok("node:nope".to_string()));
+    assert_eq!(r.import_meta_resolve("missing-pkg", &parent).unwrap_err().label(), "ERR_MODULE_NOT_FOUND");
+}
