@@ -243,3 +243,16 @@ fn import_meta_resolve_returns_urls_for_missing_files_and_directories() {
     assert_eq!(r.import_meta_resolve("node:nope", &parent), Ok("node:nope".to_string()));
     assert_eq!(r.import_meta_resolve("missing-pkg", &parent).unwrap_err().label(), "ERR_MODULE_NOT_FOUND");
 }
+
+#[test]
+fn relative_imports_from_a_data_module_are_unsupported() {
+    let parent = super::url::Url::parse("data:text/javascript,import \"./foo.mjs\";").expect("data URL");
+    let mut r = Resolver::new();
+    let e = r.resolve_import_from_url("./foo.mjs", &parent).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "TypeError [ERR_UNSUPPORTED_RESOLVE_REQUEST]: Failed to resolve module specifier \"./foo.mjs\" from \"data:text/javascript,import \"./foo.mjs\";\": Invalid relative URL or base scheme is not hierarchical."
+    );
+    let fs = r.resolve_import_from_url("fs", &parent).expect("built-ins resolve from data: modules");
+    assert_eq!(fs.href, "node:fs");
+}
