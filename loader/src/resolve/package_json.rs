@@ -98,7 +98,11 @@ impl PackageJsonCache {
         }
         let result = match fs::read_text(path) {
             None => Ok(Rc::new(PackageConfig::missing(path.to_string()))),
-            Some(text) => json::parse(&text).map(|value| Rc::new(config_from_json(path, &value))),
+            // Node drops a leading byte-order mark before parsing.
+            Some(text) => {
+                let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+                json::parse(text).map(|value| Rc::new(config_from_json(path, &value)))
+            }
         };
         self.entries.insert(path.to_string(), result.clone());
         result

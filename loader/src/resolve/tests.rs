@@ -256,3 +256,14 @@ fn relative_imports_from_a_data_module_are_unsupported() {
     let fs = r.resolve_import_from_url("fs", &parent).expect("built-ins resolve from data: modules");
     assert_eq!(fs.href, "node:fs");
 }
+
+#[test]
+fn a_byte_order_mark_in_package_json_is_ignored() {
+    let t = Tree::new(&[
+        ("node_modules/b/package.json", "\u{FEFF}{\"main\":\"m.js\"}"),
+        ("node_modules/b/m.js", ""),
+        ("main.mjs", ""),
+    ]);
+    assert_eq!(t.import("main.mjs", "b"), "node_modules/b/m.js");
+    assert_eq!(t.require("main.mjs", "b"), "node_modules/b/m.js");
+}

@@ -228,10 +228,13 @@ impl Url {
     /// own; relative ones need a base with a hierarchical path (otherwise `None`).
     pub fn join(input: &str, base: &Url) -> Option<Url> {
         let pre = preprocess(input);
-        if let Some((scheme, _)) = split_scheme(&pre) {
-            // A scheme-relative form like `file:foo` against a `file:` base resolves relative
-            // to it; every other absolute input parses alone.
-            if !(scheme == base.scheme && is_special(&scheme) && scheme != "file") {
+        let mut pre = pre;
+        if let Some((scheme, rest)) = split_scheme(&pre) {
+            // `file:foo` against a `file:` base is relative to it (the URL Standard's "file
+            // state" with a base); every other input with a scheme parses on its own.
+            if scheme == "file" && base.scheme == "file" && !rest.starts_with(['/', '\\']) {
+                pre = rest.to_string();
+            } else {
                 return Url::parse(&pre);
             }
         }
@@ -434,6 +437,8 @@ mod tests {
         assert_eq!(join("../../../../../x.js"), "file:///x.js");
         assert_eq!(join("/abs/x.js"), "file:///abs/x.js");
         assert_eq!(join("//server/share/x.js"), "file://server/share/x.js");
+        assert_eq!(join("file:x.js"), "file:///root/project/app/x.js");
+        assert_eq!(join("file:/x.js"), "file:///x.js");
     }
 
     #[test]
