@@ -11,6 +11,7 @@ use super::builtins;
 use super::cjs::{self, CjsParent, Required};
 use super::errors::ResolveError;
 use super::exports::{base_path, package_exports_resolve, package_imports_resolve};
+use super::format;
 use super::fs::{self, Stat};
 use super::package_json::{lookup_package_scope, PackageConfig};
 use super::path;
@@ -301,6 +302,7 @@ fn legacy_main_resolve(r: &mut Resolver, pjson_url: &Url, config: &PackageConfig
         let Ok(p) = url.to_file_path() else { continue };
         if fs::is_file(&p) {
             r.step(|r| format!("PACKAGE_RESOLVE: legacy \"main\" lookup found {}", r.show(&p)));
+            emit_legacy_index_deprecation(r, &url, &p, config, base);
             return Ok(url);
         }
     }
@@ -313,6 +315,29 @@ fn legacy_main_resolve(r: &mut Resolver, pjson_url: &Url, config: &PackageConfig
         .unwrap_or_else(|| config.dir_with_slash());
     r.step(|_| "PACKAGE_RESOLVE: legacy \"main\" lookup found nothing".to_string());
     Err(ResolveError::module_not_found(&missing, &base_path(Some(base)).unwrap_or_default(), false))
+}
+
+/// DEP0151: Node warns when the legacy `"main"` lookup guessed an extension or an index file
+/// for what turns out to be an ES module.
+fn emit_legacy_index_deprecation(r: &mut Resolver, url: &Url, file_path: &str, config: &PackageConfig, base: &Url) {
+    let is_module = r.untraced(|r| format::esm_file_format(r, url)) == Ok(format::ModuleFormat::Module);
+    if !is_module {
+        return;
+    }
+    let pkg_path = config.dir_with_slash();
+    let rest = file_path.strip_prefix(&pkg_path).unwrap_or(file_path);
+    let base_text = base_path(Some(base)).unwrap_or_default();
+    match config.main.as_deref().filter(|m| !m.is_empty()) {
+        None => r.warnings.push(format!(
+            "[DEP0151] DeprecationWarning: No \"main\" or \"exports\" field defined in the package.json for {} resolving the main entry point \"{}\", imported from {}.\nDefault \"index\" lookups for the main are deprecated for ES modules.",
+            pkg_path, rest, base_text
+        )),
+        Some(main) if path::resolve(&pkg_path, main) != file_path => r.warnings.push(format!(
+            "[DEP0151] DeprecationWarning: Package {} has a \"main\" field set to \"{}\", excluding the full filename and extension to the resolved file at \"{}\", imported from {}.\n Automatic extension resolution of the \"main\" field is deprecated for ES modules.",
+            pkg_path, main, rest, base_text
+        )),
+        Some(_) => {}
+    }
 }
 
 /// Node's `resolveAsCommonJS`: what `require` would have found, phrased as a specifier for the
