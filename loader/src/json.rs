@@ -334,7 +334,6 @@ impl<'a> Parser<'a> {
 
     /// Reads the four hex digits after `\u` (the parser stands on the `u`).
     fn hex4(&mut self) -> Result<u16, JsonError> {
-        let escape_start = self.pos;
         self.pos += 1;
         let mut v: u16 = 0;
         for _ in 0..4 {
@@ -343,13 +342,7 @@ impl<'a> Parser<'a> {
                     v = v * 16 + d as u16;
                     self.pos += 1;
                 }
-                None => {
-                    if self.peek().is_none() {
-                        return Err(self.error_at("Unterminated string"));
-                    }
-                    let _ = escape_start;
-                    return Err(self.error_at("Bad Unicode escape"));
-                }
+                None => return Err(self.error_at("Bad Unicode escape")),
             }
         }
         Ok(v)
@@ -449,6 +442,9 @@ mod tests {
         assert_eq!(err("{,}"), "Expected property name or '}' in JSON at position 1");
         assert_eq!(err("{\"a\":01}"), "Unexpected number in JSON at position 6");
         assert_eq!(err("{\"a\":-}"), "No number after minus sign in JSON at position 6");
+        assert_eq!(err("\"\\u12x4\""), "Bad Unicode escape in JSON at position 5");
+        assert_eq!(err("\"\\u12"), "Bad Unicode escape in JSON at position 5");
+        assert_eq!(err("[1,"), "Unexpected end of JSON input");
         assert_eq!(
             err("{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\":tru}"),
             "Unexpected token '}', ...\"aaaaa\":tru}\" is not valid JSON"

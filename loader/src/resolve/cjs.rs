@@ -132,7 +132,7 @@ fn read_package(r: &mut Resolver, dir: &str) -> Result<Rc<PackageConfig>, Resolv
 /// (only when it has an `"imports"` field; otherwise `require` falls back to node_modules).
 fn load_package_imports(r: &mut Resolver, request: &str, parent_path: &str) -> Result<Option<String>, ResolveError> {
     // 1. Find the closest package scope SCOPE to DIR.
-    let Some((pkg_path, config)) = read_package_scope(&mut r.packages, parent_path)? else {
+    let Some((_, config)) = read_package_scope(&mut r.packages, parent_path)? else {
         return Ok(None);
     };
     // 3. If the SCOPE/package.json "imports" is null or undefined, return.
@@ -145,7 +145,7 @@ fn load_package_imports(r: &mut Resolver, request: &str, parent_path: &str) -> R
     let base = Url::from_file_path(parent_path);
     let conditions = r.cjs_conditions();
     let result = package_imports_resolve(r, request, &base, &conditions)
-        .and_then(|url| finalize_esm_resolution(r, &url, Some(parent_path), &pkg_path));
+        .and_then(|url| finalize_esm_resolution(r, &url, Some(parent_path)));
     match result {
         Ok(p) => Ok(Some(p)),
         Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => Err(ResolveError::cjs_esm_not_found(request)),
@@ -176,7 +176,7 @@ fn load_package_self(r: &mut Resolver, request: &str, parent_path: &str) -> Resu
     let base = Url::from_file_path(parent_path);
     let conditions = r.cjs_conditions();
     let result = package_exports_resolve(r, &pjson_url, &expansion, &config, Some(&base), &conditions)
-        .and_then(|url| finalize_esm_resolution(r, &url, Some(parent_path), &pkg_path));
+        .and_then(|url| finalize_esm_resolution(r, &url, Some(parent_path)));
     match result {
         Ok(p) => Ok(Some(p)),
         Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => Err(ResolveError::cjs_esm_not_found(request)),
@@ -200,7 +200,7 @@ fn load_package_exports(r: &mut Resolver, nm_path: &str, request: &str) -> Resul
     let pjson_url = Url::from_file_path(&format!("{}/package.json", pkg_path));
     let conditions = r.cjs_conditions();
     let result = package_exports_resolve(r, &pjson_url, &format!(".{}", expansion), &config, None, &conditions)
-        .and_then(|url| finalize_esm_resolution(r, &url, None, &pkg_path));
+        .and_then(|url| finalize_esm_resolution(r, &url, None));
     match result {
         Ok(p) => Ok(Some(p)),
         Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => Err(ResolveError::cjs_esm_not_found(request)),
@@ -251,7 +251,6 @@ fn finalize_esm_resolution(
     r: &mut Resolver,
     resolved: &Url,
     parent_path: Option<&str>,
-    _pkg_path: &str,
 ) -> Result<String, ResolveError> {
     let href = resolved.href();
     let lower = href.to_ascii_lowercase();
