@@ -148,7 +148,7 @@ fn to_pattern(e: Expr, binding: bool, msg: &str) -> PResult<Pattern> {
                 let pspan = p.span;
                 match p.kind {
                     PropertyKind::Init { key, value } => {
-                        let value = element_pattern(value, binding, msg)?;
+                        let value = element_pattern(*value, binding, msg)?;
                         out.push(ObjectPatternProp { key, value, shorthand: false, span: pspan });
                     }
                     PropertyKind::Shorthand(id) => {
@@ -529,10 +529,12 @@ impl ForHeadParts {
         let body = bx(body);
         let kind = match self {
             ForHeadParts::For(init, test, update) => {
-                StmtKind::For { init, test: test.map(bx), update: update.map(bx), body }
+                StmtKind::For { init: init.map(bx), test: test.map(bx), update: update.map(bx), body }
             }
-            ForHeadParts::In(left, right) => StmtKind::ForIn { left, right: bx(right), body },
-            ForHeadParts::Of(left, right, is_await) => StmtKind::ForOf { left, right: bx(right), body, is_await },
+            ForHeadParts::In(left, right) => StmtKind::ForIn { left: bx(left), right: bx(right), body },
+            ForHeadParts::Of(left, right, is_await) => {
+                StmtKind::ForOf { left: bx(left), right: bx(right), body, is_await }
+            }
         };
         st(kind, l, r)
     }
