@@ -13,6 +13,31 @@ fn error(message: &str, pos: usize) -> LexError {
     LexError { message: message.into(), pos }
 }
 
+/// The fast path for the most common literals: at most 15 decimal digits without a leading
+/// zero (or a lone `0`), followed by something that cannot continue a numeric literal.
+/// Returns the value and the end, or `None` when [`scan_numeric_literal`] must decide.
+#[inline]
+pub fn scan_short_integer(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
+    let mut i = start;
+    let mut n: u64 = 0;
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii_digit() || i - start == 15 {
+            break;
+        }
+        n = n * 10 + u64::from(b - b'0');
+        i += 1;
+    }
+    let digits = i - start;
+    if digits == 0 || (digits > 1 && bytes[start] == b'0') {
+        return None;
+    }
+    match bytes.get(i) {
+        None => Some((n as f64, i)),
+        Some(&b) if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'$' | b'\\') || b >= 0x80 => None,
+        Some(_) => Some((n as f64, i)),
+    }
+}
+
 /// Scans the numeric literal starting at `start` (a decimal digit, or `.` and a digit).
 pub fn scan_numeric_literal(src: &str, start: usize) -> Result<(Tok, usize), LexError> {
     let bytes = src.as_bytes();
