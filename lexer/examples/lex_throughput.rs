@@ -56,6 +56,7 @@ fn lex_all(src: &str, goal: Goal) -> Option<usize> {
         prev_is_operand = matches!(
             t.tok,
             Tok::Ident(_)
+                | Tok::PrivateName(_)
                 | Tok::Num { .. }
                 | Tok::BigInt(_)
                 | Tok::Str { .. }

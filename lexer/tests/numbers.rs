@@ -182,3 +182,29 @@ fn separators_between_digits_are_allowed() {
     assert_eq!(one("1e1_0"), num(1e10));
     assert_eq!(one(".0_1"), num(0.01));
 }
+
+#[test]
+fn more_forms_checked_against_node() {
+    assert_eq!(value_of("08.1_1"), (8.11, true));
+    assert_eq!(value_of("09e1_0"), (9e10, true));
+    assert_eq!(value_of("0.0_1"), (0.01, false));
+    assert_eq!(value_of("0e1"), (0.0, false));
+    assert_eq!(value_of("0.e1"), (0.0, false));
+    assert_eq!(one("1_0n"), Tok::BigInt("10".into()));
+    assert_eq!(one("0b1_1n"), Tok::BigInt("3".into()));
+    // `07.5` is `07` then `.5` (a parse error later, not a lexical one).
+    assert_eq!(toks("07.5"), vec![Tok::Num { value: 7.0, legacy_octal: true }, num(0.5)]);
+    let cases: &[(&str, &str, usize)] = &[
+        ("08_1", "Invalid or unexpected token", 2),
+        ("0_0.1", "Numeric separator can not be used after leading 0.", 1),
+        ("0.5_", "Numeric separators are not allowed at the end of numeric literals", 4),
+        ("1e1__0", "Only one underscore is allowed as numeric separator", 4),
+        ("0O_1", "Invalid or unexpected token", 0),
+        ("09.5n", "Invalid or unexpected token", 0),
+        ("00n", "Invalid or unexpected token", 0),
+        (".5e", "Invalid or unexpected token", 0),
+    ];
+    for &(src, message, pos) in cases {
+        assert_eq!(err(src), (message.to_string(), pos), "{src}");
+    }
+}

@@ -45,6 +45,7 @@ fn operand_before(prev: Option<&Token>) -> bool {
         prev.map(|t| &t.tok),
         Some(
             Tok::Ident(_)
+                | Tok::PrivateName(_)
                 | Tok::Num { .. }
                 | Tok::BigInt(_)
                 | Tok::Str { .. }
