@@ -72,10 +72,11 @@ impl<'src> Lexer<'src> {
 
     /// Re-lex the `/` or `/=` token just returned as a regular-expression literal, continuing
     /// after it.
+    ///
+    /// A rescan starts afresh at the token, so it also works after the adapter looked further
+    /// ahead (the tokens it saw are discarded) — even if that look-ahead hit an error.
     pub fn rescan_regex(&mut self, slash: &Token) -> Result<Token, LexError> {
-        if let Some(e) = &self.error {
-            return Err(e.clone());
-        }
+        self.error = None;
         if !matches!(slash.tok, Tok::Slash | Tok::SlashEq)
             || self.src.as_bytes().get(slash.start) != Some(&b'/')
         {
@@ -90,10 +91,10 @@ impl<'src> Lexer<'src> {
 
     /// Re-lex the `}` token just returned as the start of a template continuation
     /// ([`Tok::TemplateMiddle`] or [`Tok::TemplateTail`]).
+    ///
+    /// Like [`Lexer::rescan_regex`], this starts afresh at the token.
     pub fn rescan_template_continuation(&mut self, rbrace: &Token) -> Result<Token, LexError> {
-        if let Some(e) = &self.error {
-            return Err(e.clone());
-        }
+        self.error = None;
         if rbrace.tok != Tok::RBrace || self.src.as_bytes().get(rbrace.start) != Some(&b'}') {
             return Err(self.fail(INVALID_OR_UNEXPECTED_TOKEN, rbrace.start));
         }

@@ -53,3 +53,14 @@ fn rescan_of_a_non_slash_is_an_error_not_a_panic() {
     let a = lexer.next_token().unwrap();
     assert!(lexer.rescan_template_continuation(&a).is_err());
 }
+
+#[test]
+fn rescan_after_a_look_ahead_that_failed() {
+    let mut lexer = Lexer::new("x = /'/g", Goal::Script);
+    lexer.next_token().unwrap();
+    lexer.next_token().unwrap();
+    let slash = lexer.next_token().unwrap();
+    assert!(lexer.next_token().is_err());
+    assert_eq!(lexer.rescan_regex(&slash).unwrap().tok, regex("'", "g"));
+    assert_eq!(lexer.next_token().unwrap().tok, Tok::Eof);
+}

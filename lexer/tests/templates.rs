@@ -136,3 +136,18 @@ fn unterminated_templates() {
         assert_eq!(err(src), ("Unexpected end of input".to_string(), src.len()), "{src:?}");
     }
 }
+
+#[test]
+fn rescan_after_a_look_ahead_that_failed() {
+    let src = "`${a}it's`";
+    let mut lexer = Lexer::new(src, Goal::Script);
+    lexer.next_token().unwrap();
+    lexer.next_token().unwrap();
+    let rbrace = lexer.next_token().unwrap();
+    // Looking ahead lexes `it` and then fails on the quote.
+    assert_eq!(lexer.next_token().unwrap().tok, ident("it"));
+    assert!(lexer.next_token().is_err());
+    let tail = lexer.rescan_template_continuation(&rbrace).unwrap();
+    assert_eq!(tail.tok, Tok::TemplateTail(part(Some("it's"), "it's")));
+    assert_eq!(lexer.next_token().unwrap().tok, Tok::Eof);
+}
