@@ -9,6 +9,11 @@
 //! The lexer never decides between `/` (division) and a regular expression, nor whether a `}`
 //! closes a template substitution: the parser's token adapter knows the context and asks for a
 //! rescan ([`Lexer::rescan_regex`], [`Lexer::rescan_template_continuation`]).
+//!
+//! Errors carry V8's message texts and the byte offset V8 reports. After an error the lexer
+//! keeps returning it; it never panics, whatever the input. A template chunk whose cooked
+//! value is undefined is not an error here (tagged templates allow it):
+//! [`template_escape_error`] gives the error an untagged template reports.
 
 mod chars;
 mod messages;
@@ -51,11 +56,12 @@ pub struct Lexer<'src> {
     pos: usize,
     /// True until the first token is scanned (a `-->` there starts a comment).
     at_start: bool,
-    /// The first error; once set, every call returns it again.
+    /// The last error; while set, `next_token` returns it again (a rescan clears it).
     error: Option<LexError>,
 }
 
 impl<'src> Lexer<'src> {
+    /// A lexer at the start of `src`, past a hashbang comment if there is one.
     pub fn new(src: &'src str, goal: Goal) -> Self {
         let pos = scan::comments::skip_hashbang_comment(src);
         Lexer { src, goal, pos, at_start: true, error: None }
@@ -137,7 +143,7 @@ impl<'src> Lexer<'src> {
             while let Some(&b) = bytes.get(base) {
                 match b {
                     b' ' | b'\t' => base += 1,
-                    b'\n' => {
+                    b'\n' | b'\r' => {
                         nl_before = true;
                         base += 1;
                     }

@@ -15,7 +15,11 @@ pub fn scan_string_literal(src: &str, start: usize) -> Result<(Tok, usize), LexE
     let mut i = start + 1;
     while let Some(&b) = bytes.get(i) {
         if b == quote {
-            let value = JsStr::from_str(&src[start + 1..i]);
+            // Sized for the byte length, which is exact for ASCII text (no reallocation).
+            let text = &src[start + 1..i];
+            let mut units = Vec::with_capacity(text.len());
+            push_str_utf16(&mut units, text);
+            let value = JsStr(units.into_boxed_slice());
             return Ok((Tok::Str { value, legacy_octal_escape: false }, i + 1));
         }
         if b == b'\\' || b == b'\n' || b == b'\r' {
