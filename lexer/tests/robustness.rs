@@ -108,3 +108,27 @@ fn nul_bytes() {
     assert!(matches!(lexer.next_token().unwrap().tok, Tok::Str { .. }));
     assert!(matches!(lexer.next_token().unwrap().tok, Tok::NoSubstitutionTemplate(_)));
 }
+
+#[test]
+fn arbitrary_unicode_never_panics() {
+    let mut state: u64 = 0x9E3779B97F4A7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..5_000 {
+        let len = (next() % 16) as usize;
+        let src: String = (0..len)
+            .map(|_| {
+                let r = next();
+                // Mostly ASCII, sometimes any scalar value.
+                let cp = if r % 3 == 0 { (r >> 8) % 0x11_0000 } else { (r >> 8) % 0x80 };
+                char::from_u32(cp as u32).unwrap_or('\u{FFFD}')
+            })
+            .collect();
+        drive(&src, Goal::Script);
+        drive(&src, Goal::Module);
+    }
+}
