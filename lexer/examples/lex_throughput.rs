@@ -13,13 +13,18 @@ use modjs_lexer::{Goal, Lexer, Tok, Token};
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
-        let Ok(entries) = std::fs::read_dir(path) else { return };
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
+        };
         let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for entry in entries {
             collect(&entry, out);
         }
-    } else if matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "mjs" | "cjs")) {
+    } else if matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("js" | "mjs" | "cjs")
+    ) {
         out.push(path.to_path_buf());
     }
 }
@@ -90,8 +95,14 @@ fn main() {
     let mut sources = Vec::new();
     let mut skipped = 0;
     for f in &files {
-        let Ok(src) = std::fs::read_to_string(f) else { continue };
-        let goal = if f.extension().is_some_and(|e| e == "mjs") { Goal::Module } else { Goal::Script };
+        let Ok(src) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        let goal = if f.extension().is_some_and(|e| e == "mjs") {
+            Goal::Module
+        } else {
+            Goal::Script
+        };
         if lex_all(&src, goal).is_some() {
             sources.push((src, goal));
         } else {
@@ -100,7 +111,9 @@ fn main() {
     }
     let bytes: usize = sources.iter().map(|(s, _)| s.len()).sum();
     if bytes == 0 {
-        eprintln!("usage: lex_throughput PATH... [--passes N] (no lexable .js/.mjs/.cjs files found)");
+        eprintln!(
+            "usage: lex_throughput PATH... [--passes N] (no lexable .js/.mjs/.cjs files found)"
+        );
         std::process::exit(2);
     }
     let started = Instant::now();

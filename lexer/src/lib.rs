@@ -64,7 +64,13 @@ impl<'src> Lexer<'src> {
     /// A lexer at the start of `src`, past a hashbang comment if there is one.
     pub fn new(src: &'src str, goal: Goal) -> Self {
         let pos = scan::comments::skip_hashbang_comment(src);
-        Lexer { src, goal, pos, at_start: true, error: None }
+        Lexer {
+            src,
+            goal,
+            pos,
+            at_start: true,
+            error: None,
+        }
     }
 
     /// The next token. A `/` or `/=` is returned as [`Tok::Slash`]/[`Tok::SlashEq`]; a `}` as
@@ -88,11 +94,21 @@ impl<'src> Lexer<'src> {
         {
             return Err(self.fail(INVALID_OR_UNEXPECTED_TOKEN, slash.start));
         }
-        let (body, flags, end) =
-            scan_or_fail!(self, scan::regex::scan_regular_expression(self.src, slash.start));
+        let (body, flags, end) = scan_or_fail!(
+            self,
+            scan::regex::scan_regular_expression(self.src, slash.start)
+        );
         self.pos = end;
-        let tok = Tok::Regex { body: body.into(), flags: flags.into() };
-        Ok(Token { tok, start: slash.start, end, nl_before: slash.nl_before })
+        let tok = Tok::Regex {
+            body: body.into(),
+            flags: flags.into(),
+        };
+        Ok(Token {
+            tok,
+            start: slash.start,
+            end,
+            nl_before: slash.nl_before,
+        })
     }
 
     /// Re-lex the `}` token just returned as the start of a template continuation
@@ -113,14 +129,22 @@ impl<'src> Lexer<'src> {
             ChunkEnd::Backtick => Tok::TemplateTail(part),
             ChunkEnd::Substitution => Tok::TemplateMiddle(part),
         };
-        Ok(Token { tok, start: rbrace.start, end, nl_before: rbrace.nl_before })
+        Ok(Token {
+            tok,
+            start: rbrace.start,
+            end,
+            nl_before: rbrace.nl_before,
+        })
     }
 
     /// Records an error: from now on every call returns it.
     #[cold]
     #[inline(never)]
     fn fail(&mut self, message: &str, pos: usize) -> LexError {
-        self.record_error(LexError { message: message.into(), pos })
+        self.record_error(LexError {
+            message: message.into(),
+            pos,
+        })
     }
 
     #[cold]
@@ -160,7 +184,12 @@ impl<'src> Lexer<'src> {
                 Some(Ok(raw)) => raw,
                 None => {
                     self.pos = src.len();
-                    return Ok(Token { tok: Tok::Eof, start: src.len(), end: src.len(), nl_before });
+                    return Ok(Token {
+                        tok: Tok::Eof,
+                        start: src.len(),
+                        end: src.len(),
+                        nl_before,
+                    });
                 }
                 // A character the fast scanner does not know: a non-ASCII IdentifierStart or
                 // an error.
@@ -170,7 +199,12 @@ impl<'src> Lexer<'src> {
                     }
                     let (tok, end) = scan_or_fail!(self, self.scan_slow_identifier(start));
                     self.pos = end;
-                    return Ok(Token { tok, start, end, nl_before });
+                    return Ok(Token {
+                        tok,
+                        start,
+                        end,
+                        nl_before,
+                    });
                 }
             };
             let (tok, end) = match_fixed_tokens!(raw, self.pos, start, end, nl_before, {
@@ -244,7 +278,12 @@ impl<'src> Lexer<'src> {
                 }
             });
             self.pos = end;
-            return Ok(Token { tok, start, end, nl_before });
+            return Ok(Token {
+                tok,
+                start,
+                end,
+                nl_before,
+            });
         }
     }
 
@@ -265,7 +304,9 @@ impl<'src> Lexer<'src> {
 /// the fast scanner leaves to the slow path).
 #[inline]
 fn continues_identifier(src: &str, end: usize) -> bool {
-    src.as_bytes().get(end).is_some_and(|&b| b == b'\\' || b >= 0x80)
+    src.as_bytes()
+        .get(end)
+        .is_some_and(|&b| b == b'\\' || b >= 0x80)
 }
 
 /// The error an untagged template reports when its cooked value is `None` (see

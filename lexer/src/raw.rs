@@ -11,6 +11,7 @@ fn line_terminator(lex: &mut Lexer<'_, Raw>) -> Skip {
     Skip
 }
 
+#[rustfmt::skip]
 #[derive(Logos, Clone, Copy, PartialEq, Eq, Debug)]
 #[logos(extras = bool)]
 #[logos(skip r"[\t\x0B\x0C \u{A0}\u{FEFF}\u{1680}\u{2000}-\u{200A}\u{202F}\u{205F}\u{3000}]+")]
