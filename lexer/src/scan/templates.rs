@@ -29,6 +29,18 @@ pub fn scan_template_characters(
         raw: JsStr(raw.into_boxed_slice()),
     };
     loop {
+        // Copy a run of ordinary characters (the same in TV and TRV) at once.
+        let run_start = i;
+        while bytes.get(i).is_some_and(|&b| !matches!(b, b'`' | b'$' | b'\\' | b'\r')) {
+            i += 1;
+        }
+        if i > run_start {
+            let run = &src[run_start..i];
+            raw.extend(run.encode_utf16());
+            if let Some(cooked) = cooked.as_mut() {
+                cooked.extend(run.encode_utf16());
+            }
+        }
         let Some(c) = char_at(src, i) else {
             return Err(LexError {
                 message: UNEXPECTED_END_OF_INPUT.into(),
