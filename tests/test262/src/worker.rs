@@ -127,12 +127,43 @@ fn read_source(root: &Path, path: &str) -> Result<String, String> {
 
 /// Runs one variant; a panic becomes a failure labelled `panic`.
 fn run_isolated(mode: Mode, case: &TestCase<'_>, variant: crate::variant::Variant) -> Outcome {
-    match panic::catch_unwind(AssertUnwindSafe(|| mode.run_variant(case, variant))) {
+    isolate(|| mode.run_variant(case, variant))
+}
+
+fn isolate(run: impl FnOnce() -> Outcome) -> Outcome {
+    match panic::catch_unwind(AssertUnwindSafe(run)) {
         Ok(outcome) => outcome,
         Err(payload) => {
             let recorded = LAST_PANIC.with(|last| last.borrow_mut().take());
             let message = recorded.unwrap_or_else(|| payload_text(payload.as_ref()));
             Outcome::Fail(format!("panic: {message}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_a_failure_with_its_message_and_location() {
+        install_panic_hook();
+        let worker = std::thread::Builder::new().name(format!("{WORKER_NAME_PREFIX}test")).spawn(|| {
+            let failed = isolate(|| {
+                let depth: Option<u32> = None;
+                Outcome::Fail(format!("{}", depth.expect("nesting depth")))
+            });
+            let passed = isolate(|| Outcome::Pass);
+            (failed, passed)
+        });
+        let (failed, passed) = worker.unwrap().join().unwrap();
+        match failed {
+            Outcome::Fail(why) => {
+                assert!(why.starts_with("panic: nesting depth (at "), "{why}");
+                assert!(why.contains("worker.rs:"), "{why}");
+            }
+            Outcome::Pass => panic!("a panicking test passed"),
+        }
+        assert_eq!(passed, Outcome::Pass);
     }
 }
