@@ -16,6 +16,7 @@ mod options;
 mod outcome;
 mod report;
 mod variant;
+mod watchdog;
 mod worker;
 
 use clap::Parser;
@@ -134,10 +135,11 @@ fn run(options: &Options) -> Result<ExitCode, String> {
         }
     }
     println!(
-        "time: {:.1} s for {} variants of {} tests on {jobs} threads",
+        "time: {:.1} s for {} variants of {} tests on {jobs} thread{}",
         elapsed.as_secs_f64(),
         report::variant_count(&results),
         counted.len(),
+        if jobs == 1 { "" } else { "s" },
     );
     let failed = regressed.unwrap_or(failing);
     println!("{passed} passed, {failed} failed");

@@ -5,6 +5,7 @@ use crate::frontmatter::parse_frontmatter;
 use crate::mode::{Mode, TestCase};
 use crate::outcome::{Outcome, Status, TestResult, VariantResult};
 use crate::variant::variants_for;
+use crate::watchdog::Watchdog;
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
@@ -61,32 +62,47 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
 /// Runs every test on `jobs` threads that take the next index from a shared counter. The
 /// results come back sorted by path.
 pub fn run_all(suite: &Suite<'_>, tests: &[String], jobs: usize) -> Result<Vec<TestResult>, String> {
+    let jobs = jobs.max(1);
     let next = AtomicUsize::new(0);
+    let watchdog = Watchdog::new(jobs);
     let mut results = std::thread::scope(|scope| {
-        let mut handles = Vec::new();
-        for index in 0..jobs.max(1) {
-            let next = &next;
-            let handle = std::thread::Builder::new()
-                .name(format!("{WORKER_NAME_PREFIX}{index}"))
-                .stack_size(WORKER_STACK_BYTES)
-                .spawn_scoped(scope, move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = tests.get(i) else { break };
-                        done.push(run_one(suite, path));
-                    }
-                    done
-                })
-                .map_err(|e| format!("cannot start a worker thread: {e}"))?;
-            handles.push(handle);
-        }
-        let mut all = Vec::with_capacity(tests.len());
-        for handle in handles {
-            let done = handle.join().map_err(|_| "a worker thread panicked outside a test".to_string())?;
-            all.extend(done);
-        }
-        Ok::<_, String>(all)
+        let watcher = std::thread::Builder::new()
+            .name("test262-watchdog".to_string())
+            .spawn_scoped(scope, || watchdog.watch(tests))
+            .map_err(|e| format!("cannot start the watchdog thread: {e}"))?;
+        let run = || {
+            let mut handles = Vec::new();
+            for worker in 0..jobs {
+                let (next, watchdog) = (&next, &watchdog);
+                let handle = std::thread::Builder::new()
+                    .name(format!("{WORKER_NAME_PREFIX}{worker}"))
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, move || {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(path) = tests.get(i) else { break };
+                            watchdog.started(worker, i);
+                            done.push(run_one(suite, path));
+                            watchdog.stopped(worker);
+                        }
+                        done
+                    })
+                    .map_err(|e| format!("cannot start a worker thread: {e}"))?;
+                handles.push(handle);
+            }
+            let mut all = Vec::with_capacity(tests.len());
+            for handle in handles {
+                let done = handle.join().map_err(|_| "a worker thread panicked outside a test".to_string())?;
+                all.extend(done);
+            }
+            Ok::<_, String>(all)
+        };
+        let all = run();
+        // Stop the watchdog however the workers ended, or the scope would wait for it forever.
+        watchdog.finish();
+        let _ = watcher.join();
+        all
     })?;
     results.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(results)
