@@ -128,6 +128,9 @@ pub enum Tok {
     /// `function` / `class` that begin a declaration (statement position, after `export` or
     /// `export default`); in expression position they are [`Tok::Function`] / [`Tok::Class`].
     DeclFunction, DeclClass,
+    /// `as` in `export * as ns from …` and `from` after `export { … }` (there a line break must
+    /// not end the declaration); elsewhere they are identifiers.
+    As, From,
     /// `++` / `--` preceded by a line terminator: only a prefix operator.
     PlusPlusNl, MinusMinusNl,
     /// `{` that begins a block statement / function body / class body (as opposed to an object
@@ -210,7 +213,7 @@ impl Tok {
             While => "while", With => "with",
             Await => "await", Yield | YieldNoOperand => "yield", Async => "async", Let => "let",
             Get => "get", Set => "set", Static => "static", DeclFunction => "function",
-            DeclClass => "class",
+            DeclClass => "class", As => "as", From => "from",
             PlusPlusNl | PlusPlus => "++", MinusMinusNl | MinusMinus => "--",
             LBraceBlock | LBrace => "{", AutoSemi => ";",
             RBrace => "}", LParen => "(", RParen => ")", LBracket => "[", RBracket => "]",
