@@ -95,23 +95,27 @@ fn parse_yaml_subset(text: &str) -> Result<Metadata, FrontmatterError> {
     Ok(meta)
 }
 
-/// Splits the block into top-level entries: a line that starts in column 0 opens an entry; the
-/// indented (or blank) lines after it belong to it. Lines may end in LF, CRLF or a lone CR.
+/// Splits the block into top-level entries: a line at the block's base indentation (that of its
+/// first line, usually column 0) opens an entry; the more deeply indented lines after it belong
+/// to it. Blank lines and `#` comments are skipped. Lines may end in LF, CRLF or a lone CR.
 fn top_level_entries(text: &str) -> Result<Vec<Entry<'_>>, FrontmatterError> {
     let mut entries: Vec<Entry<'_>> = Vec::new();
+    let mut base_indent = None;
     for line in text.split(['\n', '\r']) {
-        let indented = line.starts_with([' ', '\t']);
-        if line.trim().is_empty() || line.starts_with('#') {
+        let content = line.trim_start_matches([' ', '\t']);
+        if content.trim().is_empty() || content.starts_with('#') {
             continue;
         }
-        if indented {
+        let indent = line.len() - content.len();
+        let base = *base_indent.get_or_insert(indent);
+        if indent > base {
             match entries.last_mut() {
                 Some(entry) => entry.body.push(line),
                 None => return Err(FrontmatterError(format!("indented line before any key: {line:?}"))),
             }
             continue;
         }
-        let (key, rest) = line
+        let (key, rest) = content
             .split_once(':')
             .ok_or_else(|| FrontmatterError(format!("expected `key: value`, found {line:?}")))?;
         entries.push(Entry { key: key.trim(), inline: rest.trim(), body: Vec::new() });
@@ -243,6 +247,14 @@ mod tests {
         let meta = parse_frontmatter(crlf).unwrap();
         assert_eq!(meta.flags, strings(&["onlyStrict"]));
         assert!(meta.features.is_empty());
+    }
+
+    #[test]
+    fn an_indented_block_keeps_its_structure() {
+        let src = "/*---\n description: >\n    flags: [no]\n flags: [noStrict]\n negative:\n   phase: parse\n   type: SyntaxError\n---*/";
+        let meta = parse_frontmatter(src).unwrap();
+        assert_eq!(meta.flags, strings(&["noStrict"]));
+        assert!(meta.is_negative_parse());
     }
 
     #[test]

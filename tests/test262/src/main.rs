@@ -128,7 +128,7 @@ fn run(options: &Options) -> Result<ExitCode, String> {
         if options.update {
             let next = expectations::updated(expected, &results, &scope);
             expectations::save(file, options.mode, &next)?;
-            println!("updated {}: {} passing variants", file.display(), next.len());
+            println!("updated {}: {} entries", file.display(), next.len());
         } else {
             println!("newly passing: {} (run with --update)", comparison.newly_passing.len());
             regressed = Some(comparison.regressed_tests());

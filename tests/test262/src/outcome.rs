@@ -65,12 +65,12 @@ impl TestResult {
     }
 
     /// Why the given variant did not pass (`None` if it passed).
-    pub fn failure_of(&self, variant_name: &str) -> Option<String> {
+    pub fn failure_of(&self, variant: Variant) -> Option<String> {
         match &self.status {
-            Status::Ran(variants) => match variants.iter().find(|v| v.variant.name() == variant_name) {
+            Status::Ran(variants) => match variants.iter().find(|v| v.variant == variant) {
                 Some(VariantResult { outcome: Outcome::Pass, .. }) => None,
                 Some(VariantResult { outcome: Outcome::Fail(why), .. }) => Some(why.clone()),
-                None => Some(format!("no longer runs as {variant_name}")),
+                None => Some(format!("no longer runs as {}", variant.name())),
             },
             Status::Excluded(feature) => Some(format!("excluded (feature {feature})")),
             Status::Broken(why) => Some(why.clone()),

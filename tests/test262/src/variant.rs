@@ -29,6 +29,11 @@ impl Variant {
         }
     }
 
+    /// The variant a [`Variant::name`] stands for.
+    pub fn from_name(name: &str) -> Option<Variant> {
+        [Variant::Sloppy, Variant::Strict, Variant::Module].into_iter().find(|v| v.name() == name)
+    }
+
     pub fn goal(self) -> Goal {
         match self {
             Variant::Module => Goal::Module,
