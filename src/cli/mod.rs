@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 
 mod parse;
+mod resolve;
 
 #[derive(Parser)]
 #[command(name = "modjs", version, about = "JavaScript modules, exactly as Node runs them — and why")]
@@ -15,11 +16,14 @@ struct Cli {
 enum Command {
     /// Parse files and report syntax errors (Node's format); optionally dump the AST or records.
     Parse(parse::ParseArgs),
+    /// Resolve a specifier exactly as Node v20 would (import or require), optionally explained.
+    Resolve(resolve::ResolveArgs),
 }
 
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Resolve(args) => resolve::run(args),
     }
 }
