@@ -19,7 +19,7 @@ pub const COUNTED_PROPOSALS: &[&str] = &["import-defer", "source-phase-imports",
 pub fn run_variant(test: &TestCase<'_>, variant: Variant) -> Outcome {
     let source = variant.source(test.source);
     let result = modjs_parser::parse(&source, variant.goal());
-    let expected_error = test.meta.negative.as_ref().filter(|_| test.meta.is_negative_parse());
+    let expected_error = if test.meta.is_negative_parse() { test.meta.negative.as_ref() } else { None };
     match (expected_error, result) {
         (None, Ok(_)) => Outcome::Pass,
         (None, Err(err)) => Outcome::Fail(format!("{err} {}", position(test.source, variant, err.span.start))),
