@@ -50,7 +50,9 @@ fn run(options: &Options) -> Result<ExitCode, String> {
     let prefixes: Vec<String> = if options.paths.is_empty() {
         DEFAULT_PATHS.iter().map(|p| p.to_string()).collect()
     } else {
-        options.paths.iter().map(|p| discover::relative_id(&root, p)).collect::<Result<_, _>>()?
+        let ids: Vec<String> = options.paths.iter().map(|p| discover::relative_id(&root, p)).collect::<Result<_, _>>()?;
+        // The root itself means all of `test/` (`harness/` holds no tests).
+        ids.into_iter().map(|id| if id.is_empty() { "test".to_string() } else { id }).collect()
     };
     let mut tests = Vec::new();
     for prefix in &prefixes {
