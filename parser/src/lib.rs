@@ -7,6 +7,7 @@
 //! [`module_records`] (ParseModule's RequestedModules and import/export entries).
 
 pub mod ast;
+pub mod dump;
 pub mod error;
 pub mod early_errors;
 pub mod module_records;
