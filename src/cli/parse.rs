@@ -5,8 +5,8 @@
 //! status 1 when any file fails to read or to parse.
 //!
 //! The goal symbol: `--module`/`--script` force it; otherwise `.mjs` is a Module, `.cjs` a
-//! Script, and anything else follows the spirit of Node v20's syntax detection: parse as a
-//! Script, and when that fails but the Module parse succeeds, it is a Module.
+//! Script, and anything else follows Node v20's syntax detection: parse as a Script, and when
+//! that fails but the Module parse succeeds, it is a Module (see [`parse_detect`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -125,16 +125,33 @@ pub fn goal_from_extension(path: &Path) -> Option<Goal> {
     }
 }
 
-/// Parses with the given goal, or detects it: a Script unless only the Module parse succeeds.
-/// On failure the error reported is the one for the goal that was chosen (the Script's when
-/// detection fails both ways).
+/// The messages of a Script parse error that can only mean module syntax (`import`, `export`,
+/// `import.meta`). Node's detection treats such a file as a module outright, so when the Module
+/// parse fails too, the Module's error is the one reported (node_contextify.cc lists the same
+/// three).
+const MODULE_SYNTAX_MESSAGES: [&str; 3] = [
+    "Cannot use import statement outside a module",
+    "Unexpected token 'export'",
+    "Cannot use 'import.meta' outside a module",
+];
+
+/// Parses with the given goal, or detects it as Node v20 does for a `.js` file without a
+/// package `"type"`: a Script, unless the Script parse fails and either its error shows module
+/// syntax or the Module parse succeeds. The error reported is the one of the goal chosen.
 pub fn parse_detect(src: &str, goal: Option<Goal>) -> Result<Program, SyntaxError> {
-    match goal {
-        Some(goal) => modjs_parser::parse(src, goal),
-        None => match modjs_parser::parse(src, Goal::Script) {
-            Ok(p) => Ok(p),
-            Err(script_err) => modjs_parser::parse(src, Goal::Module).map_err(|_| script_err),
-        },
+    if let Some(goal) = goal {
+        return modjs_parser::parse(src, goal);
+    }
+    let script_err = match modjs_parser::parse(src, Goal::Script) {
+        Ok(program) => return Ok(program),
+        Err(e) => e,
+    };
+    match modjs_parser::parse(src, Goal::Module) {
+        Ok(program) => Ok(program),
+        Err(module_err) if MODULE_SYNTAX_MESSAGES.contains(&script_err.message.as_str()) => {
+            Err(module_err)
+        }
+        Err(_) => Err(script_err),
     }
 }
 
