@@ -122,6 +122,15 @@ pub enum Tok {
     Async,
     /// `let` that begins a lexical declaration.
     Let,
+    /// `get` / `set` / `static` as modifiers of an object-literal or class member (followed by a
+    /// member name); elsewhere they are identifiers.
+    Get, Set, Static,
+    /// `function` / `class` that begin a declaration (statement position, after `export` or
+    /// `export default`); in expression position they are [`Tok::Function`] / [`Tok::Class`].
+    DeclFunction, DeclClass,
+    /// `as` in `export * as ns from …` and `from` after `export { … }` (there a line break must
+    /// not end the declaration); elsewhere they are identifiers.
+    As, From,
     /// `++` / `--` preceded by a line terminator: only a prefix operator.
     PlusPlusNl, MinusMinusNl,
     /// `{` that begins a block statement / function body / class body (as opposed to an object
@@ -203,6 +212,8 @@ impl Tok {
             True => "true", Try => "try", Typeof => "typeof", Var => "var", Void => "void",
             While => "while", With => "with",
             Await => "await", Yield | YieldNoOperand => "yield", Async => "async", Let => "let",
+            Get => "get", Set => "set", Static => "static", DeclFunction => "function",
+            DeclClass => "class", As => "as", From => "from",
             PlusPlusNl | PlusPlus => "++", MinusMinusNl | MinusMinus => "--",
             LBraceBlock | LBrace => "{", AutoSemi => ";",
             RBrace => "}", LParen => "(", RParen => ")", LBracket => "[", RBracket => "]",

@@ -6,13 +6,20 @@
 //! error recovery) → the [`ast`] → [`early_errors`] (static semantics) → for modules,
 //! [`module_records`] (ParseModule's RequestedModules and import/export entries).
 
+pub mod adapter;
 pub mod ast;
+mod build;
 pub mod dump;
 pub mod error;
 pub mod early_errors;
 pub mod module_records;
 
 pub use ast::Goal;
+
+#[allow(clippy::all, unused_parens, unused_variables)]
+mod grammar {
+    include!(concat!(env!("OUT_DIR"), "/grammar.rs"));
+}
 pub use error::{ErrorKind, SyntaxError};
 
 /// Parses `src` for the given goal and checks its early errors.
@@ -34,6 +41,13 @@ pub fn parse_module(src: &str) -> Result<ast::Program, SyntaxError> {
 
 /// Parses without the early-error pass (grammar and adapter errors only).
 pub fn parse_unchecked(src: &str, goal: Goal) -> Result<ast::Program, SyntaxError> {
-    let _ = (src, goal);
-    Err(SyntaxError::new("modjs: the grammar is not built yet", ast::Span::default()))
+    let ctx = adapter::ParseCtx::new(src, goal);
+    let tokens = adapter::Adapter::new(&ctx);
+    let program = grammar::ProgramParser::new()
+        .parse(&ctx, tokens)
+        .map_err(|e| build::convert_error(e, &ctx))?;
+    if ctx.pending_phase_calls.get() > 0 {
+        return Err(SyntaxError::new("Unexpected token 'import'", ast::Span::default()));
+    }
+    Ok(program)
 }

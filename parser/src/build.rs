@@ -1,0 +1,665 @@
+//! Helpers for the grammar's actions: node construction, the cover grammars (expressions
+//! reinterpreted as assignment targets, binding patterns and arrow parameters), directive
+//! prologues, and V8's wording for parse errors.
+
+use lalrpop_util::{ErrorRecovery, ParseError};
+use modjs_lexer::{Name, Tok};
+
+use crate::adapter::ParseCtx;
+use crate::ast::*;
+use crate::error::SyntaxError;
+
+pub type PResult<T> = Result<T, ParseError<usize, Tok, SyntaxError>>;
+
+pub fn sp(l: usize, r: usize) -> Span {
+    Span::new(l, r)
+}
+
+pub fn user<T>(message: impl Into<String>, span: Span) -> PResult<T> {
+    Err(ParseError::User { error: SyntaxError::new(message, span) })
+}
+
+pub fn ident(n: Name, l: usize, r: usize) -> Ident {
+    Ident { name: n.name, span: sp(l, r), escaped: n.escaped }
+}
+
+/// An identifier made from a keyword token used as an IdentifierName (`a.if`, `{ class: 1 }`).
+pub fn keyword_ident(t: &Tok, l: usize, r: usize) -> Ident {
+    Ident { name: t.text().into(), span: sp(l, r), escaped: false }
+}
+
+pub fn ex(kind: ExprKind, l: usize, r: usize) -> Expr {
+    Expr { kind, span: sp(l, r) }
+}
+
+pub fn st(kind: StmtKind, l: usize, r: usize) -> Stmt {
+    Stmt { kind, span: sp(l, r) }
+}
+
+pub fn bx<T>(t: T) -> Box<T> {
+    Box::new(t)
+}
+
+pub fn num_lit(t: Tok) -> ExprKind {
+    match t {
+        Tok::Num { value, legacy_octal } => ExprKind::Num { value, legacy_octal },
+        _ => ExprKind::Null,
+    }
+}
+
+pub fn str_lit(t: Tok) -> (JsStr, bool) {
+    match t {
+        Tok::Str { value, legacy_octal_escape } => (value, legacy_octal_escape),
+        _ => (JsStr::default(), false),
+    }
+}
+
+pub fn regex_lit(t: Tok) -> ExprKind {
+    match t {
+        Tok::Regex { body, flags } => ExprKind::Regex { body, flags },
+        _ => ExprKind::Null,
+    }
+}
+
+pub fn require_word(n: &Name, word: &str, l: usize, r: usize) -> PResult<()> {
+    if &*n.name == word && !n.escaped {
+        Ok(())
+    } else if &*n.name == word {
+        user("Keyword must not contain escaped characters", sp(l, r))
+    } else {
+        user(format!("Unexpected identifier '{}'", n.name), sp(l, r))
+    }
+}
+
+pub fn binary(op: BinaryOp, a: Expr, b: Expr) -> Expr {
+    let span = a.span.to(b.span);
+    Expr { kind: ExprKind::Binary { op, left: bx(a), right: bx(b) }, span }
+}
+
+pub fn logical(op: LogicalOp, a: Expr, b: Expr) -> Expr {
+    let span = a.span.to(b.span);
+    Expr { kind: ExprKind::Logical { op, left: bx(a), right: bx(b) }, span }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cover grammars
+// ---------------------------------------------------------------------------------------------
+
+/// Is `e` a valid simple assignment target (AssignmentTargetType simple)?
+fn is_simple_target(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(_) => true,
+        ExprKind::Member { .. } | ExprKind::SuperMember(_) => true,
+        ExprKind::Paren(inner) => is_simple_target(inner),
+        _ => false,
+    }
+}
+
+fn strip_parens(e: Expr) -> Expr {
+    match e.kind {
+        ExprKind::Paren(inner) => strip_parens(*inner),
+        _ => e,
+    }
+}
+
+/// The target of `++x`, `x += 1` and friends: must be simple.
+pub fn simple_target(e: Expr, what: &str) -> PResult<Expr> {
+    if is_simple_target(&e) {
+        Ok(e)
+    } else {
+        let span = e.span;
+        user(format!("Invalid left-hand side {what}"), span)
+    }
+}
+
+/// An expression used as the target of `=` or of `for-in`/`for-of`: object and array literals
+/// become destructuring patterns (AssignmentPattern), everything else must be simple.
+pub fn assignment_target(e: Expr, msg: &str) -> PResult<Pattern> {
+    let span = e.span;
+    match e.kind {
+        ExprKind::Object(_) | ExprKind::Array(_) => to_pattern(e, false, msg),
+        _ if is_simple_target(&e) => {
+            let e = strip_parens(e);
+            match e.kind {
+                ExprKind::Ident(id) => Ok(Pattern { kind: PatternKind::Ident(id), span }),
+                _ => Ok(Pattern { kind: PatternKind::Expr(bx(e)), span }),
+            }
+        }
+        _ => user(msg.to_string(), span),
+    }
+}
+
+/// An object/array literal used as a binding pattern (`let {a} = …`, parameters).
+pub fn binding_target(e: Expr) -> PResult<Pattern> {
+    to_pattern(e, true, "Invalid destructuring assignment target")
+}
+
+/// Converts an expression to a pattern. `binding`: only identifiers may be bound (no member
+/// expressions, no parentheses).
+fn to_pattern(e: Expr, binding: bool, msg: &str) -> PResult<Pattern> {
+    let span = e.span;
+    match e.kind {
+        ExprKind::Ident(id) => Ok(Pattern { kind: PatternKind::Ident(id), span }),
+        ExprKind::Object(props) => {
+            let mut out = Vec::with_capacity(props.len());
+            let mut rest = None;
+            let n = props.len();
+            for (i, p) in props.into_iter().enumerate() {
+                let pspan = p.span;
+                match p.kind {
+                    PropertyKind::Init { key, value } => {
+                        let value = element_pattern(value, binding, msg)?;
+                        out.push(ObjectPatternProp { key, value, shorthand: false, span: pspan });
+                    }
+                    PropertyKind::Shorthand(id) => {
+                        let value = Pattern { kind: PatternKind::Ident(id.clone()), span: id.span };
+                        out.push(ObjectPatternProp {
+                            key: PropKey::Ident(id),
+                            value,
+                            shorthand: true,
+                            span: pspan,
+                        });
+                    }
+                    PropertyKind::CoverInit { name, default } => {
+                        let target = Pattern { kind: PatternKind::Ident(name.clone()), span: name.span };
+                        let value = Pattern {
+                            kind: PatternKind::Default { target: bx(target), default },
+                            span: pspan,
+                        };
+                        out.push(ObjectPatternProp {
+                            key: PropKey::Ident(name),
+                            value,
+                            shorthand: true,
+                            span: pspan,
+                        });
+                    }
+                    PropertyKind::Spread(arg) => {
+                        if i + 1 != n {
+                            return user("Rest element must be last element", pspan);
+                        }
+                        let t = if binding {
+                            match arg.kind {
+                                ExprKind::Ident(_) => to_pattern(arg, true, msg)?,
+                                _ => return user("`...` must be followed by an identifier in declaration contexts", arg.span),
+                            }
+                        } else {
+                            match &arg.kind {
+                                ExprKind::Object(_) | ExprKind::Array(_) => {
+                                    return user("`...` must be followed by an assignable reference in assignment contexts", arg.span)
+                                }
+                                _ => assignment_target(arg, msg)?,
+                            }
+                        };
+                        rest = Some(bx(t));
+                    }
+                    PropertyKind::Method { .. } => return user(msg.to_string(), pspan),
+                }
+            }
+            Ok(Pattern { kind: PatternKind::Object { props: out, rest }, span })
+        }
+        ExprKind::Array(elems) => {
+            let mut out = Vec::with_capacity(elems.len());
+            let mut rest = None;
+            let n = elems.len();
+            for (i, el) in elems.into_iter().enumerate() {
+                match el {
+                    None => out.push(None),
+                    Some(ArrayElement::Expr(x)) => out.push(Some(element_pattern(x, binding, msg)?)),
+                    Some(ArrayElement::Spread(x)) => {
+                        if i + 1 != n {
+                            return user("Rest element must be last element", x.span);
+                        }
+                        if let ExprKind::Assign { .. } = x.kind {
+                            return user("Rest element may not have a default initializer", x.span);
+                        }
+                        rest = Some(bx(element_pattern(x, binding, msg)?));
+                    }
+                }
+            }
+            Ok(Pattern { kind: PatternKind::Array { elems: out, rest }, span })
+        }
+        _ if !binding => assignment_target(e, msg),
+        _ => user(msg.to_string(), span),
+    }
+}
+
+/// One element of a destructuring pattern: a target with an optional `= default`.
+fn element_pattern(e: Expr, binding: bool, msg: &str) -> PResult<Pattern> {
+    let span = e.span;
+    match e.kind {
+        ExprKind::Assign { op: AssignOp::Assign, target, value } => {
+            // `target` was already converted when the assignment was parsed; in a binding
+            // context it must not contain member expressions.
+            let target = if binding { pattern_to_binding(*target, msg)? } else { *target };
+            Ok(Pattern { kind: PatternKind::Default { target: bx(target), default: value }, span })
+        }
+        _ if binding => to_pattern(e, true, msg),
+        ExprKind::Object(_) | ExprKind::Array(_) => to_pattern(e, false, msg),
+        _ => assignment_target(e, msg),
+    }
+}
+
+/// Re-checks an assignment pattern for use as a binding pattern.
+fn pattern_to_binding(p: Pattern, msg: &str) -> PResult<Pattern> {
+    match &p.kind {
+        PatternKind::Expr(e) => {
+            let span = e.span;
+            user(msg.to_string(), span)
+        }
+        PatternKind::Ident(_) => Ok(p),
+        PatternKind::Object { props, rest } => {
+            for pr in props {
+                check_binding(&pr.value, msg)?;
+            }
+            if let Some(r) = rest {
+                if !matches!(r.kind, PatternKind::Ident(_)) {
+                    return user(msg.to_string(), r.span);
+                }
+            }
+            Ok(p)
+        }
+        PatternKind::Array { elems, rest } => {
+            for el in elems.iter().flatten() {
+                check_binding(el, msg)?;
+            }
+            if let Some(r) = rest {
+                check_binding(r, msg)?;
+            }
+            Ok(p)
+        }
+        PatternKind::Default { target, .. } => {
+            check_binding(target, msg)?;
+            Ok(p)
+        }
+    }
+}
+
+fn check_binding(p: &Pattern, msg: &str) -> PResult<()> {
+    match &p.kind {
+        PatternKind::Expr(e) => user(msg.to_string(), e.span),
+        PatternKind::Ident(_) => Ok(()),
+        PatternKind::Object { props, rest } => {
+            for pr in props {
+                check_binding(&pr.value, msg)?;
+            }
+            if let Some(r) = rest {
+                check_binding(r, msg)?;
+            }
+            Ok(())
+        }
+        PatternKind::Array { elems, rest } => {
+            for el in elems.iter().flatten() {
+                check_binding(el, msg)?;
+            }
+            if let Some(r) = rest {
+                check_binding(r, msg)?;
+            }
+            Ok(())
+        }
+        PatternKind::Default { target, .. } => check_binding(target, msg),
+    }
+}
+
+/// The parenthesised cover `( … )` before it is known to be an expression or arrow parameters.
+pub struct Cover {
+    pub items: Vec<Expr>,
+    pub rest: Option<Expr>,
+    pub trailing_comma: bool,
+    pub span: Span,
+}
+
+/// CoverParenthesizedExpressionAndArrowParameterList as a ParenthesizedExpression.
+pub fn cover_to_expr(c: Cover) -> PResult<Expr> {
+    if let Some(rest) = c.rest {
+        return user("Unexpected token '...'", Span::new(rest.span.start as usize - 3, rest.span.start as usize));
+    }
+    if c.items.is_empty() {
+        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+    }
+    if c.trailing_comma {
+        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+    }
+    let mut items = c.items;
+    let inner = if items.len() == 1 {
+        items.pop().unwrap_or(Expr { kind: ExprKind::Null, span: c.span })
+    } else {
+        let span = items[0].span.to(items[items.len() - 1].span);
+        Expr { kind: ExprKind::Seq(items), span }
+    };
+    Ok(Expr { kind: ExprKind::Paren(bx(inner)), span: c.span })
+}
+
+/// Arrow parameters from a parenthesised cover.
+pub fn cover_to_params(c: Cover) -> PResult<Params> {
+    let mut items = Vec::with_capacity(c.items.len());
+    for e in c.items {
+        items.push(param_pattern(e)?);
+    }
+    let rest = match c.rest {
+        Some(r) => Some(bx(rest_param(r)?)),
+        None => None,
+    };
+    Ok(Params { items, rest, span: c.span })
+}
+
+fn param_pattern(e: Expr) -> PResult<Pattern> {
+    let span = e.span;
+    match e.kind {
+        ExprKind::Ident(id) => Ok(Pattern { kind: PatternKind::Ident(id), span }),
+        ExprKind::Assign { op: AssignOp::Assign, target, value } => {
+            let target = pattern_to_binding(*target, "Invalid destructuring assignment target")?;
+            Ok(Pattern { kind: PatternKind::Default { target: bx(target), default: value }, span })
+        }
+        ExprKind::Object(_) | ExprKind::Array(_) => binding_target(e),
+        ExprKind::Await(_) => user("Illegal await-expression in formal parameters of async function", span),
+        _ => user("Invalid destructuring assignment target", span),
+    }
+}
+
+pub fn rest_param(e: Expr) -> PResult<Pattern> {
+    let span = e.span;
+    match e.kind {
+        ExprKind::Ident(id) => Ok(Pattern { kind: PatternKind::Ident(id), span }),
+        ExprKind::Object(_) | ExprKind::Array(_) => binding_target(e),
+        _ => user("Invalid destructuring assignment target", span),
+    }
+}
+
+/// Arrow parameters from `async(…)` (CoverCallExpressionAndAsyncArrowHead).
+pub fn call_to_async_params(callee: Expr, args: Vec<ArrayElement>, span: Span) -> PResult<Params> {
+    match &callee.kind {
+        ExprKind::Ident(id) if &*id.name == "async" && !id.escaped => {}
+        _ => return user("Malformed arrow function parameter list", span),
+    }
+    let mut items = Vec::new();
+    let mut rest = None;
+    let n = args.len();
+    for (i, a) in args.into_iter().enumerate() {
+        match a {
+            ArrayElement::Expr(e) => items.push(param_pattern(e)?),
+            ArrayElement::Spread(e) => {
+                if i + 1 != n {
+                    return user("Rest parameter must be last formal parameter", e.span);
+                }
+                rest = Some(bx(rest_param(e)?));
+            }
+        }
+    }
+    Ok(Params { items, rest, span })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directive prologues
+// ---------------------------------------------------------------------------------------------
+
+/// Does the directive prologue of `body` contain a Use Strict Directive (the exact code units
+/// `"use strict"` or `'use strict'`)?
+pub fn has_use_strict(body: &[Stmt], src: &str) -> bool {
+    for s in body {
+        match &s.kind {
+            StmtKind::Expr(e) => match &e.kind {
+                ExprKind::Str { .. } => {
+                    let raw = src.get(e.span.start as usize..e.span.end as usize).unwrap_or("");
+                    if raw == "'use strict'" || raw == "\"use strict\"" {
+                        return true;
+                    }
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Automatic semicolon insertion (ECMA-262 §12.10)
+// ---------------------------------------------------------------------------------------------
+
+/// Decides whether the error the parser recovered from is a place where a semicolon may be
+/// inserted: nothing was popped or dropped, and the offending token is `}`, the end of input,
+/// or preceded by a line terminator (§12.10.1 rules 1 and 2). `do_while`: rule 1's extra case
+/// after the `)` of a do-while statement.
+pub fn automatic_semicolon(
+    ctx: &ParseCtx,
+    e: ErrorRecovery<usize, Tok, SyntaxError>,
+    bang_start: usize,
+    do_while: bool,
+) -> PResult<()> {
+    if !e.dropped_tokens.is_empty() {
+        return Err(e.error);
+    }
+    match &e.error {
+        ParseError::UnrecognizedEof { .. } => Ok(()),
+        ParseError::UnrecognizedToken { token: (l, tok, _), .. } => {
+            let prev_end = ctx.end_before(*l).unwrap_or(*l);
+            if bang_start < prev_end {
+                // States were popped: this is not an insertion point.
+                return Err(e.error);
+            }
+            if do_while || *tok == Tok::RBrace || ctx.newline_between(prev_end, *l) {
+                Ok(())
+            } else {
+                Err(e.error)
+            }
+        }
+        _ => Err(e.error),
+    }
+}
+
+/// V8's message for an unexpected token.
+pub fn unexpected_message(tok: &Tok, ctx: &ParseCtx, l: usize, r: usize) -> String {
+    let text = ctx.src.get(l..r).unwrap_or("");
+    match tok {
+        Tok::Eof => "Unexpected end of input".into(),
+        Tok::Ident(n) => {
+            if is_strict_reserved(&n.name) {
+                "Unexpected strict mode reserved word".into()
+            } else {
+                format!("Unexpected identifier '{}'", n.name)
+            }
+        }
+        Tok::Num { .. } | Tok::BigInt(_) => "Unexpected number".into(),
+        Tok::Str { .. } => "Unexpected string".into(),
+        Tok::NoSubstitutionTemplate(_) | Tok::TemplateHead(_) | Tok::TemplateMiddle(_) | Tok::TemplateTail(_) => {
+            "Unexpected template string".into()
+        }
+        Tok::Regex { .. } => "Unexpected regular expression".into(),
+        Tok::PrivateName(_) => format!("Unexpected identifier '{}'", text),
+        Tok::AutoSemi => "Unexpected token ';'".into(),
+        Tok::Let | Tok::Static | Tok::Yield | Tok::YieldNoOperand => "Unexpected strict mode reserved word".into(),
+        Tok::Await => "Unexpected reserved word".into(),
+        _ => format!("Unexpected token '{}'", tok.text()),
+    }
+}
+
+fn is_strict_reserved(s: &str) -> bool {
+    matches!(s, "implements" | "interface" | "let" | "package" | "private" | "protected" | "public" | "static" | "yield")
+}
+
+/// Turns lalrpop's error into a SyntaxError with V8's wording and the offending span.
+pub fn convert_error(e: ParseError<usize, Tok, SyntaxError>, ctx: &ParseCtx) -> SyntaxError {
+    match e {
+        ParseError::User { error } => error,
+        ParseError::UnrecognizedToken { token: (l, tok, r), .. } => {
+            SyntaxError::new(unexpected_message(&tok, ctx, l, r), Span::new(l, r))
+        }
+        ParseError::UnrecognizedEof { location, .. } => {
+            SyntaxError::new("Unexpected end of input", Span::new(location, location))
+        }
+        ParseError::InvalidToken { location } => {
+            SyntaxError::new("Invalid or unexpected token", Span::new(location, location + 1))
+        }
+        ParseError::ExtraToken { token: (l, tok, r) } => {
+            SyntaxError::new(unexpected_message(&tok, ctx, l, r), Span::new(l, r))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node builders used by several productions
+// ---------------------------------------------------------------------------------------------
+
+pub fn unary(op: UnaryOp, a: Expr, l: usize, r: usize) -> Expr {
+    ex(ExprKind::Unary { op, arg: bx(a) }, l, r)
+}
+
+pub fn update(op: UpdateOp, prefix: bool, a: Expr, l: usize, r: usize) -> PResult<Expr> {
+    let what = if prefix { "expression in prefix operation" } else { "expression in postfix operation" };
+    let a = simple_target(a, what)?;
+    Ok(ex(ExprKind::Update { op, prefix, arg: bx(a) }, l, r))
+}
+
+/// A declaration with one binding (the left side of for-in/for-of).
+pub fn single_decl(kind: VarKind, target: Pattern, init: Option<Expr>, l: usize, r: usize) -> VarDecl {
+    let span = sp(l, r);
+    VarDecl { kind, decls: vec![VarDeclarator { target, init: init.map(bx), span }], span }
+}
+
+/// The head of a `for` statement, waiting for its body.
+pub enum ForHeadParts {
+    For(Option<ForInit>, Option<Expr>, Option<Expr>),
+    In(ForHead, Expr),
+    /// `bool`: `for await`.
+    Of(ForHead, Expr, bool),
+}
+
+impl ForHeadParts {
+    pub fn finish(self, body: Stmt, l: usize, r: usize) -> Stmt {
+        let body = bx(body);
+        let kind = match self {
+            ForHeadParts::For(init, test, update) => {
+                StmtKind::For { init, test: test.map(bx), update: update.map(bx), body }
+            }
+            ForHeadParts::In(left, right) => StmtKind::ForIn { left, right: bx(right), body },
+            ForHeadParts::Of(left, right, is_await) => StmtKind::ForOf { left, right: bx(right), body, is_await },
+        };
+        st(kind, l, r)
+    }
+}
+
+pub fn method_fn(
+    kind: FunctionKind,
+    is_async: bool,
+    is_generator: bool,
+    params: Params,
+    body: (Vec<Stmt>, bool),
+    l: usize,
+    r: usize,
+) -> Function {
+    Function {
+        id: None,
+        kind,
+        is_async,
+        is_generator,
+        params,
+        body: FunctionBody::Block(body.0),
+        has_use_strict: body.1,
+        span: sp(l, r),
+    }
+}
+
+/// A class method; a non-static method named `constructor` is the class constructor.
+pub fn method_member(m: (PropKey, Function), is_static: bool, l: usize, r: usize) -> ClassMember {
+    let (key, mut func) = m;
+    let is_ctor_name = match &key {
+        PropKey::Ident(i) => &*i.name == "constructor",
+        PropKey::Str(s, _) => s.eq_str("constructor"),
+        _ => false,
+    };
+    if !is_static && is_ctor_name && func.kind == FunctionKind::Method && !func.is_async && !func.is_generator {
+        func.kind = FunctionKind::Constructor;
+    }
+    ClassMember { kind: ClassMemberKind::Method { key, is_static, func: bx(func) }, span: sp(l, r) }
+}
+
+pub enum ArrowBodyParts {
+    Block((Vec<Stmt>, bool)),
+    Expr(Expr),
+}
+
+pub fn arrow(params: Params, is_async: bool, body: ArrowBodyParts, l: usize, r: usize) -> Expr {
+    let (body, has_use_strict) = match body {
+        ArrowBodyParts::Block((b, s)) => (FunctionBody::Block(b), s),
+        ArrowBodyParts::Expr(e) => (FunctionBody::Expr(bx(e)), false),
+    };
+    let f = Function {
+        id: None,
+        kind: FunctionKind::Arrow,
+        is_async,
+        is_generator: false,
+        params,
+        body,
+        has_use_strict,
+        span: sp(l, r),
+    };
+    ex(ExprKind::Arrow(bx(f)), l, r)
+}
+
+/// `import.meta`, or the callee part of `import.defer(…)` / `import.source(…)` (completed by
+/// [`call`]).
+pub fn import_meta_or_phase(ctx: &ParseCtx, n: Name, l: usize, nl: usize, r: usize) -> PResult<Expr> {
+    if n.escaped {
+        return user("Keyword must not contain escaped characters", sp(nl, r));
+    }
+    let phase = match &*n.name {
+        "meta" => return Ok(ex(ExprKind::ImportMeta, l, r)),
+        "defer" => ImportPhase::Defer,
+        "source" => ImportPhase::Source,
+        _ => return user(format!("Unexpected identifier '{}'", n.name), sp(nl, r)),
+    };
+    ctx.pending_phase_calls.set(ctx.pending_phase_calls.get() + 1);
+    let placeholder = ex(ExprKind::Null, r, r);
+    Ok(ex(ExprKind::ImportCall { source: bx(placeholder), options: None, phase }, l, r))
+}
+
+fn is_phase_placeholder(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::ImportCall { source, phase, .. }
+        if *phase != ImportPhase::Evaluation && matches!(source.kind, ExprKind::Null) && source.span.start == e.span.end)
+}
+
+/// `callee(args)`; completes `import.defer(…)` / `import.source(…)`.
+pub fn call(ctx: &ParseCtx, callee: Expr, args: Vec<ArrayElement>, l: usize, r: usize) -> PResult<Expr> {
+    if is_phase_placeholder(&callee) {
+        ctx.pending_phase_calls.set(ctx.pending_phase_calls.get().saturating_sub(1));
+        let phase = match callee.kind {
+            ExprKind::ImportCall { phase, .. } => phase,
+            _ => ImportPhase::Evaluation,
+        };
+        let mut it = args.into_iter();
+        let source = match it.next() {
+            Some(ArrayElement::Expr(e)) => e,
+            _ => return user("Unexpected token ')'", sp(r.saturating_sub(1), r)),
+        };
+        if it.next().is_some() {
+            return user("Unexpected token ','", sp(l, r));
+        }
+        return Ok(ex(ExprKind::ImportCall { source: bx(source), options: None, phase }, l, r));
+    }
+    Ok(ex(ExprKind::Call { callee: bx(callee), args, optional: false }, l, r))
+}
+
+/// One link of an optional chain: `?.x`, `.x`, `?.(…)`, `(…)`, with its end offset.
+pub enum ChainLink {
+    Member(MemberProp, bool, usize),
+    Call(Vec<ArrayElement>, bool, usize),
+}
+
+/// Folds the links onto `base` and wraps the result as one OptionalChain node.
+pub fn optional_chain(base: Expr, links: Vec<ChainLink>, l: usize, r: usize) -> Expr {
+    let mut e = match base.kind {
+        ExprKind::OptionalChain(inner) => *inner,
+        _ => base,
+    };
+    for link in links {
+        e = match link {
+            ChainLink::Member(prop, optional, end) => {
+                ex(ExprKind::Member { object: bx(e), prop, optional }, l, end)
+            }
+            ChainLink::Call(args, optional, end) => {
+                ex(ExprKind::Call { callee: bx(e), args, optional }, l, end)
+            }
+        };
+    }
+    ex(ExprKind::OptionalChain(bx(e)), l, r)
+}
