@@ -25,7 +25,7 @@ fn snapshots_of_every_fixture() {
         // Every line is `indent label: Kind …`; the first is the Program and ends where the source does.
         let first = dump.lines().next().unwrap_or_default();
         assert!(first.starts_with("Program "), "{first}");
-        insta::assert_snapshot!(format!("ast__{}", common::stem(&path)), dump);
+        insta::assert_snapshot!(common::stem(&path), dump);
     }
 }
 

@@ -27,7 +27,7 @@ fn snapshots_of_every_fixture() {
     for path in common::fixtures("records", &["mjs"]) {
         let src = std::fs::read_to_string(&path).expect("read fixture");
         let listing = records_of(&src).dump(&src);
-        insta::assert_snapshot!(format!("records__{}", common::stem(&path)), listing);
+        insta::assert_snapshot!(common::stem(&path), listing);
     }
 }
 

@@ -6,7 +6,8 @@
 //! label: Kind details @startLine:startCol-endLine:endCol
 //! ```
 //!
-//! where `Kind` is the name of the node's variant in [`crate::ast`] (so a reader can look it up),
+//! where `Kind` is the name of the node's variant in [`crate::ast`] (so a reader can look it up;
+//! patterns — binding patterns and assignment targets, [`PatternKind`] — are prefixed `Pat`),
 //! `label` names the field of the parent that holds the node (left out for list items), and the
 //! span uses Node's conventions: 1-based lines, 0-based columns counted in UTF-16 code units.
 //! String values are printed JSON-escaped in double quotes; numbers the way JavaScript prints
@@ -458,7 +459,8 @@ impl<'a> Dumper<'a> {
             return;
         }
         let simple = if p.is_simple() { " simple" } else { "" };
-        self.line(Some("params"), &format!("({}){simple}", p.items.len()), Some(p.span));
+        let rest = if p.rest.is_some() { " + rest" } else { "" };
+        self.line(Some("params"), &format!("({}{rest}){simple}", p.items.len()), Some(p.span));
         self.nested(|d| {
             for item in &p.items {
                 d.pattern(None, item);
@@ -798,13 +800,13 @@ impl<'a> Dumper<'a> {
         let span = Some(p.span);
         match &p.kind {
             PatternKind::Ident(id) => {
-                self.line(label, &format!("BindingIdent {}{}", id.name, escaped(id)), span)
+                self.line(label, &format!("PatIdent {}{}", id.name, escaped(id)), span)
             }
             PatternKind::Object { props, rest } => {
-                self.line(label, "ObjectPattern", span);
+                self.line(label, "PatObject", span);
                 self.nested(|d| {
                     for prop in props {
-                        let text = if prop.shorthand { "Prop shorthand" } else { "Prop" };
+                        let text = if prop.shorthand { "PatProp shorthand" } else { "PatProp" };
                         d.line(None, text, Some(prop.span));
                         d.nested(|d| {
                             d.prop_key(&prop.key);
@@ -817,7 +819,7 @@ impl<'a> Dumper<'a> {
                 });
             }
             PatternKind::Array { elems, rest } => {
-                self.line(label, "ArrayPattern", span);
+                self.line(label, "PatArray", span);
                 self.nested(|d| {
                     for el in elems {
                         match el {
@@ -831,14 +833,14 @@ impl<'a> Dumper<'a> {
                 });
             }
             PatternKind::Default { target, default } => {
-                self.line(label, "DefaultPattern", span);
+                self.line(label, "PatDefault", span);
                 self.nested(|d| {
                     d.pattern(Some("target"), target);
                     d.expr(Some("default"), default);
                 });
             }
             PatternKind::Expr(e) => {
-                self.line(label, "ExprTarget", span);
+                self.line(label, "PatExpr", span);
                 self.nested(|d| d.expr(None, e));
             }
         }
