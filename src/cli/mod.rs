@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 mod code_frame;
 mod demo;
 mod parse;
+mod resolve;
 
 #[derive(Parser)]
 #[command(
@@ -21,6 +22,8 @@ struct Cli {
 enum Command {
     /// Parse files and report syntax errors (Node's format); optionally dump the AST or records.
     Parse(parse::ParseArgs),
+    /// Resolve a specifier exactly as Node v20 would (import or require), optionally explained.
+    Resolve(resolve::ResolveArgs),
     /// Parse the bundled example and show its AST and module records (the default command).
     Demo,
 }
@@ -29,6 +32,7 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Parse(args)) => parse::run(args),
+        Some(Command::Resolve(args)) => resolve::run(args),
         Some(Command::Demo) | None => demo::run(),
     }
 }
