@@ -25,11 +25,14 @@ const UNDERLINE_MAX: usize = 1020;
 pub fn syntax_error_report(file: &str, src: &str, err: &SyntaxError) -> String {
     let index = LineIndex::new(src);
     let start = (err.span.start as usize).min(src.len());
-    let end = (err.span.end as usize).clamp(start, src.len());
+    let end = (err.span.end as usize).max(start);
     let (line, start_col) = index.line_col(src, start);
     let line_text = index.line_text(src, line);
-    // The range's length in UTF-16 units, as V8 measures positions.
-    let width = src.get(start..end).map_or(end - start, |s| s.encode_utf16().count());
+    // The range's length in UTF-16 units, as V8 measures positions (a range that runs past the
+    // end of the text keeps its length, so it also runs past the end of the line).
+    let in_text = end.min(src.len());
+    let width = src.get(start..in_text).map_or(in_text - start, |s| s.encode_utf16().count())
+        + (end - in_text);
     let end_col = start_col + width;
 
     let shown = cut_at_nul(line_text);
@@ -118,6 +121,12 @@ mod tests {
         let src = "x = `a\nb`;";
         let r = report(src, 4, 9);
         assert_eq!(r, "f.js:1\nx = `a\n\nSyntaxError: Unexpected identifier 'bar'\n");
+    }
+
+    #[test]
+    fn a_range_past_the_end_of_the_text_has_no_underline() {
+        let r = report("s = \"\\u", 4, 8);
+        assert_eq!(r, "f.js:1\ns = \"\\u\n\nSyntaxError: Unexpected identifier 'bar'\n");
     }
 
     #[test]
