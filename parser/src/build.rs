@@ -663,3 +663,18 @@ pub fn optional_chain(base: Expr, links: Vec<ChainLink>, l: usize, r: usize) -> 
     }
     ex(ExprKind::OptionalChain(bx(e)), l, r)
 }
+
+/// Annex B.3.3/B.3.4 allow only plain function declarations as the body of `if` or a label;
+/// async functions and generators there are SyntaxErrors.
+pub fn plain_function_only(s: &Stmt) -> PResult<()> {
+    if let StmtKind::Function(f) = &s.kind {
+        if f.is_async || f.is_generator {
+            let what = if f.is_async { "Async functions" } else { "Generators" };
+            return user(
+                format!("{what} can only be declared at the top level or inside a block."),
+                s.span,
+            );
+        }
+    }
+    Ok(())
+}
