@@ -6,3 +6,14 @@
 //! `require` algorithm), so that `modjs` can load a module graph exactly as Node v20 does.
 //!
 //! It is filled by the ES modules and CommonJS issues.
+//!
+//! ## What is here so far
+//!
+//! - [`resolve`]: Node v20.20's module resolution for `import` (ESM_RESOLVE and friends, plus
+//!   the load-phase checks `import()` makes) and `require.resolve` (the CommonJS "All together"
+//!   algorithm), with Node's error codes and message texts and an optional trace of which rule
+//!   fired ([`resolve::Resolver::enable_trace`]).
+//! - [`json`]: the order-preserving JSON parser used for `package.json` (V8's error messages).
+
+pub mod json;
+pub mod resolve;

@@ -167,6 +167,8 @@ struct Frame {
 /// A function whose parameters or body we are in (decides `await` and `yield`).
 #[derive(Clone, Copy, Debug)]
 struct FnCtx {
+    /// A class static block (not a function: `return` is not allowed in it).
+    static_block: bool,
     /// A function declaration (its body's `}` ends a statement).
     decl: bool,
     /// An object or class method (its body's `}` returns to the member list).
@@ -211,8 +213,9 @@ pub struct Adapter<'src, 'ctx> {
     pending_fn: Option<(bool, bool, bool)>,
     /// A parameter list just closed: the next `{` is that function's body (is_decl, is_method).
     expect_fn_body: Option<(bool, bool)>,
-    /// `class` seen at this stack depth (is_decl) until its body opens.
-    pending_class: Option<(usize, bool)>,
+    /// `class` seen at this stack depth (is_decl) until its body opens (a stack, for
+    /// `class extends class {} {}`).
+    pending_class: Vec<(usize, bool)>,
     /// `=>` just seen: the next `{` is an arrow body.
     expect_arrow_body: bool,
     /// The last `)` closed a paren opened right after `async` (an async arrow head candidate).
@@ -222,6 +225,12 @@ pub struct Adapter<'src, 'ctx> {
     /// Inside an import/export declaration (for `{` of clauses and attributes).
     in_module_decl: bool,
     prefix_run: usize,
+    /// The statement starting next is the body of `if`/`while`/`for`/`with`/`else`/`do` or a
+    /// label: a single-statement context, where `let` on its own line is an identifier.
+    single_statement: bool,
+    prev_paren_control: bool,
+    /// A function expression's context was pushed at `function` (popped again at its `(`).
+    fn_expr_pushed: bool,
     /// The previous token closed `export { … }`.
     closed_export_clause: bool,
     /// Inside `export { … }` (as opposed to an import clause).
@@ -275,7 +284,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             out: VecDeque::new(),
             pending_fn: None,
             expect_fn_body: None,
-            pending_class: None,
+            pending_class: Vec::new(),
             expect_arrow_body: false,
             last_paren_async: false,
             async_decl: false,
@@ -283,6 +292,9 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             prefix_run: 0,
             closed_export_clause: false,
             export_clause_open: false,
+            single_statement: false,
+            prev_paren_control: false,
+            fn_expr_pushed: false,
             done: false,
             failed: false,
         }
@@ -442,6 +454,9 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 return Ok(Some(self.emit(tok, start, end, Prev::ExprEnd)));
             }
         }
+        if self.top_brace() == Some(BraceKind::ModuleClause) && matches!(tok, Tok::Ident(_)) {
+            return Ok(Some(self.emit(tok, start, end, Prev::ExprEnd)));
+        }
         if let Some((is_class, MemberState::Key)) = member_ctx {
             if let Some(t) = self.member_key_token(&tok, nl_before, is_class, start, end)? {
                 return Ok(Some(t));
@@ -498,7 +513,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                             Tok::Yield
                         }
                     }
-                    "let" if stmt_start || self.at_for_head_start() => {
+                    "let" if stmt_start || self.at_for_head_start() || self.prev_tok == Some(Tok::Export) => {
                         let in_for_head = self.at_for_head_start();
                         self.peek(0, false)?;
                         let of_of = in_for_head && self.peek_is_of_of()?;
@@ -508,9 +523,11 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                                 && !(in_for_head && ident_is(&p.tok, "of") && !of_of))
                             || (stmt_start
                                 && !p.nl_before
+                                && !self.single_statement
                                 && is_reserved(&p.tok)
                                 && p.tok != Tok::In
                                 && p.tok != Tok::Instanceof);
+                        let decl = decl && !(self.single_statement && self.peeked[0].nl_before);
                         if decl {
                             next_prev = Prev::Operand;
                             Tok::Let
@@ -572,6 +589,21 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 let decl = if after_async { self.async_decl } else { stmt_start || self.decl_position() };
                 let gen = matches!(self.peek(0, false)?.tok, Tok::Star);
                 self.pending_fn = Some((after_async, gen, decl));
+                if !decl {
+                    // A function expression's own name is bound inside it: `await`/`yield`
+                    // there follow the function's kind, not the surrounding code's.
+                    self.fns.push(FnCtx {
+                    static_block: false,
+                        decl,
+                        method: false,
+                        is_async: after_async,
+                        is_generator: gen,
+                        concise: false,
+                        depth: 0,
+                        questions: 0,
+                    });
+                    self.fn_expr_pushed = true;
+                }
                 next_prev = Prev::Operand;
                 if decl {
                     Tok::DeclFunction
@@ -581,7 +613,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             }
             Tok::Class => {
                 let decl = stmt_start || self.decl_position();
-                self.pending_class = Some((self.stack.len(), decl));
+                self.pending_class.push((self.stack.len(), decl));
                 next_prev = Prev::Operand;
                 if decl {
                     Tok::DeclClass
@@ -597,8 +629,11 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 tok
             }
             Tok::Return | Tok::Throw | Tok::Break | Tok::Continue => {
+                if tok == Tok::Return && !self.fns.iter().any(|f| !f.static_block) {
+                    return Err(SyntaxError::new("Illegal return statement", span));
+                }
                 let p = self.peek(0, true)?;
-                if p.nl_before && p.tok != Tok::Eof {
+                if p.nl_before && p.tok != Tok::Eof && p.tok != Tok::Semi {
                     self.out.push_back((end, Tok::AutoSemi, end));
                 }
                 next_prev = Prev::Operand;
@@ -622,13 +657,17 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 next_prev = Prev::Operand;
                 tok
             }
-            Tok::Else | Tok::Do | Tok::Try | Tok::Finally => {
+            Tok::Else | Tok::Do | Tok::Try | Tok::Finally | Tok::Catch => {
                 next_prev = Prev::StmtStart;
                 tok
             }
             Tok::LParen => {
                 let kind = if let Some((is_async, is_gen, decl)) = self.pending_fn.take() {
+                    if std::mem::take(&mut self.fn_expr_pushed) {
+                        self.fns.pop();
+                    }
                     self.fns.push(FnCtx {
+                    static_block: false,
                         decl,
                         method: false,
                         is_async,
@@ -641,6 +680,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 } else if let Some((_, MemberState::AfterKey)) = member_ctx {
                     let m = self.top().member;
                     self.fns.push(FnCtx {
+                    static_block: false,
                         decl: false,
                         method: true,
                         is_async: m.is_async,
@@ -674,6 +714,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                         let (kind, async_call) = (*kind, *async_call);
                         self.stack.pop();
                         self.last_paren_async = async_call;
+                        self.prev_paren_control = false;
                         match kind {
                             ParenKind::Params => {
                                 let f = self.fns.last().copied();
@@ -681,7 +722,10 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                                     Some(f.map(|f| (f.decl, f.method)).unwrap_or((false, false)));
                                 next_prev = Prev::Operand;
                             }
-                            ParenKind::ControlHead | ParenKind::ForHead => next_prev = Prev::StmtStart,
+                            ParenKind::ControlHead | ParenKind::ForHead => {
+                                self.prev_paren_control = true;
+                                next_prev = Prev::StmtStart
+                            }
                             ParenKind::Expr => next_prev = Prev::ExprEnd,
                         }
                     }
@@ -756,7 +800,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                                 if self.at_statement_level() {
                                     Prev::StmtStart
                                 } else {
-                                    Prev::Operand
+                                    Prev::ExprEnd
                                 }
                             }
                             _ => Prev::ExprEnd,
@@ -787,6 +831,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 };
                 let questions = self.top().questions;
                 self.fns.push(FnCtx {
+                    static_block: false,
                     decl: false,
                     method: false,
                     is_async,
@@ -907,6 +952,9 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
 
     fn emit(&mut self, tok: Tok, start: usize, end: usize, next_prev: Prev) -> (usize, Tok, usize) {
         self.closed_export_clause = false;
+        self.single_statement = next_prev == Prev::StmtStart
+            && (matches!(tok, Tok::Else | Tok::Do | Tok::Colon)
+                || (tok == Tok::RParen && self.prev_paren_control));
         if self.expect_arrow_body && tok != Tok::Arrow {
             // The arrow's body is a concise expression.
             self.expect_arrow_body = false;
@@ -918,7 +966,10 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         self.prev_prev_tok = self.prev_tok.take();
         self.prev_tok = Some(match &tok {
             // Keep only what decisions need; avoid cloning payloads of literals.
-            Tok::Ident(n) => Tok::Ident(n.clone()),
+            // Only `async` and `assert` are ever asked about; other names are not copied.
+            Tok::Ident(n) if !n.escaped && matches!(&*n.name, "async" | "assert") => Tok::Ident(n.clone()),
+            Tok::Ident(n) => Tok::Ident(Name { name: Box::from(""), escaped: n.escaped }),
+            Tok::PrivateName(_) => Tok::Null,
             Tok::Str { .. } | Tok::Num { .. } | Tok::BigInt(_) | Tok::Regex { .. } => Tok::Null,
             Tok::NoSubstitutionTemplate(_) | Tok::TemplateTail(_) => Tok::Null,
             Tok::TemplateHead(_) | Tok::TemplateMiddle(_) => Tok::Comma,
@@ -959,18 +1010,19 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             }
             return (BraceKind::ArrowBody, true, Tok::LBraceBlock);
         }
-        if let Some((depth, decl)) = self.pending_class {
+        if let Some(&(depth, decl)) = self.pending_class.last() {
             if depth == self.stack.len()
                 && (self.prev == Prev::ExprEnd
                     || matches!(self.prev_tok, Some(Tok::Class) | Some(Tok::DeclClass)))
             {
-                self.pending_class = None;
+                self.pending_class.pop();
                 return (BraceKind::ClassBody { decl }, false, Tok::LBraceBlock);
             }
         }
         if let Some((true, _)) = self.in_member_list() {
             if self.prev_tok == Some(Tok::Static) {
                 self.fns.push(FnCtx {
+                    static_block: true,
                     decl: false,
                     method: false,
                     is_async: true,

@@ -66,14 +66,14 @@ impl<'a> Checker<'a> {
                 update,
                 body,
             } => {
-                let lexical = matches!(init, Some(ForInit::Var(d)) if d.kind != VarKind::Var);
+                let lexical = matches!(init.as_deref(), Some(ForInit::Var(d)) if d.kind != VarKind::Var);
                 let kind = if lexical {
                     ScopeKind::Block
                 } else {
                     ScopeKind::Var
                 };
                 let walk = |this: &mut Self| {
-                    match init {
+                    match init.as_deref() {
                         Some(ForInit::Var(decl)) => {
                             if lexical {
                                 this.declare_for_lexical(decl);

@@ -1,0 +1,71 @@
+//! POSIX path arithmetic as Node's `path` module does it (`path.resolve`, `path.dirname`,
+//! `path.relative`): CommonJS resolution works on paths, not URLs.
+
+/// `path.normalize` of an absolute path: collapses `//`, `.` and `..`; drops a trailing `/`.
+fn normalize_absolute(p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// `path.resolve(base, p)` where `base` is absolute.
+pub fn resolve(base: &str, p: &str) -> String {
+    if p.starts_with('/') {
+        normalize_absolute(p)
+    } else if p.is_empty() {
+        normalize_absolute(base)
+    } else {
+        normalize_absolute(&format!("{}/{}", base, p))
+    }
+}
+
+/// `path.dirname(p)` for an absolute path.
+pub fn dirname(p: &str) -> String {
+    let trimmed = if p.len() > 1 { p.trim_end_matches('/') } else { p };
+    match trimmed.rfind('/') {
+        Some(0) => "/".to_string(),
+        Some(i) => trimmed[..i].to_string(),
+        None => ".".to_string(),
+    }
+}
+
+/// `path.relative(from, to)` for absolute paths.
+pub fn relative(from: &str, to: &str) -> String {
+    let from = normalize_absolute(from);
+    let to = normalize_absolute(to);
+    let f: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let t: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    let common = f.iter().zip(t.iter()).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; f.len() - common];
+    parts.extend_from_slice(&t[common..]);
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_normalizes() {
+        assert_eq!(resolve("/a/b", "../c/./d/"), "/a/c/d");
+        assert_eq!(resolve("/a/b", "/x//y/.."), "/x");
+        assert_eq!(resolve("/a", ""), "/a");
+        assert_eq!(resolve("/", "../.."), "/");
+    }
+
+    #[test]
+    fn dirname_and_relative() {
+        assert_eq!(dirname("/a/b/c.js"), "/a/b");
+        assert_eq!(dirname("/a"), "/");
+        assert_eq!(relative("/a/b", "/a/c/d"), "../c/d");
+        assert_eq!(relative("/a/b", "/a/b"), "");
+    }
+}
