@@ -321,7 +321,7 @@ impl<'a> Checker<'a> {
                     this.walk_function_declaration(func);
                 });
             }
-            StmtKind::Labeled { body, .. } if labelled_function(body) => {
+            StmtKind::Labeled { body, .. } if is_labelled_function(body) => {
                 // IsLabelledFunction(Statement) is an error in `if`, loop and `with` bodies.
                 let message = if self.ctx.strict {
                     "In strict mode code, functions can only be declared at top level or inside a block."
@@ -454,7 +454,7 @@ impl<'a> Checker<'a> {
 }
 
 /// IsLabelledFunction: a (possibly nested) label whose item is a function declaration.
-fn labelled_function(stmt: &Stmt) -> bool {
+fn is_labelled_function(stmt: &Stmt) -> bool {
     let mut stmt = stmt;
     loop {
         match &stmt.kind {
