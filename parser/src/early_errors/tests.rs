@@ -585,3 +585,24 @@ fn source_text_matches_node() {
         failures.join("\n")
     );
 }
+/// `a + a + … + a` 200,000 times: the check walks operator chains in a loop, so it needs no
+/// more than a small stack (the parse itself runs on a large one, and so does the drop).
+#[test]
+fn long_operator_chains_need_little_stack() {
+    let big = std::thread::Builder::new().stack_size(1 << 30);
+    let outer = big.spawn(|| {
+        let src = format!("x = {};", vec!["a"; 200_000].join(" + "));
+        let parsed = crate::parse_unchecked(&src, Goal::Script).map_err(|e| e.message)?;
+        let shared = std::sync::Arc::new((parsed, src));
+        let for_check = std::sync::Arc::clone(&shared);
+        let small = std::thread::Builder::new().stack_size(1 << 20);
+        let checked = small
+            .spawn(move || check(&for_check.0, &for_check.1).is_ok())
+            .map_err(|e| e.to_string())?
+            .join()
+            .map_err(|_| "the check panicked".to_string())?;
+        Ok::<bool, String>(checked)
+    });
+    let result = outer.expect("thread").join().expect("no panic");
+    assert_eq!(result, Ok(true));
+}
