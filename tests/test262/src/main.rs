@@ -1,2 +1,149 @@
-//! The test262 conformance runner.
-fn main() {}
+//! The test262 conformance runner: finds the tests under the given paths, reads their
+//! frontmatter, runs each variant in the chosen mode on a thread pool, prints a table per
+//! directory and the mode's figures, and compares with an expectations file.
+//!
+//! The last line is always `N passed, N failed` (read by CI tooling). `passed` counts test files
+//! whose variants all pass; `failed` counts, with `--expectations`, the test files with a
+//! regressed variant, and otherwise every failing test file. The exit status is 1 only for
+//! regressions (2 for usage or setup errors).
+
+mod discover;
+mod expectations;
+mod features;
+mod frontmatter;
+mod mode;
+mod options;
+mod outcome;
+mod report;
+mod variant;
+mod watchdog;
+mod worker;
+
+use clap::Parser;
+use options::{Options, DEFAULT_PATHS};
+use std::collections::BTreeSet;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let options = Options::parse();
+    match run(&options) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("test262: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(options: &Options) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let root = options.test262_dir();
+    if !root.join("test").is_dir() {
+        return Err(format!("{} does not look like a test262 checkout (no test/ directory); use --test262 DIR", root.display()));
+    }
+    let features_txt = std::fs::read_to_string(root.join("features.txt"))
+        .map_err(|e| format!("{}: {e}", root.join("features.txt").display()))?;
+    let feature_filter = features::FeatureFilter::new(features::proposal_features(&features_txt)?, options.mode.counted_proposals());
+
+    // The tests in scope.
+    let prefixes: Vec<String> = if options.paths.is_empty() {
+        DEFAULT_PATHS.iter().map(|p| p.to_string()).collect()
+    } else {
+        let ids: Vec<String> = options.paths.iter().map(|p| discover::relative_id(&root, p)).collect::<Result<_, _>>()?;
+        // The root itself means all of `test/` (`harness/` holds no tests).
+        ids.into_iter().map(|id| if id.is_empty() { "test".to_string() } else { id }).collect()
+    };
+    let mut tests = Vec::new();
+    for prefix in &prefixes {
+        discover::collect_tests(&root, prefix, &mut tests)?;
+    }
+    if let Some(filter) = &options.filter {
+        tests.retain(|t| t.contains(filter.as_str()));
+    }
+    tests.sort();
+    tests.dedup();
+    let scope = expectations::Scope { prefixes: prefixes.clone(), filter: options.filter.clone() };
+    let expected = match &options.expectations {
+        Some(file) if options.update && !file.exists() => Some(BTreeSet::new()),
+        Some(file) => Some(expectations::load(file)?),
+        None => None,
+    };
+
+    // Run.
+    worker::install_panic_hook();
+    let jobs = options.jobs();
+    let suite = worker::Suite { root: &root, mode: options.mode, features: &feature_filter };
+    let results = worker::run_all(&suite, &tests, jobs)?;
+    let elapsed = started.elapsed();
+
+    // Report.
+    let counted: Vec<_> = results.iter().filter(|r| r.counted()).collect();
+    let passed = counted.iter().filter(|r| r.passed()).count();
+    let failing = counted.len() - passed;
+    let (excluded, excluded_list) = report::exclusions(&results);
+    println!(
+        "test262 --mode {} in {} ({}): {} tests, {} excluded (proposals)",
+        options.mode.name(),
+        root.display(),
+        prefixes.join(", "),
+        results.len(),
+        excluded,
+    );
+    println!();
+    print!("{}", report::tables(&results));
+    println!();
+    for line in options.mode.figures(&results) {
+        println!("{line}");
+    }
+    if options.verbose && excluded > 0 {
+        println!("excluded by feature: {excluded_list}");
+    }
+    let slow = report::slow_tests(&results);
+    if !slow.is_empty() {
+        println!("slow tests (over {} s): {}", report::SLOW_TEST.as_secs(), slow.join(", "));
+    }
+    if options.verbose {
+        print!("{}", report::failures(&results));
+    }
+
+    let mut regressed = None;
+    if let (Some(file), Some(expected)) = (&options.expectations, &expected) {
+        let comparison = expectations::compare(expected, &results, &scope);
+        for (id, why) in &comparison.regressions {
+            println!("REGRESSION {id}: {}", report::one_line(why));
+        }
+        if options.verbose {
+            for id in &comparison.newly_passing {
+                println!("newly passing: {id}");
+            }
+            for id in &comparison.stale {
+                println!("stale expectation: {id}");
+            }
+        }
+        println!(
+            "expectations {}: {} regressions, {} stale",
+            file.display(),
+            comparison.regressions.len(),
+            comparison.stale.len()
+        );
+        if options.update {
+            let next = expectations::updated(expected, &results, &scope);
+            expectations::save(file, options.mode, &next)?;
+            println!("updated {}: {} entries", file.display(), next.len());
+        } else {
+            println!("newly passing: {} (run with --update)", comparison.newly_passing.len());
+            regressed = Some(comparison.regressed_tests());
+        }
+    }
+    println!(
+        "time: {:.1} s for {} variants of {} tests on {jobs} thread{}",
+        elapsed.as_secs_f64(),
+        report::variant_count(&results),
+        counted.len(),
+        if jobs == 1 { "" } else { "s" },
+    );
+    let failed = regressed.unwrap_or(failing);
+    println!("{passed} passed, {failed} failed");
+    Ok(if regressed.unwrap_or(0) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
