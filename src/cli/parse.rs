@@ -136,11 +136,8 @@ fn parse_file(path: &Path, forced: Option<Goal>, show: Show) -> FileReport {
 /// Runs `f` on a thread with a large stack.
 pub fn on_big_stack(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     match std::thread::Builder::new().name("parse".into()).stack_size(PARSE_STACK).spawn(f) {
-        Ok(handle) => match handle.join() {
-            Ok(status) => status,
-            // A panic (a bug in modjs): its message is already on stderr.
-            Err(_) => 70,
-        },
+        // A panic is a bug in modjs; its message is already on stderr. Exit like EX_SOFTWARE.
+        Ok(handle) => handle.join().unwrap_or(70),
         Err(e) => {
             eprintln!("modjs: cannot start the parser thread: {e}");
             70
