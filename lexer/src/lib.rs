@@ -9,6 +9,11 @@
 //! The lexer never decides between `/` (division) and a regular expression, nor whether a `}`
 //! closes a template substitution: the parser's token adapter knows the context and asks for a
 //! rescan ([`Lexer::rescan_regex`], [`Lexer::rescan_template_continuation`]).
+//!
+//! Errors carry V8's message texts and the byte offset V8 reports. After an error the lexer
+//! keeps returning it; it never panics, whatever the input. A template chunk whose cooked
+//! value is undefined is not an error here (tagged templates allow it):
+//! [`template_escape_error`] gives the error an untagged template reports.
 
 mod chars;
 mod messages;
@@ -20,7 +25,7 @@ mod token;
 use logos::Logos;
 
 use messages::INVALID_OR_UNEXPECTED_TOKEN;
-use raw::Raw;
+use raw::{match_fixed_tokens, Raw};
 use scan::templates::ChunkEnd;
 
 pub use position::LineIndex;
@@ -33,22 +38,39 @@ pub enum Goal {
     Module,
 }
 
+/// Evaluates a scanner's result; an error is recorded in the lexer and returned.
+macro_rules! scan_or_fail {
+    ($lexer:expr, $scan:expr) => {
+        match $scan {
+            Ok(value) => value,
+            Err(e) => return Err($lexer.record_error(e)),
+        }
+    };
+}
+
 /// The raw lexer: one token at a time, skipping whitespace and comments.
 pub struct Lexer<'src> {
     src: &'src str,
     goal: Goal,
     /// Byte offset where scanning continues.
     pos: usize,
-    /// True until the first token has been returned (a `-->` there starts a comment).
+    /// True until the first token is scanned (a `-->` there starts a comment).
     at_start: bool,
-    /// The first error; once set, every call returns it again.
+    /// The last error; while set, `next_token` returns it again (a rescan clears it).
     error: Option<LexError>,
 }
 
 impl<'src> Lexer<'src> {
+    /// A lexer at the start of `src`, past a hashbang comment if there is one.
     pub fn new(src: &'src str, goal: Goal) -> Self {
         let pos = scan::comments::skip_hashbang_comment(src);
-        Lexer { src, goal, pos, at_start: true, error: None }
+        Lexer {
+            src,
+            goal,
+            pos,
+            at_start: true,
+            error: None,
+        }
     }
 
     /// The next token. A `/` or `/=` is returned as [`Tok::Slash`]/[`Tok::SlashEq`]; a `}` as
@@ -57,103 +79,158 @@ impl<'src> Lexer<'src> {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
-        let result = self.scan_token();
-        self.record(result)
+        self.scan_token()
     }
 
     /// Re-lex the `/` or `/=` token just returned as a regular-expression literal, continuing
     /// after it.
+    ///
+    /// A rescan starts afresh at the token, so it also works after the adapter looked further
+    /// ahead (the tokens it saw are discarded) — even if that look-ahead hit an error.
     pub fn rescan_regex(&mut self, slash: &Token) -> Result<Token, LexError> {
-        if let Some(e) = &self.error {
-            return Err(e.clone());
-        }
-        let result = if matches!(slash.tok, Tok::Slash | Tok::SlashEq)
-            && self.src.as_bytes().get(slash.start) == Some(&b'/')
+        self.error = None;
+        if !matches!(slash.tok, Tok::Slash | Tok::SlashEq)
+            || self.src.as_bytes().get(slash.start) != Some(&b'/')
         {
-            scan::regex::scan_regular_expression(self.src, slash.start).map(|(body, flags, end)| {
-                self.pos = end;
-                let tok = Tok::Regex { body: body.into(), flags: flags.into() };
-                Token { tok, start: slash.start, end, nl_before: slash.nl_before }
-            })
-        } else {
-            Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: slash.start })
+            return Err(self.fail(INVALID_OR_UNEXPECTED_TOKEN, slash.start));
+        }
+        let (body, flags, end) = scan_or_fail!(
+            self,
+            scan::regex::scan_regular_expression(self.src, slash.start)
+        );
+        self.pos = end;
+        let tok = Tok::Regex {
+            body: body.into(),
+            flags: flags.into(),
         };
-        self.record(result)
+        Ok(Token {
+            tok,
+            start: slash.start,
+            end,
+            nl_before: slash.nl_before,
+        })
     }
 
     /// Re-lex the `}` token just returned as the start of a template continuation
     /// ([`Tok::TemplateMiddle`] or [`Tok::TemplateTail`]).
+    ///
+    /// Like [`Lexer::rescan_regex`], this starts afresh at the token.
     pub fn rescan_template_continuation(&mut self, rbrace: &Token) -> Result<Token, LexError> {
-        if let Some(e) = &self.error {
-            return Err(e.clone());
+        self.error = None;
+        if rbrace.tok != Tok::RBrace || self.src.as_bytes().get(rbrace.start) != Some(&b'}') {
+            return Err(self.fail(INVALID_OR_UNEXPECTED_TOKEN, rbrace.start));
         }
-        let result = if rbrace.tok == Tok::RBrace
-            && self.src.as_bytes().get(rbrace.start) == Some(&b'}')
-        {
-            scan::templates::scan_template_characters(self.src, rbrace.start + 1).map(
-                |(part, end, how)| {
-                    self.pos = end;
-                    let tok = match how {
-                        ChunkEnd::Backtick => Tok::TemplateTail(part),
-                        ChunkEnd::Substitution => Tok::TemplateMiddle(part),
-                    };
-                    Token { tok, start: rbrace.start, end, nl_before: rbrace.nl_before }
-                },
-            )
-        } else {
-            Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: rbrace.start })
+        let (part, end, how) = scan_or_fail!(
+            self,
+            scan::templates::scan_template_characters(self.src, rbrace.start + 1)
+        );
+        self.pos = end;
+        let tok = match how {
+            ChunkEnd::Backtick => Tok::TemplateTail(part),
+            ChunkEnd::Substitution => Tok::TemplateMiddle(part),
         };
-        self.record(result)
+        Ok(Token {
+            tok,
+            start: rbrace.start,
+            end,
+            nl_before: rbrace.nl_before,
+        })
     }
 
-    /// Remembers an error (the lexer stays at it) and that a token has been produced.
-    fn record(&mut self, result: Result<Token, LexError>) -> Result<Token, LexError> {
-        match &result {
-            Ok(_) => self.at_start = false,
-            Err(e) => self.error = Some(e.clone()),
-        }
-        result
+    /// Records an error: from now on every call returns it.
+    #[cold]
+    #[inline(never)]
+    fn fail(&mut self, message: &str, pos: usize) -> LexError {
+        self.record_error(LexError {
+            message: message.into(),
+            pos,
+        })
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record_error(&mut self, e: LexError) -> LexError {
+        self.error = Some(e.clone());
+        e
     }
 
     /// Skips whitespace and comments, then scans one token.
     fn scan_token(&mut self) -> Result<Token, LexError> {
         let src = self.src;
+        let at_start = std::mem::replace(&mut self.at_start, false);
         let mut nl_before = false;
+        let bytes = src.as_bytes();
         loop {
-            let base = self.pos;
+            // Most tokens follow a space or a newline and indentation: skipping those here
+            // saves the generated scanner a dispatch per token.
+            let mut base = self.pos;
+            while let Some(&b) = bytes.get(base) {
+                match b {
+                    b' ' | b'\t' => base += 1,
+                    b'\n' | b'\r' => {
+                        nl_before = true;
+                        base += 1;
+                    }
+                    _ => break,
+                }
+            }
             let mut raw_lexer = Raw::lexer(&src[base..]);
             let next = raw_lexer.next();
             nl_before |= raw_lexer.extras;
             let span = raw_lexer.span();
             let start = base + span.start;
             let end = base + span.end;
-            let token = |tok: Tok, end: usize| Token { tok, start, end, nl_before };
             let raw = match next {
+                Some(Ok(raw)) => raw,
                 None => {
                     self.pos = src.len();
-                    return Ok(Token { tok: Tok::Eof, start: src.len(), end: src.len(), nl_before });
+                    return Ok(Token {
+                        tok: Tok::Eof,
+                        start: src.len(),
+                        end: src.len(),
+                        nl_before,
+                    });
                 }
-                Some(Ok(raw)) => raw,
                 // A character the fast scanner does not know: a non-ASCII IdentifierStart or
                 // an error.
                 Some(Err(())) => {
-                    if scan::identifiers::starts_identifier(src, start) {
-                        let (name, end) = scan::identifiers::scan_identifier_name(src, start)?;
-                        self.pos = end;
-                        return Ok(token(Tok::Ident(name), end));
+                    if !scan::identifiers::starts_identifier(src, start) {
+                        return Err(self.fail(INVALID_OR_UNEXPECTED_TOKEN, start));
                     }
-                    return Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: start });
+                    let (tok, end) = scan_or_fail!(self, self.scan_slow_identifier(start));
+                    self.pos = end;
+                    return Ok(Token {
+                        tok,
+                        start,
+                        end,
+                        nl_before,
+                    });
                 }
             };
-            let (tok, end) = match raw {
+            let (tok, end) = match_fixed_tokens!(raw, self.pos, start, end, nl_before, {
+                // The common cases return at once, which spares a copy of the token.
                 Raw::AsciiName if !continues_identifier(src, end) => {
-                    (Tok::Ident(Name { name: src[start..end].into(), escaped: false }), end)
+                    self.pos = end;
+                    let name = Name { name: src[start..end].into(), escaped: false };
+                    return Ok(Token { tok: Tok::Ident(name), start, end, nl_before });
                 }
-                Raw::AsciiName | Raw::Backslash => self.scan_slow_identifier(start)?,
-                Raw::NumberStart => scan::numbers::scan_numeric_literal(src, start)?,
-                Raw::StringStart => scan::strings::scan_string_literal(src, start)?,
+                Raw::AsciiName | Raw::Backslash => {
+                    scan_or_fail!(self, self.scan_slow_identifier(start))
+                }
+                Raw::NumberStart => {
+                    if let Some((value, end)) = scan::numbers::scan_short_integer(bytes, start) {
+                        self.pos = end;
+                        let tok = Tok::Num { value, legacy_octal: false };
+                        return Ok(Token { tok, start, end, nl_before });
+                    }
+                    scan_or_fail!(self, scan::numbers::scan_numeric_literal(src, start))
+                }
+                Raw::StringStart => {
+                    scan_or_fail!(self, scan::strings::scan_string_literal(src, start))
+                }
                 Raw::TemplateStart => {
-                    let (part, end, how) = scan::templates::scan_template_characters(src, end)?;
+                    let (part, end, how) =
+                        scan_or_fail!(self, scan::templates::scan_template_characters(src, end));
                     let tok = match how {
                         ChunkEnd::Backtick => Tok::NoSubstitutionTemplate(part),
                         ChunkEnd::Substitution => Tok::TemplateHead(part),
@@ -161,12 +238,13 @@ impl<'src> Lexer<'src> {
                     (tok, end)
                 }
                 Raw::Hash => {
-                    let (name, end) = scan::identifiers::scan_private_identifier(src, start)?;
+                    let (name, end) =
+                        scan_or_fail!(self, scan::identifiers::scan_private_identifier(src, start));
                     (Tok::PrivateName(name), end)
                 }
                 Raw::BlockCommentStart => {
                     let (end, has_line_terminator) =
-                        scan::comments::skip_multi_line_comment(src, start)?;
+                        scan_or_fail!(self, scan::comments::skip_multi_line_comment(src, start));
                     nl_before |= has_line_terminator;
                     self.pos = end;
                     continue;
@@ -179,9 +257,7 @@ impl<'src> Lexer<'src> {
                 Raw::HtmlOpenComment => (Tok::Lt, start + 1),
                 // §B.1.1 SingleLineHTMLCloseComment: only at the start of a line (after
                 // whitespace and comments) or of the input, and only in scripts.
-                Raw::HtmlCloseComment
-                    if self.goal == Goal::Script && (nl_before || self.at_start) =>
-                {
+                Raw::HtmlCloseComment if self.goal == Goal::Script && (nl_before || at_start) => {
                     self.pos = scan::comments::skip_single_line_comment(src, start);
                     continue;
                 }
@@ -195,25 +271,19 @@ impl<'src> Lexer<'src> {
                     self.pos = end;
                     continue;
                 }
-                fixed => match fixed.fixed_tok() {
-                    // A reserved word that goes on with `\` or a non-ASCII character is a
-                    // longer identifier.
-                    Some(_) if src.as_bytes()[start].is_ascii_alphabetic()
-                        && continues_identifier(src, end) =>
-                    {
-                        self.scan_slow_identifier(start)?
-                    }
-                    Some(tok) => (tok, end),
-                    None => {
-                        return Err(LexError {
-                            message: INVALID_OR_UNEXPECTED_TOKEN.into(),
-                            pos: start,
-                        })
-                    }
-                },
-            };
+                // A reserved word that goes on with `\\` or a non-ASCII character is a longer
+                // identifier.
+                word if word.is_reserved_word() && continues_identifier(src, end) => {
+                    scan_or_fail!(self, self.scan_slow_identifier(start))
+                }
+            });
             self.pos = end;
-            return Ok(token(tok, end));
+            return Ok(Token {
+                tok,
+                start,
+                end,
+                nl_before,
+            });
         }
     }
 
@@ -234,7 +304,9 @@ impl<'src> Lexer<'src> {
 /// the fast scanner leaves to the slow path).
 #[inline]
 fn continues_identifier(src: &str, end: usize) -> bool {
-    src.as_bytes().get(end).is_some_and(|&b| b == b'\\' || b >= 0x80)
+    src.as_bytes()
+        .get(end)
+        .is_some_and(|&b| b == b'\\' || b >= 0x80)
 }
 
 /// The error an untagged template reports when its cooked value is `None` (see

@@ -12,5 +12,6 @@ pub const NUMERIC_SEPARATOR_AT_END: &str =
 pub const NUMERIC_SEPARATOR_DOUBLE: &str = "Only one underscore is allowed as numeric separator";
 pub const NUMERIC_SEPARATOR_AFTER_LEADING_ZERO: &str =
     "Numeric separator can not be used after leading 0.";
-pub const TEMPLATE_OCTAL_ESCAPE: &str = "Octal escape sequences are not allowed in template strings.";
+pub const TEMPLATE_OCTAL_ESCAPE: &str =
+    "Octal escape sequences are not allowed in template strings.";
 pub const TEMPLATE_8_9_ESCAPE: &str = "\\8 and \\9 are not allowed in template strings.";

@@ -11,6 +11,7 @@ fn line_terminator(lex: &mut Lexer<'_, Raw>) -> Skip {
     Skip
 }
 
+#[rustfmt::skip]
 #[derive(Logos, Clone, Copy, PartialEq, Eq, Debug)]
 #[logos(extras = bool)]
 #[logos(skip r"[\t\x0B\x0C \u{A0}\u{FEFF}\u{1680}\u{2000}-\u{200A}\u{202F}\u{205F}\u{3000}]+")]
@@ -147,115 +148,47 @@ pub enum Raw {
 }
 
 impl Raw {
-    /// The token for a reserved word or punctuator that needs no further scanning.
-    pub fn fixed_tok(self) -> Option<crate::Tok> {
-        use crate::Tok;
-        Some(match self {
-            Raw::Break => Tok::Break,
-            Raw::Case => Tok::Case,
-            Raw::Catch => Tok::Catch,
-            Raw::Class => Tok::Class,
-            Raw::Const => Tok::Const,
-            Raw::Continue => Tok::Continue,
-            Raw::Debugger => Tok::Debugger,
-            Raw::Default => Tok::Default,
-            Raw::Delete => Tok::Delete,
-            Raw::Do => Tok::Do,
-            Raw::Else => Tok::Else,
-            Raw::Enum => Tok::Enum,
-            Raw::Export => Tok::Export,
-            Raw::Extends => Tok::Extends,
-            Raw::False => Tok::False,
-            Raw::Finally => Tok::Finally,
-            Raw::For => Tok::For,
-            Raw::Function => Tok::Function,
-            Raw::If => Tok::If,
-            Raw::Import => Tok::Import,
-            Raw::In => Tok::In,
-            Raw::Instanceof => Tok::Instanceof,
-            Raw::New => Tok::New,
-            Raw::Null => Tok::Null,
-            Raw::Return => Tok::Return,
-            Raw::Super => Tok::Super,
-            Raw::Switch => Tok::Switch,
-            Raw::This => Tok::This,
-            Raw::Throw => Tok::Throw,
-            Raw::True => Tok::True,
-            Raw::Try => Tok::Try,
-            Raw::Typeof => Tok::Typeof,
-            Raw::Var => Tok::Var,
-            Raw::Void => Tok::Void,
-            Raw::While => Tok::While,
-            Raw::With => Tok::With,
-            Raw::LBrace => Tok::LBrace,
-            Raw::RBrace => Tok::RBrace,
-            Raw::LParen => Tok::LParen,
-            Raw::RParen => Tok::RParen,
-            Raw::LBracket => Tok::LBracket,
-            Raw::RBracket => Tok::RBracket,
-            Raw::Dot => Tok::Dot,
-            Raw::Ellipsis => Tok::Ellipsis,
-            Raw::Semi => Tok::Semi,
-            Raw::Comma => Tok::Comma,
-            Raw::Lt => Tok::Lt,
-            Raw::Gt => Tok::Gt,
-            Raw::LtEq => Tok::LtEq,
-            Raw::GtEq => Tok::GtEq,
-            Raw::EqEq => Tok::EqEq,
-            Raw::NotEq => Tok::NotEq,
-            Raw::EqEqEq => Tok::EqEqEq,
-            Raw::NotEqEq => Tok::NotEqEq,
-            Raw::Plus => Tok::Plus,
-            Raw::Minus => Tok::Minus,
-            Raw::Star => Tok::Star,
-            Raw::Slash => Tok::Slash,
-            Raw::Percent => Tok::Percent,
-            Raw::StarStar => Tok::StarStar,
-            Raw::PlusPlus => Tok::PlusPlus,
-            Raw::MinusMinus => Tok::MinusMinus,
-            Raw::Shl => Tok::Shl,
-            Raw::Shr => Tok::Shr,
-            Raw::UShr => Tok::UShr,
-            Raw::Amp => Tok::Amp,
-            Raw::Pipe => Tok::Pipe,
-            Raw::Caret => Tok::Caret,
-            Raw::Bang => Tok::Bang,
-            Raw::Tilde => Tok::Tilde,
-            Raw::AmpAmp => Tok::AmpAmp,
-            Raw::PipePipe => Tok::PipePipe,
-            Raw::QuestionQuestion => Tok::QuestionQuestion,
-            Raw::Question => Tok::Question,
-            Raw::QuestionDot => Tok::QuestionDot,
-            Raw::Colon => Tok::Colon,
-            Raw::Eq => Tok::Eq,
-            Raw::PlusEq => Tok::PlusEq,
-            Raw::MinusEq => Tok::MinusEq,
-            Raw::StarEq => Tok::StarEq,
-            Raw::SlashEq => Tok::SlashEq,
-            Raw::PercentEq => Tok::PercentEq,
-            Raw::StarStarEq => Tok::StarStarEq,
-            Raw::ShlEq => Tok::ShlEq,
-            Raw::ShrEq => Tok::ShrEq,
-            Raw::UShrEq => Tok::UShrEq,
-            Raw::AmpEq => Tok::AmpEq,
-            Raw::PipeEq => Tok::PipeEq,
-            Raw::CaretEq => Tok::CaretEq,
-            Raw::AmpAmpEq => Tok::AmpAmpEq,
-            Raw::PipePipeEq => Tok::PipePipeEq,
-            Raw::QuestionQuestionEq => Tok::QuestionQuestionEq,
-            Raw::Arrow => Tok::Arrow,
-            Raw::At => Tok::At,
-            Raw::LineTerminator
-            | Raw::AsciiName
-            | Raw::NumberStart
-            | Raw::StringStart
-            | Raw::TemplateStart
-            | Raw::BlockCommentStart
-            | Raw::HtmlOpenComment
-            | Raw::HtmlCloseComment
-            | Raw::Hash
-            | Raw::Backslash => return None,
-        })
+    /// True for the reserved words (which are ASCII words, so a `\\` or a non-ASCII character
+    /// right after one makes a longer identifier).
+    #[inline]
+    pub fn is_reserved_word(self) -> bool {
+        (Raw::Break as u8..=Raw::With as u8).contains(&(self as u8))
     }
-
 }
+
+/// `match_fixed_tokens!(raw, pos, start, end, nl_before, { other arms })` matches `raw`: the
+/// given arms first, then every reserved word and punctuator (whose `Raw` and `Tok` variants
+/// share their names), each of which sets `pos = end` and returns `Ok(Token { .. })` from the
+/// enclosing function.
+///
+/// Each arm writes its token straight into the return value: converting through a `Tok`
+/// temporary makes the compiler copy the whole enum after storing only its tag, a
+/// store-forwarding stall on every token.
+macro_rules! match_fixed_tokens {
+    ($raw:expr, $pos:expr, $start:ident, $end:ident, $nl_before:ident, { $($arms:tt)* }) => {
+        match_fixed_tokens!(@arms $raw, $pos, $start, $end, $nl_before, { $($arms)* },
+            Break, Case, Catch, Class, Const, Continue, Debugger, Default, Delete, Do, Else,
+            Enum, Export, Extends, False, Finally, For, Function, If, Import, In, Instanceof,
+            New, Null, Return, Super, Switch, This, Throw, True, Try, Typeof, Var, Void, While,
+            With, LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Ellipsis, Semi,
+            Comma, Lt, Gt, LtEq, GtEq, EqEq, NotEq, EqEqEq, NotEqEq, Plus, Minus, Star, Slash,
+            Percent, StarStar, PlusPlus, MinusMinus, Shl, Shr, UShr, Amp, Pipe, Caret, Bang,
+            Tilde, AmpAmp, PipePipe, QuestionQuestion, Question, QuestionDot, Colon, Eq,
+            PlusEq, MinusEq, StarEq, SlashEq, PercentEq, StarStarEq, ShlEq, ShrEq, UShrEq,
+            AmpEq, PipeEq, CaretEq, AmpAmpEq, PipePipeEq, QuestionQuestionEq, Arrow, At,
+        )
+    };
+    (@arms $raw:expr, $pos:expr, $start:ident, $end:ident, $nl_before:ident, { $($arms:tt)* },
+        $($name:ident,)*) => {
+        match $raw {
+            $($arms)*
+            $(
+                Raw::$name => {
+                    $pos = $end;
+                    return Ok(Token { tok: Tok::$name, start: $start, end: $end, nl_before: $nl_before });
+                }
+            )*
+        }
+    };
+}
+pub(crate) use match_fixed_tokens;

@@ -7,15 +7,23 @@ use modjs_lexer::{Goal, Tok};
 
 /// (token, nl_before) pairs.
 fn nl(src: &str, goal: Goal) -> Vec<(Tok, bool)> {
-    lex_goal(src, goal).unwrap().into_iter().map(|t| (t.tok, t.nl_before)).collect()
+    lex_goal(src, goal)
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.tok, t.nl_before))
+        .collect()
 }
 
 #[test]
 fn whitespace_of_every_kind_is_skipped() {
-    let spaces = "\t\u{B}\u{C} \u{A0}\u{FEFF}\u{1680}\u{2000}\u{2005}\u{200A}\u{202F}\u{205F}\u{3000}";
+    let spaces =
+        "\t\u{B}\u{C} \u{A0}\u{FEFF}\u{1680}\u{2000}\u{2005}\u{200A}\u{202F}\u{205F}\u{3000}";
     let src = format!("a{spaces}b");
     let ts = lex(&src).unwrap();
-    assert_eq!(ts.iter().map(|t| t.tok.clone()).collect::<Vec<_>>(), vec![ident("a"), ident("b")]);
+    assert_eq!(
+        ts.iter().map(|t| t.tok.clone()).collect::<Vec<_>>(),
+        vec![ident("a"), ident("b")]
+    );
     assert!(!ts[1].nl_before);
     assert_eq!(ts[1].start, src.len() - 1);
 }
@@ -24,7 +32,11 @@ fn whitespace_of_every_kind_is_skipped() {
 fn nl_before_for_each_line_terminator() {
     for lt in ["\n", "\r", "\r\n", "\u{2028}", "\u{2029}"] {
         let src = format!("a{lt}b c");
-        assert_eq!(nl(&src, Goal::Script), vec![(ident("a"), false), (ident("b"), true), (ident("c"), false)], "{lt:?}");
+        assert_eq!(
+            nl(&src, Goal::Script),
+            vec![(ident("a"), false), (ident("b"), true), (ident("c"), false)],
+            "{lt:?}"
+        );
         let first = format!("{lt}a");
         assert_eq!(nl(&first, Goal::Script), vec![(ident("a"), true)]);
     }
@@ -35,16 +47,34 @@ fn nl_before_for_each_line_terminator() {
 
 #[test]
 fn comments() {
-    assert_eq!(nl("a // x\nb", Goal::Module), vec![(ident("a"), false), (ident("b"), true)]);
-    assert_eq!(nl("a /* x */ b", Goal::Module), vec![(ident("a"), false), (ident("b"), false)]);
-    assert_eq!(nl("a /* \n */ b", Goal::Module), vec![(ident("a"), false), (ident("b"), true)]);
-    assert_eq!(nl("a /* \u{2028} */ b", Goal::Module), vec![(ident("a"), false), (ident("b"), true)]);
-    assert_eq!(nl("a /**/b//", Goal::Module), vec![(ident("a"), false), (ident("b"), false)]);
+    assert_eq!(
+        nl("a // x\nb", Goal::Module),
+        vec![(ident("a"), false), (ident("b"), true)]
+    );
+    assert_eq!(
+        nl("a /* x */ b", Goal::Module),
+        vec![(ident("a"), false), (ident("b"), false)]
+    );
+    assert_eq!(
+        nl("a /* \n */ b", Goal::Module),
+        vec![(ident("a"), false), (ident("b"), true)]
+    );
+    assert_eq!(
+        nl("a /* \u{2028} */ b", Goal::Module),
+        vec![(ident("a"), false), (ident("b"), true)]
+    );
+    assert_eq!(
+        nl("a /**/b//", Goal::Module),
+        vec![(ident("a"), false), (ident("b"), false)]
+    );
     assert_eq!(nl("a /* é */ b /***/ c", Goal::Module).len(), 3);
     // The line terminator after a `//` comment still counts.
     assert_eq!(nl("//x\r\na", Goal::Module), vec![(ident("a"), true)]);
     assert_eq!(nl("//x\u{2028}a", Goal::Module), vec![(ident("a"), true)]);
-    assert_eq!(err("a /* x"), ("Invalid or unexpected token".to_string(), 2));
+    assert_eq!(
+        err("a /* x"),
+        ("Invalid or unexpected token".to_string(), 2)
+    );
     assert_eq!(err("/*/"), ("Invalid or unexpected token".to_string(), 0));
 }
 
@@ -63,12 +93,18 @@ fn hashbang_only_at_the_start() {
         assert_eq!(nl("#!x", goal), vec![]);
     }
     assert_eq!(err(" #!x"), ("Invalid or unexpected token".to_string(), 1));
-    assert_eq!(err("a\n#!x"), ("Invalid or unexpected token".to_string(), 2));
+    assert_eq!(
+        err("a\n#!x"),
+        ("Invalid or unexpected token".to_string(), 2)
+    );
 }
 
 #[test]
 fn html_open_comment() {
-    assert_eq!(nl("a <!-- b\nc", Goal::Script), vec![(ident("a"), false), (ident("c"), true)]);
+    assert_eq!(
+        nl("a <!-- b\nc", Goal::Script),
+        vec![(ident("a"), false), (ident("c"), true)]
+    );
     assert_eq!(nl("a<!--b", Goal::Script), vec![(ident("a"), false)]);
     // In modules it is `<` `!` `--`.
     assert_eq!(
@@ -76,8 +112,14 @@ fn html_open_comment() {
         vec![ident("a"), Tok::Lt, Tok::Bang, Tok::MinusMinus, ident("b")]
     );
     let ts = lex_goal("a<!--b", Goal::Module).unwrap();
-    assert_eq!(ts.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>(), vec![(0, 1), (1, 2), (2, 3), (3, 5), (5, 6)]);
-    assert_eq!(toks("a <<!-- b"), vec![ident("a"), Tok::Shl, Tok::Bang, Tok::MinusMinus, ident("b")]);
+    assert_eq!(
+        ts.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>(),
+        vec![(0, 1), (1, 2), (2, 3), (3, 5), (5, 6)]
+    );
+    assert_eq!(
+        toks("a <<!-- b"),
+        vec![ident("a"), Tok::Shl, Tok::Bang, Tok::MinusMinus, ident("b")]
+    );
 }
 
 #[test]
@@ -86,13 +128,28 @@ fn html_close_comment() {
     assert_eq!(toks("--> a\nb"), vec![ident("b")]);
     assert_eq!(toks("  /* x */ --> a\nb"), vec![ident("b")]);
     assert_eq!(toks("a\n--> b\nc"), vec![ident("a"), ident("c")]);
-    assert_eq!(toks("a\n  /* x */ /* y */ --> b\nc"), vec![ident("a"), ident("c")]);
+    assert_eq!(
+        toks("a\n  /* x */ /* y */ --> b\nc"),
+        vec![ident("a"), ident("c")]
+    );
     // A multi-line comment with a line terminator starts a new line.
     assert_eq!(toks("a /*\n*/ --> b\nc"), vec![ident("a"), ident("c")]);
     // Elsewhere it is `--` `>`.
-    assert_eq!(toks("a --> b"), vec![ident("a"), Tok::MinusMinus, Tok::Gt, ident("b")]);
-    assert_eq!(toks("a /* x */ --> b"), vec![ident("a"), Tok::MinusMinus, Tok::Gt, ident("b")]);
+    assert_eq!(
+        toks("a --> b"),
+        vec![ident("a"), Tok::MinusMinus, Tok::Gt, ident("b")]
+    );
+    assert_eq!(
+        toks("a /* x */ --> b"),
+        vec![ident("a"), Tok::MinusMinus, Tok::Gt, ident("b")]
+    );
     // Never in modules.
-    assert_eq!(module_toks("--> a"), vec![Tok::MinusMinus, Tok::Gt, ident("a")]);
-    assert_eq!(module_toks("a\n--> b"), vec![ident("a"), Tok::MinusMinus, Tok::Gt, ident("b")]);
+    assert_eq!(
+        module_toks("--> a"),
+        vec![Tok::MinusMinus, Tok::Gt, ident("a")]
+    );
+    assert_eq!(
+        module_toks("a\n--> b"),
+        vec![ident("a"), Tok::MinusMinus, Tok::Gt, ident("b")]
+    );
 }

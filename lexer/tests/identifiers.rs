@@ -6,16 +6,51 @@ use modjs_lexer::{Name, Tok};
 
 #[test]
 fn ascii_identifiers() {
-    assert_eq!(toks("a _b $c d1 $ _ a$_9"), ["a", "_b", "$c", "d1", "$", "_", "a$_9"].map(ident));
+    assert_eq!(
+        toks("a _b $c d1 $ _ a$_9"),
+        ["a", "_b", "$c", "d1", "$", "_", "a$_9"].map(ident)
+    );
 }
 
 #[test]
 fn every_reserved_word_is_its_keyword() {
     let words = [
-        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
-        "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if",
-        "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
-        "true", "try", "typeof", "var", "void", "while", "with",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
     ];
     for w in words {
         let kw = Tok::keyword(w).unwrap();
@@ -31,9 +66,28 @@ fn every_reserved_word_is_its_keyword() {
 #[test]
 fn contextual_words_are_identifiers() {
     for w in [
-        "let", "static", "yield", "await", "async", "of", "get", "set", "as", "from", "target",
-        "meta", "implements", "interface", "package", "private", "protected", "public",
-        "arguments", "eval", "undefined", "accessor",
+        "let",
+        "static",
+        "yield",
+        "await",
+        "async",
+        "of",
+        "get",
+        "set",
+        "as",
+        "from",
+        "target",
+        "meta",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "arguments",
+        "eval",
+        "undefined",
+        "accessor",
     ] {
         assert_eq!(one(w), ident(w));
     }
@@ -49,9 +103,15 @@ fn non_ascii_identifiers() {
     assert_eq!(one("a\u{200C}b\u{200D}"), ident("a\u{200C}b\u{200D}"));
     assert_eq!(one("a\u{0301}"), ident("a\u{0301}")); // a combining mark continues
     assert_eq!(one("𐀀"), ident("𐀀")); // outside the BMP
-    // ZWNJ cannot start a name.
-    assert_eq!(err("\u{200C}a"), ("Invalid or unexpected token".to_string(), 0));
-    assert_eq!(err("\u{0301}"), ("Invalid or unexpected token".to_string(), 0));
+                                      // ZWNJ cannot start a name.
+    assert_eq!(
+        err("\u{200C}a"),
+        ("Invalid or unexpected token".to_string(), 0)
+    );
+    assert_eq!(
+        err("\u{0301}"),
+        ("Invalid or unexpected token".to_string(), 0)
+    );
     assert_eq!(err("x ¬"), ("Invalid or unexpected token".to_string(), 2));
 }
 
@@ -93,8 +153,16 @@ fn invalid_identifier_escapes() {
 
 #[test]
 fn private_names() {
-    let private = |s: &str, escaped| Tok::PrivateName(Name { name: s.into(), escaped });
-    assert_eq!(toks("this.#x"), vec![Tok::This, Tok::Dot, private("x", false)]);
+    let private = |s: &str, escaped| {
+        Tok::PrivateName(Name {
+            name: s.into(),
+            escaped,
+        })
+    };
+    assert_eq!(
+        toks("this.#x"),
+        vec![Tok::This, Tok::Dot, private("x", false)]
+    );
     assert_eq!(one("#if"), private("if", false));
     assert_eq!(one("#é"), private("é", false));
     assert_eq!(one(r"#\u0061b"), private("ab", true));

@@ -59,7 +59,10 @@ const VALUES: &[(&str, u64)] = &[
 
 fn value_of(src: &str) -> (f64, bool) {
     match one(src) {
-        Tok::Num { value, legacy_octal } => (value, legacy_octal),
+        Tok::Num {
+            value,
+            legacy_octal,
+        } => (value, legacy_octal),
         other => panic!("{src:?} lexed as {other:?}"),
     }
 }
@@ -94,7 +97,16 @@ fn legacy_octal_flags() {
     assert_eq!(value_of("0.5"), (0.5, false));
     assert_eq!(value_of("0o17"), (15.0, false));
     // A legacy octal integer has no fraction: `017.5` is `017` then `.5`.
-    assert_eq!(toks("017.5"), vec![Tok::Num { value: 15.0, legacy_octal: true }, num(0.5)]);
+    assert_eq!(
+        toks("017.5"),
+        vec![
+            Tok::Num {
+                value: 15.0,
+                legacy_octal: true
+            },
+            num(0.5)
+        ]
+    );
 }
 
 #[test]
@@ -107,7 +119,10 @@ fn bigint_holds_decimal_digits() {
     assert_eq!(one("0XFFn"), big("255"));
     assert_eq!(one("0o777n"), big("511"));
     assert_eq!(one("0b1010n"), big("10"));
-    assert_eq!(one("0xffff_ffff_ffff_ffff_ffffn"), big("1208925819614629174706175"));
+    assert_eq!(
+        one("0xffff_ffff_ffff_ffff_ffffn"),
+        big("1208925819614629174706175")
+    );
     assert_eq!(one("0x0000000n"), big("0"));
 }
 
@@ -119,7 +134,10 @@ fn spans_and_neighbours() {
     // `1..a` is `1.` then `.`
     assert_eq!(toks("1..a"), vec![num(1.0), Tok::Dot, ident("a")]);
     assert_eq!(toks("1.e5"), vec![num(1e5)]);
-    assert_eq!(toks("a?.5:b"), vec![ident("a"), Tok::Question, num(0.5), Tok::Colon, ident("b")]);
+    assert_eq!(
+        toks("a?.5:b"),
+        vec![ident("a"), Tok::Question, num(0.5), Tok::Colon, ident("b")]
+    );
     assert_eq!(toks("a?.b"), vec![ident("a"), Tok::QuestionDot, ident("b")]);
     assert_eq!(toks("1 in x"), vec![num(1.0), Tok::In, ident("x")]);
     assert_eq!(toks("1-1"), vec![num(1.0), Tok::Minus, num(1.0)]);
@@ -181,4 +199,51 @@ fn separators_between_digits_are_allowed() {
     assert_eq!(one("0o1_0"), num(8.0));
     assert_eq!(one("1e1_0"), num(1e10));
     assert_eq!(one(".0_1"), num(0.01));
+}
+
+#[test]
+fn more_forms_checked_against_node() {
+    assert_eq!(value_of("08.1_1"), (8.11, true));
+    assert_eq!(value_of("09e1_0"), (9e10, true));
+    assert_eq!(value_of("0.0_1"), (0.01, false));
+    assert_eq!(value_of("0e1"), (0.0, false));
+    assert_eq!(value_of("0.e1"), (0.0, false));
+    assert_eq!(one("1_0n"), Tok::BigInt("10".into()));
+    assert_eq!(one("0b1_1n"), Tok::BigInt("3".into()));
+    // `07.5` is `07` then `.5` (a parse error later, not a lexical one).
+    assert_eq!(
+        toks("07.5"),
+        vec![
+            Tok::Num {
+                value: 7.0,
+                legacy_octal: true
+            },
+            num(0.5)
+        ]
+    );
+    let cases: &[(&str, &str, usize)] = &[
+        ("08_1", "Invalid or unexpected token", 2),
+        (
+            "0_0.1",
+            "Numeric separator can not be used after leading 0.",
+            1,
+        ),
+        (
+            "0.5_",
+            "Numeric separators are not allowed at the end of numeric literals",
+            4,
+        ),
+        (
+            "1e1__0",
+            "Only one underscore is allowed as numeric separator",
+            4,
+        ),
+        ("0O_1", "Invalid or unexpected token", 0),
+        ("09.5n", "Invalid or unexpected token", 0),
+        ("00n", "Invalid or unexpected token", 0),
+        (".5e", "Invalid or unexpected token", 0),
+    ];
+    for &(src, message, pos) in cases {
+        assert_eq!(err(src), (message.to_string(), pos), "{src}");
+    }
 }

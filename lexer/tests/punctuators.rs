@@ -5,15 +5,64 @@ use common::*;
 use modjs_lexer::Tok;
 
 const ALL: &[Tok] = &[
-    Tok::LBrace, Tok::RBrace, Tok::LParen, Tok::RParen, Tok::LBracket, Tok::RBracket,
-    Tok::Dot, Tok::Ellipsis, Tok::Semi, Tok::Comma, Tok::Lt, Tok::Gt, Tok::LtEq, Tok::GtEq,
-    Tok::EqEq, Tok::NotEq, Tok::EqEqEq, Tok::NotEqEq, Tok::Plus, Tok::Minus, Tok::Star,
-    Tok::Slash, Tok::Percent, Tok::StarStar, Tok::PlusPlus, Tok::MinusMinus, Tok::Shl,
-    Tok::Shr, Tok::UShr, Tok::Amp, Tok::Pipe, Tok::Caret, Tok::Bang, Tok::Tilde, Tok::AmpAmp,
-    Tok::PipePipe, Tok::QuestionQuestion, Tok::Question, Tok::QuestionDot, Tok::Colon, Tok::Eq,
-    Tok::PlusEq, Tok::MinusEq, Tok::StarEq, Tok::SlashEq, Tok::PercentEq, Tok::StarStarEq,
-    Tok::ShlEq, Tok::ShrEq, Tok::UShrEq, Tok::AmpEq, Tok::PipeEq, Tok::CaretEq, Tok::AmpAmpEq,
-    Tok::PipePipeEq, Tok::QuestionQuestionEq, Tok::Arrow, Tok::At,
+    Tok::LBrace,
+    Tok::RBrace,
+    Tok::LParen,
+    Tok::RParen,
+    Tok::LBracket,
+    Tok::RBracket,
+    Tok::Dot,
+    Tok::Ellipsis,
+    Tok::Semi,
+    Tok::Comma,
+    Tok::Lt,
+    Tok::Gt,
+    Tok::LtEq,
+    Tok::GtEq,
+    Tok::EqEq,
+    Tok::NotEq,
+    Tok::EqEqEq,
+    Tok::NotEqEq,
+    Tok::Plus,
+    Tok::Minus,
+    Tok::Star,
+    Tok::Slash,
+    Tok::Percent,
+    Tok::StarStar,
+    Tok::PlusPlus,
+    Tok::MinusMinus,
+    Tok::Shl,
+    Tok::Shr,
+    Tok::UShr,
+    Tok::Amp,
+    Tok::Pipe,
+    Tok::Caret,
+    Tok::Bang,
+    Tok::Tilde,
+    Tok::AmpAmp,
+    Tok::PipePipe,
+    Tok::QuestionQuestion,
+    Tok::Question,
+    Tok::QuestionDot,
+    Tok::Colon,
+    Tok::Eq,
+    Tok::PlusEq,
+    Tok::MinusEq,
+    Tok::StarEq,
+    Tok::SlashEq,
+    Tok::PercentEq,
+    Tok::StarStarEq,
+    Tok::ShlEq,
+    Tok::ShrEq,
+    Tok::UShrEq,
+    Tok::AmpEq,
+    Tok::PipeEq,
+    Tok::CaretEq,
+    Tok::AmpAmpEq,
+    Tok::PipePipeEq,
+    Tok::QuestionQuestionEq,
+    Tok::Arrow,
+    Tok::At,
 ];
 
 /// Lexes without regex rescans (a lone `/` stays a punctuator).
@@ -45,20 +94,44 @@ fn each_punctuator_alone_with_its_span() {
 fn longest_match() {
     let kinds = |src: &str| raw_toks(src).into_iter().map(|t| t.tok).collect::<Vec<_>>();
     assert_eq!(kinds(">>>=>>="), vec![Tok::UShrEq, Tok::ShrEq]);
-    assert_eq!(kinds("a+++b"), vec![ident("a"), Tok::PlusPlus, Tok::Plus, ident("b")]);
+    assert_eq!(
+        kinds("a+++b"),
+        vec![ident("a"), Tok::PlusPlus, Tok::Plus, ident("b")]
+    );
     assert_eq!(kinds("!===="), vec![Tok::NotEqEq, Tok::EqEq]);
     assert_eq!(kinds("....."), vec![Tok::Ellipsis, Tok::Dot, Tok::Dot]);
     assert_eq!(kinds("**=*"), vec![Tok::StarStarEq, Tok::Star]);
-    assert_eq!(kinds("??=??"), vec![Tok::QuestionQuestionEq, Tok::QuestionQuestion]);
+    assert_eq!(
+        kinds("??=??"),
+        vec![Tok::QuestionQuestionEq, Tok::QuestionQuestion]
+    );
     assert_eq!(kinds("&&=||="), vec![Tok::AmpAmpEq, Tok::PipePipeEq]);
     assert_eq!(kinds("=>="), vec![Tok::Arrow, Tok::Eq]);
     assert_eq!(kinds("<<="), vec![Tok::ShlEq]);
-    assert_eq!(kinds("a?.b"), vec![ident("a"), Tok::QuestionDot, ident("b")]);
-    assert_eq!(kinds("a?.[0]"), vec![ident("a"), Tok::QuestionDot, Tok::LBracket, num(0.0), Tok::RBracket]);
+    assert_eq!(
+        kinds("a?.b"),
+        vec![ident("a"), Tok::QuestionDot, ident("b")]
+    );
+    assert_eq!(
+        kinds("a?.[0]"),
+        vec![
+            ident("a"),
+            Tok::QuestionDot,
+            Tok::LBracket,
+            num(0.0),
+            Tok::RBracket
+        ]
+    );
     // `?.` followed by a decimal digit is a conditional with a number.
-    assert_eq!(kinds("a?.5:b"), vec![ident("a"), Tok::Question, num(0.5), Tok::Colon, ident("b")]);
+    assert_eq!(
+        kinds("a?.5:b"),
+        vec![ident("a"), Tok::Question, num(0.5), Tok::Colon, ident("b")]
+    );
     let ts = raw_toks("x?.1");
-    assert_eq!((ts[1].start, ts[1].end, ts[2].start, ts[2].end), (1, 2, 2, 4));
+    assert_eq!(
+        (ts[1].start, ts[1].end, ts[2].start, ts[2].end),
+        (1, 2, 2, 4)
+    );
     assert_eq!(kinds("@dec class"), vec![Tok::At, ident("dec"), Tok::Class]);
 }
 

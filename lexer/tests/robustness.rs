@@ -32,7 +32,10 @@ fn drive(src: &str, goal: Goal) {
                 return;
             }
         };
-        assert!(t.start <= t.end && t.end <= src.len(), "bad span {t:?} in {src:?}");
+        assert!(
+            t.start <= t.end && t.end <= src.len(),
+            "bad span {t:?} in {src:?}"
+        );
         assert!(src.is_char_boundary(t.start) && src.is_char_boundary(t.end));
         match t.tok {
             Tok::Eof => return,
@@ -79,7 +82,9 @@ fn random_soup_never_panics() {
     };
     for _ in 0..20_000 {
         let len = (next() % 24) as usize;
-        let src: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let src: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
         drive(&src, Goal::Script);
         drive(&src, Goal::Module);
     }
@@ -90,7 +95,12 @@ fn errors_repeat_instead_of_panicking() {
     let mut lexer = Lexer::new("'abc", Goal::Script);
     let first = lexer.next_token().unwrap_err();
     assert_eq!(lexer.next_token().unwrap_err(), first);
-    let fake = modjs_lexer::Token { tok: Tok::Slash, start: 99, end: 100, nl_before: false };
+    let fake = modjs_lexer::Token {
+        tok: Tok::Slash,
+        start: 99,
+        end: 100,
+        nl_before: false,
+    };
     assert!(lexer.rescan_regex(&fake).is_err());
     let mut lexer = Lexer::new("", Goal::Script);
     assert!(lexer.rescan_regex(&fake).is_err());
@@ -102,9 +112,43 @@ fn nul_bytes() {
     let mut lexer = Lexer::new("a\0b", Goal::Script);
     assert!(lexer.next_token().is_ok());
     let e = lexer.next_token().unwrap_err();
-    assert_eq!((e.message.as_str(), e.pos), ("Invalid or unexpected token", 1));
+    assert_eq!(
+        (e.message.as_str(), e.pos),
+        ("Invalid or unexpected token", 1)
+    );
     // Inside strings and templates a NUL is an ordinary character.
     let mut lexer = Lexer::new("'\0'`\0`", Goal::Script);
     assert!(matches!(lexer.next_token().unwrap().tok, Tok::Str { .. }));
-    assert!(matches!(lexer.next_token().unwrap().tok, Tok::NoSubstitutionTemplate(_)));
+    assert!(matches!(
+        lexer.next_token().unwrap().tok,
+        Tok::NoSubstitutionTemplate(_)
+    ));
+}
+
+#[test]
+fn arbitrary_unicode_never_panics() {
+    let mut state: u64 = 0x9E3779B97F4A7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..5_000 {
+        let len = (next() % 16) as usize;
+        let src: String = (0..len)
+            .map(|_| {
+                let r = next();
+                // Mostly ASCII, sometimes any scalar value.
+                let cp = if r % 3 == 0 {
+                    (r >> 8) % 0x11_0000
+                } else {
+                    (r >> 8) % 0x80
+                };
+                char::from_u32(cp as u32).unwrap_or('\u{FFFD}')
+            })
+            .collect();
+        drive(&src, Goal::Script);
+        drive(&src, Goal::Module);
+    }
 }

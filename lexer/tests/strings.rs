@@ -6,7 +6,10 @@ use modjs_lexer::{JsStr, Tok};
 
 fn value(src: &str) -> (Vec<u16>, bool) {
     match one(src) {
-        Tok::Str { value, legacy_octal_escape } => (value.units().to_vec(), legacy_octal_escape),
+        Tok::Str {
+            value,
+            legacy_octal_escape,
+        } => (value.units().to_vec(), legacy_octal_escape),
         other => panic!("{src:?} lexed as {other:?}"),
     }
 }
@@ -29,7 +32,10 @@ fn plain_strings_in_both_quotes() {
 
 #[test]
 fn single_character_escapes() {
-    assert_eq!(value(r#"'\b\t\n\v\f\r\'\"\\'"#).0, units("\u{8}\t\n\u{b}\u{c}\r'\"\\"));
+    assert_eq!(
+        value(r#"'\b\t\n\v\f\r\'\"\\'"#).0,
+        units("\u{8}\t\n\u{b}\u{c}\r'\"\\")
+    );
     // Any other character escapes to itself.
     assert_eq!(value(r"'\a\q\é\😀\$'").0, units("aqé😀$"));
     assert_eq!(value(r"'\0'"), (vec![0], false));
@@ -40,7 +46,10 @@ fn single_character_escapes() {
 fn hex_and_unicode_escapes() {
     assert_eq!(value(r"'\x41\x7e\xFF'").0, vec![0x41, 0x7e, 0xff]);
     assert_eq!(value(r"'\u0041\u00e9'").0, units("Aé"));
-    assert_eq!(value(r"'\u{41}\u{1F600}\u{0000000000061}'").0, units("A😀a"));
+    assert_eq!(
+        value(r"'\u{41}\u{1F600}\u{0000000000061}'").0,
+        units("A😀a")
+    );
     assert_eq!(value(r"'\u{10FFFF}'").0, vec![0xDBFF, 0xDFFF]);
     // Lone surrogates are kept as code units.
     assert_eq!(value(r"'\uD800'").0, vec![0xD800]);
@@ -86,7 +95,11 @@ fn escape_errors() {
         (r"'\u{1234'", "Invalid Unicode escape sequence", 8),
         (r"'\u{110000}'", "Undefined Unicode code-point", 1),
         (r"'\u{110000'", "Undefined Unicode code-point", 1),
-        (r"'\u{FFFFFFFFFFFFFFFFFFFF}'", "Undefined Unicode code-point", 1),
+        (
+            r"'\u{FFFFFFFFFFFFFFFFFFFF}'",
+            "Undefined Unicode code-point",
+            1,
+        ),
     ];
     for &(src, message, pos) in cases {
         assert_eq!(err(src), (message.to_string(), pos), "{src}");
@@ -95,9 +108,21 @@ fn escape_errors() {
 
 #[test]
 fn unterminated_strings() {
-    for src in ["'abc", "\"abc", "'ab\nc'", "'ab\rc'", "'abc\\", "'", "x = 'a\\'"] {
+    for src in [
+        "'abc",
+        "\"abc",
+        "'ab\nc'",
+        "'ab\rc'",
+        "'abc\\",
+        "'",
+        "x = 'a\\'",
+    ] {
         let start = src.find(['\'', '"']).unwrap();
-        assert_eq!(err(src), ("Invalid or unexpected token".to_string(), start), "{src:?}");
+        assert_eq!(
+            err(src),
+            ("Invalid or unexpected token".to_string(), start),
+            "{src:?}"
+        );
     }
 }
 
@@ -106,5 +131,11 @@ fn spans() {
     let ts = lex("x = 'a\\nb' + \"c\"").unwrap();
     assert_eq!((ts[2].start, ts[2].end), (4, 10));
     assert_eq!((ts[4].start, ts[4].end), (13, 16));
-    assert_eq!(ts[4].tok, Tok::Str { value: JsStr::from_str("c"), legacy_octal_escape: false });
+    assert_eq!(
+        ts[4].tok,
+        Tok::Str {
+            value: JsStr::from_str("c"),
+            legacy_octal_escape: false
+        }
+    );
 }

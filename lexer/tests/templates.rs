@@ -6,7 +6,10 @@ use common::*;
 use modjs_lexer::{template_escape_error, Goal, Lexer, TemplatePart, Tok};
 
 fn part(cooked: Option<&str>, raw: &str) -> TemplatePart {
-    TemplatePart { cooked: cooked.map(js), raw: js(raw) }
+    TemplatePart {
+        cooked: cooked.map(js),
+        raw: js(raw),
+    }
 }
 
 fn whole(src: &str) -> TemplatePart {
@@ -67,8 +70,14 @@ fn nested_templates() {
 
 #[test]
 fn line_terminators_are_normalised() {
-    assert_eq!(whole("`a\r\nb\rc\nd`"), part(Some("a\nb\nc\nd"), "a\nb\nc\nd"));
-    assert_eq!(whole("`a\u{2028}b`"), part(Some("a\u{2028}b"), "a\u{2028}b"));
+    assert_eq!(
+        whole("`a\r\nb\rc\nd`"),
+        part(Some("a\nb\nc\nd"), "a\nb\nc\nd")
+    );
+    assert_eq!(
+        whole("`a\u{2028}b`"),
+        part(Some("a\u{2028}b"), "a\u{2028}b")
+    );
     // Line continuations: nothing in TV; in TRV the backslash and the (normalised) terminator.
     assert_eq!(whole("`a\\\r\nb`"), part(Some("ab"), "a\\\nb"));
     assert_eq!(whole("`a\\\rb`"), part(Some("ab"), "a\\\nb"));
@@ -78,7 +87,10 @@ fn line_terminators_are_normalised() {
 
 #[test]
 fn escapes_cook_like_strings() {
-    assert_eq!(whole(r"`\n\t\x41\u0042\u{43}\0`"), part(Some("\n\tABC\0"), r"\n\t\x41\u0042\u{43}\0"));
+    assert_eq!(
+        whole(r"`\n\t\x41\u0042\u{43}\0`"),
+        part(Some("\n\tABC\0"), r"\n\t\x41\u0042\u{43}\0")
+    );
     match one(r"`\uD800`") {
         Tok::NoSubstitutionTemplate(p) => assert_eq!(p.cooked.unwrap().units(), &[0xD800]),
         other => panic!("{other:?}"),
@@ -114,9 +126,21 @@ fn one_token(src: &str) -> Tok {
 #[test]
 fn untagged_template_error_names_the_escape() {
     let cases: &[(&str, &str, usize)] = &[
-        (r"`\01`", "Octal escape sequences are not allowed in template strings.", 1),
-        (r"`a\1`", "Octal escape sequences are not allowed in template strings.", 2),
-        (r"`\8`", "\\8 and \\9 are not allowed in template strings.", 1),
+        (
+            r"`\01`",
+            "Octal escape sequences are not allowed in template strings.",
+            1,
+        ),
+        (
+            r"`a\1`",
+            "Octal escape sequences are not allowed in template strings.",
+            2,
+        ),
+        (
+            r"`\8`",
+            "\\8 and \\9 are not allowed in template strings.",
+            1,
+        ),
         (r"`\x`", "Invalid hexadecimal escape sequence", 1),
         (r"`\u{110000}`", "Undefined Unicode code-point", 1),
         (r"`\u{`", "Invalid Unicode escape sequence", 4),
@@ -133,6 +157,25 @@ fn untagged_template_error_names_the_escape() {
 #[test]
 fn unterminated_templates() {
     for src in ["`abc", "`abc\\", "`a${b}c", "x = `\n\n", "`\\u{"] {
-        assert_eq!(err(src), ("Unexpected end of input".to_string(), src.len()), "{src:?}");
+        assert_eq!(
+            err(src),
+            ("Unexpected end of input".to_string(), src.len()),
+            "{src:?}"
+        );
     }
+}
+
+#[test]
+fn rescan_after_a_look_ahead_that_failed() {
+    let src = "`${a}it's`";
+    let mut lexer = Lexer::new(src, Goal::Script);
+    lexer.next_token().unwrap();
+    lexer.next_token().unwrap();
+    let rbrace = lexer.next_token().unwrap();
+    // Looking ahead lexes `it` and then fails on the quote.
+    assert_eq!(lexer.next_token().unwrap().tok, ident("it"));
+    assert!(lexer.next_token().is_err());
+    let tail = lexer.rescan_template_continuation(&rbrace).unwrap();
+    assert_eq!(tail.tok, Tok::TemplateTail(part(Some("it's"), "it's")));
+    assert_eq!(lexer.next_token().unwrap().tok, Tok::Eof);
 }

@@ -966,7 +966,10 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         self.prev_prev_tok = self.prev_tok.take();
         self.prev_tok = Some(match &tok {
             // Keep only what decisions need; avoid cloning payloads of literals.
-            Tok::Ident(n) => Tok::Ident(n.clone()),
+            // Only `async` and `assert` are ever asked about; other names are not copied.
+            Tok::Ident(n) if !n.escaped && matches!(&*n.name, "async" | "assert") => Tok::Ident(n.clone()),
+            Tok::Ident(n) => Tok::Ident(Name { name: Box::from(""), escaped: n.escaped }),
+            Tok::PrivateName(_) => Tok::Null,
             Tok::Str { .. } | Tok::Num { .. } | Tok::BigInt(_) | Tok::Regex { .. } => Tok::Null,
             Tok::NoSubstitutionTemplate(_) | Tok::TemplateTail(_) => Tok::Null,
             Tok::TemplateHead(_) | Tok::TemplateMiddle(_) => Tok::Comma,

@@ -71,9 +71,9 @@ pub enum StmtKind {
     Empty,
     Debugger,
     If { test: P<Expr>, cons: P<Stmt>, alt: Option<P<Stmt>> },
-    For { init: Option<ForInit>, test: Option<P<Expr>>, update: Option<P<Expr>>, body: P<Stmt> },
-    ForIn { left: ForHead, right: P<Expr>, body: P<Stmt> },
-    ForOf { left: ForHead, right: P<Expr>, body: P<Stmt>, is_await: bool },
+    For { init: Option<P<ForInit>>, test: Option<P<Expr>>, update: Option<P<Expr>>, body: P<Stmt> },
+    ForIn { left: P<ForHead>, right: P<Expr>, body: P<Stmt> },
+    ForOf { left: P<ForHead>, right: P<Expr>, body: P<Stmt>, is_await: bool },
     While { test: P<Expr>, body: P<Stmt> },
     DoWhile { body: P<Stmt>, test: P<Expr> },
     Continue(Option<Ident>),
@@ -83,7 +83,7 @@ pub enum StmtKind {
     With { object: P<Expr>, body: P<Stmt> },
     Switch { discriminant: P<Expr>, cases: Vec<SwitchCase> },
     Labeled { label: Ident, body: P<Stmt> },
-    Try { block: Vec<Stmt>, handler: Option<CatchClause>, finalizer: Option<Vec<Stmt>> },
+    Try { block: Vec<Stmt>, handler: Option<P<CatchClause>>, finalizer: Option<Vec<Stmt>> },
     Import(P<ImportDecl>),
     Export(P<ExportDecl>),
 }
@@ -315,7 +315,7 @@ pub struct Property {
 #[derive(Clone, PartialEq, Debug)]
 pub enum PropertyKind {
     /// `key: value`
-    Init { key: PropKey, value: Expr },
+    Init { key: PropKey, value: P<Expr> },
     /// `{ x }`
     Shorthand(Ident),
     /// `{ x = 1 }`: only valid once the literal becomes a pattern (CoverInitializedName). The
@@ -488,7 +488,7 @@ pub enum ExportDecl {
     /// `export * from '…'` and `export * as ns from '…'`.
     All { exported: Option<ModuleExportName>, source: StrLit, attributes: Option<ImportAttributes> },
     /// `export var/let/const/function/class …` (the statement is a declaration).
-    Decl(Stmt),
+    Decl(P<Stmt>),
     /// `export default function …` / `export default class …` (possibly anonymous).
     DefaultFunction(P<Function>),
     DefaultClass(P<Class>),

@@ -148,7 +148,7 @@ fn to_pattern(e: Expr, binding: bool, msg: &str) -> PResult<Pattern> {
                 let pspan = p.span;
                 match p.kind {
                     PropertyKind::Init { key, value } => {
-                        let value = element_pattern(value, binding, msg)?;
+                        let value = element_pattern(*value, binding, msg)?;
                         out.push(ObjectPatternProp { key, value, shorthand: false, span: pspan });
                     }
                     PropertyKind::Shorthand(id) => {
@@ -529,10 +529,12 @@ impl ForHeadParts {
         let body = bx(body);
         let kind = match self {
             ForHeadParts::For(init, test, update) => {
-                StmtKind::For { init, test: test.map(bx), update: update.map(bx), body }
+                StmtKind::For { init: init.map(bx), test: test.map(bx), update: update.map(bx), body }
             }
-            ForHeadParts::In(left, right) => StmtKind::ForIn { left, right: bx(right), body },
-            ForHeadParts::Of(left, right, is_await) => StmtKind::ForOf { left, right: bx(right), body, is_await },
+            ForHeadParts::In(left, right) => StmtKind::ForIn { left: bx(left), right: bx(right), body },
+            ForHeadParts::Of(left, right, is_await) => {
+                StmtKind::ForOf { left: bx(left), right: bx(right), body, is_await }
+            }
         };
         st(kind, l, r)
     }
@@ -677,4 +679,147 @@ pub fn plain_function_only(s: &Stmt) -> PResult<()> {
         }
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binary expressions by precedence (§13.6–§13.13)
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BinOpTok {
+    Nullish,
+    Or,
+    And,
+    Bin(BinaryOp),
+}
+
+impl BinOpTok {
+    /// Binding power: higher binds tighter. `??` shares the lowest level with `||`; mixing
+    /// them without parentheses is rejected when the nodes are built.
+    fn precedence(self) -> u8 {
+        match self {
+            BinOpTok::Nullish | BinOpTok::Or => 1,
+            BinOpTok::And => 2,
+            BinOpTok::Bin(op) => match op {
+                BinaryOp::BitOr => 3,
+                BinaryOp::BitXor => 4,
+                BinaryOp::BitAnd => 5,
+                BinaryOp::Eq | BinaryOp::NotEq | BinaryOp::StrictEq | BinaryOp::StrictNotEq => 6,
+                BinaryOp::Lt
+                | BinaryOp::Gt
+                | BinaryOp::LtEq
+                | BinaryOp::GtEq
+                | BinaryOp::Instanceof
+                | BinaryOp::In => 7,
+                BinaryOp::Shl | BinaryOp::Shr | BinaryOp::UShr => 8,
+                BinaryOp::Add | BinaryOp::Sub => 9,
+                BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod => 10,
+                BinaryOp::Exp => 11,
+            },
+        }
+    }
+}
+
+fn is_private_operand(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::PrivateIn { right, .. } if right.span.start == e.span.end && matches!(right.kind, ExprKind::Null))
+}
+
+fn is_logical(e: &Expr, nullish: bool) -> bool {
+    match &e.kind {
+        ExprKind::Logical { op: LogicalOp::Nullish, .. } => nullish,
+        ExprKind::Logical { .. } => !nullish,
+        _ => false,
+    }
+}
+
+/// Combines two operands with one operator, enforcing the grammar's restrictions that the
+/// flat parse cannot: `??` is not mixed with `||`/`&&`, a unary expression is not the base of
+/// `**`, and `#x` stands only on the left of `in`.
+fn combine(op: BinOpTok, a: Expr, b: Expr) -> PResult<Expr> {
+    if is_private_operand(&b) {
+        return user(format!("Unexpected identifier '#{}'", private_name(&b)), b.span);
+    }
+    if is_private_operand(&a) && op != BinOpTok::Bin(BinaryOp::In) {
+        return user(format!("Unexpected identifier '#{}'", private_name(&a)), a.span);
+    }
+    match op {
+        BinOpTok::Nullish => {
+            if is_logical(&a, false) || is_logical(&b, false) {
+                return user("Unexpected token '??'", a.span.to(b.span));
+            }
+            Ok(logical(LogicalOp::Nullish, a, b))
+        }
+        BinOpTok::Or | BinOpTok::And => {
+            if is_logical(&a, true) || is_logical(&b, true) {
+                let t = if op == BinOpTok::Or { "||" } else { "&&" };
+                return user(format!("Unexpected token '{t}'"), a.span.to(b.span));
+            }
+            let lop = if op == BinOpTok::Or { LogicalOp::Or } else { LogicalOp::And };
+            Ok(logical(lop, a, b))
+        }
+        BinOpTok::Bin(BinaryOp::Exp) => {
+            if matches!(a.kind, ExprKind::Unary { .. } | ExprKind::Await(_)) {
+                return user(
+                    "Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence",
+                    a.span,
+                );
+            }
+            Ok(binary(BinaryOp::Exp, a, b))
+        }
+        BinOpTok::Bin(BinaryOp::In) if is_private_operand(&a) => {
+            let span = a.span.to(b.span);
+            let name = match a.kind {
+                ExprKind::PrivateIn { name, .. } => name,
+                _ => return user("Unexpected token 'in'", span),
+            };
+            Ok(Expr { kind: ExprKind::PrivateIn { name, right: bx(b) }, span })
+        }
+        BinOpTok::Bin(op) => Ok(binary(op, a, b)),
+    }
+}
+
+fn private_name(e: &Expr) -> &str {
+    match &e.kind {
+        ExprKind::PrivateIn { name, .. } => &name.name,
+        _ => "",
+    }
+}
+
+/// Arranges `first op1 e1 op2 e2 …` into a tree by precedence (left-associative, except `**`).
+/// Iterative (an explicit operand/operator stack), so long chains need no recursion.
+pub fn binary_expression(first: Expr, rest: Vec<(BinOpTok, Expr)>) -> PResult<Expr> {
+    let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
+    let mut operators: Vec<BinOpTok> = Vec::with_capacity(rest.len());
+    operands.push(first);
+    for (op, e) in rest {
+        let p = op.precedence();
+        while let Some(&top) = operators.last() {
+            let tp = top.precedence();
+            // `**` is right-associative: an equal-precedence `**` on the stack waits.
+            let reduce = tp > p || (tp == p && op != BinOpTok::Bin(BinaryOp::Exp));
+            if !reduce {
+                break;
+            }
+            operators.pop();
+            let b = operands.pop();
+            let a = operands.pop();
+            if let (Some(a), Some(b)) = (a, b) {
+                operands.push(combine(top, a, b)?);
+            }
+        }
+        operators.push(op);
+        operands.push(e);
+    }
+    while let Some(top) = operators.pop() {
+        let b = operands.pop();
+        let a = operands.pop();
+        if let (Some(a), Some(b)) = (a, b) {
+            operands.push(combine(top, a, b)?);
+        }
+    }
+    match operands.pop() {
+        Some(e) if !is_private_operand(&e) => Ok(e),
+        Some(e) => user(format!("Unexpected identifier '#{}'", private_name(&e)), e.span),
+        None => user("Unexpected end of input", Span::default()),
+    }
 }

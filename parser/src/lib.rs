@@ -9,6 +9,7 @@
 pub mod adapter;
 pub mod ast;
 mod build;
+pub mod dump;
 pub mod error;
 pub mod early_errors;
 pub mod module_records;

@@ -2,14 +2,20 @@
 
 use clap::{Parser, Subcommand};
 
+mod code_frame;
+mod demo;
 mod parse;
 mod resolve;
 
 #[derive(Parser)]
-#[command(name = "modjs", version, about = "JavaScript modules, exactly as Node runs them — and why")]
+#[command(
+    name = "modjs",
+    version,
+    about = "JavaScript modules, exactly as Node runs them — and why"
+)]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -18,12 +24,15 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Resolve a specifier exactly as Node v20 would (import or require), optionally explained.
     Resolve(resolve::ResolveArgs),
+    /// Parse the bundled example and show its AST and module records (the default command).
+    Demo,
 }
 
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
-        Command::Parse(args) => parse::run(args),
-        Command::Resolve(args) => resolve::run(args),
+        Some(Command::Parse(args)) => parse::run(args),
+        Some(Command::Resolve(args)) => resolve::run(args),
+        Some(Command::Demo) | None => demo::run(),
     }
 }

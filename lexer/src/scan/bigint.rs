@@ -43,8 +43,14 @@ mod tests {
         assert_eq!(hex("000"), "0");
         assert_eq!(hex("10"), "16");
         assert_eq!(hex("ffffffffffffffff"), "18446744073709551615");
-        assert_eq!(hex("1000000000000000000000000"), "79228162514264337593543950336");
-        assert_eq!(digits_to_decimal([1, 0, 0, 0, 0, 0, 0, 0, 0, 0].into_iter(), 10), "1000000000");
+        assert_eq!(
+            hex("1000000000000000000000000"),
+            "79228162514264337593543950336"
+        );
+        assert_eq!(
+            digits_to_decimal([1, 0, 0, 0, 0, 0, 0, 0, 0, 0].into_iter(), 10),
+            "1000000000"
+        );
         assert_eq!(digits_to_decimal([7, 7, 7].into_iter(), 8), "511");
     }
 }

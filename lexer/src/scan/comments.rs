@@ -9,7 +9,10 @@ use crate::LexError;
 pub fn skip_multi_line_comment(src: &str, start: usize) -> Result<(usize, bool), LexError> {
     let body_start = start + 2;
     let Some(len) = src.get(body_start..).and_then(|rest| rest.find("*/")) else {
-        return Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: start });
+        return Err(LexError {
+            message: INVALID_OR_UNEXPECTED_TOKEN.into(),
+            pos: start,
+        });
     };
     let body = &src.as_bytes()[body_start..body_start + len];
     let has_line_terminator = contains_line_terminator(body);
@@ -30,7 +33,10 @@ fn contains_line_terminator(bytes: &[u8]) -> bool {
 /// Where a single-line comment (`//`, `<!--`, `-->` or a hashbang) starting at `start` ends:
 /// at the next line terminator, which is not part of the comment.
 pub fn skip_single_line_comment(src: &str, start: usize) -> usize {
-    match src.get(start..).and_then(|rest| rest.find(is_line_terminator)) {
+    match src
+        .get(start..)
+        .and_then(|rest| rest.find(is_line_terminator))
+    {
         Some(len) => start + len,
         None => src.len(),
     }

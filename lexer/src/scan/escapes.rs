@@ -23,7 +23,10 @@ pub fn read_escape_sequence(src: &str, backslash: usize) -> Result<(Escape, usiz
     let bytes = src.as_bytes();
     let i = backslash + 1;
     let Some(c) = char_at(src, i) else {
-        return Err(LexError { message: INVALID_UNICODE_ESCAPE.into(), pos: backslash });
+        return Err(LexError {
+            message: INVALID_UNICODE_ESCAPE.into(),
+            pos: backslash,
+        });
     };
     let simple = |cp: char| Ok((Escape::CodePoint(cp as u32), i + 1));
     match c {
@@ -42,10 +45,15 @@ pub fn read_escape_sequence(src: &str, backslash: usize) -> Result<(Escape, usiz
         }
         '8' | '9' => Ok((Escape::NonOctalDecimal(c as u32), i + 1)),
         'x' => {
-            let digits = bytes.get(i + 1..i + 3).and_then(|d| Some(hex_value(d[0])? * 16 + hex_value(d[1])?));
+            let digits = bytes
+                .get(i + 1..i + 3)
+                .and_then(|d| Some(hex_value(d[0])? * 16 + hex_value(d[1])?));
             match digits {
                 Some(v) => Ok((Escape::CodePoint(v), i + 3)),
-                None => Err(LexError { message: INVALID_HEX_ESCAPE.into(), pos: backslash }),
+                None => Err(LexError {
+                    message: INVALID_HEX_ESCAPE.into(),
+                    pos: backslash,
+                }),
             }
         }
         'u' => {
@@ -79,7 +87,10 @@ fn read_legacy_octal_escape(bytes: &[u8], i: usize) -> (u32, usize) {
 /// UnicodeEscapeSequence). Returns the code point (surrogates included) and the end.
 pub fn read_unicode_escape(src: &str, backslash: usize) -> Result<(u32, usize), LexError> {
     let bytes = src.as_bytes();
-    let invalid = |pos: usize| LexError { message: INVALID_UNICODE_ESCAPE.into(), pos };
+    let invalid = |pos: usize| LexError {
+        message: INVALID_UNICODE_ESCAPE.into(),
+        pos,
+    };
     if bytes.get(backslash + 1) != Some(&b'u') {
         return Err(invalid(backslash));
     }
@@ -96,7 +107,10 @@ pub fn read_unicode_escape(src: &str, backslash: usize) -> Result<(u32, usize), 
             return Err(invalid(j));
         }
         if value > 0x10FFFF {
-            return Err(LexError { message: UNDEFINED_UNICODE_CODE_POINT.into(), pos: backslash });
+            return Err(LexError {
+                message: UNDEFINED_UNICODE_CODE_POINT.into(),
+                pos: backslash,
+            });
         }
         if bytes.get(j) != Some(&b'}') {
             return Err(invalid(j));

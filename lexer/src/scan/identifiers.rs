@@ -16,7 +16,10 @@ pub fn scan_identifier_name(src: &str, start: usize) -> Result<(Name, usize), Le
         let first = i == start;
         if c == '\\' {
             if src.as_bytes().get(i + 1) != Some(&b'u') {
-                return Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: start });
+                return Err(LexError {
+                    message: INVALID_OR_UNEXPECTED_TOKEN.into(),
+                    pos: start,
+                });
             }
             let (cp, end) = read_unicode_escape(src, i)?;
             let decoded = char::from_u32(cp).filter(|&d| {
@@ -27,9 +30,14 @@ pub fn scan_identifier_name(src: &str, start: usize) -> Result<(Name, usize), Le
                 }
             });
             let Some(d) = decoded else {
-                return Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: start });
+                return Err(LexError {
+                    message: INVALID_OR_UNEXPECTED_TOKEN.into(),
+                    pos: start,
+                });
             };
-            cooked.get_or_insert_with(|| src[start..i].to_string()).push(d);
+            cooked
+                .get_or_insert_with(|| src[start..i].to_string())
+                .push(d);
             i = end;
         } else if (first && is_identifier_start(c)) || (!first && is_identifier_part(c)) {
             if let Some(name) = cooked.as_mut() {
@@ -41,11 +49,20 @@ pub fn scan_identifier_name(src: &str, start: usize) -> Result<(Name, usize), Le
         }
     }
     if i == start {
-        return Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: start });
+        return Err(LexError {
+            message: INVALID_OR_UNEXPECTED_TOKEN.into(),
+            pos: start,
+        });
     }
     let name = match cooked {
-        Some(name) => Name { name: name.into_boxed_str(), escaped: true },
-        None => Name { name: src[start..i].into(), escaped: false },
+        Some(name) => Name {
+            name: name.into_boxed_str(),
+            escaped: true,
+        },
+        None => Name {
+            name: src[start..i].into(),
+            escaped: false,
+        },
     };
     Ok((name, i))
 }
@@ -58,7 +75,10 @@ pub fn starts_identifier(src: &str, i: usize) -> bool {
 /// PrivateIdentifier (§12.7): `#` at `hash` followed by an IdentifierName.
 pub fn scan_private_identifier(src: &str, hash: usize) -> Result<(Name, usize), LexError> {
     if !starts_identifier(src, hash + 1) {
-        return Err(LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: hash });
+        return Err(LexError {
+            message: INVALID_OR_UNEXPECTED_TOKEN.into(),
+            pos: hash,
+        });
     }
     scan_identifier_name(src, hash + 1)
 }

@@ -10,7 +10,41 @@ use crate::scan::bigint::digits_to_decimal;
 use crate::{LexError, Tok};
 
 fn error(message: &str, pos: usize) -> LexError {
-    LexError { message: message.into(), pos }
+    LexError {
+        message: message.into(),
+        pos,
+    }
+}
+
+/// The fast path for the most common literals: at most 15 decimal digits without a leading
+/// zero (or a lone `0`), followed by something that cannot continue a numeric literal.
+/// Returns the value and the end, or `None` when [`scan_numeric_literal`] must decide.
+#[inline]
+pub fn scan_short_integer(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
+    let mut i = start;
+    let mut n: u64 = 0;
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii_digit() || i - start == 15 {
+            break;
+        }
+        n = n * 10 + u64::from(b - b'0');
+        i += 1;
+    }
+    let digits = i - start;
+    if digits == 0 || (digits > 1 && bytes[start] == b'0') {
+        return None;
+    }
+    match bytes.get(i) {
+        None => Some((n as f64, i)),
+        Some(&b)
+            if b.is_ascii_alphanumeric()
+                || matches!(b, b'.' | b'_' | b'$' | b'\\')
+                || b >= 0x80 =>
+        {
+            None
+        }
+        Some(_) => Some((n as f64, i)),
+    }
 }
 
 /// Scans the numeric literal starting at `start` (a decimal digit, or `.` and a digit).
@@ -73,8 +107,14 @@ fn scan_decimal_tail(
         if leading_zero {
             return Err(error(INVALID_OR_UNEXPECTED_TOKEN, start));
         }
-        let digits = src[start..i].bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0'));
-        return Ok((Tok::BigInt(digits_to_decimal(digits, 10).into_boxed_str()), i + 1));
+        let digits = src[start..i]
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| u32::from(b - b'0'));
+        return Ok((
+            Tok::BigInt(digits_to_decimal(digits, 10).into_boxed_str()),
+            i + 1,
+        ));
     }
     if bytes.get(i) == Some(&b'.') {
         i += 1;
@@ -92,8 +132,15 @@ fn scan_decimal_tail(
         }
         i = scan_digits(bytes, j, 10)?;
     }
-    let value = decimal_value(&src[start..i]).ok_or_else(|| error(INVALID_OR_UNEXPECTED_TOKEN, start))?;
-    Ok((Tok::Num { value, legacy_octal: leading_zero }, i))
+    let value =
+        decimal_value(&src[start..i]).ok_or_else(|| error(INVALID_OR_UNEXPECTED_TOKEN, start))?;
+    Ok((
+        Tok::Num {
+            value,
+            legacy_octal: leading_zero,
+        },
+        i,
+    ))
 }
 
 /// `0` followed by a decimal digit: LegacyOctalIntegerLiteral when all digits are octal,
@@ -111,7 +158,13 @@ fn scan_legacy_leading_zero(src: &str, start: usize) -> Result<(Tok, usize), Lex
             return Err(error(INVALID_OR_UNEXPECTED_TOKEN, start));
         }
         let value = radix_value(bytes[start..i].iter().map(|&b| u32::from(b - b'0')), 8);
-        return Ok((Tok::Num { value, legacy_octal: true }, i));
+        return Ok((
+            Tok::Num {
+                value,
+                legacy_octal: true,
+            },
+            i,
+        ));
     }
     if bytes.get(i) == Some(&b'_') {
         return Err(error(INVALID_OR_UNEXPECTED_TOKEN, i));
@@ -123,15 +176,31 @@ fn scan_legacy_leading_zero(src: &str, start: usize) -> Result<(Tok, usize), Lex
 fn scan_non_decimal_integer(src: &str, start: usize, radix: u32) -> Result<(Tok, usize), LexError> {
     let bytes = src.as_bytes();
     let digits_start = start + 2;
-    if !bytes.get(digits_start).is_some_and(|&b| (b as char).is_digit(radix)) {
+    if !bytes
+        .get(digits_start)
+        .is_some_and(|&b| (b as char).is_digit(radix))
+    {
         return Err(error(INVALID_OR_UNEXPECTED_TOKEN, start));
     }
     let end = scan_digits(bytes, digits_start, radix)?;
-    let digits = || src[digits_start..end].chars().filter_map(|c| c.to_digit(radix));
+    let digits = || {
+        src[digits_start..end]
+            .chars()
+            .filter_map(|c| c.to_digit(radix))
+    };
     if bytes.get(end) == Some(&b'n') {
-        return Ok((Tok::BigInt(digits_to_decimal(digits(), radix).into_boxed_str()), end + 1));
+        return Ok((
+            Tok::BigInt(digits_to_decimal(digits(), radix).into_boxed_str()),
+            end + 1,
+        ));
     }
-    Ok((Tok::Num { value: radix_value(digits(), radix), legacy_octal: false }, end))
+    Ok((
+        Tok::Num {
+            value: radix_value(digits(), radix),
+            legacy_octal: false,
+        },
+        end,
+    ))
 }
 
 /// The MV of a DecimalLiteral (separators allowed), correctly rounded by Rust's parser.

@@ -11,18 +11,25 @@ pub fn scan_regular_expression<'s>(
     src: &'s str,
     start: usize,
 ) -> Result<(&'s str, &'s str, usize), LexError> {
-    let missing_slash = || LexError { message: REGEXP_MISSING_SLASH.into(), pos: start };
+    let missing_slash = || LexError {
+        message: REGEXP_MISSING_SLASH.into(),
+        pos: start,
+    };
     let mut i = start + 1;
     let mut in_class = false;
     // RegularExpressionBody: up to the first `/` outside a class.
     let body_end = loop {
-        let Some(c) = char_at(src, i) else { return Err(missing_slash()) };
+        let Some(c) = char_at(src, i) else {
+            return Err(missing_slash());
+        };
         match c {
             '/' if !in_class => break i,
             '[' => in_class = true,
             ']' => in_class = false,
             '\\' => {
-                let Some(escaped) = char_at(src, i + 1) else { return Err(missing_slash()) };
+                let Some(escaped) = char_at(src, i + 1) else {
+                    return Err(missing_slash());
+                };
                 if is_line_terminator(escaped) {
                     return Err(missing_slash());
                 }
@@ -38,7 +45,10 @@ pub fn scan_regular_expression<'s>(
     let mut j = flags_start;
     while let Some(c) = char_at(src, j) {
         if c == '\\' {
-            return Err(LexError { message: REGEXP_INVALID_FLAGS.into(), pos: start });
+            return Err(LexError {
+                message: REGEXP_INVALID_FLAGS.into(),
+                pos: start,
+            });
         }
         if !is_identifier_part(c) {
             break;

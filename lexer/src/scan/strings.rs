@@ -9,14 +9,27 @@ use crate::{JsStr, LexError, Tok};
 pub fn scan_string_literal(src: &str, start: usize) -> Result<(Tok, usize), LexError> {
     let bytes = src.as_bytes();
     let quote = bytes[start];
-    let unterminated = || LexError { message: INVALID_OR_UNEXPECTED_TOKEN.into(), pos: start };
+    let unterminated = || LexError {
+        message: INVALID_OR_UNEXPECTED_TOKEN.into(),
+        pos: start,
+    };
 
     // Fast path: no escapes (most strings) — the value is the source text.
     let mut i = start + 1;
     while let Some(&b) = bytes.get(i) {
         if b == quote {
-            let value = JsStr::from_str(&src[start + 1..i]);
-            return Ok((Tok::Str { value, legacy_octal_escape: false }, i + 1));
+            // Sized for the byte length, which is exact for ASCII text (no reallocation).
+            let text = &src[start + 1..i];
+            let mut units = Vec::with_capacity(text.len());
+            push_str_utf16(&mut units, text);
+            let value = JsStr(units.into_boxed_slice());
+            return Ok((
+                Tok::Str {
+                    value,
+                    legacy_octal_escape: false,
+                },
+                i + 1,
+            ));
         }
         if b == b'\\' || b == b'\n' || b == b'\r' {
             break;
@@ -28,7 +41,9 @@ pub fn scan_string_literal(src: &str, start: usize) -> Result<(Tok, usize), LexE
     push_str_utf16(&mut units, &src[start + 1..i]);
     let mut legacy_octal_escape = false;
     loop {
-        let Some(c) = char_at(src, i) else { return Err(unterminated()) };
+        let Some(c) = char_at(src, i) else {
+            return Err(unterminated());
+        };
         match c {
             '\n' | '\r' => return Err(unterminated()),
             '\\' => {
@@ -48,7 +63,13 @@ pub fn scan_string_literal(src: &str, start: usize) -> Result<(Tok, usize), LexE
             }
             _ if c as u32 == quote as u32 => {
                 let value = JsStr(units.into_boxed_slice());
-                return Ok((Tok::Str { value, legacy_octal_escape }, i + 1));
+                return Ok((
+                    Tok::Str {
+                        value,
+                        legacy_octal_escape,
+                    },
+                    i + 1,
+                ));
             }
             _ => {
                 push_code_point(&mut units, c as u32);

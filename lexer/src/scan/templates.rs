@@ -29,8 +29,23 @@ pub fn scan_template_characters(
         raw: JsStr(raw.into_boxed_slice()),
     };
     loop {
+        // Copy a run of ordinary characters (the same in TV and TRV) at once.
+        let run_start = i;
+        while bytes.get(i).is_some_and(|&b| !matches!(b, b'`' | b'$' | b'\\' | b'\r')) {
+            i += 1;
+        }
+        if i > run_start {
+            let run = &src[run_start..i];
+            raw.extend(run.encode_utf16());
+            if let Some(cooked) = cooked.as_mut() {
+                cooked.extend(run.encode_utf16());
+            }
+        }
         let Some(c) = char_at(src, i) else {
-            return Err(LexError { message: UNEXPECTED_END_OF_INPUT.into(), pos: src.len() });
+            return Err(LexError {
+                message: UNEXPECTED_END_OF_INPUT.into(),
+                pos: src.len(),
+            });
         };
         match c {
             '`' => return Ok((finish(raw, cooked), i + 1, ChunkEnd::Backtick)),
@@ -43,12 +58,19 @@ pub fn scan_template_characters(
                 if let Some(c) = cooked.as_mut() {
                     c.push(0x0A);
                 }
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
             }
             '\\' => {
                 raw.push(u16::from(b'\\'));
                 let Some(next) = char_at(src, i + 1) else {
-                    return Err(LexError { message: UNEXPECTED_END_OF_INPUT.into(), pos: src.len() });
+                    return Err(LexError {
+                        message: UNEXPECTED_END_OF_INPUT.into(),
+                        pos: src.len(),
+                    });
                 };
                 match read_escape_sequence(src, i) {
                     Ok((Escape::CodePoint(cp), end)) => {
@@ -60,7 +82,11 @@ pub fn scan_template_characters(
                     }
                     Ok((Escape::LineContinuation, end)) => {
                         // TRV keeps LS and PS, and turns CR and CRLF into LF.
-                        let unit = if matches!(next, '\r' | '\n') { 0x0A } else { next as u16 };
+                        let unit = if matches!(next, '\r' | '\n') {
+                            0x0A
+                        } else {
+                            next as u16
+                        };
                         raw.push(unit);
                         i = end;
                     }
@@ -98,10 +124,16 @@ pub fn template_escape_error(src: &str, token: &Token) -> Option<LexError> {
         match read_escape_sequence(src, i) {
             Ok((Escape::CodePoint(_) | Escape::LineContinuation, next)) => i = next,
             Ok((Escape::LegacyOctal(_), _)) => {
-                return Some(LexError { message: TEMPLATE_OCTAL_ESCAPE.into(), pos: i });
+                return Some(LexError {
+                    message: TEMPLATE_OCTAL_ESCAPE.into(),
+                    pos: i,
+                });
             }
             Ok((Escape::NonOctalDecimal(_), _)) => {
-                return Some(LexError { message: TEMPLATE_8_9_ESCAPE.into(), pos: i });
+                return Some(LexError {
+                    message: TEMPLATE_8_9_ESCAPE.into(),
+                    pos: i,
+                });
             }
             Err(e) => return Some(e),
         }

@@ -36,7 +36,10 @@ pub fn lex_goal(src: &str, goal: Goal) -> Result<Vec<Token>, LexError> {
             _ => {}
         }
         out.push(t);
-        assert!(out.len() <= src.len() + 1, "lexer does not advance on {src:?}");
+        assert!(
+            out.len() <= src.len() + 1,
+            "lexer does not advance on {src:?}"
+        );
     }
 }
 
@@ -45,6 +48,7 @@ fn operand_before(prev: Option<&Token>) -> bool {
         prev.map(|t| &t.tok),
         Some(
             Tok::Ident(_)
+                | Tok::PrivateName(_)
                 | Tok::Num { .. }
                 | Tok::BigInt(_)
                 | Tok::Str { .. }
@@ -90,21 +94,33 @@ pub fn one(src: &str) -> Tok {
 /// The error lexing `src` reports: (message, position).
 pub fn err(src: &str) -> (String, usize) {
     match lex(src) {
-        Ok(ts) => panic!("expected an error on {src:?}, got {:?}", ts.into_iter().map(|t| t.tok).collect::<Vec<_>>()),
+        Ok(ts) => panic!(
+            "expected an error on {src:?}, got {:?}",
+            ts.into_iter().map(|t| t.tok).collect::<Vec<_>>()
+        ),
         Err(e) => (e.message, e.pos),
     }
 }
 
 pub fn ident(s: &str) -> Tok {
-    Tok::Ident(modjs_lexer::Name { name: s.into(), escaped: false })
+    Tok::Ident(modjs_lexer::Name {
+        name: s.into(),
+        escaped: false,
+    })
 }
 
 pub fn escaped_ident(s: &str) -> Tok {
-    Tok::Ident(modjs_lexer::Name { name: s.into(), escaped: true })
+    Tok::Ident(modjs_lexer::Name {
+        name: s.into(),
+        escaped: true,
+    })
 }
 
 pub fn num(v: f64) -> Tok {
-    Tok::Num { value: v, legacy_octal: false }
+    Tok::Num {
+        value: v,
+        legacy_octal: false,
+    }
 }
 
 pub fn js(s: &str) -> modjs_lexer::JsStr {
@@ -112,5 +128,8 @@ pub fn js(s: &str) -> modjs_lexer::JsStr {
 }
 
 pub fn str_tok(s: &str) -> Tok {
-    Tok::Str { value: js(s), legacy_octal_escape: false }
+    Tok::Str {
+        value: js(s),
+        legacy_octal_escape: false,
+    }
 }

@@ -1,0 +1,3 @@
+// format.mjs
+export const format = (n) => `count = ${n}`;
+export const shout = (s) => s.toUpperCase() + '!';
