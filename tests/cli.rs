@@ -23,10 +23,7 @@ fn assert_no_panic(stderr: &str) {
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("end-of-input.js", "the parser reports end of input at the last token, V8 at the end of the text"),
     ("unterminated-string.js", "the lexer's error span is one character, V8 underlines to the end of the line"),
-    ("duplicate-export.mjs", "early errors (duplicate exports) are not checked yet"),
     ("regex-flags.mjs", "regular-expression flags are not validated yet"),
-    ("strict-octal.mjs", "early errors (legacy octal in strict code) are not checked yet"),
-    ("redeclaration.js", "early errors (duplicate lexical declarations) are not checked yet"),
     ("tla-in-script.cjs", "the parser has no V8 message for `await` outside async functions yet"),
 ];
 

@@ -279,7 +279,7 @@ impl<'a> Dumper<'a> {
             StmtKind::For { init, test, update, body } => {
                 self.line(label, "For", span);
                 self.nested(|d| {
-                    match init {
+                    match init.as_deref() {
                         Some(ForInit::Var(v)) => d.var_decl(Some("init"), v),
                         Some(ForInit::Expr(e)) => d.expr(Some("init"), e),
                         None => d.line(Some("init"), "none", None),

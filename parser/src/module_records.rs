@@ -583,7 +583,7 @@ fn stmt_contains_await(stmt: &Stmt) -> bool {
                 || alt.as_deref().is_some_and(stmt_contains_await)
         }
         StmtKind::For { init, test, update, body } => {
-            let init = match init {
+            let init = match init.as_deref() {
                 Some(ForInit::Var(d)) => var_decl_contains_await(d),
                 Some(ForInit::Expr(e)) => expr_contains_await(e),
                 None => false,

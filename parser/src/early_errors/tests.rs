@@ -192,10 +192,10 @@ fn duplicate_proto_in_object_literal() {
     let proto = |value: f64| Property {
         kind: PropertyKind::Init {
             key: PropKey::Ident(ident("__proto__")),
-            value: expr(ExprKind::Num {
+            value: Box::new(expr(ExprKind::Num {
                 value,
                 legacy_octal: false,
-            }),
+            })),
         },
         span: Span::default(),
     };
