@@ -105,7 +105,13 @@ fn run(root: PathBuf, verbose: bool, messages: bool) {
                     if messages {
                         let rel = path.strip_prefix(&root).unwrap_or(path).display();
                         let by = if early { "early" } else { "grammar" };
-                        println!("MSG\t{rel}\t{variant}\t{by}\t{}: {}", e.name(), e.message);
+                        println!(
+                            "MSG\t{rel}\t{variant}\t{by}\t{}: {}\t{}\t{}",
+                            e.name(),
+                            e.message,
+                            e.span.start,
+                            e.span.end
+                        );
                     }
                 } else if verbose {
                     println!("MISSED  {}", path.display());
@@ -147,8 +153,80 @@ fn run(root: PathBuf, verbose: bool, messages: bool) {
     );
 }
 
+/// `--files DIR`: parses every `.js`/`.mjs`/`.cjs` file under DIR (`.mjs` as a module, `.cjs`
+/// as a script, `.js` as whichever the grammar accepts) and lists the files the early-error pass
+/// rejects, with the time the pass took over all of them.
+fn scan_files(root: PathBuf) {
+    let mut files = Vec::new();
+    collect_sources(&root, &mut files);
+    let (mut checked, mut rejected, mut bytes) = (0usize, 0usize, 0usize);
+    let mut grammar_rejected = 0usize;
+    let mut early_time = std::time::Duration::ZERO;
+    for path in &files {
+        let Ok(src) = std::fs::read_to_string(path) else { continue };
+        let goals: &[Goal] = match path.extension().and_then(|e| e.to_str()) {
+            Some("mjs") => &[Goal::Module],
+            Some("cjs") => &[Goal::Script],
+            _ => &[Goal::Module, Goal::Script],
+        };
+        for &goal in goals {
+            let program = match parse_unchecked(&src, goal) {
+                Ok(program) => program,
+                Err(e) => {
+                    if goals.len() == 1 {
+                        grammar_rejected += 1;
+                        if grammar_rejected <= 3 {
+                            println!("GRAMMAR {}: {} at {}", path.display(), e.message, e.span.start);
+                        }
+                    }
+                    continue;
+                }
+            };
+            checked += 1;
+            bytes += src.len();
+            let started = std::time::Instant::now();
+            let result = modjs_parser::early_errors::check(&program, &src);
+            early_time += started.elapsed();
+            if let Err(e) = result {
+                rejected += 1;
+                println!("EARLY   {} ({goal:?}): {} at {}", path.display(), e.message, e.span.start);
+            }
+            break;
+        }
+    }
+    println!(
+        "{checked} files checked ({bytes} bytes), {rejected} rejected by early errors, \
+         {grammar_rejected} by the grammar; \
+         the pass took {early_time:?}"
+    );
+}
+
+fn collect_sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "js" || e == "mjs" || e == "cjs") {
+            out.push(path);
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--files") {
+        let Some(dir) = args.get(1).map(PathBuf::from) else {
+            eprintln!("usage: early_errors_test262 --files <dir>");
+            std::process::exit(2);
+        };
+        let worker = std::thread::Builder::new().stack_size(1 << 30).spawn(move || scan_files(dir));
+        if !worker.is_ok_and(|h| h.join().is_ok()) {
+            std::process::exit(1);
+        }
+        return;
+    }
     let verbose = args.iter().any(|a| a == "-v");
     // `--messages`: print the message of every rejected negative test (to compare with node).
     let messages = args.iter().any(|a| a == "--messages");

@@ -111,7 +111,9 @@ impl<'a> Checker<'a> {
                     } else {
                         "Unexpected eval or arguments in strict mode"
                     };
-                    self.error(message, id.span);
+                    // A whole target is underlined with its parentheses, `(eval) = 1`.
+                    let at = if nested { id.span } else { target.span };
+                    self.error(message, at);
                 }
             }
             PatternKind::Expr(expr) => {

@@ -58,7 +58,14 @@ impl<'a> Checker<'a> {
             .rev()
             .any(|env| env.names.contains_key(name))
         {
-            self.error_with(id.span, || {
+            // V8 points at the character before the name (the `.` of `a.#x`), but only finds
+            // the error at the end of the outermost class.
+            let at = Span {
+                start: id.span.start.saturating_sub(1),
+                end: id.span.start,
+            };
+            let order = self.outermost_class_end.unwrap_or(id.span.start);
+            self.error_ordered(order, at, || {
                 format!("Private field '#{name}' must be declared in an enclosing class")
             });
         }
@@ -112,7 +119,9 @@ impl<'a> Checker<'a> {
                     if pair {
                         env.names.insert(name, (PrivateKind::Accessors, is_static));
                     } else {
-                        self.error_with(id.span, || {
+                        // V8 reports at the last token of the second declaration.
+                        let at = Self::tail(member.span, 1);
+                        self.error_with(at, || {
                             format!("Identifier '#{name}' has already been declared")
                         });
                     }
@@ -213,6 +222,10 @@ impl<'a> Checker<'a> {
         if let Some(heritage) = &class.super_class {
             self.walk_expr(heritage);
         }
+        let outermost = self.outermost_class_end.is_none();
+        if outermost {
+            self.outermost_class_end = Some(class.span.end);
+        }
         let env = self.declare_private_names(class);
         self.classes.push(env);
         self.check_member_names(class);
@@ -249,6 +262,9 @@ impl<'a> Checker<'a> {
         }
         self.class_has_heritage = outer_heritage;
         self.classes.pop();
+        if outermost {
+            self.outermost_class_end = None;
+        }
         self.ctx = outer;
     }
 }

@@ -187,9 +187,10 @@ fn exported_names(export: &ExportDecl, span: Span, out: &mut Vec<ExportedName>) 
     match export {
         ExportDecl::Named { specifiers, .. } => {
             for spec in specifiers {
+                // V8 underlines the whole specifier (`x as y`).
                 out.push(ExportedName {
                     name: spec.exported.value(),
-                    span: spec.exported.span(),
+                    span: spec.span,
                     default_declaration: false,
                 });
             }

@@ -173,7 +173,7 @@ fn use_strict_directive_span(func: &Function) -> Option<Span> {
             return None;
         };
         if value.eq_str("use strict") {
-            return Some(stmt.span);
+            return Some(expr.span);
         }
     }
     None

@@ -5,20 +5,29 @@
 use super::Checker;
 use crate::ast::{Span, Template};
 
-/// The first legacy escape in a string literal's source text: `Some(true)` for `\8`/`\9`,
-/// `Some(false)` for an octal escape.
-fn first_legacy_escape(text: &[u8]) -> Option<bool> {
+/// A legacy escape in a string literal's source text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LegacyEscape {
+    /// `\1`…`\7`, `\0` followed by a digit: at the offset of its first digit.
+    Octal(usize),
+    /// `\8`, `\9`: at the offset of the backslash.
+    NonOctalDecimal(usize),
+}
+
+/// The first legacy escape in a string literal's source text.
+fn first_legacy_escape(text: &[u8]) -> Option<LegacyEscape> {
     let mut i = 0;
     while i < text.len() {
         if text[i] != b'\\' {
             i += 1;
             continue;
         }
-        let next = text.get(i + 1).copied();
-        match next {
-            Some(b'8' | b'9') => return Some(true),
-            Some(b'1'..=b'7') => return Some(false),
-            Some(b'0') if matches!(text.get(i + 2), Some(b'0'..=b'9')) => return Some(false),
+        match text.get(i + 1) {
+            Some(b'8' | b'9') => return Some(LegacyEscape::NonOctalDecimal(i)),
+            Some(b'1'..=b'7') => return Some(LegacyEscape::Octal(i + 1)),
+            Some(b'0') if matches!(text.get(i + 2), Some(b'0'..=b'9')) => {
+                return Some(LegacyEscape::Octal(i + 1))
+            }
             _ => {}
         }
         i += 2;
@@ -26,57 +35,58 @@ fn first_legacy_escape(text: &[u8]) -> Option<bool> {
     None
 }
 
-/// V8's message for the first escape that makes a template chunk's cooked value undefined.
-fn template_escape_message(raw: &[u16]) -> &'static str {
+/// The first escape that makes a template chunk's cooked value undefined: its offset (at the
+/// backslash) and V8's message.
+fn first_invalid_template_escape(text: &[u8]) -> Option<(usize, &'static str)> {
+    let hex = |i: usize| text.get(i).is_some_and(|b| b.is_ascii_hexdigit());
     let mut i = 0;
-    while i < raw.len() {
-        if raw[i] != u16::from(b'\\') {
+    while i < text.len() {
+        if text[i] != b'\\' {
             i += 1;
             continue;
         }
-        let next = raw.get(i + 1).copied().unwrap_or(0);
-        let after = raw.get(i + 2).copied().unwrap_or(0);
-        let is_digit = |u: u16| (u16::from(b'0')..=u16::from(b'9')).contains(&u);
-        let is_hex = |u: u16| is_digit(u) || matches!(u, 0x41..=0x46 | 0x61..=0x66);
-        match u8::try_from(next).unwrap_or(0) {
-            b'x' if !(is_hex(after) && is_hex(raw.get(i + 3).copied().unwrap_or(0))) => {
-                return "Invalid hexadecimal escape sequence";
+        let after = text.get(i + 2).copied().unwrap_or(0);
+        match text.get(i + 1).copied().unwrap_or(0) {
+            b'x' if !(hex(i + 2) && hex(i + 3)) => {
+                return Some((i, "Invalid hexadecimal escape sequence"))
             }
-            b'u' => {
-                if after == u16::from(b'{') {
-                    // `\u{…}`: hex digits up to `}`, at most 0x10FFFF.
-                    let mut j = i + 3;
-                    let mut value: u32 = 0;
-                    let mut digits = 0;
-                    while let Some(&u) = raw.get(j) {
-                        if !is_hex(u) {
-                            break;
-                        }
-                        let d = char::from_u32(u32::from(u)).and_then(|c| c.to_digit(16));
-                        value = value.saturating_mul(16).saturating_add(d.unwrap_or(0));
-                        digits += 1;
-                        j += 1;
-                    }
-                    if digits == 0 || raw.get(j) != Some(&u16::from(b'}')) {
-                        return "Invalid Unicode escape sequence";
-                    }
-                    if value > 0x10FFFF {
-                        return "Undefined Unicode code-point";
-                    }
-                } else if !(1..=4).all(|k| is_hex(raw.get(i + 1 + k).copied().unwrap_or(0))) {
-                    return "Invalid Unicode escape sequence";
+            b'u' if after == b'{' => {
+                // `\u{…}`: hex digits up to `}`, at most 0x10FFFF.
+                let mut j = i + 3;
+                let mut value: u32 = 0;
+                while hex(j) {
+                    let digit = char::from(text[j]).to_digit(16).unwrap_or(0);
+                    value = value.saturating_mul(16).saturating_add(digit);
+                    j += 1;
+                }
+                if j == i + 3 || text.get(j) != Some(&b'}') {
+                    return Some((i, "Invalid Unicode escape sequence"));
+                }
+                if value > 0x10FFFF {
+                    return Some((i, "Undefined Unicode code-point"));
                 }
             }
-            b'8' | b'9' => return "\\8 and \\9 are not allowed in template strings.",
-            b'1'..=b'7' => return "Octal escape sequences are not allowed in template strings.",
-            b'0' if is_digit(after) => {
-                return "Octal escape sequences are not allowed in template strings."
+            b'u' if !(2..=5).all(|k| hex(i + k)) => {
+                return Some((i, "Invalid Unicode escape sequence"))
+            }
+            b'8' | b'9' => return Some((i, "\\8 and \\9 are not allowed in template strings.")),
+            b'1'..=b'7' => {
+                return Some((
+                    i,
+                    "Octal escape sequences are not allowed in template strings.",
+                ))
+            }
+            b'0' if after.is_ascii_digit() => {
+                return Some((
+                    i,
+                    "Octal escape sequences are not allowed in template strings.",
+                ))
             }
             _ => {}
         }
         i += 2;
     }
-    "Invalid escape sequence in template"
+    None
 }
 
 impl<'a> Checker<'a> {
@@ -100,26 +110,76 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A string literal with a legacy escape in strict code.
+    /// A string literal with a legacy escape in strict code; V8 points at the escape.
     pub(super) fn strict_legacy_escape(&mut self, span: Span) {
-        if first_legacy_escape(self.source_text(span)) == Some(true) {
-            self.error("\\8 and \\9 are not allowed in strict mode.", span);
-        } else {
-            self.error(
+        let at = |offset: usize| {
+            let start = span.start.saturating_add(offset as u32);
+            Span {
+                start,
+                end: start.saturating_add(1),
+            }
+        };
+        match first_legacy_escape(self.source_text(span)) {
+            Some(LegacyEscape::NonOctalDecimal(offset)) => {
+                self.error("\\8 and \\9 are not allowed in strict mode.", at(offset))
+            }
+            Some(LegacyEscape::Octal(offset)) => self.error(
+                "Octal escape sequences are not allowed in strict mode.",
+                at(offset),
+            ),
+            None => self.error(
                 "Octal escape sequences are not allowed in strict mode.",
                 span,
-            );
+            ),
         }
     }
 
     /// An untagged template may not contain an escape that leaves its cooked value undefined.
+    /// V8 underlines from the escape to the end of the chunk.
     pub(super) fn check_template_cooked(&mut self, template: &Template) {
-        for part in &template.quasis {
-            if part.cooked.is_none() {
-                let message = template_escape_message(part.raw.units());
-                self.error(message, template.span);
-                return;
+        for (i, part) in template.quasis.iter().enumerate() {
+            if part.cooked.is_some() {
+                continue;
             }
+            // The chunk's source: between the previous substitution (or the template's start)
+            // and the next one (or the template's end).
+            let start = match i {
+                0 => template.span.start,
+                _ => template
+                    .exprs
+                    .get(i - 1)
+                    .map_or(template.span.start, |e| e.span.end),
+            };
+            let end = template
+                .exprs
+                .get(i)
+                .map_or(template.span.end, |e| e.span.start);
+            let chunk = Span {
+                start,
+                end: end.max(start),
+            };
+            let (span, message) = match first_invalid_template_escape(self.source_text(chunk)) {
+                Some((offset, message)) => (
+                    Span {
+                        start: start.saturating_add(offset as u32),
+                        end: chunk.end,
+                    },
+                    message,
+                ),
+                None => {
+                    let raw: Vec<u8> = part
+                        .raw
+                        .units()
+                        .iter()
+                        .map(|&u| u8::try_from(u).unwrap_or(0xFF))
+                        .collect();
+                    let message = first_invalid_template_escape(&raw)
+                        .map_or("Invalid escape sequence in template", |(_, m)| m);
+                    (template.span, message)
+                }
+            };
+            self.error(message, span);
+            return;
         }
     }
 }
@@ -127,30 +187,43 @@ impl<'a> Checker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ast::JsStr;
 
     #[test]
     fn legacy_escape_kinds() {
-        assert_eq!(first_legacy_escape(br#""a\8""#), Some(true));
-        assert_eq!(first_legacy_escape(br#""\\8\01""#), Some(false));
+        assert_eq!(
+            first_legacy_escape(br#""a\8""#),
+            Some(LegacyEscape::NonOctalDecimal(2))
+        );
+        assert_eq!(
+            first_legacy_escape(br#""\\8\01""#),
+            Some(LegacyEscape::Octal(5))
+        );
         assert_eq!(first_legacy_escape(br#""\0""#), None);
-        assert_eq!(first_legacy_escape(br#""\07""#), Some(false));
+        assert_eq!(
+            first_legacy_escape(br#""\07""#),
+            Some(LegacyEscape::Octal(2))
+        );
     }
 
     #[test]
     fn template_escape_messages() {
-        let msg = |s: &str| template_escape_message(JsStr::from_str(s).units());
-        assert_eq!(msg(r"\x4"), "Invalid hexadecimal escape sequence");
-        assert_eq!(msg(r"\x41\u00"), "Invalid Unicode escape sequence");
-        assert_eq!(msg(r"\u{110000}"), "Undefined Unicode code-point");
-        assert_eq!(msg(r"\u{41"), "Invalid Unicode escape sequence");
+        let msg = |s: &str| first_invalid_template_escape(s.as_bytes()).map(|(_, m)| m);
+        assert_eq!(msg(r"\x4"), Some("Invalid hexadecimal escape sequence"));
+        assert_eq!(msg(r"\x41\u00"), Some("Invalid Unicode escape sequence"));
+        assert_eq!(msg(r"\u{110000}"), Some("Undefined Unicode code-point"));
+        assert_eq!(msg(r"\u{41"), Some("Invalid Unicode escape sequence"));
         assert_eq!(
             msg(r"\01"),
-            "Octal escape sequences are not allowed in template strings."
+            Some("Octal escape sequences are not allowed in template strings.")
         );
         assert_eq!(
             msg(r"\9"),
-            "\\8 and \\9 are not allowed in template strings."
+            Some("\\8 and \\9 are not allowed in template strings.")
+        );
+        assert_eq!(msg(r"\0 \u{10FFFF} \x41 \u0041"), None);
+        assert_eq!(
+            first_invalid_template_escape(br"ab\x"),
+            Some((2, "Invalid hexadecimal escape sequence"))
         );
     }
 }

@@ -35,7 +35,7 @@ pub fn check(program: &Program, src: &str) -> Result<(), SyntaxError> {
     let mut checker = Checker::new(program.goal, src);
     checker.check_program(program);
     match checker.error {
-        Some(e) => Err(e),
+        Some((_, e)) => Err(e),
         None => Ok(()),
     }
 }
@@ -80,8 +80,8 @@ struct Ctx {
 struct Checker<'a> {
     goal: Goal,
     src: &'a str,
-    /// The earliest error found so far.
-    error: Option<SyntaxError>,
+    /// The earliest error found so far, with the position that orders it.
+    error: Option<(u32, SyntaxError)>,
     ctx: Ctx,
     scopes: Vec<scopes::Scope<'a>>,
     labels: Vec<labels::Label<'a>>,
@@ -89,6 +89,8 @@ struct Checker<'a> {
     /// Set while walking the members of a class that has an `extends` clause (read when the
     /// walk enters the class constructor).
     class_has_heritage: bool,
+    /// The end of the outermost class being walked (where V8 reports unresolved private names).
+    outermost_class_end: Option<u32>,
     /// Module only: the `export { x }` references to check once all top-level declarations
     /// are known.
     pending_export_locals: Vec<&'a crate::ast::Ident>,
@@ -120,6 +122,7 @@ impl<'a> Checker<'a> {
             labels: Vec::new(),
             classes: Vec::new(),
             class_has_heritage: false,
+            outermost_class_end: None,
             pending_export_locals: Vec::new(),
         }
     }
@@ -127,16 +130,38 @@ impl<'a> Checker<'a> {
     /// Records an error unless one that starts earlier is already known. `message` is only
     /// called when the error is kept, so callers can format names lazily.
     fn error_with(&mut self, span: Span, message: impl FnOnce() -> String) {
-        if let Some(e) = &self.error {
-            if e.span.start <= span.start {
+        self.error_ordered(span.start, span, message);
+    }
+
+    /// Records an error that V8 detects at source position `order` although it reports it at
+    /// `span` (for example unresolved private names, known only at the end of the class).
+    fn error_ordered(&mut self, order: u32, span: Span, message: impl FnOnce() -> String) {
+        if let Some((known, _)) = &self.error {
+            if *known <= order {
                 return;
             }
         }
-        self.error = Some(SyntaxError::new(message(), span));
+        self.error = Some((order, SyntaxError::new(message(), span)));
     }
 
     fn error(&mut self, message: &str, span: Span) {
         self.error_with(span, || message.to_string());
+    }
+
+    /// The first `len` bytes of `span` (V8 often underlines only a keyword).
+    fn head(span: Span, len: u32) -> Span {
+        Span {
+            start: span.start,
+            end: span.start.saturating_add(len).min(span.end.max(span.start)),
+        }
+    }
+
+    /// The last `len` bytes of `span`.
+    fn tail(span: Span, len: u32) -> Span {
+        Span {
+            start: span.end.saturating_sub(len).max(span.start),
+            end: span.end,
+        }
     }
 
     /// Script / Module: the whole program.

@@ -32,9 +32,14 @@ impl<'a> Checker<'a> {
                 PropertyKind::Init { key, value } => {
                     if is_proto_key(key) {
                         if proto_seen {
+                            let at = match key {
+                                PropKey::Ident(id) => id.span,
+                                PropKey::Str(_, span) => *span,
+                                _ => prop.span,
+                            };
                             self.error(
                                 "Duplicate __proto__ fields are not allowed in object literals",
-                                prop.span,
+                                at,
                             );
                         }
                         proto_seen = true;

@@ -4,8 +4,9 @@
 use super::Checker;
 use crate::ast::Span;
 
-/// Whether `flags` is a valid set of regular-expression flags.
-pub(super) fn flags_are_valid(flags: &str) -> bool {
+/// Why `flags` is invalid: `Some(true)` for an unknown or repeated flag, `Some(false)` for `u`
+/// together with `v`.
+fn flags_error(flags: &str) -> Option<bool> {
     let mut seen = 0u32;
     for c in flags.chars() {
         let bit = match c {
@@ -17,37 +18,44 @@ pub(super) fn flags_are_valid(flags: &str) -> bool {
             'u' => 5,
             'v' => 6,
             'y' => 7,
-            _ => return false,
+            _ => return Some(true),
         };
         if seen & (1 << bit) != 0 {
-            return false;
+            return Some(true);
         }
         seen |= 1 << bit;
     }
     let u_and_v = (1 << 5) | (1 << 6);
-    seen & u_and_v != u_and_v
+    (seen & u_and_v == u_and_v).then_some(false)
 }
 
 impl<'a> Checker<'a> {
     pub(super) fn check_regexp_flags(&mut self, flags: &str, span: Span) {
-        if !flags_are_valid(flags) {
-            self.error("Invalid regular expression flags", span);
+        // V8 underlines the literal's first character for a bad flag, all of it for `uv`.
+        match flags_error(flags) {
+            Some(true) => self.error("Invalid regular expression flags", Self::head(span, 1)),
+            Some(false) => self.error("Invalid regular expression flags", span),
+            None => {}
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::flags_are_valid;
+    use super::flags_error;
 
     #[test]
     fn flags() {
-        assert!(flags_are_valid(""));
-        assert!(flags_are_valid("dgimsuy"));
-        assert!(flags_are_valid("v"));
-        assert!(!flags_are_valid("gg"));
-        assert!(!flags_are_valid("uv"));
-        assert!(!flags_are_valid("x"));
-        assert!(!flags_are_valid("G"));
+        for valid in ["", "dgimsuy", "v", "gimsvyd"] {
+            assert_eq!(flags_error(valid), None, "{valid}");
+        }
+        for repeated_or_unknown in ["gg", "x", "G", "iui"] {
+            assert_eq!(
+                flags_error(repeated_or_unknown),
+                Some(true),
+                "{repeated_or_unknown}"
+            );
+        }
+        assert_eq!(flags_error("uv"), Some(false));
     }
 }

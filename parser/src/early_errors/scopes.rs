@@ -13,7 +13,8 @@ use std::collections::HashMap;
 
 use super::Checker;
 use crate::ast::{
-    ExportDecl, Ident, ImportSpecifier, Pattern, PatternKind, Span, Stmt, StmtKind, VarKind,
+    ExportDecl, Function, Ident, ImportSpecifier, Pattern, PatternKind, Span, Stmt, StmtKind,
+    VarKind,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -92,6 +93,23 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// Where V8 reports a redeclaration by a binding identifier: its first character.
+fn at_identifier(id: &Ident) -> Span {
+    Span {
+        start: id.span.start,
+        end: id.span.start.saturating_add(1),
+    }
+}
+
+/// Where V8 reports a redeclaration by a function declaration: the first character of the
+/// declaration.
+fn at_function(func: &Function) -> Span {
+    Span {
+        start: func.span.start,
+        end: func.span.start + 1,
+    }
+}
+
 /// The later of two spans (V8 reports a redeclaration at the second declaration).
 fn later(a: Span, b: Span) -> Span {
     if a.start >= b.start {
@@ -134,13 +152,14 @@ impl<'a> Checker<'a> {
                     "Duplicate parameter name not allowed in this context",
                     id.span,
                 ),
-                ParamDuplicates::Redeclaration => self.redeclared(&id.name, id.span),
+                ParamDuplicates::Redeclaration => self.redeclared(&id.name, at_identifier(id)),
             }
         }
     }
 
-    /// Adds one LexicallyDeclaredName to the innermost scope.
-    fn declare_lexical(&mut self, id: &'a Ident, origin: LexicalOrigin) {
+    /// Adds one LexicallyDeclaredName to the innermost scope; `at` is where a conflict with an
+    /// earlier declaration is reported.
+    fn declare_lexical(&mut self, id: &'a Ident, origin: LexicalOrigin, at: Span) {
         let Some(scope) = self.scopes.last_mut() else {
             return;
         };
@@ -150,25 +169,25 @@ impl<'a> Checker<'a> {
             if !(previous == LexicalOrigin::SloppyBlockFunction
                 && origin == LexicalOrigin::SloppyBlockFunction)
             {
-                self.redeclared(name, id.span);
+                self.redeclared(name, at);
             }
             return;
         }
-        scope.lexical.insert(name, (id.span, origin));
+        scope.lexical.insert(name, (at, origin));
         if scope.top_functions.contains_key(name) || scope.params.contains_key(name) {
-            self.redeclared(name, id.span);
+            self.redeclared(name, at);
         }
     }
 
     /// A function declaration at the top level of a function body or script: var-scoped.
-    fn declare_top_function(&mut self, id: &'a Ident) {
+    fn declare_top_function(&mut self, id: &'a Ident, at: Span) {
         let Some(scope) = self.scopes.last_mut() else {
             return;
         };
         let name: &'a str = &id.name;
-        scope.top_functions.insert(name, id.span);
+        scope.top_functions.insert(name, at);
         if let Some(&(span, _)) = scope.lexical.get(name) {
-            let at = later(span, id.span);
+            let at = later(span, at);
             self.redeclared(name, at);
         }
     }
@@ -180,7 +199,13 @@ impl<'a> Checker<'a> {
         let mut conflict = None;
         for scope in self.scopes.iter_mut().rev() {
             if let Some(&(span, _)) = scope.lexical.get(name) {
-                conflict = Some(later(span, id.span));
+                // V8 reports a conflict at the later declaration in a function, script or
+                // module scope, but at the `var` binding in a block.
+                conflict = Some(if scope.kind == ScopeKind::Var {
+                    later(span, at_identifier(id))
+                } else {
+                    at_identifier(id)
+                });
                 break;
             }
             match scope.kind {
@@ -222,19 +247,23 @@ impl<'a> Checker<'a> {
                     bound_names(&d.target, &mut names);
                 }
                 for id in names {
-                    self.declare_lexical(id, LexicalOrigin::Other);
+                    self.declare_lexical(id, LexicalOrigin::Other, at_identifier(id));
                 }
             }
             StmtKind::Class(class) => {
                 if let Some(id) = &class.id {
-                    self.declare_lexical(id, LexicalOrigin::Other);
+                    self.declare_lexical(id, LexicalOrigin::Other, class.span);
                 }
             }
             StmtKind::Function(func) => {
                 let Some(id) = &func.id else { return };
                 match level {
-                    ListLevel::ScriptTop | ListLevel::FunctionTop => self.declare_top_function(id),
-                    ListLevel::ModuleTop => self.declare_lexical(id, LexicalOrigin::Other),
+                    ListLevel::ScriptTop | ListLevel::FunctionTop => {
+                        self.declare_top_function(id, at_function(func))
+                    }
+                    ListLevel::ModuleTop => {
+                        self.declare_lexical(id, LexicalOrigin::Other, at_function(func))
+                    }
                     ListLevel::Block => {
                         let plain = !func.is_async && !func.is_generator;
                         let origin = if plain && !self.ctx.strict {
@@ -242,7 +271,7 @@ impl<'a> Checker<'a> {
                         } else {
                             LexicalOrigin::Other
                         };
-                        self.declare_lexical(id, origin);
+                        self.declare_lexical(id, origin, at_function(func));
                     }
                 }
             }
@@ -254,19 +283,19 @@ impl<'a> Checker<'a> {
                         ImportSpecifier::Default(id) | ImportSpecifier::Namespace(id) => id,
                         ImportSpecifier::Named { local, .. } => local,
                     };
-                    self.declare_lexical(local, LexicalOrigin::Other);
+                    self.declare_lexical(local, LexicalOrigin::Other, at_identifier(local));
                 }
             }
             StmtKind::Export(export) => match &**export {
                 ExportDecl::Decl(inner) => self.declare_statement(inner, level),
                 ExportDecl::DefaultFunction(func) => {
                     if let Some(id) = &func.id {
-                        self.declare_lexical(id, LexicalOrigin::Other);
+                        self.declare_lexical(id, LexicalOrigin::Other, at_function(func));
                     }
                 }
                 ExportDecl::DefaultClass(class) => {
                     if let Some(id) = &class.id {
-                        self.declare_lexical(id, LexicalOrigin::Other);
+                        self.declare_lexical(id, LexicalOrigin::Other, class.span);
                     }
                 }
                 _ => {}
@@ -278,14 +307,14 @@ impl<'a> Checker<'a> {
     /// The names of a `for (let/const …)` head, declared in the loop's own scope.
     pub(super) fn declare_lexical_names(&mut self, names: &[&'a Ident]) {
         for id in names {
-            self.declare_lexical(id, LexicalOrigin::Other);
+            self.declare_lexical(id, LexicalOrigin::Other, at_identifier(id));
         }
     }
 
     /// A function declaration that is the body of an `if` (Annex B.3.3): it behaves as if it
     /// were alone in a block.
-    pub(super) fn declare_if_function(&mut self, id: &'a Ident) {
-        self.declare_lexical(id, LexicalOrigin::SloppyBlockFunction);
+    pub(super) fn declare_if_function(&mut self, id: &'a Ident, func: &Function) {
+        self.declare_lexical(id, LexicalOrigin::SloppyBlockFunction, at_function(func));
     }
 }
 

@@ -7,7 +7,7 @@ use super::identifiers::IdentUse;
 use super::scopes::{bound_names, ListLevel, ParamDuplicates, ScopeKind};
 use super::Checker;
 use crate::ast::{
-    ForHead, ForInit, Function, Pattern, PatternKind, Stmt, StmtKind, VarDecl, VarKind,
+    ForHead, ForInit, Function, Pattern, PatternKind, Span, Stmt, StmtKind, VarDecl, VarKind,
 };
 
 /// What a binding pattern declares.
@@ -109,11 +109,13 @@ impl<'a> Checker<'a> {
                 self.walk_loop_body(body);
                 self.walk_expr(test);
             }
-            StmtKind::Continue(label) => self.check_continue(label.as_ref(), stmt.span),
-            StmtKind::Break(label) => self.check_break(label.as_ref(), stmt.span),
+            StmtKind::Continue(label) => {
+                self.check_continue(label.as_ref(), Self::head(stmt.span, 8))
+            }
+            StmtKind::Break(label) => self.check_break(label.as_ref(), Self::head(stmt.span, 5)),
             StmtKind::Return(arg) => {
                 if !self.ctx.can_return {
-                    self.error("Illegal return statement", stmt.span);
+                    self.error("Illegal return statement", Self::head(stmt.span, 6));
                 }
                 if let Some(arg) = arg {
                     self.walk_expr(arg);
@@ -124,7 +126,7 @@ impl<'a> Checker<'a> {
                 if self.ctx.strict {
                     self.error(
                         "Strict mode code may not include a with statement",
-                        stmt.span,
+                        Self::head(stmt.span, 4),
                     );
                 }
                 self.walk_expr(object);
@@ -258,7 +260,7 @@ impl<'a> Checker<'a> {
                 } else {
                     "for-of loop variable declaration may not have an initializer."
                 };
-                self.error(message, init.span);
+                self.error(message, d.target.span.to(init.span));
             }
         }
     }
@@ -305,7 +307,7 @@ impl<'a> Checker<'a> {
                 // B.3.3: as if the function declaration were the only statement of a block.
                 self.with_scope(ScopeKind::Block, |this| {
                     if let Some(id) = &func.id {
-                        this.declare_if_function(id);
+                        this.declare_if_function(id, func);
                     }
                     this.walk_function_declaration(func);
                 });
@@ -317,7 +319,11 @@ impl<'a> Checker<'a> {
                 } else {
                     "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement."
                 };
-                self.error(message, stmt.span);
+                let mut item = &**body;
+                while let StmtKind::Labeled { body, .. } = &item.kind {
+                    item = body;
+                }
+                self.error(message, Self::head(item.span, 8));
                 self.walk_statement(stmt);
             }
             StmtKind::Var(decl) if decl.kind != VarKind::Var => {
@@ -349,7 +355,25 @@ impl<'a> Checker<'a> {
         } else {
             return;
         };
-        self.error(message, func.span);
+        // V8 underlines the first keyword of the declaration, or the `*` of a generator.
+        let at = if func.is_async {
+            Self::head(func.span, 5)
+        } else if func.is_generator && !self.ctx.strict {
+            let text = self
+                .src
+                .as_bytes()
+                .get(func.span.start as usize..func.span.end as usize);
+            match text.and_then(|t| t.iter().position(|&b| b == b'*')) {
+                Some(star) => Self::head(
+                    Span::new(func.span.start as usize + star, func.span.end as usize),
+                    1,
+                ),
+                None => Self::head(func.span, 8),
+            }
+        } else {
+            Self::head(func.span, 8)
+        };
+        self.error(message, at);
     }
 
     /// `catch (param) { body }`: the parameter's names may not repeat nor be redeclared

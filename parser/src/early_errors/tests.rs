@@ -1,5 +1,5 @@
-//! Unit tests on hand-built trees (the source-text tests live with the grammar's tests).
-//! Spans are given explicitly where the order of errors matters; elsewhere they are empty.
+//! Tests of the early-error pass: on hand-built trees (spans given where the order of errors
+//! matters) and on source text, where the expected message and underlined range are node 20's.
 
 use super::check;
 use crate::ast::*;
@@ -401,4 +401,182 @@ fn the_first_error_in_source_order_wins() {
     // `let x; var x;` is reported at the second declaration.
     let p = script(vec![var(VarKind::Var, "x", 14), var(VarKind::Let, "x", 4)]);
     assert_eq!(check(&p, "").unwrap_err().span.start, 14);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Source text, compared with node 20 (`new vm.Script(src)` / `new vm.SourceTextModule(src)`): the
+// message, and for scripts the column and length of the underline (`None` where node prints no
+// source line for modules).
+// ------------------------------------------------------------------------------------------------
+
+const S: Goal = Goal::Script;
+const M: Goal = Goal::Module;
+
+type Expected = Option<(&'static str, Option<(u32, u32)>)>;
+
+#[rustfmt::skip]
+const NODE_CASES: &[(Goal, &str, Expected)] = &[
+    (S, r#"let x; var x;"#, Some(("Identifier 'x' has already been declared", Some((11, 1))))),
+    (S, r#"var x; let x;"#, Some(("Identifier 'x' has already been declared", Some((11, 1))))),
+    (S, r#"{ let x; { var x; } }"#, Some(("Identifier 'x' has already been declared", Some((15, 1))))),
+    (S, r#"{ function f(){} function f(){} }"#, None),
+    (S, r#""use strict"; { function f(){} function f(){} }"#, Some(("Identifier 'f' has already been declared", Some((31, 1))))),
+    (S, r#"{ async function f(){} function f(){} }"#, Some(("Identifier 'f' has already been declared", Some((23, 1))))),
+    (S, r#"function f(a) { let a; }"#, Some(("Identifier 'a' has already been declared", Some((20, 1))))),
+    (S, r#"function f(a) { var a; }"#, None),
+    (S, r#"try {} catch (e) { let e; }"#, Some(("Identifier 'e' has already been declared", Some((23, 1))))),
+    (S, r#"try {} catch (e) { var e; }"#, None),
+    (S, r#"try {} catch ([e]) { var e; }"#, Some(("Identifier 'e' has already been declared", Some((25, 1))))),
+    (S, r#"try {} catch (e) { for (var e of []); }"#, None),
+    (S, r#"for (let i;;) { var i; }"#, Some(("Identifier 'i' has already been declared", Some((20, 1))))),
+    (S, r#"for (const x of []) { var x; }"#, Some(("Identifier 'x' has already been declared", Some((26, 1))))),
+    (S, r#"switch (0) { case 1: let a; default: let a; }"#, Some(("Identifier 'a' has already been declared", Some((41, 1))))),
+    (S, r#"let let = 1;"#, Some(("let is disallowed as a lexically bound name", Some((4, 3))))),
+    (S, r#"class A { static { var await; } }"#, Some(("Unexpected reserved word", Some((23, 5))))),
+    (S, r#"class A { static { let a; var a; } }"#, Some(("Identifier 'a' has already been declared", Some((30, 1))))),
+    (S, r#"a: a: ;"#, Some(("Label 'a' has already been declared", Some((3, 1))))),
+    (S, r#"a: { continue a; }"#, Some(("Illegal continue statement: 'a' does not denote an iteration statement", Some((14, 1))))),
+    (S, r#"while (0) { break b; }"#, Some(("Undefined label 'b'", Some((18, 1))))),
+    (S, r#"break;"#, Some(("Illegal break statement", Some((0, 5))))),
+    (S, r#"continue;"#, Some(("Illegal continue statement: no surrounding iteration statement", Some((0, 8))))),
+    (S, r#"return;"#, Some(("Illegal return statement", Some((0, 6))))),
+    (S, r#"(function () { a: { (function () { break a; }); } });"#, Some(("Undefined label 'a'", Some((41, 1))))),
+    (S, r#""use strict"; with (a) {}"#, Some(("Strict mode code may not include a with statement", Some((14, 4))))),
+    (S, r#""use strict"; delete x;"#, Some(("Delete of an unqualified identifier in strict mode.", Some((21, 1))))),
+    (S, r#""use strict"; delete ((x));"#, Some(("Delete of an unqualified identifier in strict mode.", Some((25, 1))))),
+    (S, r#""use strict"; 010;"#, Some(("Octal literals are not allowed in strict mode.", Some((14, 3))))),
+    (S, r#""use strict"; 08;"#, Some(("Decimals with leading zeros are not allowed in strict mode.", Some((14, 2))))),
+    (S, r#""use strict"; "\07";"#, Some(("Octal escape sequences are not allowed in strict mode.", Some((16, 1))))),
+    (S, r#""\07"; "use strict";"#, Some(("Octal escape sequences are not allowed in strict mode.", Some((2, 1))))),
+    (S, r#""use strict"; "\8";"#, Some(("\\8 and \\9 are not allowed in strict mode.", Some((15, 1))))),
+    (S, r#""use strict"; var implements;"#, Some(("Unexpected strict mode reserved word", Some((18, 10))))),
+    (S, r#""use strict"; var yield;"#, Some(("Unexpected strict mode reserved word", Some((18, 5))))),
+    (S, r#""use strict"; eval = 1;"#, Some(("Unexpected eval or arguments in strict mode", Some((14, 4))))),
+    (S, r#""use strict"; arguments++;"#, Some(("Unexpected eval or arguments in strict mode", Some((14, 9))))),
+    (S, r#""use strict"; ({ eval } = {});"#, Some(("Unexpected eval or arguments in strict mode", Some((17, 4))))),
+    (S, r#""use strict"; [eval] = [];"#, Some(("Invalid destructuring assignment target", Some((15, 4))))),
+    (S, r#""use strict"; function eval() {}"#, Some(("Unexpected eval or arguments in strict mode", Some((23, 4))))),
+    (S, r#"function eval() { "use strict"; }"#, Some(("Unexpected eval or arguments in strict mode", Some((9, 4))))),
+    (S, r#"function f(a = 1) { "use strict"; }"#, Some(("Illegal 'use strict' directive in function with non-simple parameter list", Some((20, 12))))),
+    (S, r#"function f(a, a) { "use strict"; }"#, Some(("Duplicate parameter name not allowed in this context", Some((14, 1))))),
+    (S, r#"function f(a, a) {}"#, None),
+    (S, r#"(a, a) => 1;"#, Some(("Duplicate parameter name not allowed in this context", Some((4, 1))))),
+    (S, r#"({ m(a, a) {} });"#, Some(("Duplicate parameter name not allowed in this context", Some((8, 1))))),
+    (S, r#"({ __proto__: 1, __proto__: 2 });"#, Some(("Duplicate __proto__ fields are not allowed in object literals", Some((17, 9))))),
+    (S, r#"({ __proto__: 1, ["__proto__"]: 2, __proto__() {} });"#, None),
+    (S, r#"({ a = 1 });"#, Some(("Invalid shorthand property initializer", Some((3, 5))))),
+    (S, r#"({ a = 1 } = {});"#, None),
+    (S, r#"class A { m() { this.#x; } }"#, Some(("Private field '#x' must be declared in an enclosing class", Some((20, 1))))),
+    (S, r#"class A { #x; m() { delete this.#x; } }"#, Some(("Private fields can not be deleted", Some((32, 2))))),
+    (S, r#"class A { #x; #x; }"#, Some(("Identifier '#x' has already been declared", Some((16, 1))))),
+    (S, r#"class A { get #x() {} set #x(v) {} }"#, None),
+    (S, r#"class A { static get #x() {} set #x(v) {} }"#, Some(("Identifier '#x' has already been declared", Some((40, 1))))),
+    (S, r#"class A { #constructor; }"#, Some(("Classes may not have a field named 'constructor'", Some((10, 12))))),
+    (S, r#"class A { constructor() {} constructor() {} }"#, Some(("A class may only have one constructor", Some((27, 11))))),
+    (S, r#"class A { get constructor() {} }"#, Some(("Class constructor may not be an accessor", Some((14, 11))))),
+    (S, r#"class A { *constructor() {} }"#, Some(("Class constructor may not be a generator", Some((11, 11))))),
+    (S, r#"class A { async constructor() {} }"#, Some(("Class constructor may not be an async method", Some((16, 11))))),
+    (S, r#"class A { static prototype() {} }"#, Some(("Classes may not have a static property named 'prototype'", Some((17, 9))))),
+    (S, r#"class A { static prototype = 1; }"#, Some(("Classes may not have a static property named 'prototype'", Some((17, 9))))),
+    (S, r#"class A { constructor = 1; }"#, Some(("Classes may not have a field named 'constructor'", Some((10, 11))))),
+    (S, r#"class A { static constructor() {} }"#, None),
+    (S, r#"class A { x = arguments; }"#, Some(("'arguments' is not allowed in class field initializer or static initialization block", Some((14, 9))))),
+    (S, r#"class A { x = () => arguments; }"#, Some(("'arguments' is not allowed in class field initializer or static initialization block", Some((20, 9))))),
+    (S, r#"class A { x = function () { arguments; }; }"#, None),
+    (S, r#"class A { constructor() { super(); } }"#, Some(("'super' keyword unexpected here", Some((26, 5))))),
+    (S, r#"class A extends B { constructor() { super(); } }"#, None),
+    (S, r#"class A extends B { m() { super(); } }"#, Some(("'super' keyword unexpected here", Some((26, 5))))),
+    (S, r#"class A extends B { x = super.y; }"#, None),
+    (S, r#"function f() { super.x; }"#, Some(("'super' keyword unexpected here", Some((15, 5))))),
+    (S, r#"({ m() { super.x; } });"#, None),
+    (S, r#"new.target;"#, Some(("new.target expression is not allowed here", Some((4, 6))))),
+    (S, r#"function f() { new.target; }"#, None),
+    (S, r#"() => new.target;"#, Some(("new.target expression is not allowed here", Some((10, 6))))),
+    (S, r#"import.meta;"#, Some(("Cannot use 'import.meta' outside a module", Some((7, 4))))),
+    (S, r#"x = /a/gg;"#, Some(("Invalid regular expression flags", Some((4, 1))))),
+    (S, r#"x = /a/uv;"#, Some(("Invalid regular expression flags", Some((4, 5))))),
+    (S, r#"x = /a/dgimsuy;"#, None),
+    (S, r#"`\x0`;"#, Some(("Invalid hexadecimal escape sequence", Some((1, 4))))),
+    (S, r#"tag`\x0`;"#, None),
+    (S, r#"function* g(a = yield) {}"#, Some(("Yield expression not allowed in formal parameter", Some((16, 5))))),
+    (S, r#"async function f(a = await 1) {}"#, Some(("Illegal await-expression in formal parameters of async function", Some((21, 5))))),
+    (S, r#"async (await) => 1;"#, Some(("'await' is not a valid identifier name in an async function", Some((7, 5))))),
+    (S, r#"async (a, a) => 1;"#, Some(("Duplicate parameter name not allowed in this context", Some((10, 1))))),
+    (S, r#"(async function await() {});"#, Some(("Unexpected reserved word", Some((16, 5))))),
+    (S, r#"async function await() {}"#, None),
+    (S, r#"(function* yield() {});"#, Some(("Unexpected identifier 'yield'", Some((11, 5))))),
+    (S, r#"class yield {}"#, Some(("Unexpected strict mode reserved word", Some((6, 5))))),
+    (S, r#"class eval {}"#, Some(("Unexpected eval or arguments in strict mode", Some((6, 4))))),
+    (S, r#"class A extends (function () { with (a) {} }) {}"#, Some(("Strict mode code may not include a with statement", Some((31, 4))))),
+    (S, r#"if (1) function f() {}"#, None),
+    (S, r#""use strict"; if (1) function f() {}"#, Some(("In strict mode code, functions can only be declared at top level or inside a block.", Some((21, 8))))),
+    (S, r#"l: function f() {}"#, None),
+    (S, r#"l: function* f() {}"#, Some(("Generators can only be declared at the top level or inside a block.", Some((11, 1))))),
+    (S, r#""use strict"; l: function f() {}"#, Some(("In strict mode code, functions can only be declared at top level or inside a block.", Some((17, 8))))),
+    (S, r#"for (var x = 1 in {});"#, None),
+    (S, r#""use strict"; for (var x = 1 in {});"#, Some(("for-in loop variable declaration may not have an initializer.", Some((23, 5))))),
+    (S, r#"const x;"#, Some(("Missing initializer in const declaration", Some((6, 1))))),
+    (S, r#"let [a];"#, Some(("Missing initializer in destructuring declaration", Some((4, 3))))),
+    (S, r#"var \u0069f;"#, Some(("Keyword must not contain escaped characters", Some((4, 7))))),
+    (S, r#"\u0074rue;"#, Some(("Keyword must not contain escaped characters", Some((0, 9))))),
+    (M, r#"export { x };"#, Some(("Export 'x' is not defined in module", None))),
+    (M, r#"export { x }; var x;"#, None),
+    (M, r#"export { x }; function x() {}"#, None),
+    (M, r#"export { x }; import { x } from "m";"#, None),
+    (M, r#"export { x as y, z as y }; var x, z;"#, Some(("Duplicate export of 'y'", None))),
+    (M, r#"export default 1; export { x as default }; var x;"#, Some(("Duplicate export of 'default'", None))),
+    (M, r#"export * as a from "m"; export { a } from "n";"#, Some(("Duplicate export of 'a'", None))),
+    (M, r#"export { "a" };"#, Some(("String literal module export names must be followed by a 'from' clause", None))),
+    (M, r#"export { "\uD800" as x } from "m";"#, Some(("Invalid module export name: contains unpaired surrogate", None))),
+    (M, r#"await;"#, Some(("Unexpected token ';'", None))),
+    (M, r#"var await;"#, Some(("Unexpected reserved word", None))),
+    (M, r#"function f() {} function f() {}"#, Some(("Identifier 'f' has already been declared", None))),
+    (M, r#"function f() {} var f;"#, Some(("Identifier 'f' has already been declared", None))),
+    (M, r#"import a from "m"; let a;"#, Some(("Identifier 'a' has already been declared", None))),
+    (M, r#"import { a as b } from "m"; import { c as b } from "n";"#, Some(("Identifier 'b' has already been declared", None))),
+    (M, r#"new.target;"#, Some(("new.target expression is not allowed here", None))),
+    (M, r#"import.meta;"#, None),
+    (M, r#"label: { break label; }"#, None),
+    (M, r#"x = 010;"#, Some(("Octal literals are not allowed in strict mode.", None))),
+];
+
+#[test]
+fn source_text_matches_node() {
+    let run = || {
+        let mut failures = Vec::new();
+        for &(goal, src, expected) in NODE_CASES {
+            let got = match crate::parse(src, goal) {
+                Ok(_) => None,
+                Err(e) => Some((e.message, e.span)),
+            };
+            let ok = match (&got, expected) {
+                (None, None) => true,
+                (Some((message, span)), Some((want, at))) => {
+                    message == want
+                        && at.is_none_or(|(col, len)| {
+                            span.start == col && span.end.saturating_sub(span.start).max(1) == len
+                        })
+                }
+                _ => false,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{goal:?} {src}\n    got {got:?}\n    want {expected:?}"
+                ));
+            }
+        }
+        failures
+    };
+    let failures = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(run)
+        .expect("test thread")
+        .join()
+        .expect("no panic");
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

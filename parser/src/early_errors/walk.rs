@@ -6,7 +6,7 @@
 
 use super::identifiers::IdentUse;
 use super::Checker;
-use crate::ast::{ArrayElement, Expr, ExprKind, Goal, MemberProp, PropKey, UnaryOp};
+use crate::ast::{ArrayElement, Expr, ExprKind, Goal, Ident, MemberProp, PropKey, UnaryOp};
 
 /// Removes any number of parentheses: `((x))` → `x`.
 pub(super) fn unparenthesized(mut expr: &Expr) -> &Expr {
@@ -84,7 +84,7 @@ impl<'a> Checker<'a> {
             ExprKind::Class(class) => self.walk_class(class),
             ExprKind::Unary { op, arg } => {
                 if *op == UnaryOp::Delete {
-                    self.check_delete(arg, expr);
+                    self.check_delete(arg);
                 }
                 self.walk_expr(arg);
             }
@@ -131,7 +131,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::SuperMember(prop) => {
                 if !self.ctx.super_property {
-                    self.error("'super' keyword unexpected here", expr.span);
+                    self.error("'super' keyword unexpected here", Self::head(expr.span, 5));
                 }
                 if let MemberProp::Private(name) = prop {
                     self.error("Unexpected private field", name.span);
@@ -140,7 +140,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::SuperCall(args) => {
                 if !self.ctx.super_call {
-                    self.error("'super' keyword unexpected here", expr.span);
+                    self.error("'super' keyword unexpected here", Self::head(expr.span, 5));
                 }
                 self.walk_exprs(args);
             }
@@ -162,26 +162,32 @@ impl<'a> Checker<'a> {
                 if self.ctx.in_params {
                     self.error(
                         "Illegal await-expression in formal parameters of async function",
-                        expr.span,
+                        Self::head(expr.span, 5),
                     );
                 } else if self.ctx.in_static_block {
-                    self.error("Unexpected reserved word", expr.span);
+                    self.error("Unexpected reserved word", Self::head(expr.span, 5));
                 } else if !self.ctx.is_async && !self.ctx.module_top {
                     self.error(
                         "await is only valid in async functions and the top level bodies of modules",
-                        expr.span,
+                        Self::head(expr.span, 5),
                     );
                 }
                 self.walk_expr(arg);
             }
             ExprKind::NewTarget => {
                 if !self.ctx.new_target {
-                    self.error("new.target expression is not allowed here", expr.span);
+                    self.error(
+                        "new.target expression is not allowed here",
+                        Self::tail(expr.span, 6),
+                    );
                 }
             }
             ExprKind::ImportMeta => {
                 if self.goal == Goal::Script {
-                    self.error("Cannot use 'import.meta' outside a module", expr.span);
+                    self.error(
+                        "Cannot use 'import.meta' outside a module",
+                        Self::tail(expr.span, 4),
+                    );
                 }
             }
             ExprKind::ImportCall {
@@ -196,31 +202,38 @@ impl<'a> Checker<'a> {
     }
 
     /// `delete x` in strict code (§13.5.1.1) and `delete x.#p` (always).
-    fn check_delete(&mut self, arg: &'a Expr, expr: &'a Expr) {
+    fn check_delete(&mut self, arg: &'a Expr) {
         let target = unparenthesized(arg);
-        match &target.kind {
+        // V8 points at the last character of the operand (the closing parenthesis if any), or
+        // at the name of an unparenthesized private member.
+        let private_at = |name: &Ident| {
+            if std::ptr::eq(target, arg) {
+                name.span
+            } else {
+                Self::tail(arg.span, 1)
+            }
+        };
+        let private = match &target.kind {
             ExprKind::Ident(_) if self.ctx.strict => {
-                self.error(
-                    "Delete of an unqualified identifier in strict mode.",
-                    expr.span,
-                );
+                let at = Self::tail(arg.span, 1);
+                self.error("Delete of an unqualified identifier in strict mode.", at);
+                None
             }
             ExprKind::Member {
-                prop: MemberProp::Private(_),
+                prop: MemberProp::Private(name),
                 ..
-            } => {
-                self.error("Private fields can not be deleted", target.span);
-            }
-            ExprKind::OptionalChain(chain) => {
-                if let ExprKind::Member {
-                    prop: MemberProp::Private(_),
+            } => Some(name),
+            ExprKind::OptionalChain(chain) => match &chain.kind {
+                ExprKind::Member {
+                    prop: MemberProp::Private(name),
                     ..
-                } = &chain.kind
-                {
-                    self.error("Private fields can not be deleted", target.span);
-                }
-            }
-            _ => {}
+                } => Some(name),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(name) = private {
+            self.error("Private fields can not be deleted", private_at(name));
         }
     }
 }
