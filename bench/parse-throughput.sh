@@ -8,7 +8,8 @@
 # SHARED (the shared material; default ../shared beside the repository),
 # MODJS (the binary; default target/release/modjs, built here if needed).
 set -euo pipefail
-export LC_ALL=C   # a `.` decimal separator in $EPOCHREALTIME and printf
+export LC_ALL=C   # a `.` decimal separator in times and printf
+TIMEFORMAT='%R %U %S'   # bash's `time`: wall, user and sys seconds
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench=$repo/bench
@@ -34,33 +35,45 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/modjs-parse-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # time_parse DIR FILE...: one `modjs parse --module` process over all FILEs (paths relative to
-# DIR, which keeps the argument list short), $runs times; prints the median wall time in seconds.
+# DIR, which keeps the argument list short), $runs times; prints the median wall time and the
+# median CPU time (user + sys) in seconds, as measured by bash's `time`.
 time_parse() {
   local dir=$1; shift
-  local times=() start end
+  local walls=() cpus=() real user sys
   for ((i = 0; i < runs; i++)); do
-    start=$EPOCHREALTIME
-    if ! (cd "$dir" && "$MODJS" parse --module "$@" >/dev/null 2>"$work/stderr"); then
+    if ! { time (cd "$dir" && "$MODJS" parse --module "$@" >/dev/null 2>"$work/stderr"); } 2>"$work/time"; then
       echo "modjs parse failed in $dir:" >&2
       head -n 20 "$work/stderr" >&2
       exit 1
     fi
-    end=$EPOCHREALTIME
-    times+=("$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f", e - s }')")
+    read -r real user sys <"$work/time"
+    walls+=("$real")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+  echo "$(median "${walls[@]}") $(median "${cpus[@]}")"
 }
 
-# measure LABEL DIR FILE...: prints `parse throughput LABEL: X MB/s (N files, M MB, T s)` and
-# leaves the MB/s figure in $mbps. MB = 10^6 bytes of source.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+}
+
+# measure LABEL DIR FILE...: prints `parse throughput LABEL: X MB/s (N files, M MB, T s)` from
+# the wall time, then the same from the CPU time, and leaves the CPU figure in $mbps (the
+# linearity ratios use CPU time: on a busy machine wall time mostly measures the other jobs).
+# MB = 10^6 bytes of source.
 measure() {
   local label=$1 dir=$2; shift 2
-  local bytes seconds
+  local bytes times wall cpu
   bytes=$(cd "$dir" && cat -- "$@" | wc -c)
-  seconds=$(time_parse "$dir" "$@")
-  mbps=$(awk -v b="$bytes" -v t="$seconds" 'BEGIN { printf "%.1f", b / 1e6 / t }')
-  awk -v label="$label" -v b="$bytes" -v t="$seconds" -v n="$#" -v r="$mbps" \
-    'BEGIN { printf "parse throughput%s: %s MB/s (%d %s, %.1f MB, %.3f s)\n", label, r, n, (n == 1 ? "file" : "files"), b / 1e6, t }'
+  times=$(time_parse "$dir" "$@")
+  # bash's `time` has millisecond resolution; never divide by zero.
+  wall=$(awk -v t="${times% *}" 'BEGIN { print (t > 0 ? t : 0.001) }')
+  cpu=$(awk -v t="${times#* }" 'BEGIN { print (t > 0 ? t : 0.001) }')
+  awk -v label="$label" -v b="$bytes" -v t="$wall" -v c="$cpu" -v n="$#" 'BEGIN {
+    printf "parse throughput%s: %.1f MB/s (%d %s, %.1f MB, %.3f s)\n", label, b / 1e6 / t, n, (n == 1 ? "file" : "files"), b / 1e6, t
+    printf "  cpu: %.1f MB/s (user+sys %.3f s)\n", b / 1e6 / c, c
+  }'
+  mbps=$(awk -v b="$bytes" -v c="$cpu" 'BEGIN { printf "%.3f", b / 1e6 / c }')
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -94,11 +107,11 @@ bench_graph() {
 
 bench_graph 1000 1k " (1k graph)"
 small_joined_mbps=$joined_mbps
-echo "linearity 1k: no-semicolons/semicolons $(ratio "$nosemi_mbps" "$graph_mbps") (files), $(ratio "$joined_nosemi_mbps" "$joined_mbps") (one module)"
+echo "linearity 1k (cpu): no-semicolons/semicolons $(ratio "$nosemi_mbps" "$graph_mbps") (files), $(ratio "$joined_nosemi_mbps" "$joined_mbps") (one module)"
 if ((quick)); then
   exit 0
 fi
 
 bench_graph 10000 10k ""
-echo "linearity 10k: no-semicolons/semicolons $(ratio "$nosemi_mbps" "$graph_mbps") (files), $(ratio "$joined_nosemi_mbps" "$joined_mbps") (one module)"
-echo "linearity size: one 10k module/one 1k module $(ratio "$joined_mbps" "$small_joined_mbps") (near 1 when parsing is linear in file size)"
+echo "linearity 10k (cpu): no-semicolons/semicolons $(ratio "$nosemi_mbps" "$graph_mbps") (files), $(ratio "$joined_nosemi_mbps" "$joined_mbps") (one module)"
+echo "linearity size (cpu): one 10k module/one 1k module $(ratio "$joined_mbps" "$small_joined_mbps") (near 1 when parsing is linear in file size)"

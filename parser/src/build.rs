@@ -239,39 +239,11 @@ fn element_pattern(e: Expr, binding: bool, msg: &str) -> PResult<Pattern> {
     }
 }
 
-/// Re-checks an assignment pattern for use as a binding pattern.
+/// Re-checks an assignment pattern for use as a binding pattern: no member-expression targets
+/// anywhere inside it.
 fn pattern_to_binding(p: Pattern, msg: &str) -> PResult<Pattern> {
-    match &p.kind {
-        PatternKind::Expr(e) => {
-            let span = e.span;
-            user(msg.to_string(), span)
-        }
-        PatternKind::Ident(_) => Ok(p),
-        PatternKind::Object { props, rest } => {
-            for pr in props {
-                check_binding(&pr.value, msg)?;
-            }
-            if let Some(r) = rest {
-                if !matches!(r.kind, PatternKind::Ident(_)) {
-                    return user(msg.to_string(), r.span);
-                }
-            }
-            Ok(p)
-        }
-        PatternKind::Array { elems, rest } => {
-            for el in elems.iter().flatten() {
-                check_binding(el, msg)?;
-            }
-            if let Some(r) = rest {
-                check_binding(r, msg)?;
-            }
-            Ok(p)
-        }
-        PatternKind::Default { target, .. } => {
-            check_binding(target, msg)?;
-            Ok(p)
-        }
-    }
+    check_binding(&p, msg)?;
+    Ok(p)
 }
 
 fn check_binding(p: &Pattern, msg: &str) -> PResult<()> {

@@ -47,45 +47,97 @@ pub struct Show {
 const PARSE_STACK: usize = 256 << 20;
 
 pub fn run(args: ParseArgs) -> i32 {
-    on_big_stack(move || {
-        let forced = match (args.module, args.script) {
-            (true, _) => Some(Goal::Module),
-            (_, true) => Some(Goal::Script),
-            _ => None,
-        };
-        let show = Show { ast: args.ast, records: args.records };
-        let several = args.files.len() > 1;
-        let mut status = 0;
-        for path in &args.files {
-            let name = path.display().to_string();
-            if several && (show.ast || show.records) {
-                print_out(&format!("==> {name} <==\n"));
-            }
-            let src = match read_source(path) {
-                Ok(src) => src,
-                Err(message) => {
-                    eprint!("{message}");
-                    status = 1;
-                    continue;
-                }
-            };
-            let goal = forced.or_else(|| goal_from_extension(path));
-            if !parse_and_show(&name, &src, goal, show) {
-                status = 1;
+    let forced = match (args.module, args.script) {
+        (true, _) => Some(Goal::Module),
+        (_, true) => Some(Goal::Script),
+        _ => None,
+    };
+    let show = Show { ast: args.ast, records: args.records };
+    let several = args.files.len() > 1;
+    let files = args.files;
+    // Files are read and parsed on worker threads; the reports are printed in command-line
+    // order, so the output does not depend on scheduling.
+    let reports = parse_all(&files, forced, show);
+    let mut status = 0;
+    for (path, report) in files.iter().zip(reports) {
+        if several && (show.ast || show.records) {
+            print_out(&format!("==> {} <==\n", path.display()));
+        }
+        print_out(&report.stdout);
+        if !report.stderr.is_empty() {
+            eprint!("{}", report.stderr);
+        }
+        if !report.ok {
+            status = 1;
+        }
+    }
+    status
+}
+
+/// What parsing one file produced.
+#[derive(Default)]
+pub struct FileReport {
+    pub stdout: String,
+    pub stderr: String,
+    pub ok: bool,
+}
+
+/// Parses every file on up to `available_parallelism` threads (each with a large stack) and
+/// returns the reports in the order of `files`.
+fn parse_all(files: &[PathBuf], forced: Option<Goal>, show: Show) -> Vec<FileReport> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<FileReport>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for i in 0..workers {
+            let (next, slots) = (&next, &slots);
+            let spawned = std::thread::Builder::new()
+                .name(format!("parse-{i}"))
+                .stack_size(PARSE_STACK)
+                .spawn_scoped(scope, move || loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(k) else { break };
+                    let report = parse_file(path, forced, show);
+                    if let Ok(mut slot) = slots[k].lock() {
+                        *slot = Some(report);
+                    }
+                });
+            if let Err(e) = spawned {
+                eprintln!("modjs: cannot start a parser thread: {e}");
             }
         }
-        status
-    })
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner().ok().flatten().unwrap_or_else(|| FileReport {
+                stderr: "modjs: internal error while parsing this file\n".into(),
+                ..FileReport::default()
+            })
+        })
+        .collect()
+}
+
+/// Reads and parses one file.
+fn parse_file(path: &Path, forced: Option<Goal>, show: Show) -> FileReport {
+    let name = path.display().to_string();
+    match read_source(path) {
+        Ok(src) => {
+            let goal = forced.or_else(|| goal_from_extension(path));
+            parse_and_report(&name, &src, goal, show)
+        }
+        Err(message) => FileReport { stdout: String::new(), stderr: message, ok: false },
+    }
 }
 
 /// Runs `f` on a thread with a large stack.
 pub fn on_big_stack(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     match std::thread::Builder::new().name("parse".into()).stack_size(PARSE_STACK).spawn(f) {
-        Ok(handle) => match handle.join() {
-            Ok(status) => status,
-            // A panic (a bug in modjs): its message is already on stderr.
-            Err(_) => 70,
-        },
+        // A panic is a bug in modjs; its message is already on stderr. Exit like EX_SOFTWARE.
+        Ok(handle) => handle.join().unwrap_or(70),
         Err(e) => {
             eprintln!("modjs: cannot start the parser thread: {e}");
             70
@@ -155,22 +207,20 @@ pub fn parse_detect(src: &str, goal: Option<Goal>) -> Result<Program, SyntaxErro
     }
 }
 
-/// Parses one source and prints what `show` asks for, or its syntax error. True on success.
-pub fn parse_and_show(name: &str, src: &str, goal: Option<Goal>, show: Show) -> bool {
+/// Parses one source into what `show` asks for, or its syntax error report.
+pub fn parse_and_report(name: &str, src: &str, goal: Option<Goal>, show: Show) -> FileReport {
     match parse_detect(src, goal) {
         Ok(program) => {
+            let mut stdout = String::new();
             if show.ast {
-                print_out(&dump::dump_program(&program, src));
+                stdout.push_str(&dump::dump_program(&program, src));
             }
             if show.records {
-                print_out(&records_text(&program, src));
+                stdout.push_str(&records_text(&program, src));
             }
-            true
+            FileReport { stdout, stderr: String::new(), ok: true }
         }
-        Err(err) => {
-            eprint!("{}", syntax_error_report(name, src, &err));
-            false
-        }
+        Err(err) => FileReport { stdout: String::new(), stderr: syntax_error_report(name, src, &err), ok: false },
     }
 }
 
