@@ -94,6 +94,9 @@ struct Checker<'a> {
     class_has_heritage: bool,
     /// The end of the outermost class being walked (where V8 reports unresolved private names).
     outermost_class_end: Option<u32>,
+    /// The start of the expression statement being walked (V8 words some identifier errors
+    /// differently at the start of a statement, where the identifier could be a label).
+    statement_start: Option<u32>,
     /// Module only: the `export { x }` references to check once all top-level declarations
     /// are known.
     pending_export_locals: Vec<&'a crate::ast::Ident>,
@@ -126,6 +129,7 @@ impl<'a> Checker<'a> {
             classes: Vec::new(),
             class_has_heritage: false,
             outermost_class_end: None,
+            statement_start: None,
             pending_export_locals: Vec::new(),
         }
     }

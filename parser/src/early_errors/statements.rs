@@ -51,7 +51,11 @@ impl<'a> Checker<'a> {
             StmtKind::Var(decl) => self.walk_declaration(decl),
             StmtKind::Function(func) => self.walk_function_declaration(func),
             StmtKind::Class(class) => self.walk_class(class),
-            StmtKind::Expr(expr) => self.walk_expr(expr),
+            StmtKind::Expr(expr) => {
+                let outer = self.statement_start.replace(stmt.span.start);
+                self.walk_expr(expr);
+                self.statement_start = outer;
+            }
             StmtKind::Block(stmts) => self.walk_block(stmts),
             StmtKind::Empty | StmtKind::Debugger => {}
             StmtKind::If { test, cons, alt } => {

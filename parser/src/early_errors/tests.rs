@@ -542,6 +542,15 @@ const NODE_CASES: &[(Goal, &str, Expected)] = &[
     (S, "function f() { class A { [arguments] = 1; } }", None),
     (S, "class A { static { x: { break x; } } }", None),
     (S, "class A { static { ({ m() { await; } }); } }", None),
+    (S, "while (1) { a: continue a; }", Some(("Undefined label 'a'", Some((24, 1))))),
+    (S, "while (1) { a: if (1) continue a; }", Some(("Undefined label 'a'", Some((31, 1))))),
+    (S, "while (1) { a: if (1) { continue a; } }", Some(("Illegal continue statement: 'a' does not denote an iteration statement", Some((33, 1))))),
+    (S, "while (1) { a: try { continue a; } finally {} }", Some(("Illegal continue statement: 'a' does not denote an iteration statement", Some((30, 1))))),
+    (S, "function* g() { yi\\u0065ld; }", Some(("Keyword must not contain escaped characters", Some((16, 10))))),
+    (S, "function* g() { void yi\\u0065ld; }", Some(("Unexpected identifier 'yield'", Some((21, 10))))),
+    (S, "class A { static { aw\\u0061it; } }", Some(("Unexpected reserved word", Some((19, 10))))),
+    (M, "class A { static { aw\\u0061it; } }", Some(("Unexpected reserved word", None))),
+    (S, "async () => { void \\u0061wait; };", Some(("Keyword must not contain escaped characters", Some((19, 10))))),
 ];
 
 #[test]
