@@ -795,3 +795,15 @@ pub fn binary_expression(first: Expr, rest: Vec<(BinOpTok, Expr)>) -> PResult<Ex
         None => user("Unexpected end of input", Span::default()),
     }
 }
+
+/// `for (let of …)` and `for (async of …)` are not for-of loops over a variable named `let` or
+/// `async` (§14.7.5: the lookahead restrictions of ForInOfStatement); `for await (async of …)`
+/// is allowed.
+pub fn for_of_lhs_not_let_or_async(lhs: &Expr, is_await: bool) -> PResult<()> {
+    if let ExprKind::Ident(id) = &lhs.kind {
+        if !id.escaped && (&*id.name == "let" || (&*id.name == "async" && !is_await)) {
+            return user(format!("The left-hand side of a for-of loop may not be '{}'.", id.name), id.span);
+        }
+    }
+    Ok(())
+}
