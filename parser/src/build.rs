@@ -283,13 +283,13 @@ pub struct Cover {
 /// CoverParenthesizedExpressionAndArrowParameterList as a ParenthesizedExpression.
 pub fn cover_to_expr(c: Cover) -> PResult<Expr> {
     if let Some(rest) = c.rest {
-        return user("Unexpected token '...'", Span::new(rest.span.start as usize - 3, rest.span.start as usize));
+        return user("Unexpected token '...'", Span::new((rest.span.start as usize).saturating_sub(3), rest.span.start as usize));
     }
     if c.items.is_empty() {
-        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+        return user("Unexpected token ')'", Span::new((c.span.end as usize).saturating_sub(1), c.span.end as usize));
     }
     if c.trailing_comma {
-        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+        return user("Unexpected token ')'", Span::new((c.span.end as usize).saturating_sub(1), c.span.end as usize));
     }
     let mut items = c.items;
     let inner = if items.len() == 1 {
