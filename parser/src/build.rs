@@ -283,13 +283,13 @@ pub struct Cover {
 /// CoverParenthesizedExpressionAndArrowParameterList as a ParenthesizedExpression.
 pub fn cover_to_expr(c: Cover) -> PResult<Expr> {
     if let Some(rest) = c.rest {
-        return user("Unexpected token '...'", Span::new(rest.span.start as usize - 3, rest.span.start as usize));
+        return user("Unexpected token '...'", Span::new((rest.span.start as usize).saturating_sub(3), rest.span.start as usize));
     }
     if c.items.is_empty() {
-        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+        return user("Unexpected token ')'", Span::new((c.span.end as usize).saturating_sub(1), c.span.end as usize));
     }
     if c.trailing_comma {
-        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+        return user("Unexpected token ')'", Span::new((c.span.end as usize).saturating_sub(1), c.span.end as usize));
     }
     let mut items = c.items;
     let inner = if items.len() == 1 {
@@ -794,4 +794,16 @@ pub fn binary_expression(first: Expr, rest: Vec<(BinOpTok, Expr)>) -> PResult<Ex
         Some(e) => user(format!("Unexpected identifier '#{}'", private_name(&e)), e.span),
         None => user("Unexpected end of input", Span::default()),
     }
+}
+
+/// `for (let of …)` and `for (async of …)` are not for-of loops over a variable named `let` or
+/// `async` (§14.7.5: the lookahead restrictions of ForInOfStatement); `for await (async of …)`
+/// is allowed.
+pub fn for_of_lhs_not_let_or_async(lhs: &Expr, is_await: bool) -> PResult<()> {
+    if let ExprKind::Ident(id) = &lhs.kind {
+        if !id.escaped && (&*id.name == "let" || (&*id.name == "async" && !is_await)) {
+            return user(format!("The left-hand side of a for-of loop may not be '{}'.", id.name), id.span);
+        }
+    }
+    Ok(())
 }
