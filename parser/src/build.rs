@@ -454,6 +454,12 @@ pub fn convert_error(e: ParseError<usize, Tok, SyntaxError>, ctx: &ParseCtx) -> 
     match e {
         ParseError::User { error } => error,
         ParseError::UnrecognizedToken { token: (l, tok, r), .. } => {
+            if let Some(at) = await_used_as_operator(&tok, ctx, l) {
+                return SyntaxError::new(
+                    "await is only valid in async functions and the top level bodies of modules",
+                    at,
+                );
+            }
             SyntaxError::new(unexpected_message(&tok, ctx, l, r), Span::new(l, r))
         }
         ParseError::UnrecognizedEof { location, .. } => {
@@ -806,4 +812,35 @@ pub fn for_of_lhs_not_let_or_async(lhs: &Expr, is_await: bool) -> PResult<()> {
         }
     }
     Ok(())
+}
+
+/// `await x` outside async code: the identifier `await` directly followed by the start of an
+/// operand. V8 reports this case by name (and underlines `await`) instead of the operand.
+fn await_used_as_operator(tok: &Tok, ctx: &ParseCtx, l: usize) -> Option<Span> {
+    let starts_operand = matches!(
+        tok,
+        Tok::Ident(_)
+            | Tok::Num { .. }
+            | Tok::Str { .. }
+            | Tok::BigInt(_)
+            | Tok::This
+            | Tok::New
+            | Tok::Null
+            | Tok::True
+            | Tok::False
+            | Tok::Function
+            | Tok::Class
+            | Tok::Typeof
+            | Tok::Void
+            | Tok::Delete
+            | Tok::Bang
+            | Tok::Tilde
+    );
+    if !starts_operand {
+        return None;
+    }
+    let before = ctx.src.get(..l)?.trim_end_matches([' ', '\t']);
+    let start = before.strip_suffix("await").map(|rest| rest.len())?;
+    let boundary = before[..start].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '$'));
+    boundary.then(|| Span::new(start, start + 5))
 }
