@@ -18,6 +18,11 @@ pub struct CjsExportsArgs {
     /// Print why each name was detected and how each reexport was followed, on stderr.
     #[arg(long)]
     pub explain: bool,
+    /// Print only what cjs-module-lexer itself returns for this file, without following
+    /// reexports: `export NAME` and `reexport SPECIFIER` lines in the lexer's order, or
+    /// `error CODE: MESSAGE`.
+    #[arg(long)]
+    pub lexer: bool,
 }
 
 /// `NODE_PATH` entries and `$HOME/.node_modules`, `$HOME/.node_libraries`: the folders
@@ -70,6 +75,31 @@ fn json_quote(name: &str) -> String {
     out
 }
 
+/// `--lexer`: the lexer's own answer for one file.
+fn print_lexer_result(file: &str) -> i32 {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("modjs cjs-exports: cannot read {}: {}", file, e);
+            return 1;
+        }
+    };
+    let source = String::from_utf8_lossy(&bytes);
+    let quoted = |s: &str| if needs_quoting(s) { json_quote(s) } else { s.to_string() };
+    match cjs_exports::lex(&source) {
+        Ok(out) => {
+            for name in &out.exports {
+                println!("export {}", quoted(name));
+            }
+            for spec in &out.reexports {
+                println!("reexport {}", quoted(spec));
+            }
+        }
+        Err(e) => println!("error {}: {}", e.code, e.message),
+    }
+    0
+}
+
 fn describe(outcome: &ReexportOutcome, r: &Resolver) -> String {
     match outcome {
         ReexportOutcome::Expanded(p) => format!("→ {} (lexed)", r.show(p)),
@@ -89,6 +119,9 @@ pub fn run(args: CjsExportsArgs) -> i32 {
             return 2;
         }
     };
+    if args.lexer {
+        return print_lexer_result(&args.file);
+    }
     let mut r = Resolver::new();
     r.display_root = Some(cwd.clone());
     r.current_dir = Some(cwd);
