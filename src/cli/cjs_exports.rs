@@ -84,7 +84,7 @@ fn print_lexer_result(file: &str) -> i32 {
             return 1;
         }
     };
-    let source = String::from_utf8_lossy(&bytes);
+    let source = cjs_exports::utf8_text(bytes);
     let quoted = |s: &str| if needs_quoting(s) { json_quote(s) } else { s.to_string() };
     match cjs_exports::lex(&source) {
         Ok(out) => {

@@ -89,10 +89,21 @@ pub struct LexOutput {
 
 /// Runs the lexer over `source`.
 pub fn lex(source: &str) -> Result<LexOutput, LexError> {
-    let units: Vec<u16> = source.encode_utf16().collect();
+    let units = utf16_units(source);
     let mut lx = Lexer::new(&units);
     lx.scan_source()?;
     Ok(lx.finish())
+}
+
+/// The source as UTF-16 code units (with a fast path for ASCII text).
+fn utf16_units(source: &str) -> Vec<u16> {
+    if source.is_ascii() {
+        source.bytes().map(u16::from).collect()
+    } else {
+        let mut v = Vec::with_capacity(source.len());
+        v.extend(source.encode_utf16());
+        v
+    }
 }
 
 /// Which pattern a `require('…')` was found in.
@@ -159,6 +170,19 @@ fn is_expression_punctuator(c: u32) -> bool {
 fn is_br_or_ws_or_punctuator_not_dot(c: u32) -> bool {
     is_br_or_ws(c) || (is_punctuator(c) && c != 46)
 }
+
+/// ASCII characters the main loop has a rule for (whitespace, the first letters of the
+/// words it looks at, brackets, quotes, `/`, backtick); every other character is inert.
+const ACTIVE: [bool; 128] = {
+    let mut t = [false; 128];
+    let chars = b"\t\n\x0B\x0C\r irec_mO(){}'\"/`";
+    let mut i = 0;
+    while i < chars.len() {
+        t[chars[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Keywords after which a `/` starts a regular expression. The flag says whether a keyword
 /// at the very start of the source counts: the original checks the character before the
@@ -594,7 +618,11 @@ impl<'s> Lexer<'s> {
                     }
                 },
                 0x60 => self.template_string()?,
-                _ => {}
+                _ => {
+                    // A character with no rule only becomes the last token; so does every
+                    // following one up to the next character that has a rule.
+                    self.skip_inert_run();
+                }
             }
             self.last_token_pos = self.pos;
         }
@@ -606,6 +634,20 @@ impl<'s> Lexer<'s> {
             return Err(self.error("Unterminated braces."));
         }
         Ok(())
+    }
+
+    /// Moves the cursor over the characters after it that the main loop would only record
+    /// as the last token (so it stops on the last of them).
+    fn skip_inert_run(&mut self) {
+        let mut p = self.pos + 1;
+        while p <= self.end {
+            let u = self.src[p as usize];
+            if usize::from(u) < ACTIVE.len() && ACTIVE[usize::from(u)] {
+                break;
+            }
+            p += 1;
+        }
+        self.pos = p - 1;
     }
 
     /// The words only looked at outside all brackets: `import` (an ESM statement is an

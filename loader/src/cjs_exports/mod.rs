@@ -52,9 +52,18 @@ pub struct CjsExports {
 pub fn detect(path: &str, resolver: &mut Resolver) -> Result<CjsExports, String> {
     let abs = crate::resolve::path::resolve(&resolver.cwd(), path);
     let bytes = std::fs::read(&abs).map_err(|e| format!("cannot read {}: {}", path, e))?;
-    let source = String::from_utf8_lossy(&bytes);
+    let source = utf8_text(bytes);
     let real = crate::resolve::fs::realpath(&abs);
     Ok(detect_source(&real, &source, resolver))
+}
+
+/// File bytes as text the way Node's `readFileSync(path, 'utf8')` gives them: invalid
+/// UTF-8 sequences become U+FFFD (a BOM is kept).
+pub fn utf8_text(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
 }
 
 /// Like [`detect`] for a module whose (real, absolute) path and source text the caller

@@ -162,7 +162,7 @@ pub fn expand(root_path: &str, source: &str, resolver: &mut Resolver) -> Expansi
                     match std::fs::read(&target) {
                         Err(_) => ReexportOutcome::Unreadable(target),
                         Ok(bytes) => {
-                            let text = String::from_utf8_lossy(&bytes);
+                            let text = super::utf8_text(bytes);
                             let (file, _) = lex_file(&target, &text, &shown, specifier.clone());
                             files.push(file);
                             let idx = files.len() - 1;
