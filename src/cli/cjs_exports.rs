@@ -102,7 +102,10 @@ fn print_lexer_result(file: &str) -> i32 {
 
 fn describe(outcome: &ReexportOutcome, r: &Resolver) -> String {
     match outcome {
-        ReexportOutcome::Expanded(p) => format!("→ {} (lexed)", r.show(p)),
+        ReexportOutcome::Expanded { path, lexer_error: None } => format!("→ {} (lexed)", r.show(path)),
+        ReexportOutcome::Expanded { path, lexer_error: Some(e) } => {
+            format!("→ {} (lexer error, so no names from it: {})", r.show(path), e.message)
+        }
         ReexportOutcome::AlreadyKnown(p) => format!("→ {} (already lexed or being expanded: its names so far)", r.show(p)),
         ReexportOutcome::Builtin(id) => format!("→ built-in '{}' (skipped)", id),
         ReexportOutcome::NotCommonJs(p) => format!("→ {} (skipped: .json/.node are not lexed)", r.show(p)),

@@ -21,10 +21,8 @@ impl<'s> Lexer<'s> {
             if self.at_word("defineProperty") {
                 return self.try_parse_define_property(matched_at);
             }
-            if star_reexports_allowed && self.at_word("keys") {
-                if self.try_parse_keys_for_each(&mut revert)? {
-                    return Ok(());
-                }
+            if star_reexports_allowed && self.at_word("keys") && self.try_parse_keys_for_each(&mut revert)? {
+                return Ok(());
             }
         }
         self.pos = revert;

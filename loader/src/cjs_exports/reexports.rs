@@ -21,8 +21,9 @@ use crate::resolve::Resolver;
 /// What happened to one reexport specifier.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReexportOutcome {
-    /// Resolved to this file, which was lexed and expanded now.
-    Expanded(String),
+    /// Resolved to this file, which was lexed and expanded now (`lexer_error`: why it then
+    /// contributed nothing).
+    Expanded { path: String, lexer_error: Option<LexError> },
     /// Resolved to a file already lexed (or being expanded: a cycle); its current names were
     /// added.
     AlreadyKnown(String),
@@ -55,10 +56,18 @@ pub struct Expansion {
     pub root_error: Option<LexError>,
 }
 
+/// Why a file has a name: every route by which it arrived, and where it was first seen in
+/// source (kept apart so that reasons stay short along long reexport chains).
+#[derive(Default)]
+struct Why {
+    reasons: Vec<String>,
+    origin: String,
+}
+
 /// One lexed file during the walk.
 struct FileNames {
     path: String,
-    names: IndexMap<String, Vec<String>>,
+    names: IndexMap<String, Why>,
     reexports: Vec<String>,
     /// How many reexports have been followed so far.
     next: usize,
@@ -73,13 +82,14 @@ fn lex_file(path: &str, source: &str, shown: &str, entered_via: String) -> (File
         Ok(out) => {
             let lines = if out.exports.is_empty() { None } else { Some(LineIndex::new(source)) };
             for name in &out.exports {
-                let mut why = Vec::new();
+                let mut why = Why::default();
                 if let (Some(sightings), Some(lines)) = (out.sightings.get(name), lines.as_ref()) {
                     for s in sightings {
                         let (line, _) = lines.locate(s.offset);
-                        why.push(format!("{} ({}:{})", s.evidence.describe().replace("NAME", name), shown, line));
+                        why.reasons.push(format!("{} ({}:{})", s.evidence.describe().replace("NAME", name), shown, line));
                     }
                 }
+                why.origin = why.reasons.first().cloned().unwrap_or_default();
                 file.names.insert(name.clone(), why);
             }
             file.reexports = out.reexports;
@@ -111,16 +121,20 @@ fn merge(files: &mut [FileNames], from: usize, into: usize, specifier: &str, sho
     if from == into {
         return;
     }
-    let incoming: Vec<(String, String)> = files[from]
+    let incoming: Vec<(String, String, String)> = files[from]
         .names
         .iter()
         .map(|(name, why)| {
-            let inner = why.first().map(|w| format!(": {}", w)).unwrap_or_default();
-            (name.clone(), format!("reexport '{}' → {}{}", specifier, shown, inner))
+            let reason = format!("reexport '{}' → {}, where it is {}", specifier, shown, why.origin);
+            (name.clone(), reason, why.origin.clone())
         })
         .collect();
-    for (name, reason) in incoming {
-        files[into].names.entry(name).or_default().push(reason);
+    for (name, reason, origin) in incoming {
+        let entry = files[into].names.entry(name).or_default();
+        if entry.reasons.is_empty() {
+            entry.origin = origin;
+        }
+        entry.reasons.push(reason);
     }
 }
 
@@ -163,12 +177,12 @@ pub fn expand(root_path: &str, source: &str, resolver: &mut Resolver) -> Expansi
                         Err(_) => ReexportOutcome::Unreadable(target),
                         Ok(bytes) => {
                             let text = super::utf8_text(bytes);
-                            let (file, _) = lex_file(&target, &text, &shown, specifier.clone());
+                            let (file, lexer_error) = lex_file(&target, &text, &shown, specifier.clone());
                             files.push(file);
                             let idx = files.len() - 1;
                             known.insert(target.clone(), idx);
                             stack.push(idx);
-                            ReexportOutcome::Expanded(target)
+                            ReexportOutcome::Expanded { path: target, lexer_error }
                         }
                     }
                 }
@@ -177,6 +191,6 @@ pub fn expand(root_path: &str, source: &str, resolver: &mut Resolver) -> Expansi
         steps.push(ReexportStep { from, specifier, outcome });
     }
 
-    let names = std::mem::take(&mut files[0].names);
+    let names = std::mem::take(&mut files[0].names).into_iter().map(|(name, why)| (name, why.reasons)).collect();
     Expansion { names, steps, root_error }
 }

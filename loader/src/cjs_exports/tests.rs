@@ -237,6 +237,23 @@ fn a_cycle_member_sees_a_snapshot_of_the_other() {
 }
 
 #[test]
+fn a_long_reexport_chain_is_walked_without_recursion() {
+    let n = 400;
+    let mut files: Vec<(String, String)> = (0..n)
+        .map(|i| (format!("f{}.js", i), format!("exports.n{} = 1; module.exports = require('./f{}.js');", i, i + 1)))
+        .collect();
+    files.push((format!("f{}.js", n), "exports.last = 1;".to_string()));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let s = Scratch::new("chain", &refs);
+    let mut r = Resolver::new();
+    let found = detect(&s.path("f0.js"), &mut r).expect("readable");
+    assert_eq!(found.names.len(), n + 2);
+    assert!(found.names.iter().any(|x| x == "last"));
+    let why = found.reasons.get("last").expect("reason for last");
+    assert!(why[0].starts_with("reexport './f1.js'") && why[0].len() < 200, "{:?}", why);
+}
+
+#[test]
 fn self_reexport_and_skipped_targets() {
     let s = Scratch::new("skips", &[
         ("self.cjs", "exports.own = 1; module.exports = { ...require('./self.cjs'), ...require('./data.json'), ...require('fs'), ...require('./missing'), ...require('./plain.txt') };"),
@@ -251,7 +268,7 @@ fn self_reexport_and_skipped_targets() {
     assert!(matches!(outcomes[1], ReexportOutcome::NotCommonJs(_)));
     assert!(matches!(outcomes[2], ReexportOutcome::Builtin(_)));
     assert!(matches!(outcomes[3], ReexportOutcome::NotFound(_)));
-    assert!(matches!(outcomes[4], ReexportOutcome::Expanded(_)));
+    assert!(matches!(outcomes[4], ReexportOutcome::Expanded { lexer_error: None, .. }));
 }
 
 #[test]
@@ -266,5 +283,7 @@ fn a_lexer_error_hides_every_name_of_that_file() {
     assert_eq!(found.names, ["default"]);
     assert!(found.lexer_error.is_some());
     // A target with an error contributes nothing either.
-    assert_eq!(names_of(&s.path("ok.cjs")), ["also", "default", "mine"]);
+    let found = detect(&s.path("ok.cjs"), &mut r).expect("readable");
+    assert_eq!(found.names, ["also", "default", "mine"]);
+    assert!(matches!(found.reexports_followed[0].outcome, ReexportOutcome::Expanded { lexer_error: Some(_), .. }));
 }
