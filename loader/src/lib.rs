@@ -15,5 +15,6 @@
 //!   fired ([`resolve::Resolver::enable_trace`]).
 //! - [`json`]: the order-preserving JSON parser used for `package.json` (V8's error messages).
 
+pub mod cjs_exports;
 pub mod json;
 pub mod resolve;
