@@ -449,16 +449,14 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         // and get/set/static/async/* are modifiers.
         let member_ctx = self.in_member_list();
         let after_dot = matches!(self.prev_tok, Some(Tok::Dot) | Some(Tok::QuestionDot));
-        if after_dot {
-            if matches!(tok, Tok::Ident(_)) || is_reserved(&tok) {
-                return Ok(Some(self.emit(tok, start, end, Prev::ExprEnd)));
-            }
+        if after_dot && (matches!(tok, Tok::Ident(_)) || is_reserved(&tok)) {
+            return Ok(Some(self.emit(tok, start, end, Prev::ExprEnd)));
         }
         if self.top_brace() == Some(BraceKind::ModuleClause) && matches!(tok, Tok::Ident(_)) {
             return Ok(Some(self.emit(tok, start, end, Prev::ExprEnd)));
         }
         if let Some((is_class, MemberState::Key)) = member_ctx {
-            if let Some(t) = self.member_key_token(&tok, nl_before, is_class, start, end)? {
+            if let Some(t) = self.member_key_token(&tok, is_class, start, end)? {
                 return Ok(Some(t));
             }
         }
@@ -472,7 +470,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 && !(self.top().member.state == MemberState::Value && tok == Tok::LBracket)
             {
                 self.top_mut().member = Member::new();
-                if let Some(t) = self.member_key_token(&tok, nl_before, true, start, end)? {
+                if let Some(t) = self.member_key_token(&tok, true, start, end)? {
                     return Ok(Some(t));
                 }
             }
@@ -1061,12 +1059,10 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
     fn member_key_token(
         &mut self,
         tok: &Tok,
-        nl_before: bool,
         is_class: bool,
         start: usize,
         end: usize,
     ) -> Result<Option<(usize, Tok, usize)>, SyntaxError> {
-        let _ = nl_before;
         let word = match tok {
             Tok::Ident(Name { name, escaped: false }) => Some(&**name),
             _ => None,
