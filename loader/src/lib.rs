@@ -17,3 +17,4 @@
 
 pub mod json;
 pub mod resolve;
+pub mod module;

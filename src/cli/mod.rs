@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 
 mod code_frame;
 mod demo;
+mod link;
 mod parse;
 mod resolve;
 
@@ -24,6 +25,8 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Resolve a specifier exactly as Node v20 would (import or require), optionally explained.
     Resolve(resolve::ResolveArgs),
+    /// Load and link an ES module graph (construct + link phases), optionally tracing them.
+    Link(link::LinkArgs),
     /// Parse the bundled example and show its AST and module records (the default command).
     Demo,
 }
@@ -33,6 +36,7 @@ pub fn main() -> i32 {
     match cli.command {
         Some(Command::Parse(args)) => parse::run(args),
         Some(Command::Resolve(args)) => resolve::run(args),
+        Some(Command::Link(args)) => link::run(args),
         Some(Command::Demo) | None => demo::run(),
     }
 }

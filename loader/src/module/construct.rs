@@ -1,0 +1,163 @@
+//! The construct phase: load and parse the whole static module graph before anything is
+//! linked or run (the effect of LoadRequestedModules, §16.2.1.5.1, with a synchronous host).
+//!
+//! Modules are visited breadth-first from the entry; each module's [[RequestedModules]] are
+//! resolved in source order when the module has been parsed, and a URL not seen before is
+//! queued (fetched and parsed when its turn comes). The order, the records' [[ModuleId]]s and the first error are therefore the same on
+//! every run. Any resolution, load or syntax error stops the phase: nothing is linked.
+
+use std::collections::{HashMap, VecDeque};
+
+use modjs_parser::ast::{Goal, JsStr};
+use modjs_parser::module_records::parse_module_records;
+
+use super::builtins::builtin_export_names;
+use super::declarations::top_level_declarations;
+use super::error::ModuleError;
+use super::graph::ModuleGraph;
+use super::host::{HostFormat, HostResolution, ModuleHost};
+use super::record::{CyclicFields, ModuleId, ModuleKind, ModuleRecord, SourceTextModule, SyntheticKind, SyntheticModule};
+use super::trace::Trace;
+
+/// Loads the graph of `entry` (a path as the host understands it) into a new module map and
+/// returns it with the entry's id.
+pub fn construct(host: &mut dyn ModuleHost, entry: &str, trace: &mut Trace) -> Result<(ModuleGraph, ModuleId), ModuleError> {
+    trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
+    let mut graph = ModuleGraph::new();
+    // URLs seen but not loaded yet, with the id their record will get: records are created in
+    // the order their URLs were first seen (breadth-first), so the id is known in advance.
+    let mut pending: HashMap<String, ModuleId> = HashMap::new();
+    let mut queue: VecDeque<HostResolution> = VecDeque::new();
+    let entry_resolution = host.resolve_entry(entry)?;
+    let root = ModuleId(0);
+    pending.insert(entry_resolution.url.clone(), root);
+    queue.push_back(entry_resolution);
+    while let Some(resolution) = queue.pop_front() {
+        pending.remove(&resolution.url);
+        let id = load_module(host, &mut graph, resolution, trace)?;
+        let Some(module) = graph.get(id).source_text() else { continue };
+        let referrer = graph.get(id).url.clone();
+        let requests = module.records.requested_modules.clone();
+        let mut loaded = Vec::with_capacity(requests.len());
+        for request in &requests {
+            // HostLoadImportedModule(referrer, request): resolve, then reuse or load.
+            let resolution = host.resolve_imported_module(&referrer, request)?;
+            let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
+                Some(existing) => {
+                    trace.line(1, |t| {
+                        format!("{:?} -> {} (record #{}, already in the module map)", request.specifier, t.show_url(&resolution.url), existing.0)
+                    });
+                    existing
+                }
+                None => {
+                    let child = ModuleId((graph.len() + queue.len()) as u32);
+                    trace.line(1, |t| format!("{:?} -> {} (record #{}, new)", request.specifier, t.show_url(&resolution.url), child.0));
+                    pending.insert(resolution.url.clone(), child);
+                    queue.push_back(resolution);
+                    child
+                }
+            };
+            loaded.push(child);
+        }
+        if let Some(cyclic) = graph.get_mut(id).cyclic_mut() {
+            // [[LoadedModules]], one entry per [[RequestedModules]] entry.
+            cyclic.loaded_modules = loaded;
+        }
+    }
+    trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
+    Ok((graph, root))
+}
+
+/// Fetches and parses one module not yet in the map and adds its record.
+fn load_module(
+    host: &mut dyn ModuleHost,
+    graph: &mut ModuleGraph,
+    resolution: HostResolution,
+    trace: &mut Trace,
+) -> Result<ModuleId, ModuleError> {
+    let url = resolution.url.clone();
+    let path = resolution.path.clone();
+    let kind = match &resolution.format {
+        HostFormat::Builtin(id) => {
+            let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
+            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
+        }
+        HostFormat::Json => {
+            let source = host.fetch_source(&resolution)?;
+            if let Err(e) = crate::json::parse(&source) {
+                return Err(ModuleError::Resolve(crate::resolve::errors::ResolveError {
+                    name: "SyntaxError",
+                    code: None,
+                    message: format!("{}: {}", path.as_deref().unwrap_or(&url), e.message),
+                    url: None,
+                }));
+            }
+            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Json { source }, export_names: vec![JsStr::from_str("default")] })
+        }
+        HostFormat::CommonJs => commonjs_facade(host.fetch_source(&resolution)?),
+        HostFormat::Module => parse_source_text_module(&url, host.fetch_source(&resolution)?)?,
+        HostFormat::Detect => {
+            // Node v20's syntax detection: CommonJS unless the text only parses as a module.
+            let source = host.fetch_source(&resolution)?;
+            if modjs_parser::parse(&source, Goal::Script).is_ok() {
+                commonjs_facade(source)
+            } else {
+                parse_source_text_module(&url, source)?
+            }
+        }
+    };
+    let record = ModuleRecord { url: url.clone(), path, kind };
+    let id = graph.insert(record);
+    trace.line(0, |t| describe_loaded(t, graph, id));
+    Ok(id)
+}
+
+/// ParseModule (§16.2.1.7.1) of a source text: the Source Text Module Record, or Node's
+/// SyntaxError.
+fn parse_source_text_module(url: &str, source: String) -> Result<ModuleKind, ModuleError> {
+    let program = match modjs_parser::parse(&source, Goal::Module) {
+        Ok(p) => p,
+        Err(error) => return Err(ModuleError::Syntax { url: url.to_string(), source, error }),
+    };
+    let records = parse_module_records(&program);
+    let declarations = top_level_declarations(&program);
+    Ok(ModuleKind::SourceText(Box::new(SourceTextModule {
+        cyclic: CyclicFields::new(),
+        records,
+        ecmascript_code: program,
+        source,
+        declarations,
+        environment: None,
+    })))
+}
+
+/// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
+fn commonjs_facade(source: String) -> ModuleKind {
+    ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names: vec![JsStr::from_str("default")] })
+}
+
+/// The trace line for a newly loaded record.
+fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
+    let record = graph.get(id);
+    let shown = t.show_url(&record.url);
+    match &record.kind {
+        ModuleKind::SourceText(m) => {
+            let requests: Vec<String> = m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
+            format!(
+                "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
+                shown,
+                id.0,
+                if m.records.has_tla { " (HasTLA)" } else { "" },
+                requests.join(", ")
+            )
+        }
+        ModuleKind::Synthetic(s) => {
+            let what = match &s.kind {
+                SyntheticKind::Json { .. } => "JSON module",
+                SyntheticKind::Builtin { .. } => "built-in module",
+                SyntheticKind::CommonJs { .. } => "CommonJS module",
+            };
+            format!("load {} (record #{}): synthetic record of a {}, {} export name(s)", shown, id.0, what, s.export_names.len())
+        }
+    }
+}
