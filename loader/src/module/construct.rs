@@ -94,15 +94,26 @@ fn load_module(
             }
             ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Json { source }, export_names: vec![JsStr::from_str("default")] })
         }
-        HostFormat::CommonJs => commonjs_facade(host.fetch_source(&resolution)?),
+        HostFormat::CommonJs => {
+            let source = host.fetch_source(&resolution)?;
+            match modjs_parser::parse(&source, Goal::Script) {
+                Ok(_) => commonjs_facade(source),
+                Err(error) => return Err(commonjs_syntax_error(&url, path.as_deref(), source, error)),
+            }
+        }
         HostFormat::Module => parse_source_text_module(&url, host.fetch_source(&resolution)?)?,
         HostFormat::Detect => {
-            // Node v20's syntax detection: CommonJS unless the text only parses as a module.
+            // Node v20's syntax detection: CommonJS when the text parses as a Script; an ES
+            // module when only the Module goal accepts it. When neither does, the error is the
+            // Module's if the Script failed on ES module syntax, else the Script's.
             let source = host.fetch_source(&resolution)?;
-            if modjs_parser::parse(&source, Goal::Script).is_ok() {
-                commonjs_facade(source)
-            } else {
-                parse_source_text_module(&url, source)?
+            match modjs_parser::parse(&source, Goal::Script) {
+                Ok(_) => commonjs_facade(source),
+                Err(script_error) => match modjs_parser::parse(&source, Goal::Module) {
+                    Ok(_) => parse_source_text_module(&url, source)?,
+                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(&url, source)?,
+                    Err(_) => return Err(commonjs_syntax_error(&url, path.as_deref(), source, script_error)),
+                },
             }
         }
     };
@@ -129,6 +140,23 @@ fn parse_source_text_module(url: &str, source: String) -> Result<ModuleKind, Mod
         declarations,
         environment: None,
     })))
+}
+
+/// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
+fn commonjs_syntax_error(url: &str, path: Option<&str>, source: String, error: modjs_parser::SyntaxError) -> ModuleError {
+    ModuleError::Syntax { url: path.unwrap_or(url).to_string(), source, error }
+}
+
+/// The CommonJS parse errors after which Node v20's syntax detection retries a typeless `.js`
+/// file as an ES module (`import`/`export` statements, `import.meta`, top-level `await`).
+fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
+    const ESM_ONLY: &[&str] = &[
+        "Cannot use import statement outside a module",
+        "Unexpected token 'export'",
+        "Cannot use 'import.meta' outside a module",
+        "await is only valid in async functions and the top level bodies of modules",
+    ];
+    ESM_ONLY.contains(&error.message.as_str())
 }
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).

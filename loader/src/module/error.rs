@@ -42,6 +42,32 @@ impl ModuleError {
     }
 }
 
+/// Node's message when a named import from a CommonJS module is missing
+/// (lib/internal/modules/esm/module_job.js): it suggests the default import, destructuring the
+/// braces of the import's source line (`a as b` becomes `a: b`).
+pub fn commonjs_named_export(url: &str, source: &str, span: Span, specifier: &str, name: &str) -> ModuleError {
+    let start = (span.start as usize).min(source.len());
+    let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = source[start..].find(['\n', '\r']).map_or(source.len(), |i| start + i);
+    let line = source.get(line_start..line_end).unwrap_or("");
+    let one_line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let destructuring = match (one_line.find('{'), one_line.rfind('}')) {
+        (Some(open), Some(close)) if open < close => {
+            Some(one_line[open..=close].split(" as ").collect::<Vec<_>>().join(": "))
+        }
+        _ => None,
+    };
+    let mut message = format!(
+        "Named export '{name}' not found. The requested module '{specifier}' is a CommonJS module, which may not \
+         support all module.exports as named exports.\nCommonJS modules can always be imported via the default \
+         export, for example using:\n\nimport pkg from '{specifier}';\n"
+    );
+    if let Some(d) = destructuring {
+        message.push_str(&format!("const {d} = pkg;\n"));
+    }
+    ModuleError::Link { url: url.to_string(), source: source.to_string(), span, message }
+}
+
 impl fmt::Display for ModuleError {
     /// The error's first line as Node prints it (`SyntaxError: …`, `Error [CODE]: …`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -10,12 +10,12 @@ use modjs_parser::ast::JsStr;
 use modjs_parser::module_records::{ExportImportName, ImportName};
 
 use super::declarations::DeclarationKind;
-use super::error::ModuleError;
+use super::error::{commonjs_named_export, ModuleError};
 use super::exports::{get_imported_module, resolve_export, ResolveExportResult};
 use super::graph::ModuleGraph;
 use super::namespace::get_module_namespace;
 use super::plan::{BindingName, EnvironmentPlan, ImportBinding, LocalBinding, LocalInit, ResolvedBinding};
-use super::record::{DfsIndices, ModuleId, ModuleKind, ModuleStatus};
+use super::record::{DfsIndices, ModuleId, ModuleKind, ModuleStatus, SyntheticKind, SyntheticModule};
 use super::trace::Trace;
 
 /// Link() (§16.2.1.5.1) of a Cyclic Module Record: links `module` and everything it depends on.
@@ -227,7 +227,16 @@ pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: 
                 match resolve_export(graph, imported_module, import_name, &mut HashSet::new()) {
                     // ii. If resolution is either null or ambiguous, throw a SyntaxError exception.
                     ResolveExportResult::NotFound => {
-                        return Err(ModuleError::missing_export(&url, &m.source, entry.span, &specifier, &import_name.to_string_lossy()));
+                        let name = import_name.to_string_lossy();
+                        let from_commonjs = matches!(
+                            &graph.get(imported_module).kind,
+                            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { .. }, .. })
+                        );
+                        return Err(if from_commonjs {
+                            commonjs_named_export(&url, &m.source, entry.span, &specifier, &name)
+                        } else {
+                            ModuleError::missing_export(&url, &m.source, entry.span, &specifier, &name)
+                        });
                     }
                     ResolveExportResult::Ambiguous => {
                         return Err(ModuleError::ambiguous_export(&url, &m.source, entry.span, &specifier, &import_name.to_string_lossy()));
