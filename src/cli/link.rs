@@ -56,7 +56,12 @@ fn run_on_thread(args: LinkArgs) -> i32 {
     resolver.current_dir = Some(cwd.clone());
     let mut host = FsHost::new(resolver);
     let mut trace = if args.trace { Trace::on(&cwd) } else { Trace::off() };
-    let outcome = construct(&mut host, &args.file, &mut trace).and_then(|(mut graph, root)| link(&mut graph, root, &mut trace));
+    let outcome = construct(&mut host, &args.file, &mut trace).and_then(|(mut graph, root)| {
+        let linked = link(&mut graph, root, &mut trace);
+        // The process ends right after: freeing every AST one by one would only cost time.
+        std::mem::forget(graph);
+        linked
+    });
     let mut out = String::new();
     for line in trace.lines() {
         out.push_str(line);

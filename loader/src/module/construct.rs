@@ -32,95 +32,181 @@ pub fn construct(host: &mut dyn ModuleHost, entry: &str, trace: &mut Trace) -> R
     let root = ModuleId(0);
     pending.insert(entry_resolution.url.clone(), root);
     queue.push_back(entry_resolution);
-    while let Some(resolution) = queue.pop_front() {
-        pending.remove(&resolution.url);
-        let id = load_module(host, &mut graph, resolution, trace)?;
-        let Some(module) = graph.get(id).source_text() else { continue };
-        let referrer = graph.get(id).url.clone();
-        let requests = module.records.requested_modules.clone();
-        let mut loaded = Vec::with_capacity(requests.len());
-        for request in &requests {
-            // HostLoadImportedModule(referrer, request): resolve, then reuse or load.
-            let resolution = host.resolve_imported_module(&referrer, request)?;
-            let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
-                Some(existing) => {
-                    trace.line(1, |t| {
-                        format!("{:?} -> {} (record #{}, already in the module map)", request.specifier, t.show_url(&resolution.url), existing.0)
-                    });
-                    existing
-                }
-                None => {
-                    let child = ModuleId((graph.len() + queue.len()) as u32);
-                    trace.line(1, |t| format!("{:?} -> {} (record #{}, new)", request.specifier, t.show_url(&resolution.url), child.0));
-                    pending.insert(resolution.url.clone(), child);
-                    queue.push_back(resolution);
-                    child
-                }
-            };
-            loaded.push(child);
-        }
-        if let Some(cyclic) = graph.get_mut(id).cyclic_mut() {
-            // [[LoadedModules]], one entry per [[RequestedModules]] entry.
-            cyclic.loaded_modules = loaded;
+    while !queue.is_empty() {
+        // One breadth-first level at a time: fetch its sources (in order), parse them on worker
+        // threads (parsing is a pure function of the text), then handle the results in order,
+        // exactly as a one-at-a-time loop would (the first error in that order wins).
+        let level: Vec<HostResolution> = queue.drain(..).collect();
+        let fetched: Vec<Option<Result<String, ModuleError>>> = level
+            .iter()
+            .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
+            .collect();
+        let parsed = parse_all(&level, fetched);
+        for (resolution, kind) in level.into_iter().zip(parsed) {
+            pending.remove(&resolution.url);
+            let id = insert_record(&mut graph, resolution, kind?, trace);
+            let Some(module) = graph.get(id).source_text() else { continue };
+            let referrer = graph.get(id).url.clone();
+            let requests = module.records.requested_modules.clone();
+            let mut loaded = Vec::with_capacity(requests.len());
+            for request in &requests {
+                // HostLoadImportedModule(referrer, request): resolve, then reuse or load.
+                let resolution = host.resolve_imported_module(&referrer, request)?;
+                let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
+                    Some(existing) => {
+                        trace.line(1, |t| {
+                            format!(
+                                "{:?} -> {} (record #{}, already in the module map)",
+                                request.specifier,
+                                t.show_url(&resolution.url),
+                                existing.0
+                            )
+                        });
+                        existing
+                    }
+                    None => {
+                        let child = ModuleId((graph.len() + pending.len()) as u32);
+                        trace.line(1, |t| {
+                            format!("{:?} -> {} (record #{}, new)", request.specifier, t.show_url(&resolution.url), child.0)
+                        });
+                        pending.insert(resolution.url.clone(), child);
+                        queue.push_back(resolution);
+                        child
+                    }
+                };
+                loaded.push(child);
+            }
+            if let Some(cyclic) = graph.get_mut(id).cyclic_mut() {
+                // [[LoadedModules]], one entry per [[RequestedModules]] entry.
+                cyclic.loaded_modules = loaded;
+            }
         }
     }
     trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
     Ok((graph, root))
 }
 
-/// Fetches and parses one module not yet in the map and adds its record.
-fn load_module(
-    host: &mut dyn ModuleHost,
-    graph: &mut ModuleGraph,
-    resolution: HostResolution,
-    trace: &mut Trace,
-) -> Result<ModuleId, ModuleError> {
-    let url = resolution.url.clone();
-    let path = resolution.path.clone();
-    let kind = match &resolution.format {
+/// Stack for parser threads: deep trees are parsed and walked recursively. Only reserved;
+/// pages are committed as the stack grows.
+const PARSE_STACK: usize = 256 << 20;
+
+/// Parses a level's fetched sources on up to `available_parallelism` threads; the results are
+/// in the order of `level`.
+fn parse_all(level: &[HostResolution], fetched: Vec<Option<Result<String, ModuleError>>>) -> Vec<Result<ModuleKind, ModuleError>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+
+    let inputs: Vec<Mutex<Option<Option<Result<String, ModuleError>>>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
+    let slots: Vec<Mutex<Option<Result<ModuleKind, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
+    let work = |k: usize| {
+        let input = inputs[k].lock().ok().and_then(|mut i| i.take()).flatten();
+        let result = parse_loaded(&level[k], input);
+        if let Ok(mut slot) = slots[k].lock() {
+            *slot = Some(result);
+        }
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len());
+    if workers <= 1 || level.len() < 4 {
+        (0..level.len()).for_each(work);
+    } else {
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let mut spawned = 0;
+            for i in 0..workers {
+                let (next, work) = (&next, &work);
+                let handle = std::thread::Builder::new().name(format!("parse-{i}")).stack_size(PARSE_STACK).spawn_scoped(scope, move || loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    if k >= level.len() {
+                        break;
+                    }
+                    work(k);
+                });
+                if handle.is_ok() {
+                    spawned += 1;
+                }
+            }
+            // Without any worker, parse here.
+            if spawned == 0 {
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    if k >= level.len() {
+                        break;
+                    }
+                    work(k);
+                }
+            }
+        });
+    }
+    slots
+        .into_iter()
+        .zip(level)
+        .map(|(slot, r)| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(ModuleError::Resolve(crate::resolve::errors::ResolveError {
+                    name: "Error",
+                    code: None,
+                    message: format!("modjs: internal error while parsing {}", r.url),
+                    url: None,
+                }))
+            })
+        })
+        .collect()
+}
+
+/// Adds a loaded record to the map.
+fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: ModuleKind, trace: &mut Trace) -> ModuleId {
+    let record = ModuleRecord { url: resolution.url, path: resolution.path, kind };
+    let id = graph.insert(record);
+    trace.line(0, |t| describe_loaded(t, graph, id));
+    id
+}
+
+/// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
+/// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
+fn parse_loaded(resolution: &HostResolution, source: Option<Result<String, ModuleError>>) -> Result<ModuleKind, ModuleError> {
+    let url = resolution.url.as_str();
+    let path = resolution.path.as_deref();
+    let fetch = || source.unwrap_or_else(|| Ok(String::new()));
+    Ok(match &resolution.format {
         HostFormat::Builtin(id) => {
             let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
             ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
         }
         HostFormat::Json => {
-            let source = host.fetch_source(&resolution)?;
+            let source = fetch()?;
             if let Err(e) = crate::json::parse(&source) {
                 return Err(ModuleError::Resolve(crate::resolve::errors::ResolveError {
                     name: "SyntaxError",
                     code: None,
-                    message: format!("{}: {}", path.as_deref().unwrap_or(&url), e.message),
+                    message: format!("{}: {}", path.unwrap_or(url), e.message),
                     url: None,
                 }));
             }
             ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Json { source }, export_names: vec![JsStr::from_str("default")] })
         }
         HostFormat::CommonJs => {
-            let source = host.fetch_source(&resolution)?;
+            let source = fetch()?;
             match modjs_parser::parse(&source, Goal::Script) {
                 Ok(_) => commonjs_facade(source),
-                Err(error) => return Err(commonjs_syntax_error(&url, path.as_deref(), source, error)),
+                Err(error) => return Err(commonjs_syntax_error(url, path, source, error)),
             }
         }
-        HostFormat::Module => parse_source_text_module(&url, host.fetch_source(&resolution)?)?,
+        HostFormat::Module => parse_source_text_module(url, fetch()?)?,
         HostFormat::Detect => {
             // Node v20's syntax detection: CommonJS when the text parses as a Script; an ES
             // module when only the Module goal accepts it. When neither does, the error is the
             // Module's if the Script failed on ES module syntax, else the Script's.
-            let source = host.fetch_source(&resolution)?;
+            let source = fetch()?;
             match modjs_parser::parse(&source, Goal::Script) {
                 Ok(_) => commonjs_facade(source),
                 Err(script_error) => match modjs_parser::parse(&source, Goal::Module) {
-                    Ok(_) => parse_source_text_module(&url, source)?,
-                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(&url, source)?,
-                    Err(_) => return Err(commonjs_syntax_error(&url, path.as_deref(), source, script_error)),
+                    Ok(_) => parse_source_text_module(url, source)?,
+                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(url, source)?,
+                    Err(_) => return Err(commonjs_syntax_error(url, path, source, script_error)),
                 },
             }
         }
-    };
-    let record = ModuleRecord { url: url.clone(), path, kind };
-    let id = graph.insert(record);
-    trace.line(0, |t| describe_loaded(t, graph, id));
-    Ok(id)
+    })
 }
 
 /// ParseModule (§16.2.1.7.1) of a source text: the Source Text Module Record, or Node's
