@@ -266,7 +266,14 @@ pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: 
             }
         };
         trace.line(depth + 1, |t| {
-            format!("import {:?} from {:?} -> {}", entry.local_name, entry.module_request.specifier, show_binding(t, graph, &target))
+            let local = entry.local_name.to_string_lossy();
+            let clause = match &entry.import_name {
+                ImportName::NamespaceObject => format!("* as {local}"),
+                ImportName::Name(n) if *n == entry.local_name => format!("{{ {local} }}"),
+                ImportName::Name(n) => format!("{{ {:?} as {local} }}", n),
+                ImportName::Source => format!("source {local}"),
+            };
+            format!("import {} from {:?} -> {}", clause, entry.module_request.specifier, show_binding(t, graph, &target))
         });
         plan.imports.push(ImportBinding { local_name: entry.local_name.clone(), target });
     }
