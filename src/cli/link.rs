@@ -33,7 +33,8 @@ pub struct LinkArgs {
 const LOADER_STACK: usize = 512 << 20;
 
 pub fn run(args: LinkArgs) -> i32 {
-    let spawned = std::thread::Builder::new().name("loader".into()).stack_size(LOADER_STACK).spawn(move || run_on_thread(args));
+    let spawned =
+        std::thread::Builder::new().name("loader".into()).stack_size(LOADER_STACK).spawn(move || run_on_thread(args));
     match spawned.map(|h| h.join()) {
         Ok(Ok(status)) => status,
         _ => {

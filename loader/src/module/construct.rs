@@ -16,12 +16,16 @@ use super::declarations::top_level_declarations;
 use super::error::ModuleError;
 use super::graph::ModuleGraph;
 use super::host::{HostFormat, HostResolution, ModuleHost};
-use super::record::{CyclicFields, ModuleId, ModuleKind, ModuleRecord, SourceTextModule, SyntheticKind, SyntheticModule};
+use super::record::{ModuleId, ModuleKind, ModuleRecord, SourceTextModule, SyntheticKind, SyntheticModule};
 use super::trace::Trace;
 
 /// Loads the graph of `entry` (a path as the host understands it) into a new module map and
 /// returns it with the entry's id.
-pub fn construct(host: &mut dyn ModuleHost, entry: &str, trace: &mut Trace) -> Result<(ModuleGraph, ModuleId), ModuleError> {
+pub fn construct(
+    host: &mut dyn ModuleHost,
+    entry: &str,
+    trace: &mut Trace,
+) -> Result<(ModuleGraph, ModuleId), ModuleError> {
     trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
     let mut graph = ModuleGraph::new();
     // URLs seen but not loaded yet, with the id their record will get: records are created in
@@ -37,7 +41,7 @@ pub fn construct(host: &mut dyn ModuleHost, entry: &str, trace: &mut Trace) -> R
         // threads (parsing is a pure function of the text), then handle the results in order,
         // exactly as a one-at-a-time loop would (the first error in that order wins).
         let level: Vec<HostResolution> = queue.drain(..).collect();
-        let fetched: Vec<Option<Result<String, ModuleError>>> = level
+        let fetched: Vec<Fetched> = level
             .iter()
             .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
             .collect();
@@ -67,7 +71,12 @@ pub fn construct(host: &mut dyn ModuleHost, entry: &str, trace: &mut Trace) -> R
                     None => {
                         let child = ModuleId((graph.len() + pending.len()) as u32);
                         trace.line(1, |t| {
-                            format!("{:?} -> {} (record #{}, new)", request.specifier, t.show_url(&resolution.url), child.0)
+                            format!(
+                                "{:?} -> {} (record #{}, new)",
+                                request.specifier,
+                                t.show_url(&resolution.url),
+                                child.0
+                            )
                         });
                         pending.insert(resolution.url.clone(), child);
                         queue.push_back(resolution);
@@ -86,17 +95,20 @@ pub fn construct(host: &mut dyn ModuleHost, entry: &str, trace: &mut Trace) -> R
     Ok((graph, root))
 }
 
+/// A fetched source text (`None` for a built-in, which has none).
+type Fetched = Option<Result<String, ModuleError>>;
+
 /// Stack for parser threads: deep trees are parsed and walked recursively. Only reserved;
 /// pages are committed as the stack grows.
 const PARSE_STACK: usize = 256 << 20;
 
 /// Parses a level's fetched sources on up to `available_parallelism` threads; the results are
 /// in the order of `level`.
-fn parse_all(level: &[HostResolution], fetched: Vec<Option<Result<String, ModuleError>>>) -> Vec<Result<ModuleKind, ModuleError>> {
+fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<ModuleKind, ModuleError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
 
-    let inputs: Vec<Mutex<Option<Option<Result<String, ModuleError>>>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
+    let inputs: Vec<Mutex<Option<Fetched>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
     let slots: Vec<Mutex<Option<Result<ModuleKind, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
     let work = |k: usize| {
         let input = inputs[k].lock().ok().and_then(|mut i| i.take()).flatten();
@@ -114,13 +126,16 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Option<Result<String, Module
             let mut spawned = 0;
             for i in 0..workers {
                 let (next, work) = (&next, &work);
-                let handle = std::thread::Builder::new().name(format!("parse-{i}")).stack_size(PARSE_STACK).spawn_scoped(scope, move || loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    if k >= level.len() {
-                        break;
-                    }
-                    work(k);
-                });
+                let handle = std::thread::Builder::new()
+                    .name(format!("parse-{i}"))
+                    .stack_size(PARSE_STACK)
+                    .spawn_scoped(scope, move || loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        if k >= level.len() {
+                            break;
+                        }
+                        work(k);
+                    });
                 if handle.is_ok() {
                     spawned += 1;
                 }
@@ -163,7 +178,10 @@ fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: Modu
 
 /// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
 /// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
-fn parse_loaded(resolution: &HostResolution, source: Option<Result<String, ModuleError>>) -> Result<ModuleKind, ModuleError> {
+fn parse_loaded(
+    resolution: &HostResolution,
+    source: Option<Result<String, ModuleError>>,
+) -> Result<ModuleKind, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
     let fetch = || source.unwrap_or_else(|| Ok(String::new()));
@@ -182,7 +200,10 @@ fn parse_loaded(resolution: &HostResolution, source: Option<Result<String, Modul
                     url: None,
                 }));
             }
-            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Json { source }, export_names: vec![JsStr::from_str("default")] })
+            ModuleKind::Synthetic(SyntheticModule {
+                kind: SyntheticKind::Json { source },
+                export_names: vec![JsStr::from_str("default")],
+            })
         }
         HostFormat::CommonJs => {
             let source = fetch()?;
@@ -218,18 +239,16 @@ fn parse_source_text_module(url: &str, source: String) -> Result<ModuleKind, Mod
     };
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
-    Ok(ModuleKind::SourceText(Box::new(SourceTextModule {
-        cyclic: CyclicFields::new(),
-        records,
-        ecmascript_code: program,
-        source,
-        declarations,
-        environment: None,
-    })))
+    Ok(ModuleKind::SourceText(Box::new(SourceTextModule::new(program, records, source, declarations))))
 }
 
 /// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
-fn commonjs_syntax_error(url: &str, path: Option<&str>, source: String, error: modjs_parser::SyntaxError) -> ModuleError {
+fn commonjs_syntax_error(
+    url: &str,
+    path: Option<&str>,
+    source: String,
+    error: modjs_parser::SyntaxError,
+) -> ModuleError {
     ModuleError::Syntax { url: path.unwrap_or(url).to_string(), source, error }
 }
 
@@ -247,7 +266,10 @@ fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
 fn commonjs_facade(source: String) -> ModuleKind {
-    ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names: vec![JsStr::from_str("default")] })
+    ModuleKind::Synthetic(SyntheticModule {
+        kind: SyntheticKind::CommonJs { source },
+        export_names: vec![JsStr::from_str("default")],
+    })
 }
 
 /// The trace line for a newly loaded record.
@@ -256,7 +278,8 @@ fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
     let shown = t.show_url(&record.url);
     match &record.kind {
         ModuleKind::SourceText(m) => {
-            let requests: Vec<String> = m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
+            let requests: Vec<String> =
+                m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
             format!(
                 "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
                 shown,
@@ -271,7 +294,13 @@ fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
                 SyntheticKind::Builtin { .. } => "built-in module",
                 SyntheticKind::CommonJs { .. } => "CommonJS module",
             };
-            format!("load {} (record #{}): synthetic record of a {}, {} export name(s)", shown, id.0, what, s.export_names.len())
+            format!(
+                "load {} (record #{}): synthetic record of a {}, {} export name(s)",
+                shown,
+                id.0,
+                what,
+                s.export_names.len()
+            )
         }
     }
 }

@@ -5,6 +5,8 @@
 //! Module code is strict, so a function declared inside a block is block-scoped and is not a
 //! module binding; `var` anywhere outside a function is.
 
+use std::collections::HashSet;
+
 use modjs_parser::ast::{
     ExportDecl, ForHead, ForInit, Pattern, PatternKind, Program, Stmt, StmtKind, VarDecl, VarKind,
 };
@@ -50,10 +52,11 @@ pub struct TopLevelDeclarations {
 /// Collects VarDeclaredNames and LexicallyScopedDeclarations of a module body.
 pub fn top_level_declarations(program: &Program) -> TopLevelDeclarations {
     let mut out = TopLevelDeclarations::default();
+    let mut seen_vars: HashSet<String> = HashSet::new();
     for (index, item) in program.body.iter().enumerate() {
         match &item.kind {
             StmtKind::Export(decl) => match &**decl {
-                ExportDecl::Decl(stmt) => declare_statement(stmt, index, &mut out),
+                ExportDecl::Decl(stmt) => declare_statement(stmt, index, &mut out, &mut seen_vars),
                 ExportDecl::DefaultFunction(f) => {
                     // export default function f(){} binds f; the anonymous form binds *default*.
                     let name = f.id.as_ref().map_or("*default*".to_string(), |id| id.name.to_string());
@@ -70,14 +73,14 @@ pub fn top_level_declarations(program: &Program) -> TopLevelDeclarations {
                 }),
                 ExportDecl::Named { .. } | ExportDecl::All { .. } => {}
             },
-            _ => declare_statement(item, index, &mut out),
+            _ => declare_statement(item, index, &mut out, &mut seen_vars),
         }
     }
     out
 }
 
 /// The declarations one top-level statement contributes.
-fn declare_statement(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations) {
+fn declare_statement(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations, seen_vars: &mut HashSet<String>) {
     match &stmt.kind {
         StmtKind::Var(decl) if decl.kind != VarKind::Var => {
             let kind = if decl.kind == VarKind::Let { DeclarationKind::Let } else { DeclarationKind::Const };
@@ -100,16 +103,20 @@ fn declare_statement(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations) 
         }
         StmtKind::Class(c) => {
             if let Some(id) = &c.id {
-                out.lexical.push(Declaration { name: id.name.to_string(), kind: DeclarationKind::Class, statement: index });
+                out.lexical.push(Declaration {
+                    name: id.name.to_string(),
+                    kind: DeclarationKind::Class,
+                    statement: index,
+                });
             }
         }
-        _ => var_declared_names(stmt, index, out),
+        _ => var_declared_names(stmt, index, out, seen_vars),
     }
 }
 
 /// VarDeclaredNames of a statement (§8.2.6), added to `out.var_names` without duplicates.
 /// Explicit work list instead of recursion, so deep nesting cannot overflow the stack.
-fn var_declared_names(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations) {
+fn var_declared_names(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations, seen_vars: &mut HashSet<String>) {
     let mut work: Vec<&Stmt> = vec![stmt];
     while let Some(s) = work.pop() {
         let mut found: Vec<&VarDecl> = Vec::new();
@@ -168,7 +175,7 @@ fn var_declared_names(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations)
                 bound_names(&d.target, &mut names);
             }
             for name in names {
-                if !out.var_names.iter().any(|v| v.name == name) {
+                if seen_vars.insert(name.clone()) {
                     out.var_names.push(Declaration { name, kind: DeclarationKind::Var, statement: index });
                 }
             }

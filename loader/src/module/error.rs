@@ -37,7 +37,10 @@ impl ModuleError {
             url: url.to_string(),
             source: source.to_string(),
             span,
-            message: format!("The requested module '{}' contains conflicting star exports for name '{}'", specifier, name),
+            message: format!(
+                "The requested module '{}' contains conflicting star exports for name '{}'",
+                specifier, name
+            ),
         }
     }
 }

@@ -32,7 +32,11 @@ pub fn get_imported_module(referrer: &SourceTextModule, request: &ModuleRequest)
 
 /// GetExportedNames([exportStarSet]) (§16.2.1.7.2.1), for any kind of record. `export_star_set`
 /// holds the modules whose star exports are already being collected.
-pub fn get_exported_names(graph: &ModuleGraph, module: ModuleId, export_star_set: &mut HashSet<ModuleId>) -> Vec<JsStr> {
+pub fn get_exported_names(
+    graph: &ModuleGraph,
+    module: ModuleId,
+    export_star_set: &mut HashSet<ModuleId>,
+) -> Vec<JsStr> {
     let m = match &graph.get(module).kind {
         ModuleKind::SourceText(m) => m,
         // A synthetic record's exports are its fixed list.
@@ -94,7 +98,10 @@ pub fn resolve_export(
         // A synthetic record provides each name of its list as its own binding.
         ModuleKind::Synthetic(s) => {
             return if s.export_names.contains(export_name) {
-                ResolveExportResult::Resolved(ResolvedBinding { module, binding_name: BindingName::Name(export_name.clone()) })
+                ResolveExportResult::Resolved(ResolvedBinding {
+                    module,
+                    binding_name: BindingName::Name(export_name.clone()),
+                })
             } else {
                 ResolveExportResult::NotFound
             };
@@ -136,13 +143,16 @@ pub fn resolve_export(
             //      1. Assert: module does not provide the direct binding for this export.
             //      2. Return ResolvedBinding Record { [[Module]]: importedModule,
             //         [[BindingName]]: namespace }.
-            Some(ExportImportName::All) => {
-                ResolveExportResult::Resolved(ResolvedBinding { module: imported_module, binding_name: BindingName::Namespace })
-            }
+            Some(ExportImportName::All) => ResolveExportResult::Resolved(ResolvedBinding {
+                module: imported_module,
+                binding_name: BindingName::Namespace,
+            }),
             // iv. Else,
             //      1. Assert: module imports a specific binding for this export.
             //      2. Return importedModule.ResolveExport(e.[[ImportName]], resolveSet).
-            Some(ExportImportName::Name(import_name)) => resolve_export(graph, imported_module, import_name, resolve_set),
+            Some(ExportImportName::Name(import_name)) => {
+                resolve_export(graph, imported_module, import_name, resolve_set)
+            }
             Some(ExportImportName::AllButDefault) | None => ResolveExportResult::NotFound,
         };
     }

@@ -47,7 +47,11 @@ pub trait ModuleHost {
     fn resolve_entry(&mut self, entry: &str) -> Result<HostResolution, ModuleError>;
     /// Resolves `request` made by the module at `referrer` (a URL), including the load-phase
     /// checks (format, import attributes) that Node makes before anything runs.
-    fn resolve_imported_module(&mut self, referrer: &str, request: &ModuleRequest) -> Result<HostResolution, ModuleError>;
+    fn resolve_imported_module(
+        &mut self,
+        referrer: &str,
+        request: &ModuleRequest,
+    ) -> Result<HostResolution, ModuleError>;
     /// The source text of a resolved module (not called for built-ins).
     fn fetch_source(&mut self, module: &HostResolution) -> Result<String, ModuleError>;
 }
@@ -76,17 +80,29 @@ pub fn validate_import_attributes(url: &str, format: &HostFormat, request: &Modu
         } else {
             return Err(type_error(
                 "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
-                format!("Import attribute \"{}\" with value \"{}\" is not supported", a.key.to_string_lossy(), a.value.to_string_lossy()),
+                format!(
+                    "Import attribute \"{}\" with value \"{}\" is not supported",
+                    a.key.to_string_lossy(),
+                    a.value.to_string_lossy()
+                ),
             ));
         }
     }
     let valid = if *format == HostFormat::Json { "json" } else { "javascript" };
     match ty.as_deref() {
         None if valid == "javascript" => Ok(()),
-        None => Err(type_error("ERR_IMPORT_ASSERTION_TYPE_MISSING", format!("Module \"{}\" needs an import attribute of type \"{}\"", url, valid))),
+        None => Err(type_error(
+            "ERR_IMPORT_ASSERTION_TYPE_MISSING",
+            format!("Module \"{}\" needs an import attribute of type \"{}\"", url, valid),
+        )),
         Some(t) if t == valid && valid == "json" => Ok(()),
-        Some("json") => Err(type_error("ERR_IMPORT_ASSERTION_TYPE_FAILED", format!("Module \"{}\" is not of type \"json\"", url))),
-        Some(t) => Err(type_error("ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED", format!("Import attribute type \"{}\" is unsupported", t))),
+        Some("json") => {
+            Err(type_error("ERR_IMPORT_ASSERTION_TYPE_FAILED", format!("Module \"{}\" is not of type \"json\"", url)))
+        }
+        Some(t) => Err(type_error(
+            "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED",
+            format!("Import attribute type \"{}\" is unsupported", t),
+        )),
     }
 }
 
@@ -126,7 +142,11 @@ impl ModuleHost for FsHost {
         Ok(self.resolution(url, href, format))
     }
 
-    fn resolve_imported_module(&mut self, referrer: &str, request: &ModuleRequest) -> Result<HostResolution, ModuleError> {
+    fn resolve_imported_module(
+        &mut self,
+        referrer: &str,
+        request: &ModuleRequest,
+    ) -> Result<HostResolution, ModuleError> {
         let parent = Url::parse(referrer).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
         let specifier = request.specifier.to_string_lossy();
         let res = self.resolver.resolve_import_from_url(&specifier, &parent).map_err(ModuleError::Resolve)?;
@@ -231,7 +251,11 @@ impl ModuleHost for MemoryHost {
         self.by_url(Url::from_file_path(entry), None)
     }
 
-    fn resolve_imported_module(&mut self, referrer: &str, request: &ModuleRequest) -> Result<HostResolution, ModuleError> {
+    fn resolve_imported_module(
+        &mut self,
+        referrer: &str,
+        request: &ModuleRequest,
+    ) -> Result<HostResolution, ModuleError> {
         let specifier = request.specifier.to_string_lossy();
         let parent = Url::parse(referrer).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
         let url = if let Some(id) = specifier.strip_prefix("node:") {
@@ -239,7 +263,13 @@ impl ModuleHost for MemoryHost {
         } else {
             Url::join(&specifier, &parent)
         }
-        .ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_module_specifier(&specifier, "is not a valid URL", Some(referrer))))?;
+        .ok_or_else(|| {
+            ModuleError::Resolve(ResolveError::invalid_module_specifier(
+                &specifier,
+                "is not a valid URL",
+                Some(referrer),
+            ))
+        })?;
         let referrer_path = parent.to_file_path().unwrap_or_else(|_| referrer.to_string());
         let resolution = self.by_url(url, Some(&referrer_path))?;
         validate_import_attributes(&resolution.url, &resolution.format, request)?;
@@ -248,6 +278,9 @@ impl ModuleHost for MemoryHost {
 
     fn fetch_source(&mut self, module: &HostResolution) -> Result<String, ModuleError> {
         let path = module.path.as_deref().unwrap_or("");
-        self.files.get(path).cloned().ok_or_else(|| ModuleError::Resolve(ResolveError::module_not_found(path, "", true)))
+        self.files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| ModuleError::Resolve(ResolveError::module_not_found(path, "", true)))
     }
 }

@@ -64,14 +64,21 @@ pub fn inner_module_linking(
     //    a. Perform ? module.Link(). (A synthetic record's Link() does nothing.)
     //    b. Return index.
     let Some(cyclic) = graph.get(module).cyclic() else {
-        trace.line(depth, |t| format!("InnerModuleLinking({}): not a Cyclic Module Record, nothing to link", t.show_url(&graph.get(module).url)));
+        trace.line(depth, |t| {
+            format!(
+                "InnerModuleLinking({}): not a Cyclic Module Record, nothing to link",
+                t.show_url(&graph.get(module).url)
+            )
+        });
         return Ok(index);
     };
     // 2. If module.[[Status]] is one of linking, linked, evaluating-async, or evaluated, then
     //    a. Return index.
     let status = cyclic.status;
     if status != ModuleStatus::Unlinked {
-        trace.line(depth, |t| format!("InnerModuleLinking({}): already {}", t.show_url(&graph.get(module).url), status.name()));
+        trace.line(depth, |t| {
+            format!("InnerModuleLinking({}): already {}", t.show_url(&graph.get(module).url), status.name())
+        });
         return Ok(index);
     }
     // 3. Assert: module.[[Status]] is unlinked.
@@ -94,7 +101,8 @@ pub fn inner_module_linking(
     stack.push(module);
     // 9. For each ModuleRequest Record required of module.[[RequestedModules]], do
     //    a. Let requiredModule be GetImportedModule(module, required).
-    let required_modules: Vec<ModuleId> = graph.get(module).cyclic().map(|c| c.loaded_modules.clone()).unwrap_or_default();
+    let required_modules: Vec<ModuleId> =
+        graph.get(module).cyclic().map(|c| c.loaded_modules.clone()).unwrap_or_default();
     for required_module in required_modules {
         // b. Set index to ? InnerModuleLinking(requiredModule, stack, index).
         index = inner_module_linking(graph, required_module, stack, index, trace, depth + 1)?;
@@ -131,10 +139,9 @@ pub fn inner_module_linking(
         // a. Let done be false.
         // b. Repeat, while done is false,
         let mut component = Vec::new();
-        loop {
-            // i. Let requiredModule be the last element of stack.
-            // ii. Remove the last element of stack.
-            let Some(required_module) = stack.pop() else { break };
+        // i. Let requiredModule be the last element of stack.
+        // ii. Remove the last element of stack.
+        while let Some(required_module) = stack.pop() {
             // iii. Assert: requiredModule is a Cyclic Module Record.
             // iv. Set requiredModule.[[Status]] to linked.
             if let Some(ModuleStatus::Linking(d)) = graph.get(required_module).cyclic().map(|c| c.status) {
@@ -174,7 +181,12 @@ fn specifier_text(s: &JsStr) -> String {
 /// InitializeEnvironment() (§16.2.1.7.3.1) of a Source Text Module Record: checks that every
 /// indirect export resolves, resolves every import to its final binding, and lists the
 /// module's own bindings. The result is stored as the module's [`EnvironmentPlan`].
-pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: &mut Trace, depth: usize) -> Result<(), ModuleError> {
+pub fn initialize_environment(
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    trace: &mut Trace,
+    depth: usize,
+) -> Result<(), ModuleError> {
     let ModuleKind::SourceText(m) = &graph.get(module).kind else { return Ok(()) };
     let url = graph.get(module).url.clone();
     trace.line(depth, |t| format!("InitializeEnvironment({})", t.show_url(&url)));
@@ -199,7 +211,9 @@ pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: 
             }
             // d. Assert: resolution is a ResolvedBinding Record.
             ResolveExportResult::Resolved(binding) => {
-                trace.line(depth + 1, |t| format!("export {:?} (re-export) -> {}", export_name, show_binding(t, graph, &binding)));
+                trace.line(depth + 1, |t| {
+                    format!("export {:?} (re-export) -> {}", export_name, show_binding(t, graph, &binding))
+                });
             }
         }
     }
@@ -239,7 +253,13 @@ pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: 
                         });
                     }
                     ResolveExportResult::Ambiguous => {
-                        return Err(ModuleError::ambiguous_export(&url, &m.source, entry.span, &specifier, &import_name.to_string_lossy()));
+                        return Err(ModuleError::ambiguous_export(
+                            &url,
+                            &m.source,
+                            entry.span,
+                            &specifier,
+                            &import_name.to_string_lossy(),
+                        ));
                     }
                     // iii. If resolution.[[BindingName]] is namespace, then
                     //      1. Let namespace be GetModuleNamespace(resolution.[[Module]]).
@@ -273,7 +293,12 @@ pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: 
                 ImportName::Name(n) => format!("{{ {:?} as {local} }}", n),
                 ImportName::Source => format!("source {local}"),
             };
-            format!("import {} from {:?} -> {}", clause, entry.module_request.specifier, show_binding(t, graph, &target))
+            format!(
+                "import {} from {:?} -> {}",
+                clause,
+                entry.module_request.specifier,
+                show_binding(t, graph, &target)
+            )
         });
         plan.imports.push(ImportBinding { local_name: entry.local_name.clone(), target });
     }
@@ -298,7 +323,10 @@ pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: 
         let init = match d.kind {
             DeclarationKind::Function => LocalInit::HoistedFunction { statement: d.statement },
             DeclarationKind::Const => LocalInit::Const,
-            DeclarationKind::Let | DeclarationKind::Class | DeclarationKind::DefaultExpression | DeclarationKind::Var => LocalInit::Lexical,
+            DeclarationKind::Let
+            | DeclarationKind::Class
+            | DeclarationKind::DefaultExpression
+            | DeclarationKind::Var => LocalInit::Lexical,
         };
         plan.locals.push(LocalBinding { name: JsStr::from_str(&d.name), init });
     }
@@ -325,8 +353,10 @@ pub fn initialize_environment(graph: &mut ModuleGraph, module: ModuleId, trace: 
         }
         get_module_namespace(graph, ns);
         trace.line(depth + 1, |t| {
-            let names: Vec<String> =
-                graph.namespace(ns).map(|n| n.exports.iter().map(|(name, _)| format!("{:?}", name)).collect()).unwrap_or_default();
+            let names: Vec<String> = graph
+                .namespace(ns)
+                .map(|n| n.exports.iter().map(|(name, _)| format!("{:?}", name)).collect())
+                .unwrap_or_default();
             format!("GetModuleNamespace({}): exports [{}]", t.show_url(&graph.get(ns).url), names.join(", "))
         });
     }

@@ -53,7 +53,11 @@ fn array_index(key: &JsStr) -> Option<u32> {
         }
         n = n * 10 + u64::from(u - u16::from(b'0'));
     }
-    if n < u64::from(u32::MAX) { Some(n as u32) } else { None }
+    if n < u64::from(u32::MAX) {
+        Some(n as u32)
+    } else {
+        None
+    }
 }
 
 /// Node's namespace key order: integer-like names first in numeric order, then the others by

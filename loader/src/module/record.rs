@@ -6,9 +6,11 @@
 //! [`ModuleId`]; nothing holds a pointer to another record, so cycles in the module graph are
 //! plain indices.
 
-use modjs_parser::ast::Program;
-use modjs_parser::module_records::{ModuleRecords, ModuleRequest};
+use std::collections::HashMap;
+
 use modjs_parser::ast::JsStr;
+use modjs_parser::ast::{ImportPhase, Program};
+use modjs_parser::module_records::{ModuleRecords, ModuleRequest};
 
 use super::declarations::TopLevelDeclarations;
 use super::plan::EnvironmentPlan;
@@ -140,14 +142,58 @@ pub struct SourceTextModule {
     /// What InitializeEnvironment computed: the binding cells the VM must create. `None` until
     /// the module is linked.
     pub environment: Option<EnvironmentPlan>,
+    /// [[RequestedModules]] indices by request, for GetImportedModule.
+    request_indices: HashMap<RequestKey, usize>,
+}
+
+/// A key that is equal for two requests exactly when they are ModuleRequestsEqual (§16.2.1.3.1)
+/// and of the same phase: [[Attributes]] are sorted by key and keys are unique (an early error
+/// otherwise), so comparing the lists in order is comparing them as sets.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct RequestKey {
+    specifier: JsStr,
+    attributes: Vec<(JsStr, JsStr)>,
+    phase: u8,
+}
+
+impl RequestKey {
+    pub fn of(request: &ModuleRequest) -> RequestKey {
+        RequestKey {
+            specifier: request.specifier.clone(),
+            attributes: request.attributes.iter().map(|a| (a.key.clone(), a.value.clone())).collect(),
+            phase: match request.phase {
+                ImportPhase::Evaluation => 0,
+                ImportPhase::Defer => 1,
+                ImportPhase::Source => 2,
+            },
+        }
+    }
 }
 
 impl SourceTextModule {
-    /// The request index of `request` in [[RequestedModules]] (ModuleRequestsEqual).
+    /// Builds the record of a parsed module.
+    pub fn new(
+        ecmascript_code: Program,
+        records: ModuleRecords,
+        source: String,
+        declarations: TopLevelDeclarations,
+    ) -> Self {
+        let request_indices =
+            records.requested_modules.iter().enumerate().map(|(i, r)| (RequestKey::of(r), i)).collect();
+        SourceTextModule {
+            cyclic: CyclicFields::new(),
+            records,
+            ecmascript_code,
+            source,
+            declarations,
+            environment: None,
+            request_indices,
+        }
+    }
+
+    /// The index of `request` in [[RequestedModules]] (the entry it is ModuleRequestsEqual to).
     pub fn request_index(&self, request: &ModuleRequest) -> Option<usize> {
-        self.records.requested_modules.iter().position(|r| {
-            r.phase == request.phase && modjs_parser::module_records::module_requests_equal(r, request)
-        })
+        self.request_indices.get(&RequestKey::of(request)).copied()
     }
 }
 

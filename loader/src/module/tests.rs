@@ -108,11 +108,8 @@ fn two_module_cycle_is_one_component() {
 /// whole component at once.
 #[test]
 fn three_cycle_dfs_numbering_follows_the_spec() {
-    let (g, _, result, trace) = run(&[
-        ("/A.mjs", "import './B.mjs';"),
-        ("/B.mjs", "import './C.mjs';"),
-        ("/C.mjs", "import './A.mjs';"),
-    ]);
+    let (g, _, result, trace) =
+        run(&[("/A.mjs", "import './B.mjs';"), ("/B.mjs", "import './C.mjs';"), ("/C.mjs", "import './A.mjs';")]);
     assert!(result.is_ok());
     assert_eq!(dfs(&g, "/A.mjs"), ("linked", Some((0, 0))));
     assert_eq!(dfs(&g, "/B.mjs"), ("linked", Some((1, 0))));
@@ -168,7 +165,10 @@ fn star_export_conflict_is_ambiguous_and_absent_from_the_namespace() {
         ("/x.mjs", "export const shared = 1, onlyX = 2;"),
         ("/y.mjs", "export const shared = 3;"),
     ];
-    assert_eq!(link_error(&files), "SyntaxError: The requested module './m.mjs' contains conflicting star exports for name 'shared'");
+    assert_eq!(
+        link_error(&files),
+        "SyntaxError: The requested module './m.mjs' contains conflicting star exports for name 'shared'"
+    );
     // Without the named import it links, and the namespace leaves the name out.
     let mut ok = files;
     ok[0].1 = "import * as ns from './m.mjs';";
@@ -207,7 +207,10 @@ fn star_exports_never_provide_default() {
         ("/m.mjs", "export * from './x.mjs';"),
         ("/x.mjs", "export default 1; export const y = 2;"),
     ];
-    assert_eq!(link_error(&files), "SyntaxError: The requested module './m.mjs' does not provide an export named 'default'");
+    assert_eq!(
+        link_error(&files),
+        "SyntaxError: The requested module './m.mjs' does not provide an export named 'default'"
+    );
 }
 
 #[test]
@@ -252,7 +255,9 @@ fn default_export_forms() {
     assert_eq!(import_target(&g, "/main.mjs", "f"), ("/fn.mjs".into(), Some("*default*".into())));
     assert_eq!(import_target(&g, "/main.mjs", "g"), ("/named-fn.mjs".into(), Some("g".into())));
     assert_eq!(import_target(&g, "/main.mjs", "C"), ("/cls.mjs".into(), Some("*default*".into())));
-    let locals = |p: &str| g.get(id(&g, p)).source_text().and_then(|m| m.environment.clone()).map(|e| e.locals).unwrap_or_default();
+    let locals = |p: &str| {
+        g.get(id(&g, p)).source_text().and_then(|m| m.environment.clone()).map(|e| e.locals).unwrap_or_default()
+    };
     assert_eq!(locals("/expr.mjs")[0].init, LocalInit::Lexical);
     assert!(matches!(locals("/fn.mjs")[0].init, LocalInit::HoistedFunction { .. }));
     assert_eq!(locals("/fn.mjs")[0].name, s("*default*"));
@@ -276,7 +281,10 @@ fn missing_export_names_the_importers_specifier() {
         ("/app/main.mjs", "import { present, absent } from '../lib/b.mjs?v=1';"),
         ("/lib/b.mjs", "export const present = 1;"),
     ];
-    assert_eq!(link_error(&files), "SyntaxError: The requested module '../lib/b.mjs?v=1' does not provide an export named 'absent'");
+    assert_eq!(
+        link_error(&files),
+        "SyntaxError: The requested module '../lib/b.mjs?v=1' does not provide an export named 'absent'"
+    );
 }
 
 #[test]
@@ -307,7 +315,8 @@ fn failed_link_resets_the_stack_to_unlinked() {
 
 #[test]
 fn self_import_resolves_to_its_own_binding() {
-    let g = linked(&[("/a.mjs", "import { x as y } from './a.mjs'; import * as self from './a.mjs'; export const x = 1;")]);
+    let g =
+        linked(&[("/a.mjs", "import { x as y } from './a.mjs'; import * as self from './a.mjs'; export const x = 1;")]);
     assert_eq!(g.len(), 1);
     assert_eq!(dfs(&g, "/a.mjs"), ("linked", Some((0, 0))));
     assert_eq!(import_target(&g, "/a.mjs", "y"), ("/a.mjs".into(), Some("x".into())));
@@ -398,7 +407,10 @@ fn json_modules_need_the_type_attribute() {
         "TypeError [ERR_IMPORT_ASSERTION_TYPE_MISSING]: Module \"file:///d.json\" needs an import attribute of type \"json\""
     );
     let e = construct_error(&[("/main.mjs", "import x from './x.mjs' with { type: 'json' };"), ("/x.mjs", "")]);
-    assert_eq!(e.to_string(), "TypeError [ERR_IMPORT_ASSERTION_TYPE_FAILED]: Module \"file:///x.mjs\" is not of type \"json\"");
+    assert_eq!(
+        e.to_string(),
+        "TypeError [ERR_IMPORT_ASSERTION_TYPE_FAILED]: Module \"file:///x.mjs\" is not of type \"json\""
+    );
 }
 
 #[test]
@@ -421,7 +433,10 @@ fn syntax_error_anywhere_stops_construct() {
 #[test]
 fn missing_file_is_err_module_not_found() {
     let e = construct_error(&[("/main.mjs", "import './nowhere.mjs';")]);
-    assert_eq!(e.to_string(), "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/nowhere.mjs' imported from /main.mjs");
+    assert_eq!(
+        e.to_string(),
+        "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/nowhere.mjs' imported from /main.mjs"
+    );
 }
 
 #[test]

@@ -53,7 +53,11 @@ impl Trace {
                     let shown = match &self.root {
                         Some(root) => {
                             let rel = path::relative(root, &p);
-                            if rel.is_empty() { p.clone() } else { rel }
+                            if rel.is_empty() {
+                                p.clone()
+                            } else {
+                                rel
+                            }
                         }
                         None => p,
                     };
