@@ -117,8 +117,8 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Modu
             *slot = Some(result);
         }
     };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len());
-    if workers <= 1 || level.len() < 4 {
+    let workers = if level.len() < 4 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len()) };
+    if workers <= 1 {
         (0..level.len()).for_each(work);
     } else {
         let next = AtomicUsize::new(0);

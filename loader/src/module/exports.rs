@@ -87,7 +87,30 @@ pub fn get_exported_names(
 
 /// ResolveExport(exportName[, resolveSet]) (§16.2.1.7.2.2), for any kind of record.
 /// `resolve_set` holds the (module, name) pairs already being resolved.
+///
+/// Like V8 (and so Node), a name that has once resolved to a binding is answered from a cache
+/// afterwards: the spec recomputes it on every call, which makes InitializeEnvironment quadratic
+/// along a chain of re-exports. Only successful resolutions are kept; null and ~ambiguous~ are
+/// always recomputed.
 pub fn resolve_export(
+    graph: &ModuleGraph,
+    module: ModuleId,
+    export_name: &JsStr,
+    resolve_set: &mut HashSet<(ModuleId, JsStr)>,
+) -> ResolveExportResult {
+    let key = (module, export_name.clone());
+    if let Some(binding) = graph.resolved_exports.borrow().get(&key) {
+        return ResolveExportResult::Resolved(binding.clone());
+    }
+    let result = resolve_export_uncached(graph, module, export_name, resolve_set);
+    if let ResolveExportResult::Resolved(binding) = &result {
+        graph.resolved_exports.borrow_mut().insert(key, binding.clone());
+    }
+    result
+}
+
+/// The steps of ResolveExport, for a (module, name) not in the cache.
+fn resolve_export_uncached(
     graph: &ModuleGraph,
     module: ModuleId,
     export_name: &JsStr,

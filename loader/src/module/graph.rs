@@ -5,9 +5,12 @@
 //! Lookups by URL go through a hash map; everything that is shown to a user walks the arena in
 //! load order (the order [`ModuleId`]s were given out), never the hash map.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::plan::NamespacePlan;
+use modjs_parser::ast::JsStr;
+
+use super::plan::{NamespacePlan, ResolvedBinding};
 use super::record::{ModuleId, ModuleRecord};
 
 /// All module records of one run.
@@ -18,6 +21,10 @@ pub struct ModuleGraph {
     /// The namespace of each module, computed the first time something needs it
     /// (GetModuleNamespace); indexed like the arena.
     pub(super) namespaces: Vec<Option<NamespacePlan>>,
+    /// Every export ResolveExport has resolved, by (module, export name): V8 keeps the cell it
+    /// found in the module's export table and answers later calls from it, which keeps long
+    /// re-export chains linear (see [`super::exports::resolve_export`]).
+    pub(super) resolved_exports: RefCell<HashMap<(ModuleId, JsStr), ResolvedBinding>>,
 }
 
 impl ModuleGraph {

@@ -458,3 +458,42 @@ fn construct_is_deterministic() {
     assert_eq!(loads.len(), 7);
     assert!(loads[6].starts_with("load f.mjs (record #6)"), "{loads:#?}");
 }
+
+#[test]
+fn cached_resolutions_do_not_hide_ambiguity() {
+    // x.mjs's `shared` is resolved (and cached) for the first import before m.mjs is asked.
+    let files = [
+        ("/main.mjs", "import { shared as first } from './x.mjs'; import { shared } from './m.mjs';"),
+        ("/m.mjs", "export * from './x.mjs'; export * from './y.mjs';"),
+        ("/x.mjs", "export const shared = 1;"),
+        ("/y.mjs", "export const shared = 3;"),
+    ];
+    assert_eq!(
+        link_error(&files),
+        "SyntaxError: The requested module './m.mjs' contains conflicting star exports for name 'shared'"
+    );
+}
+
+#[test]
+fn long_reexport_chains_link() {
+    // 2,000 modules, each re-exporting the next one's `v`: the final binding is the last one's.
+    let n = 2000;
+    let mut sources: Vec<(String, String)> = vec![("/main.mjs".into(), "import { v } from './m0.mjs';".into())];
+    for i in 0..n {
+        let src =
+            if i + 1 < n { format!("export {{ v }} from './m{}.mjs';", i + 1) } else { "export let v = 1;".to_string() };
+        sources.push((format!("/m{i}.mjs"), src));
+    }
+    // The recursion of InnerModuleLinking is as deep as the chain: give it room.
+    let last = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let files: Vec<(&str, &str)> = sources.iter().map(|(p, s)| (p.as_str(), s.as_str())).collect();
+            let g = linked(&files);
+            import_target(&g, "/main.mjs", "v")
+        })
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(last, (format!("/m{}.mjs", n - 1), Some("v".into())));
+}
