@@ -2,6 +2,12 @@
 
 mod cli;
 
+/// The parser and, later, the compiler allocate and free millions of small nodes; mimalloc's
+/// size-class free lists make that about 15% cheaper than the system allocator (README:
+/// dependencies).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     std::process::exit(cli::main());
 }

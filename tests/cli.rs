@@ -23,8 +23,6 @@ fn assert_no_panic(stderr: &str) {
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("end-of-input.js", "the parser reports end of input at the last token, V8 at the end of the text"),
     ("unterminated-string.js", "the lexer's error span is one character, V8 underlines to the end of the line"),
-    ("regex-flags.mjs", "regular-expression flags are not validated yet"),
-    ("tla-in-script.cjs", "the parser has no V8 message for `await` outside async functions yet"),
 ];
 
 /// Each fixture in tests/fixtures/errors/ fails with exactly the frame Node v20 printed for it

@@ -14,7 +14,11 @@
 //!   algorithm), with Node's error codes and message texts and an optional trace of which rule
 //!   fired ([`resolve::Resolver::enable_trace`]).
 //! - [`json`]: the order-preserving JSON parser used for `package.json` (V8's error messages).
+//! - [`cjs_exports`]: the named exports Node shows for a CommonJS module imported from ESM, found
+//!   statically as Node's cjs-module-lexer 2.2.0 finds them, with re-exports followed through
+//!   `require` resolution (`modjs cjs-exports FILE [--explain]`).
 
+pub mod cjs_exports;
 pub mod json;
 pub mod resolve;
 pub mod module;

@@ -167,7 +167,7 @@ fn scan_files(root: PathBuf) {
         let goals: &[Goal] = match path.extension().and_then(|e| e.to_str()) {
             Some("mjs") => &[Goal::Module],
             Some("cjs") => &[Goal::Script],
-            _ => &[Goal::Module, Goal::Script],
+            _ => &[Goal::Script, Goal::Module],
         };
         for &goal in goals {
             let program = match parse_unchecked(&src, goal) {

@@ -527,7 +527,13 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                                 && is_reserved(&p.tok)
                                 && p.tok != Tok::In
                                 && p.tok != Tok::Instanceof);
-                        let decl = decl && !(self.single_statement && self.peeked[0].nl_before);
+                        // In a single-statement context `let` on its own line is an
+                        // identifier (ASI follows), except before `[`: an expression statement
+                        // may not start with `let [`, so that stays a (rejected) declaration.
+                        let decl = decl
+                            && !(self.single_statement
+                                && self.peeked[0].nl_before
+                                && self.peeked[0].tok != Tok::LBracket);
                         if decl {
                             next_prev = Prev::Operand;
                             Tok::Let

@@ -239,39 +239,11 @@ fn element_pattern(e: Expr, binding: bool, msg: &str) -> PResult<Pattern> {
     }
 }
 
-/// Re-checks an assignment pattern for use as a binding pattern.
+/// Re-checks an assignment pattern for use as a binding pattern: no member-expression targets
+/// anywhere inside it.
 fn pattern_to_binding(p: Pattern, msg: &str) -> PResult<Pattern> {
-    match &p.kind {
-        PatternKind::Expr(e) => {
-            let span = e.span;
-            user(msg.to_string(), span)
-        }
-        PatternKind::Ident(_) => Ok(p),
-        PatternKind::Object { props, rest } => {
-            for pr in props {
-                check_binding(&pr.value, msg)?;
-            }
-            if let Some(r) = rest {
-                if !matches!(r.kind, PatternKind::Ident(_)) {
-                    return user(msg.to_string(), r.span);
-                }
-            }
-            Ok(p)
-        }
-        PatternKind::Array { elems, rest } => {
-            for el in elems.iter().flatten() {
-                check_binding(el, msg)?;
-            }
-            if let Some(r) = rest {
-                check_binding(r, msg)?;
-            }
-            Ok(p)
-        }
-        PatternKind::Default { target, .. } => {
-            check_binding(target, msg)?;
-            Ok(p)
-        }
-    }
+    check_binding(&p, msg)?;
+    Ok(p)
 }
 
 fn check_binding(p: &Pattern, msg: &str) -> PResult<()> {
@@ -311,13 +283,13 @@ pub struct Cover {
 /// CoverParenthesizedExpressionAndArrowParameterList as a ParenthesizedExpression.
 pub fn cover_to_expr(c: Cover) -> PResult<Expr> {
     if let Some(rest) = c.rest {
-        return user("Unexpected token '...'", Span::new(rest.span.start as usize - 3, rest.span.start as usize));
+        return user("Unexpected token '...'", Span::new((rest.span.start as usize).saturating_sub(3), rest.span.start as usize));
     }
     if c.items.is_empty() {
-        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+        return user("Unexpected token ')'", Span::new((c.span.end as usize).saturating_sub(1), c.span.end as usize));
     }
     if c.trailing_comma {
-        return user("Unexpected token ')'", Span::new(c.span.end as usize - 1, c.span.end as usize));
+        return user("Unexpected token ')'", Span::new((c.span.end as usize).saturating_sub(1), c.span.end as usize));
     }
     let mut items = c.items;
     let inner = if items.len() == 1 {
@@ -482,6 +454,12 @@ pub fn convert_error(e: ParseError<usize, Tok, SyntaxError>, ctx: &ParseCtx) -> 
     match e {
         ParseError::User { error } => error,
         ParseError::UnrecognizedToken { token: (l, tok, r), .. } => {
+            if let Some(at) = await_used_as_operator(&tok, ctx, l) {
+                return SyntaxError::new(
+                    "await is only valid in async functions and the top level bodies of modules",
+                    at,
+                );
+            }
             SyntaxError::new(unexpected_message(&tok, ctx, l, r), Span::new(l, r))
         }
         ParseError::UnrecognizedEof { location, .. } => {
@@ -822,4 +800,47 @@ pub fn binary_expression(first: Expr, rest: Vec<(BinOpTok, Expr)>) -> PResult<Ex
         Some(e) => user(format!("Unexpected identifier '#{}'", private_name(&e)), e.span),
         None => user("Unexpected end of input", Span::default()),
     }
+}
+
+/// `for (let of …)` and `for (async of …)` are not for-of loops over a variable named `let` or
+/// `async` (§14.7.5: the lookahead restrictions of ForInOfStatement); `for await (async of …)`
+/// is allowed.
+pub fn for_of_lhs_not_let_or_async(lhs: &Expr, is_await: bool) -> PResult<()> {
+    if let ExprKind::Ident(id) = &lhs.kind {
+        if !id.escaped && (&*id.name == "let" || (&*id.name == "async" && !is_await)) {
+            return user(format!("The left-hand side of a for-of loop may not be '{}'.", id.name), id.span);
+        }
+    }
+    Ok(())
+}
+
+/// `await x` outside async code: the identifier `await` directly followed by the start of an
+/// operand. V8 reports this case by name (and underlines `await`) instead of the operand.
+fn await_used_as_operator(tok: &Tok, ctx: &ParseCtx, l: usize) -> Option<Span> {
+    let starts_operand = matches!(
+        tok,
+        Tok::Ident(_)
+            | Tok::Num { .. }
+            | Tok::Str { .. }
+            | Tok::BigInt(_)
+            | Tok::This
+            | Tok::New
+            | Tok::Null
+            | Tok::True
+            | Tok::False
+            | Tok::Function
+            | Tok::Class
+            | Tok::Typeof
+            | Tok::Void
+            | Tok::Delete
+            | Tok::Bang
+            | Tok::Tilde
+    );
+    if !starts_operand {
+        return None;
+    }
+    let before = ctx.src.get(..l)?.trim_end_matches([' ', '\t']);
+    let start = before.strip_suffix("await").map(|rest| rest.len())?;
+    let boundary = before[..start].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '$'));
+    boundary.then(|| Span::new(start, start + 5))
 }

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod cjs_exports;
 mod code_frame;
 mod demo;
 mod link;
@@ -25,6 +26,8 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Resolve a specifier exactly as Node v20 would (import or require), optionally explained.
     Resolve(resolve::ResolveArgs),
+    /// List the named exports Node v20 shows when importing a CommonJS file, optionally explained.
+    CjsExports(cjs_exports::CjsExportsArgs),
     /// Load and link an ES module graph (construct + link phases), optionally tracing them.
     Link(link::LinkArgs),
     /// Parse the bundled example and show its AST and module records (the default command).
@@ -36,6 +39,7 @@ pub fn main() -> i32 {
     match cli.command {
         Some(Command::Parse(args)) => parse::run(args),
         Some(Command::Resolve(args)) => resolve::run(args),
+        Some(Command::CjsExports(args)) => cjs_exports::run(args),
         Some(Command::Link(args)) => link::run(args),
         Some(Command::Demo) | None => demo::run(),
     }

@@ -17,8 +17,9 @@ use crate::ast::{
 struct ExportedName {
     name: JsStr,
     span: Span,
-    /// `export default …` (V8 words a second default declaration differently).
-    default_declaration: bool,
+    /// For `export default …`: where V8 reports a second default declaration (which it words
+    /// as a redeclaration of the hidden binding `.default`).
+    redeclaration: Option<Span>,
 }
 
 impl<'a> Checker<'a> {
@@ -123,24 +124,22 @@ impl<'a> Checker<'a> {
             let StmtKind::Export(export) = &stmt.kind else {
                 continue;
             };
-            exported_names(export, stmt.span, &mut names);
+            exported_names(export, stmt.span, self.src, &mut names);
         }
         let mut seen: HashMap<&JsStr, &ExportedName> = HashMap::with_capacity(names.len());
         let mut duplicates = Vec::new();
         for entry in &names {
             if let Some(previous) = seen.insert(&entry.name, entry) {
                 duplicates.push((
-                    previous.default_declaration && entry.default_declaration,
+                    previous.redeclaration.is_some() && entry.redeclaration.is_some(),
                     entry,
                 ));
             }
         }
         for (two_defaults, entry) in duplicates {
             if two_defaults {
-                self.error(
-                    "Identifier '.default' has already been declared",
-                    entry.span,
-                );
+                let at = entry.redeclaration.unwrap_or(entry.span);
+                self.error("Identifier '.default' has already been declared", at);
             } else {
                 let shown = entry.name.to_string_lossy();
                 self.error_with(entry.span, || format!("Duplicate export of '{shown}'"));
@@ -170,18 +169,28 @@ fn push_bound_names(pattern: &Pattern, out: &mut Vec<ExportedName>) {
         out.push(ExportedName {
             name: JsStr::from_str(&id.name),
             span: id.span,
-            default_declaration: false,
+            redeclaration: None,
         });
     }
 }
 
+/// The `default` keyword of `export default …` (V8 underlines it for a duplicate export).
+fn default_keyword(span: Span, src: &str) -> Span {
+    src.get(span.start as usize..span.end as usize)
+        .and_then(|text| text.find("default"))
+        .map_or(span, |at| {
+            Span::new(span.start as usize + at, span.start as usize + at + 7)
+        })
+}
+
 /// ExportedNames of one export declaration.
-fn exported_names(export: &ExportDecl, span: Span, out: &mut Vec<ExportedName>) {
-    let default = |out: &mut Vec<ExportedName>| {
+fn exported_names(export: &ExportDecl, span: Span, src: &str, out: &mut Vec<ExportedName>) {
+    let keyword = default_keyword(span, src);
+    let default = |out: &mut Vec<ExportedName>, redeclaration: Span| {
         out.push(ExportedName {
             name: JsStr::from_str("default"),
-            span,
-            default_declaration: true,
+            span: keyword,
+            redeclaration: Some(redeclaration),
         })
     };
     match export {
@@ -191,7 +200,7 @@ fn exported_names(export: &ExportDecl, span: Span, out: &mut Vec<ExportedName>) 
                 out.push(ExportedName {
                     name: spec.exported.value(),
                     span: spec.span,
-                    default_declaration: false,
+                    redeclaration: None,
                 });
             }
         }
@@ -200,7 +209,7 @@ fn exported_names(export: &ExportDecl, span: Span, out: &mut Vec<ExportedName>) 
                 out.push(ExportedName {
                     name: exported.value(),
                     span: exported.span(),
-                    default_declaration: false,
+                    redeclaration: None,
                 });
             }
         }
@@ -215,7 +224,7 @@ fn exported_names(export: &ExportDecl, span: Span, out: &mut Vec<ExportedName>) 
                     out.push(ExportedName {
                         name: JsStr::from_str(&id.name),
                         span: id.span,
-                        default_declaration: false,
+                        redeclaration: None,
                     });
                 }
             }
@@ -224,14 +233,22 @@ fn exported_names(export: &ExportDecl, span: Span, out: &mut Vec<ExportedName>) 
                     out.push(ExportedName {
                         name: JsStr::from_str(&id.name),
                         span: id.span,
-                        default_declaration: false,
+                        redeclaration: None,
                     });
                 }
             }
             _ => {}
         },
-        ExportDecl::DefaultFunction(_)
-        | ExportDecl::DefaultClass(_)
-        | ExportDecl::DefaultExpr(_) => default(out),
+        // A second default declaration: V8 points at the function keyword, the whole class, or
+        // from `default` to the end of the expression.
+        ExportDecl::DefaultFunction(func) => default(
+            out,
+            Span {
+                start: func.span.start,
+                end: func.span.start.saturating_add(1),
+            },
+        ),
+        ExportDecl::DefaultClass(class) => default(out, class.span),
+        ExportDecl::DefaultExpr(expr) => default(out, keyword.to(expr.span)),
     }
 }

@@ -94,7 +94,10 @@ impl<'a> Checker<'a> {
         if let Some(id) = &func.id {
             match site {
                 Site::Declaration => {
+                    // V8 names `function arguments() {}` in a static block as a strict-mode
+                    // binding error rather than a ContainsArguments one.
                     self.ctx.strict = strict;
+                    self.ctx.no_arguments = false;
                     self.check_identifier(id, IdentUse::Binding);
                 }
                 Site::Expression => {

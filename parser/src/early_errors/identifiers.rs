@@ -98,7 +98,10 @@ impl<'a> Checker<'a> {
         // V8 words an escaped contextual keyword as such only in label position (and for the
         // strict mode reserved words outside class names); elsewhere it ignores the escape.
         const ESCAPED: &str = "Keyword must not contain escaped characters";
-        let escaped_label = id.escaped && usage == IdentUse::Label;
+        // V8 reads an identifier that starts an expression statement as a possible label.
+        let escaped_label = id.escaped
+            && (usage == IdentUse::Label
+                || (usage == IdentUse::Reference && self.statement_start == Some(id.span.start)));
         if name == "yield" {
             if self.ctx.is_generator && escaped_label {
                 self.error(ESCAPED, id.span);
@@ -124,7 +127,9 @@ impl<'a> Checker<'a> {
             "await"
                 if self.goal == Goal::Module || self.ctx.is_async || self.ctx.in_static_block =>
             {
-                let message = if id.escaped && usage != IdentUse::Binding {
+                // In a static block V8 does not mention the escape.
+                let static_block_only = !self.ctx.is_async && self.ctx.in_static_block;
+                let message = if id.escaped && usage != IdentUse::Binding && !static_block_only {
                     ESCAPED
                 } else if self.ctx.in_params && self.ctx.is_async && usage != IdentUse::Label {
                     "'await' is not a valid identifier name in an async function"

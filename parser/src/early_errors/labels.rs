@@ -12,6 +12,10 @@ pub(super) struct Label<'a> {
     name: &'a str,
     /// The labelled statement is (after any further labels) an iteration statement.
     is_loop: bool,
+    /// The number of scopes open where the label was declared: V8 only knows a non-iteration
+    /// label as a `continue` target (to say it is not an iteration) from inside a block, switch
+    /// or try statement it labels; elsewhere the label is "undefined".
+    scope_depth: usize,
 }
 
 /// Whether `stmt`, looking through nested labels, is an IterationStatement.
@@ -51,6 +55,7 @@ impl<'a> Checker<'a> {
         self.labels.push(Label {
             name: &label.name,
             is_loop: is_iteration(body),
+            scope_depth: self.scopes.len(),
         });
     }
 
@@ -89,13 +94,15 @@ impl<'a> Checker<'a> {
         self.check_identifier(label, IdentUse::Label);
         let name = &label.name;
         match self.find_label(name) {
-            None => self.error_with(label.span, || format!("Undefined label '{name}'")),
-            Some(l) if !l.is_loop => self.error_with(label.span, || {
-                format!(
+            Some(l) if !l.is_loop && self.scopes.len() > l.scope_depth => {
+                self.error_with(label.span, || {
+                    format!(
                     "Illegal continue statement: '{name}' does not denote an iteration statement"
                 )
-            }),
-            Some(_) => {}
+                })
+            }
+            Some(l) if l.is_loop => {}
+            _ => self.error_with(label.span, || format!("Undefined label '{name}'")),
         }
     }
 }

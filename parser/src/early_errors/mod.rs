@@ -1,11 +1,14 @@
 //! Early errors (ECMA-262 "Static Semantics: Early Errors") checked after parsing.
 //!
-//! One recursive walk over the tree ([`walk`]) carries the syntactic context ([`Ctx`]: strictness,
-//! the enclosing function's kind, where `super`, `new.target`, `yield`, `await` and `arguments`
-//! may appear) and three stacks: declaration scopes ([`scopes`]), labels ([`labels`]) and class
-//! private-name environments ([`classes`]). Each concern lives in its own file as methods of
-//! [`Checker`]. Every error found is offered to [`Checker::error`], which keeps the one that
-//! starts first in the source, so the result does not depend on the order of the checks.
+//! One recursive walk over the tree (statements in `statements.rs`, expressions in `walk.rs`)
+//! carries the syntactic context (`Ctx`: strictness, the enclosing function's kind, where
+//! `super`, `new.target`, `yield`, `await` and `arguments` may appear) and three stacks:
+//! declaration scopes (`scopes`), labels (`labels`) and class private-name environments
+//! (`classes`). Each concern lives in its own file as methods of `Checker`. Every error found
+//! is offered to `Checker::error_ordered`, which keeps the one V8 would meet first (the one
+//! that starts first in the source, except unresolved private names, which V8 only knows at the
+//! end of the outermost class), so the result does not depend on the order of the checks.
+//! Messages and underlined spans are V8's (node 20), checked in `tests` and on test262.
 //!
 //! What the grammar and the token adapter already reject (for example `import` outside the top
 //! level of a module, or `yield` as an identifier inside a generator body, where it is always a
@@ -91,6 +94,9 @@ struct Checker<'a> {
     class_has_heritage: bool,
     /// The end of the outermost class being walked (where V8 reports unresolved private names).
     outermost_class_end: Option<u32>,
+    /// The start of the expression statement being walked (V8 words some identifier errors
+    /// differently at the start of a statement, where the identifier could be a label).
+    statement_start: Option<u32>,
     /// Module only: the `export { x }` references to check once all top-level declarations
     /// are known.
     pending_export_locals: Vec<&'a crate::ast::Ident>,
@@ -123,6 +129,7 @@ impl<'a> Checker<'a> {
             classes: Vec::new(),
             class_has_heritage: false,
             outermost_class_end: None,
+            statement_start: None,
             pending_export_locals: Vec::new(),
         }
     }

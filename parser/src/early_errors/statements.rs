@@ -7,7 +7,8 @@ use super::identifiers::IdentUse;
 use super::scopes::{bound_names, ListLevel, ParamDuplicates, ScopeKind};
 use super::Checker;
 use crate::ast::{
-    ForHead, ForInit, Function, Pattern, PatternKind, Span, Stmt, StmtKind, VarDecl, VarKind,
+    Expr, ExprKind, ForHead, ForInit, Function, MemberProp, Pattern, PatternKind, Span, Stmt,
+    StmtKind, VarDecl, VarKind,
 };
 
 /// What a binding pattern declares.
@@ -50,7 +51,11 @@ impl<'a> Checker<'a> {
             StmtKind::Var(decl) => self.walk_declaration(decl),
             StmtKind::Function(func) => self.walk_function_declaration(func),
             StmtKind::Class(class) => self.walk_class(class),
-            StmtKind::Expr(expr) => self.walk_expr(expr),
+            StmtKind::Expr(expr) => {
+                let outer = self.statement_start.replace(stmt.span.start);
+                self.walk_expr(expr);
+                self.statement_start = outer;
+            }
             StmtKind::Block(stmts) => self.walk_block(stmts),
             StmtKind::Empty | StmtKind::Debugger => {}
             StmtKind::If { test, cons, alt } => {
@@ -66,7 +71,8 @@ impl<'a> Checker<'a> {
                 update,
                 body,
             } => {
-                let lexical = matches!(init.as_deref(), Some(ForInit::Var(d)) if d.kind != VarKind::Var);
+                let lexical =
+                    matches!(init.as_deref(), Some(ForInit::Var(d)) if d.kind != VarKind::Var);
                 let kind = if lexical {
                     ScopeKind::Block
                 } else {
@@ -281,6 +287,13 @@ impl<'a> Checker<'a> {
                 self.check_single_statement_function(func, true);
                 self.walk_function_declaration(func);
             }
+            StmtKind::Expr(expr) if starts_with_let_bracket(expr) => {
+                self.error(
+                    "Lexical declaration cannot appear in a single-statement context",
+                    Self::head(body.span, 3),
+                );
+                self.walk_statement(body);
+            }
             StmtKind::Class(_) => {
                 self.error("Unexpected token 'class'", body.span);
                 self.walk_statement(body);
@@ -312,7 +325,7 @@ impl<'a> Checker<'a> {
                     this.walk_function_declaration(func);
                 });
             }
-            StmtKind::Labeled { body, .. } if labelled_function(body) => {
+            StmtKind::Labeled { body, .. } if is_labelled_function(body) => {
                 // IsLabelledFunction(Statement) is an error in `if`, loop and `with` bodies.
                 let message = if self.ctx.strict {
                     "In strict mode code, functions can only be declared at top level or inside a block."
@@ -324,6 +337,15 @@ impl<'a> Checker<'a> {
                     item = body;
                 }
                 self.error(message, Self::head(item.span, 8));
+                self.walk_statement(stmt);
+            }
+            StmtKind::Expr(expr) if starts_with_let_bracket(expr) => {
+                // `if (x) let\n[a] = 0`: an ExpressionStatement may not begin with `let [`
+                // (§14.5), and a lexical declaration may not stand here.
+                self.error(
+                    "Lexical declaration cannot appear in a single-statement context",
+                    Self::head(stmt.span, 3),
+                );
                 self.walk_statement(stmt);
             }
             StmtKind::Var(decl) if decl.kind != VarKind::Var => {
@@ -436,7 +458,7 @@ impl<'a> Checker<'a> {
 }
 
 /// IsLabelledFunction: a (possibly nested) label whose item is a function declaration.
-fn labelled_function(stmt: &Stmt) -> bool {
+fn is_labelled_function(stmt: &Stmt) -> bool {
     let mut stmt = stmt;
     loop {
         match &stmt.kind {
@@ -444,5 +466,42 @@ fn labelled_function(stmt: &Stmt) -> bool {
             StmtKind::Function(_) => return true,
             _ => return false,
         }
+    }
+}
+
+/// Whether an expression statement's first tokens are `let [` (its leftmost operand is a
+/// computed member access on the identifier `let`).
+fn starts_with_let_bracket(expr: &Expr) -> bool {
+    let start = expr.span.start;
+    let mut e = expr;
+    loop {
+        e = match &e.kind {
+            ExprKind::Member { object, prop, .. } => {
+                if let ExprKind::Ident(id) = &object.kind {
+                    return &*id.name == "let"
+                        && !id.escaped
+                        && id.span.start == start
+                        && matches!(prop, MemberProp::Computed(_));
+                }
+                object
+            }
+            ExprKind::Call { callee, .. } => callee,
+            ExprKind::TaggedTemplate { tag, .. } => tag,
+            ExprKind::Binary { left, .. } | ExprKind::Logical { left, .. } => left,
+            ExprKind::Cond { test, .. } => test,
+            ExprKind::Update {
+                prefix: false, arg, ..
+            } => arg,
+            ExprKind::OptionalChain(inner) => inner,
+            ExprKind::Seq(exprs) => match exprs.first() {
+                Some(first) => first,
+                None => return false,
+            },
+            ExprKind::Assign { target, .. } => match &target.kind {
+                PatternKind::Expr(inner) => inner,
+                _ => return false,
+            },
+            _ => return false,
+        };
     }
 }

@@ -92,10 +92,7 @@ impl<'a> Checker<'a> {
                 self.check_update_target(arg, *prefix);
                 self.walk_expr(arg);
             }
-            ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
-                self.walk_expr(left);
-                self.walk_expr(right);
-            }
+            ExprKind::Binary { .. } | ExprKind::Logical { .. } => self.walk_operator_chain(expr),
             ExprKind::PrivateIn { name, right } => {
                 self.check_private_reference(name);
                 self.walk_expr(right);
@@ -198,6 +195,23 @@ impl<'a> Checker<'a> {
                     self.walk_expr(options);
                 }
             }
+        }
+    }
+
+    /// A left-deep chain of binary operators (`a + b + c + …` can be tens of thousands deep):
+    /// walked down its left spine in a loop, so only the right operands recurse.
+    fn walk_operator_chain(&mut self, expr: &'a Expr) {
+        let mut rights = Vec::new();
+        let mut e = expr;
+        while let ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } =
+            &e.kind
+        {
+            rights.push(&**right);
+            e = left;
+        }
+        self.walk_expr(e);
+        for right in rights.into_iter().rev() {
+            self.walk_expr(right);
         }
     }
 
