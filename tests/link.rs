@@ -70,3 +70,17 @@ fn missing_file_is_err_module_not_found() {
          imported from $ROOT/tests/fixtures/link/missing-file/main.mjs\n"
     );
 }
+
+#[test]
+fn named_imports_from_commonjs_use_nodes_detection_and_message() {
+    assert_eq!(
+        link_failure("tests/fixtures/link/cjs-named/main.mjs"),
+        "file://$ROOT/tests/fixtures/link/cjs-named/main.mjs:2\n\
+         import { a as b, missing } from './lib.cjs';\n                 ^^^^^^^\n\
+         SyntaxError: Named export 'missing' not found. The requested module './lib.cjs' is a CommonJS module, \
+         which may not support all module.exports as named exports.\n\
+         CommonJS modules can always be imported via the default export, for example using:\n\n\
+         import pkg from './lib.cjs';\n\
+         const { a: b, missing } = pkg;\n\n"
+    );
+}

@@ -16,6 +16,7 @@ use super::declarations::top_level_declarations;
 use super::error::ModuleError;
 use super::graph::ModuleGraph;
 use super::host::{HostFormat, HostResolution, ModuleHost};
+use super::namespace::node_namespace_order;
 use super::record::{ModuleId, ModuleKind, ModuleRecord, SourceTextModule, SyntheticKind, SyntheticModule};
 use super::trace::Trace;
 
@@ -48,7 +49,17 @@ pub fn construct(
         let parsed = parse_all(&level, fetched);
         for (resolution, kind) in level.into_iter().zip(parsed) {
             pending.remove(&resolution.url);
-            let id = insert_record(&mut graph, resolution, kind?, trace);
+            let mut kind = kind?;
+            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
+                &mut kind
+            {
+                // The names Node's CommonJS analysis finds, in namespace order.
+                let mut names: Vec<JsStr> =
+                    host.commonjs_export_names(&resolution, source).iter().map(|n| JsStr::from_str(n)).collect();
+                names.sort_by(node_namespace_order);
+                *export_names = names;
+            }
+            let id = insert_record(&mut graph, resolution, kind, trace);
             let Some(module) = graph.get(id).source_text() else { continue };
             let referrer = graph.get(id).url.clone();
             let requests = module.records.requested_modules.clone();
@@ -117,7 +128,8 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Modu
             *slot = Some(result);
         }
     };
-    let workers = if level.len() < 4 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len()) };
+    let workers =
+        if level.len() < 4 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len()) };
     if workers <= 1 {
         (0..level.len()).for_each(work);
     } else {

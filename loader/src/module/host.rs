@@ -54,6 +54,11 @@ pub trait ModuleHost {
     ) -> Result<HostResolution, ModuleError>;
     /// The source text of a resolved module (not called for built-ins).
     fn fetch_source(&mut self, module: &HostResolution) -> Result<String, ModuleError>;
+    /// The export names of a CommonJS module imported from ESM, `default` included. A host
+    /// without CommonJS analysis offers `default` alone.
+    fn commonjs_export_names(&mut self, _module: &HostResolution, _source: &str) -> Vec<String> {
+        vec!["default".to_string()]
+    }
 }
 
 fn format_of(format: ModuleFormat, href: &str) -> HostFormat {
@@ -172,6 +177,15 @@ impl ModuleHost for FsHost {
         Err(ModuleError::Resolve(ResolveError::unsupported_esm_url_scheme(
             module.url.split(':').next().map(|s| format!("{}:", s)).as_deref().unwrap_or(""),
         )))
+    }
+
+    /// Node's static detection (cjs-module-lexer and recursive reexports, see
+    /// [`crate::cjs_exports`]).
+    fn commonjs_export_names(&mut self, module: &HostResolution, source: &str) -> Vec<String> {
+        match &module.path {
+            Some(path) => crate::cjs_exports::detect_source(path, source, &mut self.resolver).names,
+            None => vec!["default".to_string()],
+        }
     }
 }
 

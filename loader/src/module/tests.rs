@@ -480,8 +480,11 @@ fn long_reexport_chains_link() {
     let n = 2000;
     let mut sources: Vec<(String, String)> = vec![("/main.mjs".into(), "import { v } from './m0.mjs';".into())];
     for i in 0..n {
-        let src =
-            if i + 1 < n { format!("export {{ v }} from './m{}.mjs';", i + 1) } else { "export let v = 1;".to_string() };
+        let src = if i + 1 < n {
+            format!("export {{ v }} from './m{}.mjs';", i + 1)
+        } else {
+            "export let v = 1;".to_string()
+        };
         sources.push((format!("/m{i}.mjs"), src));
     }
     // The recursion of InnerModuleLinking is as deep as the chain: give it room.
