@@ -50,8 +50,8 @@ impl ModuleError {
 /// braces of the import's source line (`a as b` becomes `a: b`).
 pub fn commonjs_named_export(url: &str, source: &str, span: Span, specifier: &str, name: &str) -> ModuleError {
     let start = (span.start as usize).min(source.len());
-    let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = source[start..].find(['\n', '\r']).map_or(source.len(), |i| start + i);
+    let line_start = source.get(..start).and_then(|s| s.rfind(['\n', '\r'])).map_or(0, |i| i + 1);
+    let line_end = source.get(start..).and_then(|s| s.find(['\n', '\r'])).map_or(source.len(), |i| start + i);
     let line = source.get(line_start..line_end).unwrap_or("");
     let one_line = line.split_whitespace().collect::<Vec<_>>().join(" ");
     let destructuring = match (one_line.find('{'), one_line.rfind('}')) {
