@@ -21,3 +21,4 @@
 pub mod cjs_exports;
 pub mod json;
 pub mod resolve;
+pub mod module;

@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 mod cjs_exports;
 mod code_frame;
 mod demo;
+mod link;
 mod parse;
 mod resolve;
 
@@ -27,6 +28,8 @@ enum Command {
     Resolve(resolve::ResolveArgs),
     /// List the named exports Node v20 shows when importing a CommonJS file, optionally explained.
     CjsExports(cjs_exports::CjsExportsArgs),
+    /// Load and link an ES module graph (construct + link phases), optionally tracing them.
+    Link(link::LinkArgs),
     /// Parse the bundled example and show its AST and module records (the default command).
     Demo,
 }
@@ -37,6 +40,7 @@ pub fn main() -> i32 {
         Some(Command::Parse(args)) => parse::run(args),
         Some(Command::Resolve(args)) => resolve::run(args),
         Some(Command::CjsExports(args)) => cjs_exports::run(args),
+        Some(Command::Link(args)) => link::run(args),
         Some(Command::Demo) | None => demo::run(),
     }
 }

@@ -1,0 +1,318 @@
+//! The construct phase: load and parse the whole static module graph before anything is
+//! linked or run (the effect of LoadRequestedModules, §16.2.1.5.1, with a synchronous host).
+//!
+//! Modules are visited breadth-first from the entry; each module's [[RequestedModules]] are
+//! resolved in source order when the module has been parsed, and a URL not seen before is
+//! queued (fetched and parsed when its turn comes). The order, the records' [[ModuleId]]s and the first error are therefore the same on
+//! every run. Any resolution, load or syntax error stops the phase: nothing is linked.
+
+use std::collections::{HashMap, VecDeque};
+
+use modjs_parser::ast::{Goal, JsStr};
+use modjs_parser::module_records::parse_module_records;
+
+use super::builtins::builtin_export_names;
+use super::declarations::top_level_declarations;
+use super::error::ModuleError;
+use super::graph::ModuleGraph;
+use super::host::{HostFormat, HostResolution, ModuleHost};
+use super::namespace::node_namespace_order;
+use super::record::{ModuleId, ModuleKind, ModuleRecord, SourceTextModule, SyntheticKind, SyntheticModule};
+use super::trace::Trace;
+
+/// Loads the graph of `entry` (a path as the host understands it) into a new module map and
+/// returns it with the entry's id.
+pub fn construct(
+    host: &mut dyn ModuleHost,
+    entry: &str,
+    trace: &mut Trace,
+) -> Result<(ModuleGraph, ModuleId), ModuleError> {
+    trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
+    let mut graph = ModuleGraph::new();
+    // URLs seen but not loaded yet, with the id their record will get: records are created in
+    // the order their URLs were first seen (breadth-first), so the id is known in advance.
+    let mut pending: HashMap<String, ModuleId> = HashMap::new();
+    let mut queue: VecDeque<HostResolution> = VecDeque::new();
+    let entry_resolution = host.resolve_entry(entry)?;
+    let root = ModuleId(0);
+    pending.insert(entry_resolution.url.clone(), root);
+    queue.push_back(entry_resolution);
+    while !queue.is_empty() {
+        // One breadth-first level at a time: fetch its sources (in order), parse them on worker
+        // threads (parsing is a pure function of the text), then handle the results in order,
+        // exactly as a one-at-a-time loop would (the first error in that order wins).
+        let level: Vec<HostResolution> = queue.drain(..).collect();
+        let fetched: Vec<Fetched> = level
+            .iter()
+            .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
+            .collect();
+        let parsed = parse_all(&level, fetched);
+        for (resolution, kind) in level.into_iter().zip(parsed) {
+            pending.remove(&resolution.url);
+            let mut kind = kind?;
+            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
+                &mut kind
+            {
+                // The names Node's CommonJS analysis finds, in namespace order.
+                let mut names: Vec<JsStr> =
+                    host.commonjs_export_names(&resolution, source).iter().map(|n| JsStr::from_str(n)).collect();
+                names.sort_by(node_namespace_order);
+                *export_names = names;
+            }
+            let id = insert_record(&mut graph, resolution, kind, trace);
+            let Some(module) = graph.get(id).source_text() else { continue };
+            let referrer = graph.get(id).url.clone();
+            let requests = module.records.requested_modules.clone();
+            let mut loaded = Vec::with_capacity(requests.len());
+            for request in &requests {
+                // HostLoadImportedModule(referrer, request): resolve, then reuse or load.
+                let resolution = host.resolve_imported_module(&referrer, request)?;
+                let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
+                    Some(existing) => {
+                        trace.line(1, |t| {
+                            format!(
+                                "{:?} -> {} (record #{}, already in the module map)",
+                                request.specifier,
+                                t.show_url(&resolution.url),
+                                existing.0
+                            )
+                        });
+                        existing
+                    }
+                    None => {
+                        let child = ModuleId((graph.len() + pending.len()) as u32);
+                        trace.line(1, |t| {
+                            format!(
+                                "{:?} -> {} (record #{}, new)",
+                                request.specifier,
+                                t.show_url(&resolution.url),
+                                child.0
+                            )
+                        });
+                        pending.insert(resolution.url.clone(), child);
+                        queue.push_back(resolution);
+                        child
+                    }
+                };
+                loaded.push(child);
+            }
+            if let Some(cyclic) = graph.get_mut(id).cyclic_mut() {
+                // [[LoadedModules]], one entry per [[RequestedModules]] entry.
+                cyclic.loaded_modules = loaded;
+            }
+        }
+    }
+    trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
+    Ok((graph, root))
+}
+
+/// A fetched source text (`None` for a built-in, which has none).
+type Fetched = Option<Result<String, ModuleError>>;
+
+/// Stack for parser threads: deep trees are parsed and walked recursively. Only reserved;
+/// pages are committed as the stack grows.
+const PARSE_STACK: usize = 256 << 20;
+
+/// Parses a level's fetched sources on up to `available_parallelism` threads; the results are
+/// in the order of `level`.
+fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<ModuleKind, ModuleError>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+
+    let inputs: Vec<Mutex<Option<Fetched>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
+    let slots: Vec<Mutex<Option<Result<ModuleKind, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
+    let work = |k: usize| {
+        let input = inputs[k].lock().ok().and_then(|mut i| i.take()).flatten();
+        let result = parse_loaded(&level[k], input);
+        if let Ok(mut slot) = slots[k].lock() {
+            *slot = Some(result);
+        }
+    };
+    let workers =
+        if level.len() < 4 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len()) };
+    if workers <= 1 {
+        (0..level.len()).for_each(work);
+    } else {
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let mut spawned = 0;
+            for i in 0..workers {
+                let (next, work) = (&next, &work);
+                let handle = std::thread::Builder::new()
+                    .name(format!("parse-{i}"))
+                    .stack_size(PARSE_STACK)
+                    .spawn_scoped(scope, move || loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        if k >= level.len() {
+                            break;
+                        }
+                        work(k);
+                    });
+                if handle.is_ok() {
+                    spawned += 1;
+                }
+            }
+            // Without any worker, parse here.
+            if spawned == 0 {
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    if k >= level.len() {
+                        break;
+                    }
+                    work(k);
+                }
+            }
+        });
+    }
+    slots
+        .into_iter()
+        .zip(level)
+        .map(|(slot, r)| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(ModuleError::Resolve(crate::resolve::errors::ResolveError {
+                    name: "Error",
+                    code: None,
+                    message: format!("modjs: internal error while parsing {}", r.url),
+                    url: None,
+                }))
+            })
+        })
+        .collect()
+}
+
+/// Adds a loaded record to the map.
+fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: ModuleKind, trace: &mut Trace) -> ModuleId {
+    let record = ModuleRecord { url: resolution.url, path: resolution.path, kind };
+    let id = graph.insert(record);
+    trace.line(0, |t| describe_loaded(t, graph, id));
+    id
+}
+
+/// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
+/// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
+fn parse_loaded(
+    resolution: &HostResolution,
+    source: Option<Result<String, ModuleError>>,
+) -> Result<ModuleKind, ModuleError> {
+    let url = resolution.url.as_str();
+    let path = resolution.path.as_deref();
+    let fetch = || source.unwrap_or_else(|| Ok(String::new()));
+    Ok(match &resolution.format {
+        HostFormat::Builtin(id) => {
+            let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
+            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
+        }
+        HostFormat::Json => {
+            let source = fetch()?;
+            if let Err(e) = crate::json::parse(&source) {
+                return Err(ModuleError::Resolve(crate::resolve::errors::ResolveError {
+                    name: "SyntaxError",
+                    code: None,
+                    message: format!("{}: {}", path.unwrap_or(url), e.message),
+                    url: None,
+                }));
+            }
+            ModuleKind::Synthetic(SyntheticModule {
+                kind: SyntheticKind::Json { source },
+                export_names: vec![JsStr::from_str("default")],
+            })
+        }
+        HostFormat::CommonJs => {
+            let source = fetch()?;
+            match modjs_parser::parse(&source, Goal::Script) {
+                Ok(_) => commonjs_facade(source),
+                Err(error) => return Err(commonjs_syntax_error(url, path, source, error)),
+            }
+        }
+        HostFormat::Module => parse_source_text_module(url, fetch()?)?,
+        HostFormat::Detect => {
+            // Node v20's syntax detection: CommonJS when the text parses as a Script; an ES
+            // module when only the Module goal accepts it. When neither does, the error is the
+            // Module's if the Script failed on ES module syntax, else the Script's.
+            let source = fetch()?;
+            match modjs_parser::parse(&source, Goal::Script) {
+                Ok(_) => commonjs_facade(source),
+                Err(script_error) => match modjs_parser::parse(&source, Goal::Module) {
+                    Ok(_) => parse_source_text_module(url, source)?,
+                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(url, source)?,
+                    Err(_) => return Err(commonjs_syntax_error(url, path, source, script_error)),
+                },
+            }
+        }
+    })
+}
+
+/// ParseModule (§16.2.1.7.1) of a source text: the Source Text Module Record, or Node's
+/// SyntaxError.
+fn parse_source_text_module(url: &str, source: String) -> Result<ModuleKind, ModuleError> {
+    let program = match modjs_parser::parse(&source, Goal::Module) {
+        Ok(p) => p,
+        Err(error) => return Err(ModuleError::Syntax { url: url.to_string(), source, error }),
+    };
+    let records = parse_module_records(&program);
+    let declarations = top_level_declarations(&program);
+    Ok(ModuleKind::SourceText(Box::new(SourceTextModule::new(program, records, source, declarations))))
+}
+
+/// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
+fn commonjs_syntax_error(
+    url: &str,
+    path: Option<&str>,
+    source: String,
+    error: modjs_parser::SyntaxError,
+) -> ModuleError {
+    ModuleError::Syntax { url: path.unwrap_or(url).to_string(), source, error }
+}
+
+/// The CommonJS parse errors after which Node v20's syntax detection retries a typeless `.js`
+/// file as an ES module (`import`/`export` statements, `import.meta`, top-level `await`).
+fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
+    const ESM_ONLY: &[&str] = &[
+        "Cannot use import statement outside a module",
+        "Unexpected token 'export'",
+        "Cannot use 'import.meta' outside a module",
+        "await is only valid in async functions and the top level bodies of modules",
+    ];
+    ESM_ONLY.contains(&error.message.as_str())
+}
+
+/// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
+fn commonjs_facade(source: String) -> ModuleKind {
+    ModuleKind::Synthetic(SyntheticModule {
+        kind: SyntheticKind::CommonJs { source },
+        export_names: vec![JsStr::from_str("default")],
+    })
+}
+
+/// The trace line for a newly loaded record.
+fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
+    let record = graph.get(id);
+    let shown = t.show_url(&record.url);
+    match &record.kind {
+        ModuleKind::SourceText(m) => {
+            let requests: Vec<String> =
+                m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
+            format!(
+                "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
+                shown,
+                id.0,
+                if m.records.has_tla { " (HasTLA)" } else { "" },
+                requests.join(", ")
+            )
+        }
+        ModuleKind::Synthetic(s) => {
+            let what = match &s.kind {
+                SyntheticKind::Json { .. } => "JSON module",
+                SyntheticKind::Builtin { .. } => "built-in module",
+                SyntheticKind::CommonJs { .. } => "CommonJS module",
+            };
+            format!(
+                "load {} (record #{}): synthetic record of a {}, {} export name(s)",
+                shown,
+                id.0,
+                what,
+                s.export_names.len()
+            )
+        }
+    }
+}
