@@ -342,6 +342,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         self.fns.last().is_some_and(|f| f.is_generator)
     }
 
+    #[inline(always)]
     fn lex(&mut self, regex_allowed: bool) -> Result<Token, SyntaxError> {
         let t = self.lexer.next_token().map_err(lex_error)?;
         if regex_allowed && matches!(t.tok, Tok::Slash | Tok::SlashEq) {
@@ -362,6 +363,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         Ok(&self.peeked[n])
     }
 
+    #[inline(always)]
     fn next_raw(&mut self) -> Result<Token, SyntaxError> {
         if let Some(t) = self.peeked.pop_front() {
             return Ok(t);
@@ -954,6 +956,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         Ok(Some(self.emit(out_tok, start, end, next_prev)))
     }
 
+    #[inline(always)]
     fn emit(&mut self, tok: Tok, start: usize, end: usize, next_prev: Prev) -> (usize, Tok, usize) {
         self.closed_export_clause = false;
         self.single_statement = next_prev == Prev::StmtStart
