@@ -14,6 +14,9 @@
 //!   algorithm), with Node's error codes and message texts and an optional trace of which rule
 //!   fired ([`resolve::Resolver::enable_trace`]).
 //! - [`json`]: the order-preserving JSON parser used for `package.json` (V8's error messages).
+//! - [`module`]: the module records, the module map and the construct and link phases of
+//!   ECMA-262 §16.2.1.5 (InnerModuleLinking, InitializeEnvironment's binding plan, ResolveExport),
+//!   with the phase trace (`modjs link [--trace] FILE`).
 //! - [`cjs_exports`]: the named exports Node shows for a CommonJS module imported from ESM, found
 //!   statically as Node's cjs-module-lexer 2.2.0 finds them, with re-exports followed through
 //!   `require` resolution (`modjs cjs-exports FILE [--explain]`).
