@@ -54,26 +54,6 @@ fn needs_quoting(name: &str) -> bool {
         || name.chars().any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
 }
 
-/// A JSON string literal for `name` (non-ASCII kept as is, control characters escaped).
-fn json_quote(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 2);
-    out.push('"');
-    for c in name.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// `--lexer`: the lexer's own answer for one file.
 fn print_lexer_result(file: &str) -> i32 {
@@ -85,7 +65,7 @@ fn print_lexer_result(file: &str) -> i32 {
         }
     };
     let source = cjs_exports::utf8_text(bytes);
-    let quoted = |s: &str| if needs_quoting(s) { json_quote(s) } else { s.to_string() };
+    let quoted = |s: &str| if needs_quoting(s) { modjs_loader::json::stringify_string(s) } else { s.to_string() };
     match cjs_exports::lex(&source) {
         Ok(out) => {
             for name in &out.exports {
@@ -139,7 +119,7 @@ pub fn run(args: CjsExportsArgs) -> i32 {
     let mut out = String::new();
     for name in &found.names {
         if needs_quoting(name) {
-            out.push_str(&json_quote(name));
+            out.push_str(&modjs_loader::json::stringify_string(name));
         } else {
             out.push_str(name);
         }
@@ -152,7 +132,7 @@ pub fn run(args: CjsExportsArgs) -> i32 {
             eprintln!("lexer error ({}): {} — Node then shows no named exports", e.code, e.message);
         }
         for name in &found.names {
-            let shown = if needs_quoting(name) { json_quote(name) } else { name.clone() };
+            let shown = if needs_quoting(name) { modjs_loader::json::stringify_string(name) } else { name.clone() };
             eprintln!("{}", shown);
             for why in found.reasons.get(name).into_iter().flatten() {
                 eprintln!("    {}", why);
