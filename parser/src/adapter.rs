@@ -403,6 +403,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
     }
 
     /// The next token for the parser.
+    #[inline(always)]
     fn produce(&mut self) -> Result<Option<(usize, Tok, usize)>, SyntaxError> {
         if let Some(t) = self.out.pop_front() {
             return Ok(Some(t));
@@ -1121,6 +1122,7 @@ fn lex_error(e: modjs_lexer::LexError) -> SyntaxError {
 impl<'src, 'ctx> Iterator for Adapter<'src, 'ctx> {
     type Item = Result<(usize, Tok, usize), SyntaxError>;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         if self.failed {
             return None;
