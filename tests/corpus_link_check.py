@@ -56,4 +56,6 @@ for kind in ('link-error', 'links'):
         for r in sel:
             if not r[1]:
                 print(f'  FAIL {r[2]} rc={r[5]} expected={r[3]!r} got={r[4]!r}')
-sys.exit(0 if all(r[1] for r in rows) else 1)
+passed = sum(r[1] for r in rows)
+print(f'{passed} passed, {len(rows) - passed} failed')
+sys.exit(0 if passed == len(rows) else 1)
