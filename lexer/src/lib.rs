@@ -28,6 +28,7 @@ use messages::INVALID_OR_UNEXPECTED_TOKEN;
 use raw::{match_fixed_tokens, Raw};
 use scan::templates::ChunkEnd;
 
+pub use chars::push_code_point;
 pub use position::LineIndex;
 pub use token::{JsStr, LexError, Name, TemplatePart, Tok, Token};
 

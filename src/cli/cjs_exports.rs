@@ -25,23 +25,6 @@ pub struct CjsExportsArgs {
     pub lexer: bool,
 }
 
-/// `NODE_PATH` entries and `$HOME/.node_modules`, `$HOME/.node_libraries`: the folders
-/// `require` searches after the `node_modules` walk.
-fn global_paths() -> Vec<String> {
-    let mut out = Vec::new();
-    if let Ok(np) = std::env::var("NODE_PATH") {
-        out.extend(np.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
-    }
-    if let Ok(home) = std::env::var("HOME") {
-        if !home.is_empty() {
-            let home = home.trim_end_matches('/');
-            out.push(format!("{}/.node_modules", home));
-            out.push(format!("{}/.node_libraries", home));
-        }
-    }
-    out
-}
-
 /// True when a name must be printed as a JSON string to be read back unchanged.
 fn needs_quoting(name: &str) -> bool {
     let first = name.chars().next();
@@ -108,7 +91,7 @@ pub fn run(args: CjsExportsArgs) -> i32 {
     let mut r = Resolver::new();
     r.display_root = Some(cwd.clone());
     r.current_dir = Some(cwd);
-    r.global_paths = global_paths();
+    r.global_paths = modjs_loader::resolve::node_global_paths();
     let found = match cjs_exports::detect(&args.file, &mut r) {
         Ok(f) => f,
         Err(e) => {

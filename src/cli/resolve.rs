@@ -72,22 +72,6 @@ fn display_url(cwd: &str, href: &str) -> String {
     }
 }
 
-/// `NODE_PATH` entries and `$HOME/.node_modules`, `$HOME/.node_libraries`: the folders
-/// `require` searches after the `node_modules` walk.
-fn global_paths() -> Vec<String> {
-    let mut out = Vec::new();
-    if let Ok(np) = std::env::var("NODE_PATH") {
-        out.extend(np.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
-    }
-    if let Ok(home) = std::env::var("HOME") {
-        if !home.is_empty() {
-            out.push(format!("{}/.node_modules", home.trim_end_matches('/')));
-            out.push(format!("{}/.node_libraries", home.trim_end_matches('/')));
-        }
-    }
-    out
-}
-
 pub fn run(args: ResolveArgs) -> i32 {
     let cwd = match std::env::current_dir().ok().and_then(|p| p.to_str().map(|s| s.to_string())) {
         Some(c) => c,
@@ -118,7 +102,7 @@ pub fn run(args: ResolveArgs) -> i32 {
             r.import_meta_resolve(&args.specifier, &parent).map(|href| display_url(&cwd, &href))
         }
         Mode::Require => {
-            r.global_paths = global_paths();
+            r.global_paths = modjs_loader::resolve::node_global_paths();
             r.resolve_require(&args.specifier, &from).map(|req| match req {
                 Required::Builtin(id) => id,
                 Required::File(p) => display_path(&cwd, &p),

@@ -2,6 +2,8 @@
 //! §12.9.4 StringLiteral, the SV of each escape), as the lexer does for `exports['…']`,
 //! `Object.defineProperty(exports, '…', …)`, `'…': v` keys and `require('…')` specifiers.
 
+use modjs_lexer::push_code_point;
+
 /// The value of `lit` (the literal *with* its quotes, UTF-16) when it is quoted; the text
 /// itself when it is not. `None` when an escape is malformed or when the value is not
 /// well-formed UTF-16 by the lexer's test (see [`passes_surrogate_filter`]).
@@ -160,14 +162,3 @@ fn hex_value(u: Option<u16>) -> Option<u32> {
     }
 }
 
-/// Appends a code point as UTF-16 (surrogate code points are kept as lone units, as
-/// `String.fromCodePoint` does).
-fn push_code_point(out: &mut Vec<u16>, cp: u32) {
-    if cp >= 0x10000 {
-        let v = cp - 0x10000;
-        out.push(0xD800 | (v >> 10) as u16);
-        out.push(0xDC00 | (v & 0x3FF) as u16);
-    } else {
-        out.push(cp as u16);
-    }
-}

@@ -175,3 +175,20 @@ pub struct ImportResolution {
 
 #[cfg(test)]
 mod tests;
+
+/// The folders `require` searches after the `node_modules` walk, from the environment as Node
+/// reads them: the `NODE_PATH` entries, then `$HOME/.node_modules` and `$HOME/.node_libraries`.
+pub fn node_global_paths() -> Vec<String> {
+    let mut out = Vec::new();
+    if let Ok(np) = std::env::var("NODE_PATH") {
+        out.extend(np.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
+    }
+    if let Ok(home) = std::env::var("HOME") {
+        if !home.is_empty() {
+            let home = home.trim_end_matches('/');
+            out.push(format!("{home}/.node_modules"));
+            out.push(format!("{home}/.node_libraries"));
+        }
+    }
+    out
+}
