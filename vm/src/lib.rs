@@ -9,3 +9,4 @@
 //! It is filled by the VM issue; the design is written down here when it lands.
 
 pub mod conversions;
+pub mod builtins;

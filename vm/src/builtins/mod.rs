@@ -1,0 +1,3 @@
+//! Built-in objects, one file (or folder) per constructor or namespace.
+
+pub mod json;
