@@ -40,11 +40,14 @@ pub struct Limits {
 /// failures to start it (a missing binary).
 pub fn run_with_limits(mut command: Command, limits: Limits) -> Result<Finished, String> {
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    if let Some(bytes) = limits.address_space {
-        limit_address_space(&mut command, bytes);
-    }
     let started = Instant::now();
     let mut child = command.spawn().map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
+    if let Some(bytes) = limits.address_space {
+        if let Err(e) = limit_address_space(&child, bytes) {
+            let _ = kill(&mut child);
+            return Err(format!("cannot limit the memory of {:?}: {e}", command.get_program()));
+        }
+    }
     let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<()>();
@@ -117,10 +120,12 @@ fn kill(child: &mut std::process::Child) -> Ending {
     Ending::TimedOut
 }
 
+/// Caps the child's address space once it is started. Setting the limit in the child between
+/// fork and exec would force `fork` on std (a `pre_exec` hook rules out `posix_spawn`), which
+/// costs as much as the test itself for a runner with large reserved stacks; the child is given
+/// its limit microseconds after it starts instead, long before a runaway allocation matters.
 #[cfg(target_os = "linux")]
-fn limit_address_space(command: &mut Command, bytes: u64) {
-    use std::os::unix::process::CommandExt;
-
+fn limit_address_space(child: &std::process::Child, bytes: u64) -> std::io::Result<()> {
     /// `struct rlimit` of Linux (two `rlim_t`, which is 64 bits wide on every Linux target
     /// Rust supports with `std`).
     #[repr(C)]
@@ -131,23 +136,30 @@ fn limit_address_space(command: &mut Command, bytes: u64) {
     /// `RLIMIT_AS` (the same number on every Linux architecture).
     const RLIMIT_AS: i32 = 9;
     extern "C" {
-        fn setrlimit(resource: i32, limit: *const RLimit) -> i32;
+        fn prlimit(pid: i32, resource: i32, new_limit: *const RLimit, old_limit: *mut RLimit) -> i32;
     }
+    let pid = i32::try_from(child.id()).map_err(|_| std::io::Error::other("process id out of range"))?;
     let limit = RLimit { current: bytes, maximum: bytes };
-    // SAFETY: runs in the forked child before exec; setrlimit is async-signal-safe and only reads
-    // `limit`, which the closure owns.
-    unsafe {
-        command.pre_exec(move || {
-            if setrlimit(RLIMIT_AS, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
+    // SAFETY: glibc's and musl's `prlimit` with a valid pointer to a `struct rlimit` that lives
+    // for the call and a null pointer for the old limit (which is then not written).
+    let status = unsafe { prlimit(pid, RLIMIT_AS, &limit, std::ptr::null_mut()) };
+    /// `ESRCH`: the child has already exited (a zombie has no limits to set).
+    const NO_SUCH_PROCESS: i32 = 3;
+    if status == 0 {
+        return Ok(());
+    }
+    let error = std::io::Error::last_os_error();
+    if error.raw_os_error() == Some(NO_SUCH_PROCESS) {
+        Ok(())
+    } else {
+        Err(error)
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn limit_address_space(_command: &mut Command, _bytes: u64) {}
+fn limit_address_space(_child: &std::process::Child, _bytes: u64) -> std::io::Result<()> {
+    Ok(())
+}
 
 #[cfg(all(test, unix))]
 mod tests {
@@ -194,7 +206,8 @@ mod tests {
     #[test]
     fn the_address_space_limit_applies() {
         let mut command = Command::new("sh");
-        command.arg("-c").arg("ulimit -v");
+        // The limit is set just after the start: read it after a pause.
+        command.arg("-c").arg("sleep 0.2; ulimit -v");
         let limits = Limits { timeout: Duration::from_secs(10), address_space: Some(512 << 20) };
         let done = run_with_limits(command, limits).unwrap();
         assert_eq!(done.stdout.trim(), "524288");
