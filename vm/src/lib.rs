@@ -7,3 +7,5 @@
 //! Node-exact console output and the event loop.
 //!
 //! It is filled by the VM issue; the design is written down here when it lands.
+
+pub mod host;
