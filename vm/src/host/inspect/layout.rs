@@ -196,11 +196,11 @@ pub fn group_array_elements(state: &LayoutState, output: Vec<String>, pad_start:
 fn pad(out: &mut String, s: &str, target: i64, at_start: bool) {
     let missing = (target - js_length(s) as i64).max(0) as usize;
     if at_start {
-        out.extend(std::iter::repeat(' ').take(missing));
+        out.extend(std::iter::repeat_n(' ', missing));
         out.push_str(s);
     } else {
         out.push_str(s);
-        out.extend(std::iter::repeat(' ').take(missing));
+        out.extend(std::iter::repeat_n(' ', missing));
     }
 }
 
