@@ -46,7 +46,7 @@ pub(super) fn format_map(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
     let shown = entries.len().min(ctx.opts.max_array_length);
     let mut output = Vec::with_capacity(shown + 1);
     ctx.indentation += 2;
-    let result = (|| {
+    let result: JsResult<()> = (|| {
         for (key, value) in &entries[..shown] {
             let k = ctx.format_value(key, recurse_times)?;
             let v = ctx.format_value(value, recurse_times)?;
@@ -93,7 +93,7 @@ pub(super) fn format_iterator(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) 
     let shown = pairs.min(ctx.opts.max_array_length);
     let mut output = Vec::with_capacity(shown + 1);
     ctx.indentation += 2;
-    let result = (|| {
+    let result: JsResult<()> = (|| {
         for pair in entries.chunks(2).take(shown) {
             let mut parts = Vec::with_capacity(2);
             for value in pair {

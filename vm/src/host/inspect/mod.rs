@@ -212,3 +212,20 @@ pub fn inspect_default(vm: &mut Vm, value: &Value) -> JsResult<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// `util.inspect(value[, options])` as a built-in function (for the `node:util` module and for
+/// custom inspect methods). A boolean second argument is the legacy `showHidden`; the legacy third
+/// and fourth arguments are `depth` and `colors`.
+pub fn util_inspect_native(vm: &mut Vm, args: &crate::native::CallArgs) -> JsResult<Value> {
+    let mut opts = InspectOptions::default();
+    match args.get(1) {
+        Value::Bool(show_hidden) => opts.show_hidden = show_hidden,
+        Value::Object(o) => options::read_options(vm, o, &mut opts)?,
+        _ => {}
+    }
+    if args.len() > 2 {
+        options::read_depth(vm, &args.get(2), &mut opts)?;
+    }
+    let text = inspect(vm, &args.get(0), opts)?;
+    Ok(Value::from(text.as_str()))
+}

@@ -80,12 +80,14 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
         }
         Kind::MapIterator if iterable_or_null => {
             keys = own_keys(ctx, obj)?;
-            braces = (collections::iterator_braces("Map", &tag), "}");
+            let key_value = access::iterator_preview(ctx.vm, obj).is_some_and(|(_, pairs)| pairs);
+            braces = (collections::iterator_braces("Map", &tag, key_value), "}");
             formatter = Formatter::MapIterator;
         }
         Kind::SetIterator if iterable_or_null => {
             keys = own_keys(ctx, obj)?;
-            braces = (collections::iterator_braces("Set", &tag), "}");
+            let key_value = access::iterator_preview(ctx.vm, obj).is_some_and(|(_, pairs)| pairs);
+            braces = (collections::iterator_braces("Set", &tag, key_value), "}");
             formatter = Formatter::SetIterator;
         }
         _ => {
@@ -157,7 +159,7 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
                 formatter = Formatter::Namespace;
             }
             Kind::Boxed(primitive) => {
-                base = boxed_base(ctx, obj, primitive, constructor.as_deref(), &tag, &mut keys);
+                base = boxed_base(ctx, primitive, constructor.as_deref(), &tag, &mut keys);
                 if keys.is_empty() {
                     return Ok(base);
                 }
@@ -503,7 +505,6 @@ pub(super) fn property_name(key: &PropertyKey, desc: &PropertyDescriptor) -> Str
 /// A String object's index keys are dropped (they only repeat the characters).
 fn boxed_base(
     ctx: &mut Ctx,
-    obj: ObjRef,
     primitive: &Value,
     constructor: Option<&str>,
     tag: &str,
@@ -532,6 +533,5 @@ fn boxed_base(
     if !tag.is_empty() && Some(tag) != constructor {
         base.push_str(&format!(" [{tag}]"));
     }
-    let _ = obj;
     base
 }
