@@ -49,6 +49,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Symbol(s) => Kind::Boxed(Value::Symbol(s.clone())),
         ObjectKind::Arguments => Kind::Arguments,
         ObjectKind::Date(t) => Kind::Date(*t),
+        ObjectKind::Namespace(_) => Kind::Namespace,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
@@ -89,7 +90,7 @@ pub fn is_reference_error(vm: &Vm, thrown: &Value) -> bool {
     matches!(thrown, Value::Object(o) if inherits_from(vm, *o, Intrinsic::ReferenceErrorPrototype))
 }
 
-/// Module namespace objects. The loader adds their kind; until then there are none.
+/// Module namespace exotic objects.
 pub fn is_namespace(vm: &Vm, obj: ObjRef) -> bool {
     matches!(kind_of(vm, obj), Kind::Namespace)
 }

@@ -290,3 +290,17 @@ fn boxed_primitives_and_dates() {
     let date = vm.heap.alloc(crate::object::Object::new(None, crate::object::ObjectKind::Date(0.0)));
     assert_eq!(show(&mut vm, &Value::Object(date)), "[Date: null prototype] 1970-01-01T00:00:00.000Z");
 }
+
+#[test]
+fn module_namespaces_show_uninitialised_bindings() {
+    let mut vm = vm();
+    let a = vm.heap.alloc_cell(Value::Empty);
+    let b = vm.heap.alloc_cell(n(1.0));
+    let exports = vec![(JsString::from("a"), a), (JsString::from("b"), b)];
+    let ns = crate::object::namespace::module_namespace_create(&mut vm, exports);
+    assert_eq!(show(&mut vm, &Value::Object(ns)), "[Module: null prototype] { a: <uninitialized>, b: 1 }");
+    vm.heap.cell_set(a, s("x"));
+    assert_eq!(show(&mut vm, &Value::Object(ns)), "[Module: null prototype] { a: 'x', b: 1 }");
+    let empty = crate::object::namespace::module_namespace_create(&mut vm, Vec::new());
+    assert_eq!(show(&mut vm, &Value::Object(empty)), "[Module: null prototype] {  }");
+}
