@@ -2,3 +2,4 @@
 
 pub mod number_to_string;
 pub mod string_to_number;
+pub mod number_to_locale_string;
