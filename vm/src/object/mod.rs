@@ -58,6 +58,8 @@ pub enum ObjectKind {
     Arguments,
     /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
     Date(f64),
+    /// An Array Iterator (§23.1.5).
+    ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
 }
 
 impl Object {
@@ -113,6 +115,7 @@ impl Trace for ObjectKind {
                 t.value(&b.this);
                 t.values(&b.args);
             }
+            ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
