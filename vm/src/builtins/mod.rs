@@ -9,6 +9,12 @@ pub mod object;
 pub mod proxy;
 pub mod reflect;
 pub mod symbol;
+pub mod array;
+pub mod array_iterator;
+pub mod array_prototype;
+pub mod array_sort;
+pub mod iteration;
+pub mod iterator_prototype;
 
 use crate::vm::Vm;
 
@@ -20,4 +26,7 @@ pub fn install_all(vm: &mut Vm) {
     symbol::install(vm);
     reflect::install(vm);
     proxy::install(vm);
+    iterator_prototype::install(vm);
+    array::install(vm);
+    array_iterator::install(vm);
 }

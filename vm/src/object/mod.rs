@@ -68,6 +68,8 @@ pub enum ObjectKind {
     Namespace(Box<namespace::NamespaceData>),
     /// A Proxy exotic object (§10.5).
     Proxy(ProxyData),
+    /// An Array Iterator (§23.1.5).
+    ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
 }
 
 impl Object {
@@ -125,6 +127,7 @@ impl Trace for ObjectKind {
             }
             ObjectKind::Namespace(ns) => ns.trace(t),
             ObjectKind::Proxy(p) => p.trace(t),
+            ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
