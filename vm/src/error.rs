@@ -1,0 +1,110 @@
+//! Abrupt completions and the helpers that create and throw error objects.
+
+use crate::gc::ObjRef;
+use crate::object::{Object, ObjectKind};
+use crate::property::{attrs, PropertyKey};
+use crate::realm::Intrinsic;
+use crate::string::JsString;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The result of anything that can throw: `Err` holds the thrown JavaScript value.
+pub type JsResult<T> = Result<T, Value>;
+
+/// The native error types (§20.5.5) plus Error and AggregateError.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ErrorKind {
+    Error,
+    EvalError,
+    RangeError,
+    ReferenceError,
+    SyntaxError,
+    TypeError,
+    URIError,
+    AggregateError,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Error => "Error",
+            ErrorKind::EvalError => "EvalError",
+            ErrorKind::RangeError => "RangeError",
+            ErrorKind::ReferenceError => "ReferenceError",
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::URIError => "URIError",
+            ErrorKind::AggregateError => "AggregateError",
+        }
+    }
+
+    pub fn prototype(self) -> Intrinsic {
+        match self {
+            ErrorKind::Error => Intrinsic::ErrorPrototype,
+            ErrorKind::EvalError => Intrinsic::EvalErrorPrototype,
+            ErrorKind::RangeError => Intrinsic::RangeErrorPrototype,
+            ErrorKind::ReferenceError => Intrinsic::ReferenceErrorPrototype,
+            ErrorKind::SyntaxError => Intrinsic::SyntaxErrorPrototype,
+            ErrorKind::TypeError => Intrinsic::TypeErrorPrototype,
+            ErrorKind::URIError => Intrinsic::URIErrorPrototype,
+            ErrorKind::AggregateError => Intrinsic::AggregateErrorPrototype,
+        }
+    }
+}
+
+impl Vm {
+    /// A new error object of `kind` with `message`, as the built-in constructors make it (own
+    /// non-enumerable `message`, and `stack` captured from the current call stack).
+    pub fn new_error(&mut self, kind: ErrorKind, message: &str) -> ObjRef {
+        let proto = self.realm.intrinsic(kind.prototype());
+        let obj = self.heap.alloc(Object::new(Some(proto), ObjectKind::Error));
+        let msg = Value::String(JsString::from(message));
+        self.define_value(obj, PropertyKey::from("message"), msg, attrs::BUILTIN);
+        self.install_error_stack(obj, kind.name(), message);
+        obj
+    }
+
+    /// Sets the own `stack` property of a new error: `Name: message` followed by the frames.
+    pub fn install_error_stack(&mut self, obj: ObjRef, name: &str, message: &str) {
+        let mut stack = if message.is_empty() { name.to_string() } else { format!("{name}: {message}") };
+        for frame in self.capture_stack_trace() {
+            stack.push_str("\n    at ");
+            stack.push_str(&frame.to_string());
+        }
+        self.define_value(obj, PropertyKey::from("stack"), Value::from(stack.as_str()), attrs::BUILTIN);
+    }
+
+    pub fn throw_error(&mut self, kind: ErrorKind, message: &str) -> Value {
+        Value::Object(self.new_error(kind, message))
+    }
+    pub fn throw_type_error(&mut self, message: &str) -> Value {
+        self.throw_error(ErrorKind::TypeError, message)
+    }
+    pub fn throw_range_error(&mut self, message: &str) -> Value {
+        self.throw_error(ErrorKind::RangeError, message)
+    }
+    pub fn throw_reference_error(&mut self, message: &str) -> Value {
+        self.throw_error(ErrorKind::ReferenceError, message)
+    }
+    pub fn throw_syntax_error(&mut self, message: &str) -> Value {
+        self.throw_error(ErrorKind::SyntaxError, message)
+    }
+}
+
+/// One line of a Node-style stack trace: `fn (file:line:col)` or `file:line:col`.
+#[derive(Clone, Debug)]
+pub struct StackFrameInfo {
+    pub function_name: Option<String>,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl std::fmt::Display for StackFrameInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.function_name {
+            Some(name) if !name.is_empty() => write!(f, "{} ({}:{}:{})", name, self.file, self.line, self.column),
+            _ => write!(f, "{}:{}:{}", self.file, self.line, self.column),
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Objects: a prototype link, an extensible flag, the properties, and a `kind` that says which
+//! internal slots and which exotic behaviour the object has.
+//!
+//! Properties live in an insertion-ordered hash map keyed by `PropertyKey` (strings hash in O(1)
+//! because `JsString` caches its hash). Arrays keep their elements in a dense vector (holes are
+//! `Value::Empty`); an element that is not a plain writable/enumerable/configurable data property,
+//! or that lies far beyond the dense part, lives in the property map instead.
+//!
+//! The internal methods ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]], ...) are in
+//! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
+
+pub mod namespace;
+pub mod ordinary;
+mod hasher;
+
+use crate::gc::{ObjRef, Trace, Tracer};
+use crate::native::{BoundFunction, NativeFunction};
+use crate::property::{PropertyKey, Slot};
+use crate::string::JsString;
+use crate::symbol::Symbol;
+use crate::value::Value;
+
+pub use hasher::KeyHasher;
+
+pub type PropertyMap = indexmap::IndexMap<PropertyKey, Slot, std::hash::BuildHasherDefault<KeyHasher>>;
+
+pub struct Object {
+    /// [[Prototype]]
+    pub proto: Option<ObjRef>,
+    /// [[Extensible]]
+    pub extensible: bool,
+    pub kind: ObjectKind,
+    pub props: PropertyMap,
+}
+
+/// An Array exotic object's own state (§10.4.2): dense elements and the `length` property.
+pub struct ArrayData {
+    /// Elements `0..dense.len()`; `Value::Empty` is a hole (the element may then be in `props`).
+    pub dense: Vec<Value>,
+    /// The value of `length`; `dense.len() <= length`.
+    pub length: u32,
+    pub length_writable: bool,
+}
+
+/// Which kind of object this is: its internal slots and exotic behaviour.
+pub enum ObjectKind {
+    Ordinary,
+    Array(ArrayData),
+    NativeFunction(NativeFunction),
+    BoundFunction(BoundFunction),
+    /// An object with an [[ErrorData]] slot.
+    Error,
+    Boolean(bool),
+    Number(f64),
+    /// A String exotic object (§10.4.3).
+    String(JsString),
+    Symbol(Symbol),
+    /// An unmapped arguments object (its own properties are ordinary).
+    Arguments,
+    /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
+    Date(f64),
+    /// A module namespace exotic object (§10.4.6).
+    Namespace(Box<namespace::NamespaceData>),
+}
+
+impl Object {
+    pub fn new(proto: Option<ObjRef>, kind: ObjectKind) -> Object {
+        Object { proto, extensible: true, kind, props: PropertyMap::default() }
+    }
+
+    pub fn ordinary(proto: Option<ObjRef>) -> Object {
+        Object::new(proto, ObjectKind::Ordinary)
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self.kind, ObjectKind::Array(_))
+    }
+
+    /// Weak collections trace their values only for live keys; called to a fixpoint.
+    pub fn trace_ephemerons(&self, _t: &mut Tracer) {}
+
+    /// Weak collections drop the entries whose keys were not marked.
+    pub fn clear_dead_weak_entries(&mut self, _t: &Tracer) {}
+}
+
+impl Trace for Object {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(p) = self.proto {
+            t.obj(p);
+        }
+        for (k, slot) in &self.props {
+            let _ = k;
+            match slot {
+                Slot::Data { value, .. } => t.value(value),
+                Slot::Accessor { get, set, .. } => {
+                    if let Some(g) = get {
+                        t.obj(*g);
+                    }
+                    if let Some(s) = set {
+                        t.obj(*s);
+                    }
+                }
+            }
+        }
+        self.kind.trace(t);
+    }
+}
+
+impl Trace for ObjectKind {
+    fn trace(&self, t: &mut Tracer) {
+        match self {
+            ObjectKind::Array(a) => t.values(&a.dense),
+            ObjectKind::NativeFunction(f) => t.values(&f.slots),
+            ObjectKind::BoundFunction(b) => {
+                t.obj(b.target);
+                t.value(&b.this);
+                t.values(&b.args);
+            }
+            ObjectKind::Namespace(ns) => ns.trace(t),
+            ObjectKind::Ordinary
+            | ObjectKind::Error
+            | ObjectKind::Boolean(_)
+            | ObjectKind::Number(_)
+            | ObjectKind::String(_)
+            | ObjectKind::Symbol(_)
+            | ObjectKind::Arguments
+            | ObjectKind::Date(_) => {}
+        }
+    }
+}

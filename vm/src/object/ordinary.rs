@@ -1,0 +1,808 @@
+//! The object internal methods (§10.1 ordinary objects), with the Array (§10.4.2) and String
+//! (§10.4.3) exotic behaviour folded in. Other exotic objects (proxies, module namespaces, ...)
+//! hook in at the top of each method by matching on `ObjectKind`.
+
+use crate::error::JsResult;
+use crate::gc::ObjRef;
+use crate::object::namespace;
+use crate::object::{Object, ObjectKind};
+use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
+use crate::string::JsString;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// What a property lookup on one object found, without building a descriptor.
+enum Found {
+    Data(Value),
+    Accessor(Option<ObjRef>),
+}
+
+fn is_length(key: &PropertyKey) -> bool {
+    matches!(key, PropertyKey::String(s) if s.eq_str("length"))
+}
+
+/// The own property `key` of `obj`, looked up without side effects (not for proxies).
+fn own_lookup(obj: &Object, key: &PropertyKey) -> Option<Found> {
+    match (&obj.kind, key) {
+        (ObjectKind::Array(a), PropertyKey::Index(i)) => {
+            if let Some(v) = a.dense.get(*i as usize) {
+                if !v.is_empty() {
+                    return Some(Found::Data(v.clone()));
+                }
+            }
+        }
+        (ObjectKind::Array(a), k) if is_length(k) => return Some(Found::Data(Value::Number(a.length as f64))),
+        (ObjectKind::String(s), PropertyKey::Index(i)) => {
+            if let Some(u) = s.at(*i as usize) {
+                return Some(Found::Data(Value::String(JsString::from_units(vec![u]))));
+            }
+        }
+        (ObjectKind::String(s), k) if is_length(k) => return Some(Found::Data(Value::Number(s.len() as f64))),
+        _ => {}
+    }
+    match obj.props.get(key)? {
+        Slot::Data { value, .. } => Some(Found::Data(value.clone())),
+        Slot::Accessor { get, .. } => Some(Found::Accessor(*get)),
+    }
+}
+
+impl Vm {
+    /// [[GetPrototypeOf]]
+    pub fn get_prototype_of(&mut self, o: ObjRef) -> JsResult<Option<ObjRef>> {
+        Ok(self.heap.get(o).proto)
+    }
+
+    /// [[SetPrototypeOf]] — OrdinarySetPrototypeOf (§10.1.2.1).
+    pub fn set_prototype_of(&mut self, o: ObjRef, v: Option<ObjRef>) -> JsResult<bool> {
+        // 1-3. Same value: nothing to do.
+        let current = self.heap.get(o).proto;
+        if current == v {
+            return Ok(true);
+        }
+        // 4-5. A non-extensible object's prototype cannot change.
+        if !self.heap.get(o).extensible {
+            return Ok(false);
+        }
+        // 6-8. Refuse to create a cycle (stopping at objects with a non-ordinary [[GetPrototypeOf]]).
+        let mut p = v;
+        while let Some(pr) = p {
+            if pr == o {
+                return Ok(false);
+            }
+            p = self.heap.get(pr).proto;
+        }
+        // 9. Set O.[[Prototype]] to V.
+        self.heap.get_mut(o).proto = v;
+        Ok(true)
+    }
+
+    /// [[IsExtensible]]
+    pub fn is_extensible(&mut self, o: ObjRef) -> JsResult<bool> {
+        Ok(self.heap.get(o).extensible)
+    }
+
+    /// [[PreventExtensions]]
+    pub fn prevent_extensions(&mut self, o: ObjRef) -> JsResult<bool> {
+        self.heap.get_mut(o).extensible = false;
+        Ok(true)
+    }
+
+    /// [[GetOwnProperty]] (§10.1.5, §10.4.2, §10.4.3.1).
+    pub fn get_own_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<Option<PropertyDescriptor>> {
+        if is_namespace(self, o) && !key.is_symbol() {
+            return namespace::namespace_get_own_property(self, o, key);
+        }
+        Ok(self.get_own_property_plain(o, key))
+    }
+
+    /// [[GetOwnProperty]] for objects whose method cannot run code.
+    pub fn get_own_property_plain(&self, o: ObjRef, key: &PropertyKey) -> Option<PropertyDescriptor> {
+        let obj = self.heap.get(o);
+        match (&obj.kind, key) {
+            (ObjectKind::Array(a), PropertyKey::Index(i)) => {
+                if let Some(v) = a.dense.get(*i as usize) {
+                    if !v.is_empty() {
+                        return Some(PropertyDescriptor::data_attrs(v.clone(), attrs::ALL));
+                    }
+                }
+            }
+            (ObjectKind::Array(a), k) if is_length(k) => {
+                return Some(PropertyDescriptor::data(Value::Number(a.length as f64), a.length_writable, false, false));
+            }
+            // StringGetOwnProperty (§10.4.3.5)
+            (ObjectKind::String(s), PropertyKey::Index(i)) => {
+                if let Some(u) = s.at(*i as usize) {
+                    let ch = Value::String(JsString::from_units(vec![u]));
+                    return Some(PropertyDescriptor::data(ch, false, true, false));
+                }
+            }
+            (ObjectKind::String(s), k) if is_length(k) => {
+                return Some(PropertyDescriptor::data(Value::Number(s.len() as f64), false, false, false));
+            }
+            _ => {}
+        }
+        obj.props.get(key).map(Slot::to_descriptor)
+    }
+
+    /// [[DefineOwnProperty]] (§10.1.6, §10.4.2.1, §10.4.3.2).
+    pub fn define_own_property(&mut self, o: ObjRef, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
+        match &self.heap.get(o).kind {
+            ObjectKind::Array(_) => array_define_own_property(self, o, key, desc),
+            ObjectKind::Namespace(_) if !key.is_symbol() => namespace::namespace_define_own_property(self, o, &key, &desc),
+            ObjectKind::String(s) => {
+                // §10.4.3.2: the string's own index and length properties are fixed.
+                let fixed = match &key {
+                    PropertyKey::Index(i) => (*i as usize) < s.len(),
+                    k => is_length(k),
+                };
+                if fixed {
+                    let current = self.get_own_property_plain(o, &key);
+                    return Ok(is_compatible_property_descriptor(false, &desc, current.as_ref()));
+                }
+                Ok(ordinary_define_own_property(self, o, key, desc))
+            }
+            _ => Ok(ordinary_define_own_property(self, o, key, desc)),
+        }
+    }
+
+    /// [[HasProperty]] — OrdinaryHasProperty (§10.1.7.1).
+    pub fn has_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<bool> {
+        let mut cur = o;
+        loop {
+            let obj = self.heap.get(cur);
+            if let (ObjectKind::Namespace(_), false) = (&obj.kind, key.is_symbol()) {
+                return Ok(namespace::namespace_has_export(self, cur, key));
+            }
+            if own_lookup(obj, key).is_some() {
+                return Ok(true);
+            }
+            match obj.proto {
+                Some(p) => cur = p,
+                None => return Ok(false),
+            }
+        }
+    }
+
+    /// HasOwnProperty (§7.3.12).
+    pub fn has_own_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<bool> {
+        Ok(self.get_own_property(o, key)?.is_some())
+    }
+
+    /// [[Get]] with the object itself as receiver.
+    #[inline]
+    pub fn get(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<Value> {
+        self.get_with_receiver(o, key, &Value::Object(o))
+    }
+
+    /// [[Get]] — OrdinaryGet (§10.1.8.1), walking the prototype chain.
+    pub fn get_with_receiver(&mut self, o: ObjRef, key: &PropertyKey, receiver: &Value) -> JsResult<Value> {
+        let mut cur = o;
+        loop {
+            let obj = self.heap.get(cur);
+            if let (ObjectKind::Namespace(_), false) = (&obj.kind, key.is_symbol()) {
+                return namespace::namespace_get(self, cur, key);
+            }
+            match own_lookup(obj, key) {
+                Some(Found::Data(v)) => return Ok(v),
+                Some(Found::Accessor(Some(getter))) => return self.call(&Value::Object(getter), receiver.clone(), &[]),
+                Some(Found::Accessor(None)) => return Ok(Value::Undefined),
+                None => match obj.proto {
+                    Some(p) => cur = p,
+                    None => return Ok(Value::Undefined),
+                },
+            }
+        }
+    }
+
+    /// GetV (§7.3.3): property lookup on any value (primitives use their prototype).
+    pub fn get_v(&mut self, v: &Value, key: &PropertyKey) -> JsResult<Value> {
+        match v {
+            Value::Object(o) => self.get(*o, key),
+            Value::String(s) => {
+                match key {
+                    PropertyKey::Index(i) => {
+                        if let Some(u) = s.at(*i as usize) {
+                            return Ok(Value::String(JsString::from_units(vec![u])));
+                        }
+                    }
+                    k if is_length(k) => return Ok(Value::Number(s.len() as f64)),
+                    _ => {}
+                }
+                let proto = self.intrinsic(crate::realm::Intrinsic::StringPrototype);
+                self.get_with_receiver(proto, key, v)
+            }
+            _ => {
+                let o = self.to_object(v)?;
+                let proto = self.heap.get(o).proto;
+                match proto {
+                    Some(p) => self.get_with_receiver(p, key, v),
+                    None => Ok(Value::Undefined),
+                }
+            }
+        }
+    }
+
+    /// [[Set]] — OrdinarySet (§10.1.9.1).
+    pub fn set(&mut self, o: ObjRef, key: PropertyKey, value: Value, receiver: &Value) -> JsResult<bool> {
+        // Fast path: the receiver is the object and the property is an own writable data
+        // property of an ordinary object or a dense array element.
+        if let Value::Object(r) = receiver {
+            if *r == o {
+                let obj = self.heap.get_mut(o);
+                match (&mut obj.kind, &key) {
+                    (ObjectKind::Array(a), PropertyKey::Index(i)) => {
+                        if let Some(slot) = a.dense.get_mut(*i as usize) {
+                            if !slot.is_empty() {
+                                *slot = value;
+                                return Ok(true);
+                            }
+                        }
+                    }
+                    (ObjectKind::Ordinary, _) | (ObjectKind::NativeFunction(_), _) | (ObjectKind::Error, _) => {
+                        if let Some(Slot::Data { value: v, attrs: a }) = obj.props.get_mut(&key) {
+                            if *a & attrs::WRITABLE != 0 {
+                                *v = value;
+                                return Ok(true);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // §10.4.6.9: a module namespace's [[Set]] always fails.
+        if is_namespace(self, o) {
+            return Ok(false);
+        }
+        let own = self.get_own_property(o, &key)?;
+        self.ordinary_set_with_own_descriptor(o, key, value, receiver, own)
+    }
+
+    /// OrdinarySetWithOwnDescriptor (§10.1.9.2).
+    pub fn ordinary_set_with_own_descriptor(
+        &mut self,
+        o: ObjRef,
+        key: PropertyKey,
+        value: Value,
+        receiver: &Value,
+        own: Option<PropertyDescriptor>,
+    ) -> JsResult<bool> {
+        // 1. If ownDesc is undefined, then
+        let own = match own {
+            Some(d) => d,
+            None => {
+                // a-b. Defer to the prototype, if any.
+                if let Some(parent) = self.get_prototype_of(o)? {
+                    return self.set(parent, key, value, receiver);
+                }
+                // c. Otherwise behave as if a writable data property with value undefined existed.
+                PropertyDescriptor::data(Value::Undefined, true, true, true)
+            }
+        };
+        // 2. If IsDataDescriptor(ownDesc) is true, then
+        if own.is_data() {
+            // a. Not writable: fail.
+            if own.writable != Some(true) {
+                return Ok(false);
+            }
+            // b. The receiver must be an object.
+            let Value::Object(r) = receiver else { return Ok(false) };
+            let r = *r;
+            // c-d. Update the receiver's own property, or create one.
+            match self.get_own_property(r, &key)? {
+                Some(existing) => {
+                    if existing.is_accessor() || existing.writable != Some(true) {
+                        return Ok(false);
+                    }
+                    let d = PropertyDescriptor { value: Some(value), ..Default::default() };
+                    self.define_own_property(r, key, d)
+                }
+                None => self.define_own_property(r, key, PropertyDescriptor::data(value, true, true, true)),
+            }
+        } else {
+            // 3-7. Accessor: call the setter, if there is one.
+            match own.set {
+                Some(setter @ Value::Object(_)) => {
+                    self.call(&setter, receiver.clone(), &[value])?;
+                    Ok(true)
+                }
+                _ => Ok(false),
+            }
+        }
+    }
+
+    /// [[Delete]] — OrdinaryDelete (§10.1.10.1).
+    pub fn delete_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<bool> {
+        // §10.4.6.10: an export cannot be deleted; anything else "is deleted" already.
+        if is_namespace(self, o) && !key.is_symbol() {
+            return Ok(!namespace::namespace_has_export(self, o, key));
+        }
+        let Some(desc) = self.get_own_property(o, key)? else { return Ok(true) };
+        if desc.configurable != Some(true) {
+            return Ok(false);
+        }
+        let obj = self.heap.get_mut(o);
+        if let (ObjectKind::Array(a), PropertyKey::Index(i)) = (&mut obj.kind, key) {
+            let i = *i as usize;
+            if i < a.dense.len() && !a.dense[i].is_empty() {
+                if i + 1 == a.dense.len() {
+                    a.dense.pop();
+                } else {
+                    a.dense[i] = Value::Empty;
+                }
+                return Ok(true);
+            }
+        }
+        obj.props.shift_remove(key);
+        Ok(true)
+    }
+
+    /// [[OwnPropertyKeys]] — OrdinaryOwnPropertyKeys (§10.1.11.1): integer indices ascending,
+    /// then strings, then symbols, each in creation order.
+    pub fn own_property_keys(&mut self, o: ObjRef) -> JsResult<Vec<PropertyKey>> {
+        Ok(self.own_property_keys_plain(o))
+    }
+
+    pub fn own_property_keys_plain(&self, o: ObjRef) -> Vec<PropertyKey> {
+        if is_namespace(self, o) {
+            return namespace::namespace_own_property_keys(self, o);
+        }
+        let obj = self.heap.get(o);
+        let mut keys = Vec::with_capacity(obj.props.len() + 1);
+        let mut indices: Vec<u32> = Vec::new();
+        match &obj.kind {
+            ObjectKind::Array(a) => {
+                for (i, v) in a.dense.iter().enumerate() {
+                    if !v.is_empty() {
+                        indices.push(i as u32);
+                    }
+                }
+            }
+            ObjectKind::String(s) => indices.extend(0..s.len() as u32),
+            _ => {}
+        }
+        let dense_count = indices.len();
+        for k in obj.props.keys() {
+            if let PropertyKey::Index(i) = k {
+                indices.push(*i);
+            }
+        }
+        if indices.len() > dense_count {
+            indices.sort_unstable();
+        }
+        keys.extend(indices.into_iter().map(PropertyKey::Index));
+        match &obj.kind {
+            ObjectKind::Array(_) | ObjectKind::String(_) => keys.push(PropertyKey::from("length")),
+            _ => {}
+        }
+        for k in obj.props.keys() {
+            if let PropertyKey::String(_) = k {
+                keys.push(k.clone());
+            }
+        }
+        for k in obj.props.keys() {
+            if let PropertyKey::Symbol(_) = k {
+                keys.push(k.clone());
+            }
+        }
+        keys
+    }
+
+    // ----- operations built on the internal methods (§7.3) -----------------------------------
+
+    /// CreateDataProperty (§7.3.5).
+    pub fn create_data_property(&mut self, o: ObjRef, key: PropertyKey, value: Value) -> JsResult<bool> {
+        self.define_own_property(o, key, PropertyDescriptor::data(value, true, true, true))
+    }
+
+    /// CreateDataPropertyOrThrow (§7.3.7).
+    pub fn create_data_property_or_throw(&mut self, o: ObjRef, key: PropertyKey, value: Value) -> JsResult<()> {
+        let shown = key.display();
+        if !self.create_data_property(o, key, value)? {
+            return Err(self.throw_type_error(&format!("Cannot add property {shown}, object is not extensible")));
+        }
+        Ok(())
+    }
+
+    /// DefinePropertyOrThrow (§7.3.9).
+    pub fn define_property_or_throw(&mut self, o: ObjRef, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<()> {
+        let shown = key.display();
+        if !self.define_own_property(o, key, desc)? {
+            return Err(self.throw_type_error(&format!("Cannot redefine property: {shown}")));
+        }
+        Ok(())
+    }
+
+    /// Set(O, P, V, Throw) (§7.3.4).
+    pub fn put(&mut self, o: ObjRef, key: PropertyKey, value: Value, throw: bool) -> JsResult<()> {
+        let shown = if throw { Some(key.clone()) } else { None };
+        let ok = self.set(o, key, value, &Value::Object(o))?;
+        if !ok {
+            if let Some(key) = shown {
+                return Err(self.failed_assignment_error(o, &key));
+            }
+        }
+        Ok(())
+    }
+
+    /// The TypeError V8 throws when a strict-mode assignment to `o[key]` fails.
+    pub fn failed_assignment_error(&mut self, o: ObjRef, key: &PropertyKey) -> Value {
+        let exists = if is_namespace(self, o) {
+            namespace::namespace_has_export(self, o, key) || self.heap.get(o).props.contains_key(key)
+        } else {
+            let mut cur = Some(o);
+            let mut found = false;
+            while let Some(c) = cur {
+                if self.get_own_property_plain(c, key).is_some() {
+                    found = true;
+                    break;
+                }
+                cur = self.heap.get(c).proto;
+            }
+            found
+        };
+        let msg = if !exists && !self.heap.get(o).extensible {
+            format!("Cannot add property {}, object is not extensible", key.display())
+        } else {
+            format!("Cannot assign to read only property '{}' of object '{}'", key.display(), self.describe_object_for_error(o))
+        };
+        self.throw_type_error(&msg)
+    }
+
+    /// DeletePropertyOrThrow (§7.3.10).
+    pub fn delete_property_or_throw(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<()> {
+        if !self.delete_property(o, key)? {
+            return Err(self.throw_type_error(&format!(
+                "Cannot delete property '{}' of {}",
+                key.display(),
+                self.describe_object_for_error(o)
+            )));
+        }
+        Ok(())
+    }
+
+    /// `#<Object>` / `[object Array]`, as V8 names an object in TypeError messages.
+    pub fn describe_object_for_error(&self, o: ObjRef) -> String {
+        match &self.heap.get(o).kind {
+            ObjectKind::Array(_) => "[object Array]".into(),
+            ObjectKind::Namespace(_) => "[object Module]".into(),
+            _ => "#<Object>".into(),
+        }
+    }
+
+    /// LengthOfArrayLike (§7.3.19).
+    pub fn length_of_array_like(&mut self, o: ObjRef) -> JsResult<u64> {
+        if let ObjectKind::Array(a) = &self.heap.get(o).kind {
+            return Ok(a.length as u64);
+        }
+        let v = self.get(o, &PropertyKey::from("length"))?;
+        self.to_length(&v)
+    }
+
+    /// CreateListFromArrayLike (§7.3.20), without the element-type restriction.
+    pub fn create_list_from_array_like(&mut self, v: &Value) -> JsResult<Vec<Value>> {
+        let Value::Object(o) = v else {
+            return Err(self.throw_type_error("CreateListFromArrayLike called on non-object"));
+        };
+        let len = self.length_of_array_like(*o)?;
+        let mut out = Vec::with_capacity(len.min(1 << 16) as usize);
+        for i in 0..len {
+            let key = PropertyKey::from_index(i as u32);
+            out.push(self.get(*o, &key)?);
+        }
+        Ok(out)
+    }
+
+    /// EnumerableOwnProperties(O, key) (§7.3.23) for the string keys.
+    pub fn enumerable_own_keys(&mut self, o: ObjRef) -> JsResult<Vec<PropertyKey>> {
+        let keys = self.own_property_keys(o)?;
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            if k.is_symbol() {
+                continue;
+            }
+            if let Some(d) = self.get_own_property(o, &k)? {
+                if d.enumerable == Some(true) {
+                    out.push(k);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn is_namespace(vm: &Vm, o: ObjRef) -> bool {
+    matches!(vm.heap.get(o).kind, ObjectKind::Namespace(_))
+}
+
+/// OrdinaryDefineOwnProperty (§10.1.6.1).
+pub fn ordinary_define_own_property(vm: &mut Vm, o: ObjRef, key: PropertyKey, desc: PropertyDescriptor) -> bool {
+    let current = vm.get_own_property_plain(o, &key);
+    let extensible = vm.heap.get(o).extensible;
+    validate_and_apply_property_descriptor(Some((vm, o)), key, extensible, desc, current)
+}
+
+/// IsCompatiblePropertyDescriptor (§10.1.6.2).
+pub fn is_compatible_property_descriptor(
+    extensible: bool,
+    desc: &PropertyDescriptor,
+    current: Option<&PropertyDescriptor>,
+) -> bool {
+    validate_and_apply_property_descriptor(None, PropertyKey::Index(0), extensible, desc.clone(), current.cloned())
+}
+
+fn same_value_opt(a: &Value, b: &Value) -> bool {
+    crate::conversions::same_value(a, b)
+}
+
+/// ValidateAndApplyPropertyDescriptor (§10.1.6.3). With `o == None` it only validates.
+pub fn validate_and_apply_property_descriptor(
+    target: Option<(&mut Vm, ObjRef)>,
+    key: PropertyKey,
+    extensible: bool,
+    desc: PropertyDescriptor,
+    current: Option<PropertyDescriptor>,
+) -> bool {
+    // 2. If current is undefined, then
+    let Some(current) = current else {
+        // a. Not extensible: cannot add.
+        if !extensible {
+            return false;
+        }
+        // b-c. Create an accessor or a data property with defaults for absent fields.
+        if let Some((vm, o)) = target {
+            let mut a = 0;
+            if desc.enumerable == Some(true) {
+                a |= attrs::ENUMERABLE;
+            }
+            if desc.configurable == Some(true) {
+                a |= attrs::CONFIGURABLE;
+            }
+            let slot = if desc.is_accessor() {
+                Slot::Accessor { get: desc.get.and_then(|g| g.as_object()), set: desc.set.and_then(|s| s.as_object()), attrs: a }
+            } else {
+                if desc.writable == Some(true) {
+                    a |= attrs::WRITABLE;
+                }
+                Slot::Data { value: desc.value.unwrap_or(Value::Undefined), attrs: a }
+            };
+            store_slot(vm, o, key, slot);
+        }
+        return true;
+    };
+    // 3. Assert: current is fully populated.
+    // 4. An empty descriptor changes nothing.
+    if desc.is_generic() && desc.enumerable.is_none() && desc.configurable.is_none() {
+        return true;
+    }
+    // 5. If current.[[Configurable]] is false, then
+    if current.configurable == Some(false) {
+        // a. Cannot become configurable.
+        if desc.configurable == Some(true) {
+            return false;
+        }
+        // b. Cannot change enumerability.
+        if let Some(e) = desc.enumerable {
+            if Some(e) != current.enumerable {
+                return false;
+            }
+        }
+        // c. Cannot change between data and accessor.
+        if !desc.is_generic() && desc.is_accessor() != current.is_accessor() {
+            return false;
+        }
+        if current.is_accessor() {
+            // d. Accessor: getter and setter must stay the same.
+            if let Some(g) = &desc.get {
+                if !same_value_opt(g, current.get.as_ref().unwrap_or(&Value::Undefined)) {
+                    return false;
+                }
+            }
+            if let Some(s) = &desc.set {
+                if !same_value_opt(s, current.set.as_ref().unwrap_or(&Value::Undefined)) {
+                    return false;
+                }
+            }
+        } else if current.writable == Some(false) {
+            // e. Non-writable data: cannot become writable or change value.
+            if desc.writable == Some(true) {
+                return false;
+            }
+            if let Some(v) = &desc.value {
+                if !same_value_opt(v, current.value.as_ref().unwrap_or(&Value::Undefined)) {
+                    return false;
+                }
+            }
+        }
+    }
+    // 6. If O is not undefined, then
+    if let Some((vm, o)) = target {
+        let enumerable = desc.enumerable.or(current.enumerable).unwrap_or(false);
+        let configurable = desc.configurable.or(current.configurable).unwrap_or(false);
+        let mut a = 0;
+        if enumerable {
+            a |= attrs::ENUMERABLE;
+        }
+        if configurable {
+            a |= attrs::CONFIGURABLE;
+        }
+        let slot = if desc.is_accessor() || (desc.is_generic() && current.is_accessor()) {
+            // a/c. (Convert to) accessor; absent fields keep current values when it already was one.
+            let (cg, cs) = if current.is_accessor() {
+                (current.get.clone().and_then(|g| g.as_object()), current.set.clone().and_then(|s| s.as_object()))
+            } else {
+                (None, None)
+            };
+            let get = match desc.get { Some(g) => g.as_object(), None => cg };
+            let set = match desc.set { Some(s) => s.as_object(), None => cs };
+            Slot::Accessor { get, set, attrs: a }
+        } else {
+            // b/c. (Convert to) data property.
+            let (cv, cw) = if current.is_data() {
+                (current.value.clone().unwrap_or(Value::Undefined), current.writable.unwrap_or(false))
+            } else {
+                (Value::Undefined, false)
+            };
+            let value = desc.value.unwrap_or(cv);
+            if desc.writable.unwrap_or(cw) {
+                a |= attrs::WRITABLE;
+            }
+            Slot::Data { value, attrs: a }
+        };
+        store_slot(vm, o, key, slot);
+    }
+    true
+}
+
+/// Writes a validated property into an object's storage (dense elements when possible).
+fn store_slot(vm: &mut Vm, o: ObjRef, key: PropertyKey, slot: Slot) {
+    let obj = vm.heap.get_mut(o);
+    if let (ObjectKind::Array(a), PropertyKey::Index(i)) = (&mut obj.kind, &key) {
+        let i = *i as usize;
+        let plain = matches!(slot, Slot::Data { attrs: attrs::ALL, .. });
+        if plain && !obj.props.contains_key(&key) {
+            if i < a.dense.len() {
+                if let Slot::Data { value, .. } = slot {
+                    a.dense[i] = value;
+                }
+                return;
+            }
+            // Grow the dense part when the gap is small.
+            if i <= a.dense.len() + 64 && i < (1 << 26) {
+                a.dense.resize(i, Value::Empty);
+                if let Slot::Data { value, .. } = slot {
+                    a.dense.push(value);
+                }
+                return;
+            }
+        } else if i < a.dense.len() {
+            a.dense[i] = Value::Empty;
+        }
+    }
+    match obj.props.get_mut(&key) {
+        Some(existing) => *existing = slot,
+        None => {
+            obj.props.insert(key, slot);
+        }
+    }
+}
+
+/// Array exotic [[DefineOwnProperty]] (§10.4.2.1).
+pub fn array_define_own_property(vm: &mut Vm, o: ObjRef, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
+    // 1. "length": ArraySetLength.
+    if is_length(&key) {
+        return array_set_length(vm, o, desc);
+    }
+    // 2. An array index:
+    if let PropertyKey::Index(index) = key {
+        let (length, length_writable) = match &vm.heap.get(o).kind {
+            ObjectKind::Array(a) => (a.length, a.length_writable),
+            _ => (0, true),
+        };
+        // e-f. Cannot add at or past a non-writable length.
+        if index >= length && !length_writable {
+            return Ok(false);
+        }
+        // g-h. Ordinary definition.
+        if !ordinary_define_own_property(vm, o, key, desc) {
+            return Ok(false);
+        }
+        // i. Extend length.
+        if index >= length {
+            if let ObjectKind::Array(a) = &mut vm.heap.get_mut(o).kind {
+                a.length = index + 1;
+            }
+        }
+        return Ok(true);
+    }
+    // 3. Any other key.
+    Ok(ordinary_define_own_property(vm, o, key, desc))
+}
+
+/// ArraySetLength (§10.4.2.4).
+fn array_set_length(vm: &mut Vm, o: ObjRef, desc: PropertyDescriptor) -> JsResult<bool> {
+    let length_key = PropertyKey::from("length");
+    // 1. No [[Value]]: only attributes change.
+    let Some(value) = desc.value.clone() else {
+        return Ok(set_length_attributes(vm, o, &desc, None));
+    };
+    // 3-5. newLen = ToUint32(Desc.[[Value]]), numberLen = ToNumber(Desc.[[Value]]); must agree.
+    let new_len = vm.to_uint32(&value)?;
+    let number_len = vm.to_number(&value)?;
+    if new_len as f64 != number_len {
+        return Err(vm.throw_range_error("Invalid array length"));
+    }
+    let _ = length_key;
+    let (old_len, writable) = match &vm.heap.get(o).kind {
+        ObjectKind::Array(a) => (a.length, a.length_writable),
+        _ => return Ok(false),
+    };
+    // 11-12. Growing (or same): just validate and apply.
+    if new_len >= old_len {
+        return Ok(set_length_attributes(vm, o, &desc, Some(new_len)));
+    }
+    // 13. Shrinking a non-writable length fails.
+    if !writable {
+        return Ok(false);
+    }
+    // 16-17. Delete elements from the end; a non-configurable one stops the deletion.
+    let mut blocked_at: Option<u32> = None;
+    {
+        let obj = vm.heap.get_mut(o);
+        let mut sparse: Vec<u32> = obj
+            .props
+            .keys()
+            .filter_map(|k| match k {
+                PropertyKey::Index(i) if *i >= new_len => Some(*i),
+                _ => None,
+            })
+            .collect();
+        sparse.sort_unstable_by(|a, b| b.cmp(a));
+        for i in sparse {
+            let key = PropertyKey::Index(i);
+            if obj.props.get(&key).map(|s| s.configurable()).unwrap_or(true) {
+                obj.props.shift_remove(&key);
+            } else {
+                blocked_at = Some(i);
+                break;
+            }
+        }
+        if let ObjectKind::Array(a) = &mut obj.kind {
+            let keep_from = blocked_at.map(|b| b + 1).unwrap_or(new_len) as usize;
+            if a.dense.len() > keep_from {
+                a.dense.truncate(keep_from);
+            }
+        }
+    }
+    let final_len = blocked_at.map(|b| b + 1).unwrap_or(new_len);
+    set_length_attributes(vm, o, &desc, Some(final_len));
+    Ok(blocked_at.is_none())
+}
+
+/// Applies `length`'s new value and writability after validating them against the current ones.
+fn set_length_attributes(vm: &mut Vm, o: ObjRef, desc: &PropertyDescriptor, new_len: Option<u32>) -> bool {
+    let (len, writable) = match &vm.heap.get(o).kind {
+        ObjectKind::Array(a) => (a.length, a.length_writable),
+        _ => return false,
+    };
+    let current = PropertyDescriptor::data(Value::Number(len as f64), writable, false, false);
+    let mut check = desc.clone();
+    if let Some(n) = new_len {
+        check.value = Some(Value::Number(n as f64));
+    }
+    if !is_compatible_property_descriptor(true, &check, Some(&current)) {
+        return false;
+    }
+    if let ObjectKind::Array(a) = &mut vm.heap.get_mut(o).kind {
+        if let Some(n) = new_len {
+            a.length = n;
+            if a.dense.len() > n as usize {
+                a.dense.truncate(n as usize);
+            }
+        }
+        if desc.writable == Some(false) {
+            a.length_writable = false;
+        }
+    }
+    true
+}

@@ -1,0 +1,191 @@
+//! JavaScript strings: immutable sequences of UTF-16 code units.
+//!
+//! A `JsString` is a reference-counted pointer, so cloning one is cheap and strings never need the
+//! garbage collector (they cannot form cycles). The hash is computed once, at creation, so strings
+//! used as property keys hash in O(1); equality first compares pointers.
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+struct StrData {
+    hash: u64,
+    units: Box<[u16]>,
+}
+
+/// An immutable JavaScript string value (a list of UTF-16 code units).
+#[derive(Clone)]
+pub struct JsString(Rc<StrData>);
+
+fn hash_units(units: &[u16]) -> u64 {
+    // FNV-1a over the code units: fast, deterministic, good enough for property keys.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &u in units {
+        h ^= u as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl JsString {
+    pub fn from_units(units: Vec<u16>) -> JsString {
+        let hash = hash_units(&units);
+        JsString(Rc::new(StrData { hash, units: units.into_boxed_slice() }))
+    }
+
+    pub fn from_slice(units: &[u16]) -> JsString {
+        JsString::from_units(units.to_vec())
+    }
+
+    pub fn empty() -> JsString {
+        JsString::from_units(Vec::new())
+    }
+
+    pub fn as_units(&self) -> &[u16] {
+        &self.0.units
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.units.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.units.is_empty()
+    }
+
+    /// The string as Rust text; lone surrogates become U+FFFD.
+    pub fn to_rust_lossy(&self) -> String {
+        String::from_utf16_lossy(&self.0.units)
+    }
+
+    pub fn concat(a: &JsString, b: &JsString) -> JsString {
+        if a.is_empty() {
+            return b.clone();
+        }
+        if b.is_empty() {
+            return a.clone();
+        }
+        let mut v = Vec::with_capacity(a.len() + b.len());
+        v.extend_from_slice(a.as_units());
+        v.extend_from_slice(b.as_units());
+        JsString::from_units(v)
+    }
+
+    pub fn ptr_eq(a: &JsString, b: &JsString) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// CanonicalNumericIndexString restricted to array indices: `Some(i)` when the string is the
+    /// canonical decimal form of an integer `i` with `0 <= i < 2^32 - 1` (§6.1.7).
+    pub fn as_array_index(&self) -> Option<u32> {
+        array_index_of_units(self.as_units())
+    }
+
+    /// Code unit at `i`.
+    pub fn at(&self, i: usize) -> Option<u16> {
+        self.0.units.get(i).copied()
+    }
+
+    pub fn substring(&self, start: usize, end: usize) -> JsString {
+        JsString::from_slice(&self.0.units[start..end])
+    }
+
+    pub fn eq_str(&self, s: &str) -> bool {
+        self.0.units.iter().copied().eq(s.encode_utf16())
+    }
+}
+
+/// `Some(i)` when `units` is the canonical decimal spelling of an array index.
+pub fn array_index_of_units(units: &[u16]) -> Option<u32> {
+    if units.is_empty() || units.len() > 10 {
+        return None;
+    }
+    if units[0] == b'0' as u16 {
+        return if units.len() == 1 { Some(0) } else { None };
+    }
+    let mut n: u64 = 0;
+    for &u in units {
+        if !(b'0' as u16..=b'9' as u16).contains(&u) {
+            return None;
+        }
+        n = n * 10 + (u - b'0' as u16) as u64;
+    }
+    if n < u32::MAX as u64 {
+        Some(n as u32)
+    } else {
+        None
+    }
+}
+
+impl From<&str> for JsString {
+    fn from(s: &str) -> JsString {
+        JsString::from_units(s.encode_utf16().collect())
+    }
+}
+
+impl From<String> for JsString {
+    fn from(s: String) -> JsString {
+        JsString::from(s.as_str())
+    }
+}
+
+impl PartialEq for JsString {
+    fn eq(&self, other: &JsString) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || (self.0.hash == other.0.hash && self.0.units == other.0.units)
+    }
+}
+impl Eq for JsString {}
+
+impl Hash for JsString {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.hash);
+    }
+}
+
+impl PartialOrd for JsString {
+    fn partial_cmp(&self, other: &JsString) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for JsString {
+    /// Code-unit order, as IsLessThan compares strings.
+    fn cmp(&self, other: &JsString) -> std::cmp::Ordering {
+        self.0.units.cmp(&other.0.units)
+    }
+}
+
+impl fmt::Debug for JsString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.to_rust_lossy())
+    }
+}
+
+impl fmt::Display for JsString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_rust_lossy())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_indices_are_canonical() {
+        assert_eq!(JsString::from("0").as_array_index(), Some(0));
+        assert_eq!(JsString::from("4294967294").as_array_index(), Some(4294967294));
+        assert_eq!(JsString::from("4294967295").as_array_index(), None);
+        assert_eq!(JsString::from("01").as_array_index(), None);
+        assert_eq!(JsString::from("-1").as_array_index(), None);
+        assert_eq!(JsString::from("1.0").as_array_index(), None);
+    }
+
+    #[test]
+    fn equality_and_concat() {
+        let a = JsString::from("ab");
+        let b = JsString::concat(&JsString::from("a"), &JsString::from("b"));
+        assert_eq!(a, b);
+        assert!(JsString::from("a") < JsString::from("b"));
+        assert!(a.eq_str("ab"));
+    }
+}

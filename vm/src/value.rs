@@ -1,0 +1,89 @@
+//! The `Value` type: what a register, a property or a binding cell holds.
+
+use crate::gc::ObjRef;
+use crate::string::JsString;
+use crate::symbol::Symbol;
+
+/// An ECMAScript language value.
+///
+/// Objects are handles into the garbage-collected heap (`ObjRef`, 4 bytes, `Copy`); strings and
+/// symbols are reference counted (they cannot form cycles). A `Value` is 16 bytes.
+#[derive(Clone, Debug)]
+pub enum Value {
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(JsString),
+    Symbol(Symbol),
+    Object(ObjRef),
+    /// Internal marker, never visible to JavaScript: an uninitialised binding (TDZ) in a register
+    /// or a cell, or a hole in an array's dense elements.
+    Empty,
+}
+
+impl Value {
+    pub fn is_undefined(&self) -> bool {
+        matches!(self, Value::Undefined)
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    pub fn is_nullish(&self) -> bool {
+        matches!(self, Value::Undefined | Value::Null)
+    }
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Value::Empty)
+    }
+    pub fn as_object(&self) -> Option<ObjRef> {
+        match self {
+            Value::Object(o) => Some(*o),
+            _ => None,
+        }
+    }
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+    pub fn as_string(&self) -> Option<&JsString> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn from_str(s: &str) -> Value {
+        Value::String(JsString::from(s))
+    }
+    /// `true` for primitives that are not objects (the spec's "is not an Object").
+    pub fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+}
+
+impl From<f64> for Value {
+    fn from(n: f64) -> Value {
+        Value::Number(n)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+impl From<JsString> for Value {
+    fn from(s: JsString) -> Value {
+        Value::String(s)
+    }
+}
+impl From<ObjRef> for Value {
+    fn from(o: ObjRef) -> Value {
+        Value::Object(o)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(JsString::from(s))
+    }
+}

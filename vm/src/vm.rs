@@ -1,0 +1,328 @@
+//! The `Vm`: one agent with its heap, its realm and everything the interpreter and the host keep
+//! between calls. Also the entry points for calling and constructing functions from Rust.
+
+use crate::error::{JsResult, StackFrameInfo};
+use crate::gc::{Heap, ObjRef, Trace, Tracer};
+use crate::native::{CallArgs, NativeFn, NativeFunction};
+use crate::object::{ArrayData, Object, ObjectKind};
+use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
+use crate::realm::{Intrinsic, Realm};
+use crate::string::JsString;
+use crate::symbol::{Symbol, WellKnownSymbols};
+use crate::value::Value;
+use indexmap::IndexMap;
+
+/// How deeply Rust code (built-ins calling back into JavaScript) may nest before
+/// `RangeError: Maximum call stack size exceeded` is thrown instead of overflowing the Rust stack.
+pub const MAX_NATIVE_DEPTH: u32 = 1500;
+
+pub struct Vm {
+    pub heap: Heap,
+    pub realm: Realm,
+    pub symbols: WellKnownSymbols,
+    /// The GlobalSymbolRegistry (`Symbol.for`).
+    pub symbol_registry: IndexMap<JsString, Symbol>,
+    /// How many Rust frames that may hold unrooted `ObjRef`s are active (built-ins running,
+    /// Rust code calling into JavaScript). The collector only runs when this is zero.
+    pub native_depth: u32,
+    /// Values the host keeps alive explicitly.
+    pub roots: Vec<Value>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+fn placeholder_function(_vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
+    Ok(Value::Undefined)
+}
+
+impl Vm {
+    /// A VM with a fresh realm whose built-ins are installed.
+    pub fn new() -> Vm {
+        let mut heap = Heap::new();
+        // %Object.prototype% and %Function.prototype% first: everything else inherits from them.
+        let object_prototype = heap.alloc(Object::ordinary(None));
+        let function_prototype = heap.alloc(Object::new(
+            Some(object_prototype),
+            ObjectKind::NativeFunction(NativeFunction { f: placeholder_function, constructor: false, slots: Vec::new() }),
+        ));
+        let mut intrinsics = Vec::with_capacity(Intrinsic::ALL.len());
+        for &which in Intrinsic::ALL {
+            let obj = match which {
+                Intrinsic::ObjectPrototype => object_prototype,
+                Intrinsic::FunctionPrototype => function_prototype,
+                _ => heap.alloc(Object::ordinary(Some(object_prototype))),
+            };
+            intrinsics.push(obj);
+        }
+        let global = heap.alloc(Object::ordinary(Some(object_prototype)));
+        let mut vm = Vm {
+            heap,
+            realm: Realm::new(intrinsics, global),
+            symbols: WellKnownSymbols::new(),
+            symbol_registry: IndexMap::new(),
+            native_depth: 0,
+            roots: Vec::new(),
+        };
+        crate::builtins::install_all(&mut vm);
+        vm
+    }
+
+    pub fn intrinsic(&self, which: Intrinsic) -> ObjRef {
+        self.realm.intrinsic(which)
+    }
+
+    pub fn global(&self) -> ObjRef {
+        self.realm.global
+    }
+
+    // ----- object creation -------------------------------------------------------------------
+
+    /// OrdinaryObjectCreate(%Object.prototype%).
+    pub fn new_object(&mut self) -> ObjRef {
+        let proto = self.intrinsic(Intrinsic::ObjectPrototype);
+        self.heap.alloc(Object::ordinary(Some(proto)))
+    }
+
+    pub fn new_object_with_proto(&mut self, proto: Option<ObjRef>) -> ObjRef {
+        self.heap.alloc(Object::ordinary(proto))
+    }
+
+    /// CreateArrayFromList (§7.3.18).
+    pub fn create_array_from_list(&mut self, values: Vec<Value>) -> ObjRef {
+        let proto = self.intrinsic(Intrinsic::ArrayPrototype);
+        let length = values.len() as u32;
+        self.heap.alloc(Object::new(
+            Some(proto),
+            ObjectKind::Array(ArrayData { dense: values, length, length_writable: true }),
+        ))
+    }
+
+    /// A built-in function object with `length` and `name` (§10.3.4 CreateBuiltinFunction).
+    pub fn new_native_function(&mut self, name: &str, length: u32, f: NativeFn) -> ObjRef {
+        self.new_native_function_with_slots(PropertyKey::from(name), length, f, Vec::new(), false)
+    }
+
+    /// A built-in constructor (has [[Construct]]).
+    pub fn new_native_constructor(&mut self, name: &str, length: u32, f: NativeFn) -> ObjRef {
+        self.new_native_function_with_slots(PropertyKey::from(name), length, f, Vec::new(), true)
+    }
+
+    /// The general form: `name` may be a symbol key (`[Symbol.iterator]`), `slots` carry data.
+    pub fn new_native_function_with_slots(
+        &mut self,
+        name: PropertyKey,
+        length: u32,
+        f: NativeFn,
+        slots: Vec<Value>,
+        constructor: bool,
+    ) -> ObjRef {
+        let proto = self.intrinsic(Intrinsic::FunctionPrototype);
+        let func = self
+            .heap
+            .alloc(Object::new(Some(proto), ObjectKind::NativeFunction(NativeFunction { f, constructor, slots })));
+        self.define_value(func, PropertyKey::from("length"), Value::Number(length as f64), attrs::CONFIGURABLE);
+        let name_value = function_name_for_key(&name, None);
+        self.define_value(func, PropertyKey::from("name"), Value::String(name_value), attrs::CONFIGURABLE);
+        func
+    }
+
+    /// Defines a built-in method: writable, non-enumerable, configurable.
+    pub fn define_method(&mut self, obj: ObjRef, name: &str, length: u32, f: NativeFn) -> ObjRef {
+        let func = self.new_native_function(name, length, f);
+        self.define_value(obj, PropertyKey::from(name), Value::Object(func), attrs::BUILTIN);
+        func
+    }
+
+    /// Defines a built-in method under a symbol key; its name is `[description]`.
+    pub fn define_symbol_method(&mut self, obj: ObjRef, sym: Symbol, length: u32, f: NativeFn, a: u8) -> ObjRef {
+        let key = PropertyKey::Symbol(sym);
+        let func = self.new_native_function_with_slots(key.clone(), length, f, Vec::new(), false);
+        self.define_value(obj, key, Value::Object(func), a);
+        func
+    }
+
+    /// Defines a built-in accessor property with a getter (and optional setter) function;
+    /// the functions are named `get name` / `set name`.
+    pub fn define_getter(&mut self, obj: ObjRef, key: PropertyKey, get: NativeFn, set: Option<NativeFn>, a: u8) {
+        let getter = self.new_native_function_with_slots(key.clone(), 0, get, Vec::new(), false);
+        let gname = function_name_for_key(&key, Some("get"));
+        self.define_value(getter, PropertyKey::from("name"), Value::String(gname), attrs::CONFIGURABLE);
+        let setter = set.map(|s| {
+            let f = self.new_native_function_with_slots(key.clone(), 1, s, Vec::new(), false);
+            let sname = function_name_for_key(&key, Some("set"));
+            self.define_value(f, PropertyKey::from("name"), Value::String(sname), attrs::CONFIGURABLE);
+            f
+        });
+        self.heap.get_mut(obj).props.insert(key, Slot::Accessor { get: Some(getter), set: setter, attrs: a });
+    }
+
+    /// Creates or replaces an own data property directly (no checks: for built-ins and for
+    /// objects the VM has just made). Array elements go through the array's dense storage.
+    pub fn define_value(&mut self, obj: ObjRef, key: PropertyKey, value: Value, a: u8) {
+        if a == attrs::ALL {
+            if let (PropertyKey::Index(_), ObjectKind::Array(_)) = (&key, &self.heap.get(obj).kind) {
+                let desc = PropertyDescriptor::data_attrs(value, a);
+                let _ = crate::object::ordinary::array_define_own_property(self, obj, key, desc);
+                return;
+            }
+        }
+        self.heap.get_mut(obj).props.insert(key, Slot::Data { value, attrs: a });
+    }
+
+    /// Defines an accessor property directly (no checks).
+    pub fn define_accessor(&mut self, obj: ObjRef, key: PropertyKey, get: Option<ObjRef>, set: Option<ObjRef>, a: u8) {
+        self.heap.get_mut(obj).props.insert(key, Slot::Accessor { get, set, attrs: a });
+    }
+
+    // ----- calling ---------------------------------------------------------------------------
+
+    /// IsCallable (§7.2.3).
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Object(o) => self.is_callable_object(*o),
+            _ => false,
+        }
+    }
+
+    pub fn is_callable_object(&self, o: ObjRef) -> bool {
+        matches!(self.heap.get(o).kind, ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_))
+    }
+
+    /// IsConstructor (§7.2.4).
+    pub fn is_constructor(&self, v: &Value) -> bool {
+        match v {
+            Value::Object(o) => match &self.heap.get(*o).kind {
+                ObjectKind::NativeFunction(f) => f.constructor,
+                ObjectKind::BoundFunction(b) => self.is_constructor(&Value::Object(b.target)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Call(F, V, argumentsList) (§7.3.14).
+    pub fn call(&mut self, f: &Value, this: Value, args: &[Value]) -> JsResult<Value> {
+        let Value::Object(callee) = f else {
+            return Err(self.throw_type_error(&format!("{} is not a function", self.describe_for_error(f))));
+        };
+        let callee = *callee;
+        match &self.heap.get(callee).kind {
+            ObjectKind::NativeFunction(nf) => {
+                let f = nf.f;
+                self.call_native(f, CallArgs { this, args: args.to_vec(), callee, new_target: None })
+            }
+            ObjectKind::BoundFunction(b) => {
+                let target = Value::Object(b.target);
+                let bound_this = b.this.clone();
+                let mut all = b.args.clone();
+                all.extend_from_slice(args);
+                self.call(&target, bound_this, &all)
+            }
+            _ => Err(self.throw_type_error(&format!("{} is not a function", self.describe_for_error(f)))),
+        }
+    }
+
+    /// Construct(F, argumentsList, newTarget) (§7.3.15).
+    pub fn construct(&mut self, f: ObjRef, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+        let new_target = new_target.unwrap_or(f);
+        match &self.heap.get(f).kind {
+            ObjectKind::NativeFunction(nf) if nf.constructor => {
+                let func = nf.f;
+                self.call_native(
+                    func,
+                    CallArgs { this: Value::Undefined, args: args.to_vec(), callee: f, new_target: Some(new_target) },
+                )
+            }
+            ObjectKind::BoundFunction(b) => {
+                let target = b.target;
+                let mut all = b.args.clone();
+                all.extend_from_slice(args);
+                let nt = if new_target == f { target } else { new_target };
+                self.construct(target, &all, Some(nt))
+            }
+            _ => {
+                let v = Value::Object(f);
+                Err(self.throw_type_error(&format!("{} is not a constructor", self.describe_for_error(&v))))
+            }
+        }
+    }
+
+    /// Runs a built-in, counting it as a native frame (no collection while it runs).
+    pub fn call_native(&mut self, f: NativeFn, args: CallArgs) -> JsResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
+        self.native_depth += 1;
+        let r = f(self, &args);
+        self.native_depth -= 1;
+        r
+    }
+
+    /// A short description of a value for error messages (`undefined`, `x`, `#<Object>`), as V8
+    /// prints the callee in "... is not a function" when no source text is available.
+    pub fn describe_for_error(&self, v: &Value) -> String {
+        match v {
+            Value::Undefined => "undefined".into(),
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => crate::conversions::number_to_string(*n),
+            Value::String(s) => format!("\"{}\"", s.to_rust_lossy()),
+            Value::Symbol(s) => s.descriptive_string(),
+            Value::Object(o) => {
+                let obj = self.heap.get(*o);
+                if obj.is_array() {
+                    "object".into()
+                } else {
+                    "#<Object>".into()
+                }
+            }
+            Value::Empty => "undefined".into(),
+        }
+    }
+
+    /// The call stack as `at ...` lines (the interpreter provides the frames).
+    pub fn capture_stack_trace(&self) -> Vec<StackFrameInfo> {
+        Vec::new()
+    }
+
+    // ----- garbage collection ----------------------------------------------------------------
+
+    /// Collects if enough was allocated and no native frame is active (a safe point).
+    #[inline]
+    pub fn maybe_gc(&mut self) {
+        if self.native_depth == 0 && self.heap.wants_collection() {
+            self.collect_garbage();
+        }
+    }
+
+    /// A full mark-sweep collection from the VM's roots. Only call at a safe point.
+    pub fn collect_garbage(&mut self) {
+        let mut t = self.heap.tracer();
+        self.trace_roots(&mut t);
+        self.heap.collect(t);
+    }
+
+    fn trace_roots(&self, t: &mut Tracer) {
+        self.realm.trace(t);
+        self.roots.trace(t);
+    }
+}
+
+/// SetFunctionName's name computation (§10.2.9): `[description]` for symbols, optional prefix.
+pub fn function_name_for_key(key: &PropertyKey, prefix: Option<&str>) -> JsString {
+    let base = match key {
+        PropertyKey::Symbol(s) => match s.description() {
+            Some(d) => format!("[{}]", d.to_rust_lossy()),
+            None => String::new(),
+        },
+        other => other.display(),
+    };
+    match prefix {
+        Some(p) => JsString::from(format!("{p} {base}")),
+        None => JsString::from(base),
+    }
+}
