@@ -27,6 +27,8 @@ pub struct Vm {
     pub native_depth: u32,
     /// Values the host keeps alive explicitly.
     pub roots: Vec<Value>,
+    /// Binding cells the host keeps alive explicitly (module environments).
+    pub root_cells: Vec<crate::gc::CellRef>,
 }
 
 impl Default for Vm {
@@ -66,6 +68,7 @@ impl Vm {
             symbol_registry: IndexMap::new(),
             native_depth: 0,
             roots: Vec::new(),
+            root_cells: Vec::new(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -328,6 +331,7 @@ impl Vm {
     fn trace_roots(&self, t: &mut Tracer) {
         self.realm.trace(t);
         self.roots.trace(t);
+        self.root_cells.trace(t);
     }
 }
 
