@@ -41,6 +41,7 @@ pub mod compiler;
 pub mod conversions;
 pub mod error;
 pub mod gc;
+pub mod interpreter;
 pub mod native;
 pub mod object;
 pub mod property;

@@ -27,6 +27,8 @@ pub struct Vm {
     pub native_depth: u32,
     /// Values the host keeps alive explicitly.
     pub roots: Vec<Value>,
+    /// The register stack, frames and handlers of the bytecode interpreter.
+    pub interp: crate::interpreter::Interpreter,
 }
 
 impl Default for Vm {
@@ -66,6 +68,7 @@ impl Vm {
             symbol_registry: IndexMap::new(),
             native_depth: 0,
             roots: Vec::new(),
+            interp: crate::interpreter::Interpreter::new(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -189,7 +192,10 @@ impl Vm {
     }
 
     pub fn is_callable_object(&self, o: ObjRef) -> bool {
-        matches!(self.heap.get(o).kind, ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_))
+        matches!(
+            self.heap.get(o).kind,
+            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) | ObjectKind::Function(_)
+        )
     }
 
     /// IsConstructor (§7.2.4).
@@ -198,6 +204,7 @@ impl Vm {
             Value::Object(o) => match &self.heap.get(*o).kind {
                 ObjectKind::NativeFunction(f) => f.constructor,
                 ObjectKind::BoundFunction(b) => self.is_constructor(&Value::Object(b.target)),
+                ObjectKind::Function(c) => c.template.is_constructor(),
                 _ => false,
             },
             _ => false,
@@ -222,6 +229,7 @@ impl Vm {
                 all.extend_from_slice(args);
                 self.call(&target, bound_this, &all)
             }
+            ObjectKind::Function(_) => crate::interpreter::call_closure(self, callee, this, args),
             _ => Err(self.throw_type_error(&format!("{} is not a function", self.describe_for_error(f)))),
         }
     }
@@ -244,6 +252,7 @@ impl Vm {
                 let nt = if new_target == f { target } else { new_target };
                 self.construct(target, &all, Some(nt))
             }
+            ObjectKind::Function(_) => crate::interpreter::construct_closure(self, f, args, new_target),
             _ => {
                 let v = Value::Object(f);
                 Err(self.throw_type_error(&format!("{} is not a constructor", self.describe_for_error(&v))))
@@ -286,7 +295,7 @@ impl Vm {
 
     /// The call stack as `at ...` lines (the interpreter provides the frames).
     pub fn capture_stack_trace(&self) -> Vec<StackFrameInfo> {
-        Vec::new()
+        self.interpreter_stack_trace()
     }
 
     // ----- garbage collection ----------------------------------------------------------------
@@ -309,6 +318,7 @@ impl Vm {
     fn trace_roots(&self, t: &mut Tracer) {
         self.realm.trace(t);
         self.roots.trace(t);
+        self.interp.trace(t);
     }
 }
 

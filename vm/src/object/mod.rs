@@ -61,6 +61,10 @@ pub enum ObjectKind {
     Date(f64),
     /// A module namespace exotic object (§10.4.6).
     Namespace(Box<namespace::NamespaceData>),
+    /// An ECMAScript function object (bytecode closure, §10.2).
+    Function(Box<crate::interpreter::Closure>),
+    /// The state of a `for-in` loop.
+    ForInIterator(Box<crate::interpreter::ForInIterator>),
 }
 
 impl Object {
@@ -117,6 +121,8 @@ impl Trace for ObjectKind {
                 t.values(&b.args);
             }
             ObjectKind::Namespace(ns) => ns.trace(t),
+            ObjectKind::Function(c) => c.trace(t),
+            ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

@@ -1,0 +1,200 @@
+//! Iteration: the iterator protocol operations (§7.4) and the `for-in` key enumeration
+//! (§14.7.5.9 EnumerateObjectProperties, as V8 orders it).
+
+use std::collections::HashSet;
+
+use crate::error::JsResult;
+use crate::gc::{ObjRef, Trace, Tracer};
+use crate::object::{Object, ObjectKind};
+use crate::property::PropertyKey;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// An Iterator Record (§7.4.1).
+#[derive(Clone)]
+pub struct IteratorRecord {
+    pub iterator: Value,
+    pub next: Value,
+    pub done: bool,
+}
+
+impl Vm {
+    /// GetIterator(obj, sync) (§7.4.2).
+    pub fn get_iterator(&mut self, obj: &Value) -> JsResult<IteratorRecord> {
+        let key = PropertyKey::Symbol(self.symbols.iterator.clone());
+        let method = if obj.is_nullish() { Value::Undefined } else { self.get_v(obj, &key)? };
+        if !self.is_callable(&method) {
+            let shown = match obj {
+                Value::Object(_) => "object".to_string(),
+                other => self.describe_for_error(other),
+            };
+            let msg = if let Value::Object(_) = obj {
+                format!("{shown} is not iterable (cannot read property Symbol(Symbol.iterator))")
+            } else {
+                format!("{shown} is not iterable")
+            };
+            return Err(self.throw_type_error(&msg));
+        }
+        let iterator = self.call(&method, obj.clone(), &[])?;
+        if !iterator.is_object() {
+            return Err(self.throw_type_error("Result of the Symbol.iterator method is not an object"));
+        }
+        let next_key = self.interp.common_keys.next.clone();
+        let next = self.get_v(&iterator, &next_key)?;
+        Ok(IteratorRecord { iterator, next, done: false })
+    }
+
+    /// IteratorNext + IteratorComplete + IteratorValue: `None` when done.
+    pub fn iterator_step_value(&mut self, iterator: &Value, next: &Value) -> JsResult<Option<Value>> {
+        let result = self.call(next, iterator.clone(), &[])?;
+        let Value::Object(r) = result else {
+            let shown = self.describe_for_error(&result);
+            return Err(self.throw_type_error(&format!("Iterator result {shown} is not an object")));
+        };
+        let done_key = self.interp.common_keys.done.clone();
+        let done = self.get(r, &done_key)?;
+        if self.to_boolean(&done) {
+            return Ok(None);
+        }
+        let value_key = self.interp.common_keys.value.clone();
+        Ok(Some(self.get(r, &value_key)?))
+    }
+
+    /// IteratorClose (§7.4.11) for a normal completion: `return()` must give an object.
+    pub fn iterator_close(&mut self, iterator: &Value) -> JsResult<()> {
+        let key = self.interp.common_keys.return_.clone();
+        let ret = self.get_v(iterator, &key)?;
+        if ret.is_nullish() {
+            return Ok(());
+        }
+        let r = self.call(&ret, iterator.clone(), &[])?;
+        if !r.is_object() {
+            let shown = self.describe_for_error(&r);
+            return Err(self.throw_type_error(&format!("Iterator result {shown} is not an object")));
+        }
+        Ok(())
+    }
+
+    /// IteratorClose for a throw completion: `return()` is called, whatever it does is ignored.
+    pub fn iterator_close_quietly(&mut self, iterator: &Value) {
+        let key = self.interp.common_keys.return_.clone();
+        if let Ok(ret) = self.get_v(iterator, &key) {
+            if !ret.is_nullish() {
+                let _ = self.call(&ret, iterator.clone(), &[]);
+            }
+        }
+    }
+
+    /// Every remaining value of an iterable (spread, rest).
+    pub fn iterable_to_list(&mut self, iterable: &Value) -> JsResult<Vec<Value>> {
+        // Arrays whose iteration is the built-in one are copied directly.
+        if let Some(values) = self.fast_array_values(iterable) {
+            return Ok(values);
+        }
+        let rec = self.get_iterator(iterable)?;
+        let mut out = Vec::new();
+        while let Some(v) = self.iterator_step_value(&rec.iterator, &rec.next)? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    /// The elements of a dense array with no holes whose `@@iterator` is the original
+    /// `%Array.prototype.values%` and whose array iterator `next` is untouched (so iterating it
+    /// cannot run user code); `None` otherwise.
+    fn fast_array_values(&mut self, v: &Value) -> Option<Vec<Value>> {
+        let Value::Object(o) = v else { return None };
+        let obj = self.heap.get(*o);
+        let ObjectKind::Array(a) = &obj.kind else { return None };
+        if a.dense.len() != a.length as usize || a.dense.iter().any(|x| x.is_empty()) {
+            return None;
+        }
+        if !obj.props.is_empty() || obj.proto != Some(self.intrinsic(crate::realm::Intrinsic::ArrayPrototype)) {
+            return None;
+        }
+        let values_fn = self.intrinsic(crate::realm::Intrinsic::ArrayPrototypeValues);
+        let proto = self.intrinsic(crate::realm::Intrinsic::ArrayPrototype);
+        let key = PropertyKey::Symbol(self.symbols.iterator.clone());
+        match self.heap.get(proto).props.get(&key) {
+            Some(crate::property::Slot::Data { value: Value::Object(f), .. }) if *f == values_fn => {}
+            _ => return None,
+        }
+        let iter_proto = self.intrinsic(crate::realm::Intrinsic::ArrayIteratorPrototype);
+        match self.heap.get(iter_proto).props.get(&self.interp.common_keys.next) {
+            Some(crate::property::Slot::Data { value: Value::Object(f), .. })
+                if matches!(self.heap.get(*f).kind, ObjectKind::NativeFunction(_)) => {}
+            _ => return None,
+        }
+        let ObjectKind::Array(a) = &self.heap.get(*o).kind else { return None };
+        Some(a.dense.clone())
+    }
+}
+
+/// The state of a `for-in` loop: the keys collected up front, re-checked for presence as they
+/// are visited.
+pub struct ForInIterator {
+    pub object: Option<ObjRef>,
+    pub keys: Vec<PropertyKey>,
+    pub next: usize,
+}
+
+impl Trace for ForInIterator {
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(o) = self.object {
+            t.obj(o);
+        }
+    }
+}
+
+impl Vm {
+    /// EnumerateObjectProperties: the enumerable string keys of `o` and its prototypes, each
+    /// once, own keys first.
+    pub fn for_in_start(&mut self, v: &Value) -> JsResult<Value> {
+        let mut keys = Vec::new();
+        let object = if v.is_nullish() { None } else { Some(self.to_object(v)?) };
+        if let Some(start) = object {
+            let mut seen: HashSet<PropertyKey> = HashSet::new();
+            let mut cur = Some(start);
+            while let Some(o) = cur {
+                for k in self.own_property_keys(o)? {
+                    if k.is_symbol() || seen.contains(&k) {
+                        continue;
+                    }
+                    seen.insert(k.clone());
+                    if let Some(d) = self.get_own_property(o, &k)? {
+                        if d.enumerable == Some(true) {
+                            keys.push(k);
+                        }
+                    }
+                }
+                cur = self.get_prototype_of(o)?;
+            }
+        }
+        let proto = self.intrinsic(crate::realm::Intrinsic::ObjectPrototype);
+        let it = self.heap.alloc(Object::new(
+            Some(proto),
+            ObjectKind::ForInIterator(Box::new(ForInIterator { object, keys, next: 0 })),
+        ));
+        Ok(Value::Object(it))
+    }
+
+    /// The next key still present, as a string value; `None` when exhausted.
+    pub fn for_in_next(&mut self, iter: &Value) -> JsResult<Option<Value>> {
+        let Value::Object(it) = iter else { return Ok(None) };
+        loop {
+            let (object, key) = match &mut self.heap.get_mut(*it).kind {
+                ObjectKind::ForInIterator(state) => {
+                    let Some(k) = state.keys.get(state.next).cloned() else { return Ok(None) };
+                    state.next += 1;
+                    (state.object, k)
+                }
+                _ => return Ok(None),
+            };
+            let Some(o) = object else { return Ok(None) };
+            // A key deleted during the loop is not visited.
+            if self.has_property(o, &key)? {
+                return Ok(Some(key.to_value()));
+            }
+        }
+    }
+}
