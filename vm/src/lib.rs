@@ -39,6 +39,7 @@ pub mod builtins;
 pub mod conversions;
 pub mod error;
 pub mod gc;
+pub mod iteration;
 pub mod native;
 pub mod object;
 pub mod property;
@@ -50,6 +51,7 @@ pub mod vm;
 
 pub use error::{ErrorKind, JsResult, StackFrameInfo};
 pub use gc::{CellRef, ObjRef};
+pub use iteration::{IteratorHint, IteratorRecord};
 pub use native::{CallArgs, NativeFn};
 pub use property::{attrs, PropertyDescriptor, PropertyKey};
 pub use realm::Intrinsic;

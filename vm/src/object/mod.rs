@@ -58,6 +58,8 @@ pub enum ObjectKind {
     Arguments,
     /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
     Date(f64),
+    /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
+    AsyncFromSyncIterator(crate::iteration::IteratorRecord),
 }
 
 impl Object {
@@ -113,6 +115,7 @@ impl Trace for ObjectKind {
                 t.value(&b.this);
                 t.values(&b.args);
             }
+            ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
