@@ -36,10 +36,16 @@
 //! into the realm's intrinsics table (`Intrinsic` ids) and the global object.
 
 pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
 pub mod conversions;
 pub mod error;
 pub mod gc;
+<<<<<<< HEAD
 pub mod iteration;
+=======
+pub mod host;
+>>>>>>> main
 pub mod native;
 pub mod object;
 pub mod property;

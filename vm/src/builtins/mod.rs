@@ -2,6 +2,8 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 mod global_object;
+pub mod json;
+pub mod uri_coding;
 
 use crate::vm::Vm;
 

@@ -9,6 +9,7 @@
 //! The internal methods ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]], ...) are in
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
 
+pub mod namespace;
 pub mod ordinary;
 mod hasher;
 
@@ -58,6 +59,8 @@ pub enum ObjectKind {
     Arguments,
     /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
     Date(f64),
+    /// A module namespace exotic object (§10.4.6).
+    Namespace(Box<namespace::NamespaceData>),
     /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
     AsyncFromSyncIterator(crate::iteration::IteratorRecord),
 }
@@ -115,6 +118,7 @@ impl Trace for ObjectKind {
                 t.value(&b.this);
                 t.values(&b.args);
             }
+            ObjectKind::Namespace(ns) => ns.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
