@@ -41,11 +41,8 @@ pub mod compiler;
 pub mod conversions;
 pub mod error;
 pub mod gc;
-<<<<<<< HEAD
-pub mod iteration;
-=======
 pub mod host;
->>>>>>> main
+pub mod iteration;
 pub mod native;
 pub mod object;
 pub mod property;
