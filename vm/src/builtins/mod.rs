@@ -1,8 +1,11 @@
 //! The built-in objects: one file per constructor or namespace object, each with an
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
+pub mod error;
+pub mod error_stack;
 mod global_object;
 pub mod json;
+pub mod receiver;
 pub mod uri_coding;
 
 use crate::vm::Vm;
@@ -10,4 +13,5 @@ use crate::vm::Vm;
 /// Installs every built-in into the VM's realm, in dependency order.
 pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
+    error::install(vm);
 }

@@ -10,6 +10,7 @@
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
 
 pub mod namespace;
+pub mod from_constructor;
 pub mod ordinary;
 mod hasher;
 
