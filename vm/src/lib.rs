@@ -39,6 +39,7 @@ pub mod builtins;
 pub mod conversions;
 pub mod error;
 pub mod gc;
+pub mod host;
 pub mod native;
 pub mod object;
 pub mod property;

@@ -27,6 +27,10 @@ pub struct Vm {
     pub native_depth: u32,
     /// Values the host keeps alive explicitly.
     pub roots: Vec<Value>,
+    /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
+    pub event_loop: crate::host::event_loop::EventLoop,
+    /// Buffered standard output (console and `process.stdout` write through it).
+    pub stdio: crate::host::process::Stdio,
 }
 
 impl Default for Vm {
@@ -66,6 +70,8 @@ impl Vm {
             symbol_registry: IndexMap::new(),
             native_depth: 0,
             roots: Vec::new(),
+            event_loop: crate::host::event_loop::EventLoop::new(),
+            stdio: crate::host::process::Stdio::default(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -309,6 +315,7 @@ impl Vm {
     fn trace_roots(&self, t: &mut Tracer) {
         self.realm.trace(t);
         self.roots.trace(t);
+        self.event_loop.trace(t);
     }
 }
 

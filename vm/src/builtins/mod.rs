@@ -2,10 +2,14 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 mod global_object;
+pub mod promise;
+pub mod promise_combinators;
 
 use crate::vm::Vm;
 
 /// Installs every built-in into the VM's realm, in dependency order.
 pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
+    promise::install(vm);
+    crate::host::install(vm);
 }

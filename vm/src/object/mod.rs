@@ -58,6 +58,10 @@ pub enum ObjectKind {
     Arguments,
     /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
     Date(f64),
+    /// A promise's internal slots (§27.2.6).
+    Promise(crate::builtins::promise::PromiseData),
+    /// A `Timeout` or `Immediate` object of the host (timers.rs).
+    Timer(crate::host::timers::TimerData),
 }
 
 impl Object {
@@ -113,6 +117,8 @@ impl Trace for ObjectKind {
                 t.value(&b.this);
                 t.values(&b.args);
             }
+            ObjectKind::Promise(p) => p.trace(t),
+            ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
