@@ -136,15 +136,6 @@ pub fn new_promise(vm: &mut Vm) -> ObjRef {
     vm.heap.alloc(Object::new(Some(proto), ObjectKind::Promise(PromiseData::pending())))
 }
 
-/// GetPrototypeFromConstructor(newTarget, %Promise.prototype%) (§10.1.14).
-fn promise_prototype_from_constructor(vm: &mut Vm, new_target: ObjRef) -> JsResult<ObjRef> {
-    let proto = vm.get(new_target, &PropertyKey::from("prototype"))?;
-    Ok(match proto {
-        Value::Object(p) => p,
-        _ => vm.intrinsic(Intrinsic::PromisePrototype),
-    })
-}
-
 /// CreateResolvingFunctions (§27.2.1.3): `(resolve, reject)` for `promise`.
 pub fn create_resolving_functions(vm: &mut Vm, promise: ObjRef) -> (ObjRef, ObjRef) {
     let slots = vec![Value::Object(promise), Value::Undefined];
@@ -476,7 +467,7 @@ fn promise_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         return Err(vm.throw_type_error(&msg));
     }
     // 3-7. OrdinaryCreateFromConstructor(NewTarget, "%Promise.prototype%", ...), pending.
-    let proto = promise_prototype_from_constructor(vm, new_target)?;
+    let proto = vm.get_prototype_from_constructor(new_target, Intrinsic::PromisePrototype)?;
     let promise = vm.heap.alloc(Object::new(Some(proto), ObjectKind::Promise(PromiseData::pending())));
     // 8-10. Run the executor with fresh resolving functions; a throw rejects.
     let (resolve, reject) = create_resolving_functions(vm, promise);

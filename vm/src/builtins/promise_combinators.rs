@@ -1,5 +1,5 @@
 //! The promise combinators (ECMA-262 §27.2.4.1-5): `Promise.all`, `Promise.allSettled`,
-//! `Promise.any`, `Promise.race`, with the iterator protocol steps they need.
+//! `Promise.any`, `Promise.race`.
 //!
 //! ## Shared state
 //! The element functions of one `Promise.all` call share the *values* list and the
@@ -12,74 +12,13 @@
 
 use super::promise::{new_promise_capability, slot, PromiseCapability};
 use crate::error::{ErrorKind, JsResult};
+use crate::iterator::IteratorRecord;
 use crate::gc::ObjRef;
 use crate::native::{CallArgs, NativeFn};
 use crate::object::{ArrayData, Object, ObjectKind};
 use crate::property::{attrs, PropertyKey};
 use crate::value::Value;
 use crate::vm::Vm;
-
-// ----- the iterator protocol (§7.4) --------------------------------------------------------------
-
-/// An Iterator Record (§7.4.1).
-struct IteratorRecord {
-    iterator: Value,
-    next_method: Value,
-    done: bool,
-}
-
-/// GetIterator(obj, sync) (§7.4.3).
-fn get_iterator(vm: &mut Vm, obj: &Value) -> JsResult<IteratorRecord> {
-    let key = PropertyKey::Symbol(vm.symbols.iterator.clone());
-    let method = match obj {
-        Value::Undefined | Value::Null | Value::Empty => None,
-        _ => vm.get_method(obj, &key)?,
-    };
-    let Some(method) = method else {
-        let shown = match obj {
-            Value::Undefined | Value::Empty => "undefined".to_string(),
-            Value::Null => "null".to_string(),
-            Value::Object(_) => "object".to_string(),
-            Value::String(s) => format!("string \"{}\"", s.to_rust_lossy()),
-            other => format!("{} {}", vm.typeof_value(other), vm.describe_for_error(other)),
-        };
-        let msg = format!("{shown} is not iterable (cannot read property Symbol(Symbol.iterator))");
-        return Err(vm.throw_type_error(&msg));
-    };
-    let iterator = vm.call(&method, obj.clone(), &[])?;
-    if !iterator.is_object() {
-        return Err(vm.throw_type_error("Result of the Symbol.iterator method is not an object"));
-    }
-    let next_method = vm.get_v(&iterator, &PropertyKey::from("next"))?;
-    Ok(IteratorRecord { iterator, next_method, done: false })
-}
-
-/// IteratorStepValue (§7.4.8): the next value, or `None` when done. Any abrupt completion marks
-/// the record done (so the caller does not close it).
-fn iterator_step_value(vm: &mut Vm, record: &mut IteratorRecord) -> JsResult<Option<Value>> {
-    let result = vm.call(&record.next_method, record.iterator.clone(), &[]).inspect_err(|_| record.done = true)?;
-    let Value::Object(r) = result else {
-        record.done = true;
-        let msg = format!("Iterator result {} is not an object", vm.describe_for_error(&result));
-        return Err(vm.throw_type_error(&msg));
-    };
-    let done = vm.get(r, &PropertyKey::from("done")).inspect_err(|_| record.done = true)?;
-    if vm.to_boolean(&done) {
-        record.done = true;
-        return Ok(None);
-    }
-    let value = vm.get(r, &PropertyKey::from("value")).inspect_err(|_| record.done = true)?;
-    Ok(Some(value))
-}
-
-/// IteratorClose(iteratorRecord, completion) (§7.4.11) for a throw completion: the original
-/// error wins over anything `return` does.
-fn iterator_close_on_throw(vm: &mut Vm, record: &IteratorRecord, error: Value) -> Value {
-    if let Ok(Some(ret)) = vm.get_method(&record.iterator, &PropertyKey::from("return")) {
-        let _ = vm.call(&ret, record.iterator.clone(), &[]);
-    }
-    error
-}
 
 // ----- shared records ----------------------------------------------------------------------------
 
@@ -166,7 +105,7 @@ fn run_combinator(vm: &mut Vm, args: &CallArgs, which: Combinator) -> JsResult<V
         Err(e) => return if_abrupt_reject_promise(vm, e, &cap),
     };
     // 5-6. GetIterator(iterable, sync); IfAbruptRejectPromise.
-    let mut record = match get_iterator(vm, &args.get(0)) {
+    let mut record = match vm.get_iterator(&args.get(0)) {
         Ok(r) => r,
         Err(e) => return if_abrupt_reject_promise(vm, e, &cap),
     };
@@ -176,7 +115,7 @@ fn run_combinator(vm: &mut Vm, args: &CallArgs, which: Combinator) -> JsResult<V
     match result {
         Ok(v) => Ok(v),
         Err(e) => {
-            let e = if record.done { e } else { iterator_close_on_throw(vm, &record, e) };
+            let e = if record.done { e } else { vm.iterator_close_with_error(&record, e) };
             if_abrupt_reject_promise(vm, e, &cap)
         }
     }
@@ -228,7 +167,7 @@ fn perform_loop(
     let mut index = 0usize;
     loop {
         // a. Let next be ? IteratorStepValue(iteratorRecord).
-        let Some(next) = iterator_step_value(vm, record)? else {
+        let Some(next) = vm.iterator_step_value(record)? else {
             // b. Done: remainingElementsCount - 1; settle when it reaches 0.
             if which != Combinator::Race && record_add_remaining(vm, shared, -1.0) == 0.0 {
                 let list = record_to_array(vm, shared);

@@ -1,11 +1,16 @@
-//! The host layer: what Node adds around the language — the microtask queue, `process.nextTick`,
-//! timers and immediates, the event loop that runs them in Node's order, the `process` object,
-//! and how uncaught exceptions and unhandled rejections are reported.
+//! The host layer: what Node adds around the language — `console`, `util.format`/`util.inspect`,
+//! the microtask queue, `process.nextTick`, timers and immediates, the event loop that runs them
+//! in Node's order, the `process` object, and how uncaught exceptions and unhandled rejections
+//! are reported.
 
+pub mod console;
 pub mod event_loop;
+pub mod format;
+pub mod inspect;
 pub mod microtask;
 pub mod node_errors;
 pub mod process;
+pub mod test262;
 pub mod timers;
 pub mod uncaught;
 
