@@ -17,6 +17,8 @@ pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
 pub mod iterator_prototype;
+pub mod promise;
+pub mod promise_combinators;
 
 use crate::vm::Vm;
 
@@ -32,4 +34,6 @@ pub fn install_all(vm: &mut Vm) {
     array::install(vm);
     array_iterator::install(vm);
     error::install(vm);
+    promise::install(vm);
+    crate::host::install(vm);
 }
