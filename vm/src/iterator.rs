@@ -104,4 +104,12 @@ impl Vm {
         }
         Ok(())
     }
+
+    /// CreateIterResultObject (§7.4.14): `{ value, done }`.
+    pub fn create_iter_result_object(&mut self, value: Value, done: bool) -> Value {
+        let obj = self.new_object();
+        self.define_value(obj, PropertyKey::from("value"), value, crate::property::attrs::ALL);
+        self.define_value(obj, PropertyKey::from("done"), Value::Bool(done), crate::property::attrs::ALL);
+        Value::Object(obj)
+    }
 }

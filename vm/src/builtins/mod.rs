@@ -3,10 +3,17 @@
 
 pub mod function;
 mod global_object;
+pub mod json;
+pub mod uri_coding;
 pub mod object;
 pub mod proxy;
 pub mod reflect;
 pub mod symbol;
+pub mod array;
+pub mod array_iterator;
+pub mod array_prototype;
+pub mod array_sort;
+pub mod iterator_prototype;
 
 use crate::vm::Vm;
 
@@ -18,4 +25,7 @@ pub fn install_all(vm: &mut Vm) {
     symbol::install(vm);
     reflect::install(vm);
     proxy::install(vm);
+    iterator_prototype::install(vm);
+    array::install(vm);
+    array_iterator::install(vm);
 }

@@ -9,6 +9,7 @@
 //! The internal methods ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]], ...) are in
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
 
+pub mod namespace;
 pub mod descriptor;
 pub mod integrity;
 pub mod ordinary;
@@ -63,8 +64,12 @@ pub enum ObjectKind {
     Arguments,
     /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
     Date(f64),
+    /// A module namespace exotic object (§10.4.6).
+    Namespace(Box<namespace::NamespaceData>),
     /// A Proxy exotic object (§10.5).
     Proxy(ProxyData),
+    /// An Array Iterator (§23.1.5).
+    ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
 }
 
 impl Object {
@@ -120,7 +125,9 @@ impl Trace for ObjectKind {
                 t.value(&b.this);
                 t.values(&b.args);
             }
+            ObjectKind::Namespace(ns) => ns.trace(t),
             ObjectKind::Proxy(p) => p.trace(t),
+            ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

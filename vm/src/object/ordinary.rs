@@ -4,7 +4,8 @@
 
 use crate::error::JsResult;
 use crate::gc::ObjRef;
-use crate::object::{ObjectKind, Object};
+use crate::object::namespace;
+use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
 use crate::realm::Intrinsic;
 use crate::string::JsString;
@@ -110,6 +111,9 @@ impl Vm {
 
     /// [[GetOwnProperty]] (§10.1.5, §10.4.2, §10.4.3.1, §10.5.5).
     pub fn get_own_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<Option<PropertyDescriptor>> {
+        if is_namespace(self, o) && !key.is_symbol() {
+            return namespace::namespace_get_own_property(self, o, key);
+        }
         if self.is_proxy(o) {
             return self.nested(|vm| vm.proxy_get_own_property(o, key));
         }
@@ -150,6 +154,7 @@ impl Vm {
         match &self.heap.get(o).kind {
             ObjectKind::Proxy(_) => self.nested(|vm| vm.proxy_define_own_property(o, key, desc)),
             ObjectKind::Array(_) => array_define_own_property(self, o, key, desc),
+            ObjectKind::Namespace(_) if !key.is_symbol() => namespace::namespace_define_own_property(self, o, &key, &desc),
             ObjectKind::String(s) => {
                 // §10.4.3.2: the string's own index and length properties are fixed.
                 let fixed = match &key {
@@ -174,6 +179,9 @@ impl Vm {
                 return self.nested(|vm| vm.proxy_has_property(cur, key));
             }
             let obj = self.heap.get(cur);
+            if let (ObjectKind::Namespace(_), false) = (&obj.kind, key.is_symbol()) {
+                return Ok(namespace::namespace_has_export(self, cur, key));
+            }
             if own_lookup(obj, key).is_some() {
                 return Ok(true);
             }
@@ -203,6 +211,9 @@ impl Vm {
                 return self.nested(|vm| vm.proxy_get(cur, key, receiver));
             }
             let obj = self.heap.get(cur);
+            if let (ObjectKind::Namespace(_), false) = (&obj.kind, key.is_symbol()) {
+                return namespace::namespace_get(self, cur, key);
+            }
             match own_lookup(obj, key) {
                 Some(Found::Data(v)) => return Ok(v),
                 Some(Found::Accessor(Some(getter))) => return self.call(&Value::Object(getter), receiver.clone(), &[]),
@@ -271,6 +282,10 @@ impl Vm {
                 }
             }
         }
+        // §10.4.6.9: a module namespace's [[Set]] always fails.
+        if is_namespace(self, o) {
+            return Ok(false);
+        }
         if self.is_proxy(o) {
             return self.nested(|vm| vm.proxy_set(o, key, value, receiver));
         }
@@ -333,6 +348,10 @@ impl Vm {
 
     /// [[Delete]] — OrdinaryDelete (§10.1.10.1).
     pub fn delete_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<bool> {
+        // §10.4.6.10: an export cannot be deleted; anything else "is deleted" already.
+        if is_namespace(self, o) && !key.is_symbol() {
+            return Ok(!namespace::namespace_has_export(self, o, key));
+        }
         if self.is_proxy(o) {
             return self.nested(|vm| vm.proxy_delete(o, key));
         }
@@ -366,6 +385,9 @@ impl Vm {
     }
 
     pub fn own_property_keys_plain(&self, o: ObjRef) -> Vec<PropertyKey> {
+        if is_namespace(self, o) {
+            return namespace::namespace_own_property_keys(self, o);
+        }
         let obj = self.heap.get(o);
         let mut keys = Vec::with_capacity(obj.props.len() + 1);
         let mut indices: Vec<u32> = Vec::new();
@@ -496,17 +518,38 @@ impl Vm {
 
     /// Set(O, P, V, Throw) (§7.3.4).
     pub fn put(&mut self, o: ObjRef, key: PropertyKey, value: Value, throw: bool) -> JsResult<()> {
-        let shown = if throw { Some(key.display()) } else { None };
+        let shown = if throw { Some(key.clone()) } else { None };
         let ok = self.set(o, key, value, &Value::Object(o))?;
         if !ok {
-            if let Some(shown) = shown {
-                return Err(self.throw_type_error(&format!(
-                    "Cannot assign to read only property '{shown}' of object '{}'",
-                    self.describe_object_for_error(o)
-                )));
+            if let Some(key) = shown {
+                return Err(self.failed_assignment_error(o, &key));
             }
         }
         Ok(())
+    }
+
+    /// The TypeError V8 throws when a strict-mode assignment to `o[key]` fails.
+    pub fn failed_assignment_error(&mut self, o: ObjRef, key: &PropertyKey) -> Value {
+        let exists = if is_namespace(self, o) {
+            namespace::namespace_has_export(self, o, key) || self.heap.get(o).props.contains_key(key)
+        } else {
+            let mut cur = Some(o);
+            let mut found = false;
+            while let Some(c) = cur {
+                if self.get_own_property_plain(c, key).is_some() {
+                    found = true;
+                    break;
+                }
+                cur = self.heap.get(c).proto;
+            }
+            found
+        };
+        let msg = if !exists && !self.heap.get(o).extensible {
+            format!("Cannot add property {}, object is not extensible", key.display())
+        } else {
+            format!("Cannot assign to read only property '{}' of object '{}'", key.display(), self.describe_object_for_error(o))
+        };
+        self.throw_type_error(&msg)
     }
 
     /// DeletePropertyOrThrow (§7.3.10).
@@ -523,10 +566,10 @@ impl Vm {
 
     /// `#<Object>` / `[object Array]`, as V8 names an object in TypeError messages.
     pub fn describe_object_for_error(&self, o: ObjRef) -> String {
-        if self.heap.get(o).is_array() {
-            "[object Array]".into()
-        } else {
-            "#<Object>".into()
+        match &self.heap.get(o).kind {
+            ObjectKind::Array(_) => "[object Array]".into(),
+            ObjectKind::Namespace(_) => "[object Module]".into(),
+            _ => "#<Object>".into(),
         }
     }
 
@@ -569,6 +612,10 @@ impl Vm {
         }
         Ok(out)
     }
+}
+
+fn is_namespace(vm: &Vm, o: ObjRef) -> bool {
+    matches!(vm.heap.get(o).kind, ObjectKind::Namespace(_))
 }
 
 /// OrdinaryDefineOwnProperty (§10.1.6.1).
