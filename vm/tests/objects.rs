@@ -698,3 +698,19 @@ fn object_from_entries_reads_pairs_and_closes_on_bad_entries() {
     assert_eq!(keys(&mut vm, &o), ["x", "y"]);
     assert_eq!(throws(&mut vm, "Object.fromEntries", Value::Undefined, &[Value::Undefined]), "TypeError: undefined is not iterable");
 }
+
+#[test]
+fn objects_in_messages_are_named_after_their_constructor_as_v8_does() {
+    let mut vm = Vm::new();
+    let ctor = Value::Object(vm.new_native_constructor("Foo", 0, return_this_and_args));
+    let proto = new_object_with(&mut vm, &[("constructor", ctor)]);
+    let instance = call_ok(&mut vm, "Object.create", &[proto]);
+    call_ok(&mut vm, "Object.preventExtensions", &[instance.clone()]);
+    let empty = Value::Object(vm.new_object());
+    assert_eq!(throws(&mut vm, "Object.setPrototypeOf", Value::Undefined, &[instance, empty.clone()]),
+        "TypeError: #<Foo> is not extensible");
+    let bare = call_ok(&mut vm, "Object.create", &[Value::Null]);
+    call_ok(&mut vm, "Object.preventExtensions", &[bare.clone()]);
+    assert_eq!(throws(&mut vm, "Object.setPrototypeOf", Value::Undefined, &[bare, empty]),
+        "TypeError: [object Object] is not extensible");
+}

@@ -567,9 +567,58 @@ impl Vm {
     /// `#<Object>` / `[object Array]`, as V8 names an object in TypeError messages.
     pub fn describe_object_for_error(&self, o: ObjRef) -> String {
         match &self.heap.get(o).kind {
-            ObjectKind::Array(_) => "[object Array]".into(),
-            ObjectKind::Namespace(_) => "[object Module]".into(),
-            _ => "#<Object>".into(),
+            ObjectKind::Array(_) => return "[object Array]".into(),
+            ObjectKind::Namespace(_) => return "[object Module]".into(),
+            ObjectKind::Error => {
+                // `Name: message`, read without running code.
+                let name = self.data_string_in_chain(o, "name").unwrap_or_else(|| "Error".into());
+                return match self.data_string_in_chain(o, "message") {
+                    Some(m) if !m.is_empty() => format!("{name}: {m}"),
+                    _ => name,
+                };
+            }
+            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => {
+                let name = match &self.heap.get(o).kind {
+                    ObjectKind::NativeFunction(_) => self.data_string_in_chain(o, "name").unwrap_or_default(),
+                    _ => String::new(),
+                };
+                return format!("function {name}() {{ [native code] }}");
+            }
+            _ => {}
+        }
+        // V8 names other objects after their constructor (`#<Foo>`), found without side effects.
+        match self.data_value_in_chain(o, "constructor") {
+            Some(Value::Object(c)) if self.is_callable_object(c) => match self.data_string_in_chain(c, "name") {
+                Some(name) if !name.is_empty() => format!("#<{name}>"),
+                _ => "[object Object]".into(),
+            },
+            _ => "[object Object]".into(),
+        }
+    }
+
+    /// The value of a data property found along the prototype chain, without running code
+    /// (stops at accessors and proxies).
+    fn data_value_in_chain(&self, o: ObjRef, name: &str) -> Option<Value> {
+        let key = PropertyKey::from(name);
+        let mut cur = o;
+        for _ in 0..10_000 {
+            let obj = self.heap.get(cur);
+            if matches!(obj.kind, ObjectKind::Proxy(_)) {
+                return None;
+            }
+            match obj.props.get(&key) {
+                Some(Slot::Data { value, .. }) => return Some(value.clone()),
+                Some(Slot::Accessor { .. }) => return None,
+                None => cur = obj.proto?,
+            }
+        }
+        None
+    }
+
+    fn data_string_in_chain(&self, o: ObjRef, name: &str) -> Option<String> {
+        match self.data_value_in_chain(o, name)? {
+            Value::String(s) => Some(s.to_rust_lossy()),
+            _ => None,
         }
     }
 
