@@ -530,6 +530,10 @@ impl Vm {
 
     /// The TypeError V8 throws when a strict-mode assignment to `o[key]` fails.
     pub fn failed_assignment_error(&mut self, o: ObjRef, key: &PropertyKey) -> Value {
+        if self.is_proxy(o) {
+            let msg = format!("'set' on proxy: trap returned falsish for property '{}'", key.display());
+            return self.throw_type_error(&msg);
+        }
         let exists = if is_namespace(self, o) {
             namespace::namespace_has_export(self, o, key) || self.heap.get(o).props.contains_key(key)
         } else {
@@ -544,6 +548,16 @@ impl Vm {
             }
             found
         };
+        // An index at or past a read-only array length: V8 names `length`.
+        if let (ObjectKind::Array(arr), PropertyKey::Index(i)) = (&self.heap.get(o).kind, key) {
+            if !arr.length_writable && *i >= arr.length {
+                let msg = format!(
+                    "Cannot assign to read only property 'length' of object '{}'",
+                    self.describe_object_for_error(o)
+                );
+                return self.throw_type_error(&msg);
+            }
+        }
         let msg = if !exists && !self.heap.get(o).extensible {
             format!("Cannot add property {}, object is not extensible", key.display())
         } else {
@@ -555,13 +569,19 @@ impl Vm {
     /// DeletePropertyOrThrow (§7.3.10).
     pub fn delete_property_or_throw(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<()> {
         if !self.delete_property(o, key)? {
-            return Err(self.throw_type_error(&format!(
-                "Cannot delete property '{}' of {}",
-                key.display(),
-                self.describe_object_for_error(o)
-            )));
+            return Err(self.failed_delete_error(o, key));
         }
         Ok(())
+    }
+
+    /// The TypeError V8 throws when a strict-mode `delete o[key]` fails.
+    pub fn failed_delete_error(&mut self, o: ObjRef, key: &PropertyKey) -> Value {
+        let msg = if self.is_proxy(o) {
+            format!("'deleteProperty' on proxy: trap returned falsish for property '{}'", key.display())
+        } else {
+            format!("Cannot delete property '{}' of {}", key.display(), self.describe_object_for_error(o))
+        };
+        self.throw_type_error(&msg)
     }
 
     /// `#<Object>` / `[object Array]`, as V8 names an object in TypeError messages.
