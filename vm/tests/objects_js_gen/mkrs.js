@@ -4,7 +4,8 @@ const skip = new Set([`Function.prototype.call.call(1)`, `var p = new Proxy({}, 
 const rs = (s) => 'r#"' + s + '"#';
 let out = `//! The object-model built-ins run as JavaScript: each script's completion value (ToString) or
 //! thrown error (\`Name: message\`) is compared with what Node.js v20 prints for the same script
-//! (the expected texts were produced by running each script in a fresh \`vm\` context of node).
+//! (the expected texts were produced by running each script in a fresh \`vm\` context of node:
+//! \`cd vm/tests/objects_js_gen && node gen.js | node mkrs.js > ../objects_js.rs\`).
 
 use modjs_vm::{Intrinsic, PropertyKey, Value, Vm};
 
