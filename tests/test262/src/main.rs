@@ -141,12 +141,13 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             regressed = Some(comparison.regressed_tests());
         }
     }
+    let variants = report::variant_count(&results);
     println!(
-        "time: {:.1} s for {} variants of {} tests on {jobs} thread{}",
+        "time: {:.1} s for {variants} variants of {} tests on {jobs} thread{} ({:.0} variants/s)",
         elapsed.as_secs_f64(),
-        report::variant_count(&results),
         counted.len(),
         if jobs == 1 { "" } else { "s" },
+        variants as f64 / elapsed.as_secs_f64().max(1e-3),
     );
     let failed = regressed.unwrap_or(failing);
     println!("{passed} passed, {failed} failed");
