@@ -27,6 +27,9 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// How many newly passing variants are named without `--verbose`.
+const NEWLY_PASSING_NAMED: usize = 20;
+
 fn main() -> ExitCode {
     let options = Options::parse();
     match run(&options) {
@@ -118,10 +121,15 @@ fn run(options: &Options) -> Result<ExitCode, String> {
         for (id, why) in &comparison.regressions {
             println!("REGRESSION {id}: {}", report::one_line(why));
         }
+        // A few new passes are named (a CI log then shows them); thousands only with --verbose.
+        let named = if options.verbose { usize::MAX } else { NEWLY_PASSING_NAMED };
+        for id in comparison.newly_passing.iter().take(named) {
+            println!("newly passing: {id}");
+        }
+        if comparison.newly_passing.len() > named {
+            println!("newly passing: … and {} more (--verbose lists them)", comparison.newly_passing.len() - named);
+        }
         if options.verbose {
-            for id in &comparison.newly_passing {
-                println!("newly passing: {id}");
-            }
             for id in &comparison.stale {
                 println!("stale expectation: {id}");
             }
