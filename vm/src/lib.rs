@@ -42,6 +42,7 @@ pub mod conversions;
 pub mod error;
 pub mod gc;
 pub mod host;
+pub mod iterator;
 pub mod native;
 pub mod object;
 pub mod property;
