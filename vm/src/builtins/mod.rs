@@ -10,4 +10,5 @@ use crate::vm::Vm;
 /// Installs every built-in into the VM's realm, in dependency order.
 pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
+    crate::host::console::install(vm);
 }

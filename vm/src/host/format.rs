@@ -5,6 +5,205 @@
 //! The placeholder scan is kept apart from the conversions so it can be tested on its own:
 //! [`expand_placeholders`] walks the format string and asks a callback for each argument's text.
 
+use super::inspect::{self, format_number, Compact, InspectOptions};
+use crate::conversions::string_to_number::{parse_float, parse_int};
+use crate::error::JsResult;
+use crate::gc::ObjRef;
+use crate::object::ObjectKind;
+use crate::property::{PropertyDescriptor, PropertyKey};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `util.format(...args)`.
+pub fn format(vm: &mut Vm, args: &[Value]) -> JsResult<String> {
+    format_with_options(vm, &InspectOptions::default(), args)
+}
+
+/// `util.formatWithOptions(options, ...args)`: the format string's placeholders replaced, then
+/// each remaining argument — strings as they are, anything else inspected with `opts` — after a
+/// space.
+pub fn format_with_options(vm: &mut Vm, opts: &InspectOptions, args: &[Value]) -> JsResult<String> {
+    let mut out = String::new();
+    let mut next = 0;
+    let mut separator = "";
+    if let Some(Value::String(first)) = args.first() {
+        if args.len() == 1 {
+            return Ok(first.to_rust_lossy());
+        }
+        let expanded = expand_placeholders(first.as_units(), args.len(), |placeholder, index| {
+            convert_argument(vm, opts, placeholder, &args[index])
+        })?;
+        if expanded.next_arg > 0 {
+            out = expanded.text;
+            next = expanded.next_arg;
+            separator = " ";
+        }
+    }
+    for value in &args[next..] {
+        out.push_str(separator);
+        match value {
+            Value::String(s) => out.push_str(&s.to_rust_lossy()),
+            other => out.push_str(&inspect::inspect(vm, other, opts.clone())?),
+        }
+        separator = " ";
+    }
+    Ok(out)
+}
+
+/// The text one placeholder stands for.
+fn convert_argument(vm: &mut Vm, opts: &InspectOptions, placeholder: Placeholder, arg: &Value) -> JsResult<String> {
+    let numeric_separator = opts.numeric_separator;
+    Ok(match placeholder {
+        Placeholder::String => match arg {
+            Value::Number(n) => format_number(*n, numeric_separator),
+            Value::Object(o) if !vm.is_callable_object(*o) && has_built_in_to_string(vm, *o)? => {
+                let shallow = InspectOptions { compact: Compact::Level(3), depth: Some(0), ..opts.clone() };
+                inspect::inspect(vm, arg, shallow)?
+            }
+            Value::Symbol(sym) => sym.descriptive_string(),
+            other => vm.to_string(other)?.to_rust_lossy(),
+        },
+        Placeholder::Json => json_stringify(vm, arg)?,
+        Placeholder::Number => match arg {
+            Value::Symbol(_) => "NaN".to_string(),
+            other => format_number(vm.to_number(other)?, numeric_separator),
+        },
+        Placeholder::Integer => match arg {
+            Value::Symbol(_) => "NaN".to_string(),
+            other => {
+                let text = vm.to_string(other)?;
+                format_number(parse_int(text.as_units(), 0), numeric_separator)
+            }
+        },
+        Placeholder::Float => match arg {
+            Value::Symbol(_) => "NaN".to_string(),
+            other => {
+                let text = vm.to_string(other)?;
+                format_number(parse_float(text.as_units()), numeric_separator)
+            }
+        },
+        Placeholder::Object => inspect::inspect(vm, arg, opts.clone())?,
+        Placeholder::ObjectHidden => {
+            let deep = InspectOptions { show_hidden: true, show_proxy: true, depth: Some(4), ..opts.clone() };
+            inspect::inspect(vm, arg, deep)?
+        }
+        Placeholder::Css => String::new(),
+    })
+}
+
+/// Node's `hasBuiltInToString`: whether `%s` should inspect the object rather than call its
+/// `toString`/`Symbol.toPrimitive`. True when it has neither, or when the nearest prototype
+/// defining the one it has belongs to a built-in constructor (Object, Array, Error, ...); false
+/// for an own method or one from a user class.
+fn has_built_in_to_string(vm: &mut Vm, obj: ObjRef) -> JsResult<bool> {
+    let to_string_key = PropertyKey::from("toString");
+    let to_primitive_key = PropertyKey::Symbol(vm.symbols.to_primitive.clone());
+    let to_string = vm.get(obj, &to_string_key)?;
+    let has_to_primitive = {
+        let v = vm.get(obj, &to_primitive_key)?;
+        vm.is_callable(&v)
+    };
+    let mut look_for_to_string = true;
+    let mut look_for_to_primitive = true;
+    if !vm.is_callable(&to_string) {
+        if !has_to_primitive {
+            return Ok(true);
+        }
+        if vm.get_own_property(obj, &to_primitive_key)?.is_some() {
+            return Ok(false);
+        }
+        look_for_to_string = false;
+    } else if vm.get_own_property(obj, &to_string_key)?.is_some() {
+        return Ok(false);
+    } else if !has_to_primitive {
+        look_for_to_primitive = false;
+    } else if vm.get_own_property(obj, &to_primitive_key)?.is_some() {
+        return Ok(false);
+    }
+    // The nearest prototype that defines the method.
+    let mut pointer = obj;
+    loop {
+        let Some(next) = vm.get_prototype_of(pointer)? else {
+            return Ok(true);
+        };
+        pointer = next;
+        let defines = (look_for_to_string && vm.get_own_property(pointer, &to_string_key)?.is_some())
+            || (look_for_to_primitive && vm.get_own_property(pointer, &to_primitive_key)?.is_some());
+        if defines {
+            break;
+        }
+    }
+    let Some(PropertyDescriptor { value: Some(Value::Object(constructor)), .. }) =
+        vm.get_own_property(pointer, &PropertyKey::from("constructor"))?
+    else {
+        return Ok(false);
+    };
+    if !vm.is_callable_object(constructor) {
+        return Ok(false);
+    }
+    let name = vm.get(constructor, &PropertyKey::from("name"))?;
+    Ok(is_built_in_global(vm, &name))
+}
+
+/// Whether `name` names one of the built-in constructors on the global object (Node's
+/// `builtInObjects`: capitalised global names, taken before user code runs — here: the global
+/// property still holds a built-in function).
+fn is_built_in_global(vm: &mut Vm, name: &Value) -> bool {
+    let Value::String(name) = name else {
+        return false;
+    };
+    let units = name.as_units();
+    let capitalised = units.first().is_some_and(|&u| (u16::from(b'A')..=u16::from(b'Z')).contains(&u))
+        && units.len() > 1
+        && units.iter().all(|&u| u < 0x80 && (u as u8).is_ascii_alphanumeric());
+    if !capitalised {
+        return false;
+    }
+    let global = vm.global();
+    match vm.get_own_property_plain(global, &PropertyKey::from_string(name.clone())) {
+        Some(PropertyDescriptor { value: Some(Value::Object(f)), .. }) => {
+            matches!(vm.heap.get(f).kind, ObjectKind::NativeFunction(_))
+        }
+        _ => false,
+    }
+}
+
+/// `%j`: `JSON.stringify(value)` (the global one), `undefined` when it returns undefined, and
+/// `[Circular]` when it throws V8's circular-structure TypeError.
+fn json_stringify(vm: &mut Vm, value: &Value) -> JsResult<String> {
+    let global = vm.global();
+    let json = vm.get(global, &PropertyKey::from("JSON"))?;
+    let stringify = vm.get_v(&json, &PropertyKey::from("stringify"))?;
+    match vm.call(&stringify, json, std::slice::from_ref(value)) {
+        Ok(Value::String(s)) => Ok(s.to_rust_lossy()),
+        Ok(other) => Ok(vm.to_string(&other)?.to_rust_lossy()),
+        Err(thrown) => {
+            if is_circular_structure_error(vm, &thrown) {
+                Ok("[Circular]".to_string())
+            } else {
+                Err(thrown)
+            }
+        }
+    }
+}
+
+/// A TypeError whose message's first line is V8's `Converting circular structure to JSON`.
+fn is_circular_structure_error(vm: &mut Vm, thrown: &Value) -> bool {
+    let Value::Object(err) = thrown else {
+        return false;
+    };
+    let name = vm.get(*err, &PropertyKey::from("name")).ok();
+    let message = vm.get(*err, &PropertyKey::from("message")).ok();
+    match (name, message) {
+        (Some(Value::String(name)), Some(Value::String(message))) => {
+            let message = message.to_rust_lossy();
+            name.to_rust_lossy() == "TypeError"
+                && message.split('\n').next() == Some("Converting circular structure to JSON")
+        }
+        _ => false,
+    }
+}
+
 /// A recognised placeholder.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Placeholder {
