@@ -307,6 +307,7 @@ pub fn expand_placeholders<E>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::property::PropertyKey;
 
     /// Expands with arguments that print as `<placeholder letter><index>`.
     fn expand(format: &str, arg_count: usize) -> (String, usize) {
@@ -355,5 +356,58 @@ mod tests {
         assert_eq!(expand("%s%", 2), ("<s1>%".into(), 2));
         // `%%` after the last argument was used still collapses.
         assert_eq!(expand("%s %%", 2), ("<s1> %".into(), 2));
+    }
+
+    fn format_values(vm: &mut Vm, args: &[Value]) -> String {
+        match format(vm, args) {
+            Ok(text) => text,
+            Err(_) => panic!("util.format threw"),
+        }
+    }
+
+    fn nested_object(vm: &mut Vm) -> Value {
+        let inner = vm.new_object();
+        vm.define_value(inner, PropertyKey::from("deep"), Value::Number(1.0), crate::property::attrs::ALL);
+        let outer = vm.new_object();
+        vm.define_value(outer, PropertyKey::from("nested"), Value::Object(inner), crate::property::attrs::ALL);
+        Value::Object(outer)
+    }
+
+    #[test]
+    fn conversions_follow_node() {
+        let mut vm = Vm::new();
+        let s = |t: &str| Value::from(t);
+        assert_eq!(format_values(&mut vm, &[s("%s is %d years"), s("Bob"), Value::Number(42.0)]), "Bob is 42 years");
+        let args = [s("%i %d %f"), Value::Number(42.9), s("17"), s("2.5")];
+        assert_eq!(format_values(&mut vm, &args), "42 17 2.5");
+        assert_eq!(format_values(&mut vm, &[s("%d"), s("abc")]), "NaN");
+        assert_eq!(format_values(&mut vm, &[s("%s"), Value::Number(-0.0)]), "-0");
+        assert_eq!(format_values(&mut vm, &[s("%d %i"), Value::Number(-0.0), Value::Number(-0.5)]), "-0 -0");
+        assert_eq!(format_values(&mut vm, &[s("%f"), Value::Number(-0.0)]), "0");
+        let sym = Value::Symbol(crate::symbol::Symbol::new(Some(crate::string::JsString::from("z"))));
+        assert_eq!(format_values(&mut vm, &[s("%s %d"), sym.clone(), sym]), "Symbol(z) NaN");
+        assert_eq!(format_values(&mut vm, &[s("%s %s"), Value::Null, Value::Undefined]), "null undefined");
+        let nested = nested_object(&mut vm);
+        assert_eq!(format_values(&mut vm, &[s("%s"), nested.clone()]), "{ nested: [Object] }");
+        assert_eq!(format_values(&mut vm, &[s("%O"), nested.clone()]), "{ nested: { deep: 1 } }");
+        assert_eq!(format_values(&mut vm, &[s("100%% sure"), s("extra"), Value::Number(1.0)]), "100% sure extra 1");
+        assert_eq!(format_values(&mut vm, &[s("%s and %s"), s("only one")]), "only one and %s");
+        assert_eq!(format_values(&mut vm, &[s("a"), nested, s("b")]), "a { nested: { deep: 1 } } b");
+        assert_eq!(format_values(&mut vm, &[Value::Number(1.0), s("%s")]), "1 %s");
+        assert_eq!(format_values(&mut vm, &[]), "");
+    }
+
+    #[test]
+    fn percent_s_calls_a_user_to_string() {
+        fn to_string(_vm: &mut Vm, _args: &crate::native::CallArgs) -> JsResult<Value> {
+            Ok(Value::from("TS"))
+        }
+        let mut vm = Vm::new();
+        let obj = vm.new_object();
+        let f = vm.new_native_function("toString", 0, to_string);
+        vm.define_value(obj, PropertyKey::from("toString"), Value::Object(f), crate::property::attrs::ALL);
+        assert_eq!(format_values(&mut vm, &[Value::from("%s!"), Value::Object(obj)]), "TS!");
+        let bare = vm.new_object_with_proto(None);
+        assert_eq!(format_values(&mut vm, &[Value::from("%s"), Value::Object(bare)]), "[Object: null prototype] {}");
     }
 }

@@ -50,6 +50,10 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Arguments => Kind::Arguments,
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
+        // The walker looks through proxies before asking (see `Ctx::format_value`); a proxy
+        // met here (a proxy's target that is itself a proxy) is walked through its traps.
+        ObjectKind::Proxy(p) if p.callable => Kind::Function,
+        ObjectKind::Proxy(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
@@ -57,6 +61,9 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
                 Kind::Ordinary
             }
         }
+        // Kinds added by other built-ins print as plain objects until the walker knows them.
+        #[allow(unreachable_patterns)]
+        _ => Kind::Ordinary,
     }
 }
 
@@ -190,29 +197,17 @@ pub fn internal_constructor_name(vm: &mut Vm, obj: ObjRef) -> JsResult<String> {
     .to_string())
 }
 
-/// `obj instanceof f` for a constructor found on the prototype chain: OrdinaryHasInstance
-/// (§7.3.21) — `f.prototype` on `obj`'s chain (through bound functions' targets). Any exception
-/// counts as `false`, as in Node.
+/// `obj instanceof f` (Node's `isInstanceof`: any exception counts as `false`).
 pub fn is_instance_of(vm: &mut Vm, obj: ObjRef, f: ObjRef) -> bool {
-    let mut f = f;
-    for _ in 0..10_000 {
-        match &vm.heap.get(f).kind {
-            ObjectKind::BoundFunction(b) => f = b.target,
-            _ => break,
-        }
+    vm.instanceof_operator(&Value::Object(obj), &Value::Object(f)).unwrap_or(false)
+}
+
+/// A proxy's [[ProxyTarget]] and [[ProxyHandler]] (`None` once revoked); `None` for other objects.
+pub fn proxy_details(vm: &Vm, obj: ObjRef) -> Option<(Option<ObjRef>, Option<ObjRef>)> {
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Proxy(p) => Some((p.target, p.handler)),
+        _ => None,
     }
-    let Ok(Value::Object(prototype)) = vm.get(f, &PropertyKey::from("prototype")) else {
-        return false;
-    };
-    let mut current = obj;
-    for _ in 0..10_000 {
-        match vm.get_prototype_of(current) {
-            Ok(Some(p)) if p == prototype => return true,
-            Ok(Some(p)) => current = p,
-            _ => return false,
-        }
-    }
-    false
 }
 
 /// A value as a template literal would show it, except that a symbol gives its descriptive

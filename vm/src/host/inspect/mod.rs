@@ -72,17 +72,45 @@ impl<'vm> Ctx<'vm> {
     /// Node's `formatValue`: primitives directly, objects through the cycle check and
     /// [`objects::format_raw`].
     pub fn format_value(&mut self, value: &Value, recurse_times: usize) -> JsResult<String> {
-        let obj = match value {
+        let mut obj = match value {
             Value::Object(obj) => *obj,
             other => return Ok(self.format_primitive(other)),
         };
-        if let Some(text) = self.custom_inspect(obj, recurse_times)? {
+        let context = obj;
+        // Proxies are looked through (one level) so that no trap runs for the proxy itself;
+        // with `showProxy` they print as `Proxy [ target, handler ]`.
+        if let Some((target, handler)) = access::proxy_details(self.vm, obj) {
+            let (Some(target), Some(handler)) = (target, handler) else {
+                return Ok("<Revoked Proxy>".to_string());
+            };
+            if self.opts.show_proxy {
+                return self.format_proxy(target, handler, recurse_times);
+            }
+            obj = target;
+        }
+        if let Some(text) = self.custom_inspect(obj, context, recurse_times)? {
             return Ok(text);
         }
         if self.seen.contains(&obj) {
             return Ok(circular::circular_marker(self, obj));
         }
         objects::format_raw(self, obj, recurse_times)
+    }
+
+    /// `Proxy [ target, handler ]` (the `showProxy` option).
+    fn format_proxy(&mut self, target: ObjRef, handler: ObjRef, recurse_times: usize) -> JsResult<String> {
+        if self.beyond_depth(recurse_times) {
+            return Ok("Proxy [Array]".to_string());
+        }
+        let recurse_times = recurse_times + 1;
+        self.indentation += 2;
+        let parts = [Value::Object(target), Value::Object(handler)]
+            .iter()
+            .map(|v| self.format_value(v, recurse_times))
+            .collect::<JsResult<Vec<String>>>();
+        self.indentation -= 2;
+        let state = objects::layout_state(self, recurse_times);
+        Ok(layout::reduce_to_single_string(&state, parts?, "", ("Proxy [", "]"), layout::EntriesKind::ArrayLike, true))
     }
 
     /// Node's `formatPrimitive`.
@@ -116,7 +144,7 @@ impl<'vm> Ctx<'vm> {
     /// The `[util.inspect.custom](depth, options, inspect)` hook. Only objects reachable from
     /// `Symbol.for('nodejs.util.inspect.custom')` can have one, so nothing is looked up while
     /// that symbol was never created.
-    fn custom_inspect(&mut self, obj: ObjRef, recurse_times: usize) -> JsResult<Option<String>> {
+    fn custom_inspect(&mut self, obj: ObjRef, context: ObjRef, recurse_times: usize) -> JsResult<Option<String>> {
         if !self.opts.custom_inspect {
             return Ok(None);
         }
@@ -138,9 +166,9 @@ impl<'vm> Ctx<'vm> {
         };
         let options = access::options_object(self.vm, &self.opts, depth.clone());
         let inspect_fn = access::util_inspect_function(self.vm);
-        let result = self.vm.call(&method, Value::Object(obj), &[depth, Value::Object(options), inspect_fn])?;
+        let result = self.vm.call(&method, Value::Object(context), &[depth, Value::Object(options), inspect_fn])?;
         match result {
-            Value::Object(r) if r == obj => Ok(None),
+            Value::Object(r) if r == context => Ok(None),
             Value::String(s) => {
                 let text = s.to_rust_lossy();
                 let indent = format!("\n{}", " ".repeat(self.indentation));
