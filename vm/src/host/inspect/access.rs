@@ -110,19 +110,22 @@ pub fn array_length(vm: &Vm, obj: ObjRef) -> u32 {
     }
 }
 
-/// How a function was written: `class`, `async`, generator (`function*`).
-#[derive(Default, Clone, Copy)]
+/// How a function was written: `class`, `async`, generator (`function*`), and its source text
+/// when it has one (Node tells classes apart by their text).
+#[derive(Default, Clone)]
 pub struct FunctionFlavour {
     pub is_class: bool,
     pub is_async: bool,
     pub is_generator: bool,
+    pub source_text: Option<String>,
 }
 
 pub fn function_flavour(vm: &Vm, obj: ObjRef) -> FunctionFlavour {
-    // Built-in and bound functions are plain functions (the interpreter's closures will say
-    // what they were written as).
-    let _ = (vm, obj);
-    FunctionFlavour::default()
+    let source_text =
+        crate::builtins::function::ecmascript_function_source_text(vm, obj).map(|text| text.to_rust_lossy());
+    // Built-in and bound functions are plain functions; the interpreter's closures will say
+    // what they were written as.
+    FunctionFlavour { source_text, ..FunctionFlavour::default() }
 }
 
 /// A Set's values in insertion order.
