@@ -22,7 +22,17 @@ pub fn format(vm: &mut Vm, args: &[Value]) -> JsResult<String> {
 /// `util.formatWithOptions(options, ...args)`: the format string's placeholders replaced, then
 /// each remaining argument — strings as they are, anything else inspected with `opts` — after a
 /// space.
+///
+/// Counts as a native frame while it runs (it holds `args` while calling into JavaScript), so no
+/// collection happens before it returns.
 pub fn format_with_options(vm: &mut Vm, opts: &InspectOptions, args: &[Value]) -> JsResult<String> {
+    vm.native_depth += 1;
+    let result = format_arguments(vm, opts, args);
+    vm.native_depth -= 1;
+    result
+}
+
+fn format_arguments(vm: &mut Vm, opts: &InspectOptions, args: &[Value]) -> JsResult<String> {
     let mut out = String::new();
     let mut next = 0;
     let mut separator = "";

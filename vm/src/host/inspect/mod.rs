@@ -228,9 +228,17 @@ fn group_integer_digits(int: &str) -> String {
 }
 
 /// `util.inspect(value, options)`.
+///
+/// The walk keeps object handles in Rust while it may call into JavaScript (getters of
+/// `Symbol.toStringTag`, `name`, `stack`, custom inspect methods), so it counts as a native frame:
+/// no collection can run until it returns, whoever calls it.
 pub fn inspect(vm: &mut Vm, value: &Value, opts: InspectOptions) -> JsResult<String> {
+    vm.native_depth += 1;
     let mut ctx = Ctx::new(vm, opts);
-    ctx.format_value(value, 0)
+    let result = ctx.format_value(value, 0);
+    drop(ctx);
+    vm.native_depth -= 1;
+    result
 }
 
 /// `util.inspect(value)` with Node's default options (what `console.log` uses for non-strings).

@@ -304,3 +304,26 @@ fn module_namespaces_show_uninitialised_bindings() {
     let empty = crate::object::namespace::module_namespace_create(&mut vm, Vec::new());
     assert_eq!(show(&mut vm, &Value::Object(empty)), "[Module: null prototype] {  }");
 }
+
+#[test]
+fn namespaces_in_a_cycle() {
+    let mut vm = vm();
+    let a_b = vm.heap.alloc_cell(Value::Undefined);
+    let a_loaded = vm.heap.alloc_cell(Value::Bool(true));
+    let b_a = vm.heap.alloc_cell(Value::Undefined);
+    let b_loaded = vm.heap.alloc_cell(Value::Bool(true));
+    let a = crate::object::namespace::module_namespace_create(
+        &mut vm,
+        vec![(JsString::from("b"), a_b), (JsString::from("loaded"), a_loaded)],
+    );
+    let b = crate::object::namespace::module_namespace_create(
+        &mut vm,
+        vec![(JsString::from("a"), b_a), (JsString::from("loaded"), b_loaded)],
+    );
+    vm.heap.cell_set(a_b, Value::Object(b));
+    vm.heap.cell_set(b_a, Value::Object(a));
+    assert_eq!(
+        show(&mut vm, &Value::Object(a)),
+        "<ref *1> [Module: null prototype] {\n  b: [Module: null prototype] { a: [Circular *1], loaded: true },\n  loaded: true\n}"
+    );
+}
