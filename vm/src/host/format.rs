@@ -60,6 +60,24 @@ fn format_arguments(vm: &mut Vm, opts: &InspectOptions, args: &[Value]) -> JsRes
     Ok(out)
 }
 
+/// `util.format(...args)` as a built-in function (for the `node:util` module).
+pub fn util_format_native(vm: &mut Vm, args: &crate::native::CallArgs) -> JsResult<Value> {
+    let text = format(vm, &args.args)?;
+    Ok(Value::from(text.as_str()))
+}
+
+/// `util.formatWithOptions(inspectOptions, ...args)` as a built-in function. Like Node, the
+/// options must be an object (arrays included).
+pub fn util_format_with_options_native(vm: &mut Vm, args: &crate::native::CallArgs) -> JsResult<Value> {
+    let Value::Object(options) = args.get(0) else {
+        return Err(super::node_error::invalid_arg_type(vm, "inspectOptions", "object", &args.get(0)));
+    };
+    let mut opts = InspectOptions::default();
+    inspect::options::read_options(vm, options, &mut opts)?;
+    let text = format_with_options(vm, &opts, args.rest(1))?;
+    Ok(Value::from(text.as_str()))
+}
+
 /// The text one placeholder stands for.
 fn convert_argument(vm: &mut Vm, opts: &InspectOptions, placeholder: Placeholder, arg: &Value) -> JsResult<String> {
     let numeric_separator = opts.numeric_separator;

@@ -4,4 +4,8 @@
 pub mod console;
 pub mod format;
 pub mod inspect;
+pub mod node_error;
 pub mod test262;
+
+#[cfg(test)]
+mod test_support;

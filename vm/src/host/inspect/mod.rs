@@ -19,7 +19,8 @@
 //! - `functions.rs`: `[Function: f]`, `[class A extends B]`, `[AsyncFunction: f]`;
 //! - `errors.rs`: errors with their stack, for `console.log` and for uncaught errors;
 //! - `collections.rs`: Map, Set, their iterators, weak collections, promises, module namespaces;
-//! - `circular.rs`: `<ref *1>` and `[Circular *1]`.
+//! - `circular.rs`: `<ref *1>` and `[Circular *1]`;
+//! - `specific_type.rs`: `Received type number (1)` in Node's argument errors.
 
 pub mod access;
 mod arrays;
@@ -31,9 +32,11 @@ pub mod layout;
 mod objects;
 pub mod options;
 pub mod primitives;
+mod specific_type;
 
 pub use errors::inspect_error;
 pub use options::{Compact, InspectOptions};
+pub use specific_type::{determine_specific_type, received_description};
 
 use crate::error::JsResult;
 use crate::gc::ObjRef;
