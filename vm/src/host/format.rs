@@ -9,7 +9,6 @@ use super::inspect::{self, format_number, Compact, InspectOptions};
 use crate::conversions::string_to_number::{parse_float, parse_int};
 use crate::error::JsResult;
 use crate::gc::ObjRef;
-use crate::object::ObjectKind;
 use crate::property::{PropertyDescriptor, PropertyKey};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -170,30 +169,8 @@ fn has_built_in_to_string(vm: &mut Vm, obj: ObjRef) -> JsResult<bool> {
         return Ok(false);
     }
     let name = vm.get(constructor, &PropertyKey::from("name"))?;
-    Ok(is_built_in_global(vm, &name))
-}
-
-/// Whether `name` names one of the built-in constructors on the global object (Node's
-/// `builtInObjects`: capitalised global names, taken before user code runs — here: the global
-/// property still holds a built-in function).
-fn is_built_in_global(vm: &mut Vm, name: &Value) -> bool {
-    let Value::String(name) = name else {
-        return false;
-    };
-    let units = name.as_units();
-    let capitalised = units.first().is_some_and(|&u| (u16::from(b'A')..=u16::from(b'Z')).contains(&u))
-        && units.len() > 1
-        && units.iter().all(|&u| u < 0x80 && (u as u8).is_ascii_alphanumeric());
-    if !capitalised {
-        return false;
-    }
-    let global = vm.global();
-    match vm.get_own_property_plain(global, &PropertyKey::from_string(name.clone())) {
-        Some(PropertyDescriptor { value: Some(Value::Object(f)), .. }) => {
-            matches!(vm.heap.get(f).kind, ObjectKind::NativeFunction(_))
-        }
-        _ => false,
-    }
+    let name = super::inspect::access::display_string(vm, &name)?;
+    Ok(super::inspect::access::is_built_in_constructor_name(vm, &name))
 }
 
 /// `%j`: `JSON.stringify(value)` (the global one), `undefined` when it returns undefined, and

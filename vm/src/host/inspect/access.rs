@@ -205,6 +205,26 @@ pub fn is_instance_of(vm: &mut Vm, obj: ObjRef, f: ObjRef) -> bool {
     vm.instanceof_operator(&Value::Object(obj), &Value::Object(f)).unwrap_or(false)
 }
 
+/// Whether `name` names one of the built-in constructors on the global object (Node's
+/// `builtInObjects`: the capitalised global names present before user code runs — here: a
+/// capitalised global property that still holds a built-in function).
+pub fn is_built_in_constructor_name(vm: &mut Vm, name: &str) -> bool {
+    let mut chars = name.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && name.len() > 1
+        && chars.all(|c| c.is_ascii_alphanumeric());
+    if !capitalised {
+        return false;
+    }
+    let global = vm.global();
+    match vm.get_own_property_plain(global, &PropertyKey::from(name)) {
+        Some(PropertyDescriptor { value: Some(Value::Object(f)), .. }) => {
+            matches!(vm.heap.get(f).kind, ObjectKind::NativeFunction(_))
+        }
+        _ => false,
+    }
+}
+
 /// A proxy's [[ProxyTarget]] and [[ProxyHandler]] (`None` once revoked); `None` for other objects.
 pub fn proxy_details(vm: &Vm, obj: ObjRef) -> Option<(Option<ObjRef>, Option<ObjRef>)> {
     match &vm.heap.get(obj).kind {

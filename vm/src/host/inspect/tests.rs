@@ -288,3 +288,35 @@ fn namespaces_in_a_cycle() {
         "<ref *1> [Module: null prototype] {\n  b: [Module: null prototype] { a: [Circular *1], loaded: true },\n  loaded: true\n}"
     );
 }
+
+/// `class Animal { get kind() {} eat() {} }`, `class Dog extends Animal { bark() {} }`, and a
+/// Dog instance with `legs: 4`.
+fn dog_instance(vm: &mut Vm) -> Value {
+    let object_proto = vm.intrinsic(Intrinsic::ObjectPrototype);
+    let animal = vm.new_native_constructor("Animal", 0, nothing);
+    let animal_proto = vm.new_object_with_proto(Some(object_proto));
+    vm.define_value(animal_proto, PropertyKey::from("constructor"), Value::Object(animal), attrs::BUILTIN);
+    vm.define_value(animal, PropertyKey::from("prototype"), Value::Object(animal_proto), attrs::NONE);
+    let getter = vm.new_native_function("get kind", 0, nothing);
+    vm.define_accessor(animal_proto, PropertyKey::from("kind"), Some(getter), None, attrs::CONFIGURABLE);
+    let eat = vm.new_native_function("eat", 0, nothing);
+    vm.define_value(animal_proto, PropertyKey::from("eat"), Value::Object(eat), attrs::BUILTIN);
+    let dog = vm.new_native_constructor("Dog", 0, nothing);
+    let dog_proto = vm.new_object_with_proto(Some(animal_proto));
+    vm.define_value(dog_proto, PropertyKey::from("constructor"), Value::Object(dog), attrs::BUILTIN);
+    vm.define_value(dog, PropertyKey::from("prototype"), Value::Object(dog_proto), attrs::NONE);
+    let bark = vm.new_native_function("bark", 0, nothing);
+    vm.define_value(dog_proto, PropertyKey::from("bark"), Value::Object(bark), attrs::BUILTIN);
+    let instance = vm.new_object_with_proto(Some(dog_proto));
+    vm.define_value(instance, PropertyKey::from("legs"), n(4.0), attrs::ALL);
+    Value::Object(instance)
+}
+
+#[test]
+fn show_hidden_lists_prototype_accessors() {
+    let mut vm = vm();
+    let dog = dog_instance(&mut vm);
+    assert_eq!(show(&mut vm, &dog), "Dog { legs: 4 }");
+    let opts = InspectOptions { show_hidden: true, ..InspectOptions::default() };
+    assert_eq!(inspect(&mut vm, &dog, opts).unwrap_or_default(), "Dog { legs: 4, [kind]: [Getter] }");
+}
