@@ -13,7 +13,6 @@ pub mod array;
 pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
-pub mod iteration;
 pub mod iterator_prototype;
 
 use crate::vm::Vm;
