@@ -4,6 +4,7 @@
 //! changed payload touches this file only.
 
 use super::options::{Compact, InspectOptions};
+use crate::bytecode::TemplateKind;
 use crate::error::JsResult;
 use crate::gc::ObjRef;
 use crate::object::ObjectKind;
@@ -41,7 +42,7 @@ pub enum Kind {
 pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
     match &vm.heap.get(obj).kind {
         ObjectKind::Array(_) => Kind::Array,
-        ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => Kind::Function,
+        ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) | ObjectKind::Function(_) => Kind::Function,
         ObjectKind::Error => Kind::Error,
         ObjectKind::Boolean(b) => Kind::Boxed(Value::Bool(*b)),
         ObjectKind::Number(n) => Kind::Boxed(Value::Number(*n)),
@@ -121,11 +122,19 @@ pub struct FunctionFlavour {
 }
 
 pub fn function_flavour(vm: &Vm, obj: ObjRef) -> FunctionFlavour {
-    let source_text =
-        crate::builtins::function::ecmascript_function_source_text(vm, obj).map(|text| text.to_rust_lossy());
-    // Built-in and bound functions are plain functions; the interpreter's closures will say
-    // what they were written as.
-    FunctionFlavour { source_text, ..FunctionFlavour::default() }
+    // Built-in and bound functions are plain functions.
+    let Some(closure) = vm.closure(obj) else {
+        return FunctionFlavour::default();
+    };
+    let template = &closure.template;
+    let (start, end) = (template.span.0 as usize, template.span.1 as usize);
+    let source_text = template.source.text.get(start..end).map(str::to_string);
+    FunctionFlavour {
+        is_class: matches!(template.kind, TemplateKind::ClassConstructor { .. }),
+        is_async: template.is_async,
+        is_generator: template.is_generator,
+        source_text,
+    }
 }
 
 /// A Set's values in insertion order.

@@ -12,9 +12,11 @@ use crate::value::Value;
 /// The heading of a function object.
 pub(super) fn function_base(ctx: &mut Ctx, obj: ObjRef, constructor: Option<&str>, tag: &str) -> JsResult<String> {
     let flavour = access::function_flavour(ctx.vm, obj);
+    // Node reads the source text; a class constructor whose recorded text is not the class
+    // (only its `constructor` method) falls back to what the compiler knows.
     let is_class = match &flavour.source_text {
-        Some(text) => looks_like_class(text),
-        None => flavour.is_class,
+        Some(text) if text.starts_with("class") || !flavour.is_class => looks_like_class(text),
+        _ => flavour.is_class,
     };
     if is_class {
         return class_base(ctx, obj, constructor, tag);
