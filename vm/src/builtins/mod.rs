@@ -2,8 +2,11 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod function;
+pub mod error;
+pub mod error_stack;
 mod global_object;
 pub mod json;
+pub mod receiver;
 pub mod uri_coding;
 pub mod object;
 pub mod proxy;
@@ -28,5 +31,6 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    error::install(vm);
     crate::host::console::install(vm);
 }

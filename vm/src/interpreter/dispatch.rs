@@ -1190,7 +1190,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let s = reg!(src).clone();
                 let rec = tri!(vm.get_iterator_for_syntax(&s));
-                reg!(dst) = rec.iterator;
+                reg!(dst) = Value::Object(rec.iterator);
                 reg!(dst + 1) = rec.next_method;
                 reg!(dst + 2) = Value::Bool(false);
             }

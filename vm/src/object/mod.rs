@@ -74,6 +74,8 @@ pub enum ObjectKind {
     Function(Box<crate::interpreter::Closure>),
     /// The state of a `for-in` loop.
     ForInIterator(Box<crate::interpreter::ForInIterator>),
+    /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
+    AsyncFromSyncIterator(crate::iteration::IteratorRecord),
 }
 
 impl Object {
@@ -134,6 +136,7 @@ impl Trace for ObjectKind {
             ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
+            ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

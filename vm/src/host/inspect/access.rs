@@ -55,6 +55,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         // met here (a proxy's target that is itself a proxy) is walked through its traps.
         ObjectKind::Proxy(p) if p.callable => Kind::Function,
         ObjectKind::Proxy(_) => Kind::Ordinary,
+        ObjectKind::AsyncFromSyncIterator(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
