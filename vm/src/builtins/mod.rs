@@ -36,4 +36,5 @@ pub fn install_all(vm: &mut Vm) {
     error::install(vm);
     promise::install(vm);
     crate::host::install(vm);
+    crate::host::console::install(vm);
 }
