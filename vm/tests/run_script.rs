@@ -202,7 +202,6 @@ fn classes() {
 /// `Array.prototype[Symbol.iterator]` and the `Symbol` global, which the built-ins helpers
 /// install.
 #[test]
-#[ignore = "needs the Array iterator and Symbol built-ins (not in main yet)"]
 fn iteration_protocol() {
     let src = "let it = { [Symbol.iterator]() { let i = 0; return { next: () => ({ done: i >= 3, value: i++ }), return: () => { closed = true; return {} } } } };
                var closed = false; let s = 0; for (const v of it) { if (v == 1) break; s += 10 } s + '' + closed";

@@ -9,6 +9,9 @@
 
 pub type Reg = u16;
 
+/// A `text` operand meaning "no source text".
+pub const NO_TEXT: u32 = u32::MAX;
+
 /// One instruction. Operands are inline so that the dispatch loop never allocates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Insn {
@@ -196,7 +199,9 @@ pub enum Insn {
     ArrayPush { arr: Reg, src: Reg },
     ArrayPushHole { arr: Reg },
     /// Appends every value of the iterable `src` to the array `arr`.
-    ArraySpread { arr: Reg, src: Reg },
+    /// `text` names the spread expression for "x is not iterable" (`NO_TEXT`: in a call's
+    /// arguments, which has V8's "Spread syntax requires ..." message).
+    ArraySpread { arr: Reg, src: Reg, text: u32 },
     GetProp { dst: Reg, obj: Reg, key: u32 },
     SetProp { obj: Reg, key: u32, src: Reg },
     GetElem { dst: Reg, obj: Reg, key: Reg },
@@ -222,7 +227,9 @@ pub enum Insn {
     ForInNext { dst: Reg, iter: Reg, done: u32 },
     /// GetIterator(src, sync): iterator object into `dst`, its `next` method into `dst + 1`,
     /// `false` (the done flag) into `dst + 2`.
-    GetIterator { dst: Reg, src: Reg },
+    /// `text` is the iterated expression as V8 prints it in "x is not iterable" (`NO_TEXT`:
+    /// none, the value is described instead).
+    GetIterator { dst: Reg, src: Reg, text: u32 },
     /// Destructuring step: the next value, or `undefined` once done (sets the done flag).
     IteratorStep { dst: Reg, iter: Reg },
     /// The remaining values as an array (sets the done flag).

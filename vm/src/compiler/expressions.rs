@@ -239,8 +239,9 @@ impl Compiler {
                         }
                         Some(ArrayElement::Spread(x)) => {
                             let r = self.expr_operand(x)?;
+                            let text = self.f().name(&call_printer(x));
                             self.f().mark(x.span);
-                            self.f().emit(Insn::ArraySpread { arr: dst, src: r });
+                            self.f().emit(Insn::ArraySpread { arr: dst, src: r, text });
                         }
                     }
                     self.f().next_reg = mark;
@@ -498,7 +499,7 @@ impl Compiler {
                     ArrayElement::Spread(x) => {
                         let r = self.expr_operand(x)?;
                         self.f().mark(x.span);
-                        self.f().emit(Insn::ArraySpread { arr: first, src: r });
+                        self.f().emit(Insn::ArraySpread { arr: first, src: r, text: crate::bytecode::NO_TEXT });
                     }
                 }
                 self.f().next_reg = mark;
@@ -803,6 +804,7 @@ impl Compiler {
             _ => {
                 // Destructuring assignment: the value of the expression is the right side.
                 self.expr(value, dst)?;
+                self.destructure_text = Some(call_printer(value));
                 self.assign_pattern(target, dst)
             }
         }

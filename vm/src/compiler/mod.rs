@@ -60,11 +60,14 @@ pub struct Compiler {
     /// Private names need per-object private element storage the object model does not have
     /// yet; until then they are rejected at compile time.
     private_names_supported: bool,
+    /// The source text of the value the next destructuring pattern takes apart (for V8's
+    /// "x is not iterable").
+    destructure_text: Option<String>,
 }
 
 impl Compiler {
     fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false }
+        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false, destructure_text: None }
     }
 
     /// The function being compiled.

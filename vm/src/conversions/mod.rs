@@ -19,6 +19,7 @@ pub enum Hint {
 
 pub mod number_to_string;
 pub mod string_to_number;
+pub mod number_to_locale_string;
 
 pub use number_to_string::number_to_string;
 

@@ -600,7 +600,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::InstanceOf { dst, lhs, rhs } => {
                 save_pc!();
                 let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
-                let r = tri!(vm.instance_of(&a, &b));
+                let r = tri!(vm.instanceof_operator(&a, &b));
                 reg!(dst) = Value::Bool(r);
             }
             Insn::Neg { dst, src } => {
@@ -1020,10 +1020,10 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let a = reg!(arr).clone();
                 tri!(vm.array_append_hole(&a));
             }
-            Insn::ArraySpread { arr, src } => {
+            Insn::ArraySpread { arr, src, text } => {
                 save_pc!();
                 let (a, s) = (reg!(arr).clone(), reg!(src).clone());
-                let values = tri!(vm.iterable_to_list(&s));
+                let values = tri!(vm.spread_values(&s, &t, text));
                 for v in values {
                     tri!(vm.array_append(&a, v));
                 }
@@ -1186,18 +1186,18 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     None => pc = done as usize,
                 }
             }
-            Insn::GetIterator { dst, src } => {
+            Insn::GetIterator { dst, src, text } => {
                 save_pc!();
                 let s = reg!(src).clone();
-                let rec = tri!(vm.get_iterator(&s));
+                let rec = tri!(vm.get_iterator_at(&s, &t, text, false));
                 reg!(dst) = rec.iterator;
-                reg!(dst + 1) = rec.next;
+                reg!(dst + 1) = rec.next_method;
                 reg!(dst + 2) = Value::Bool(false);
             }
             Insn::IteratorNext { dst, iter, done } => {
                 save_pc!();
                 let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
-                match tri!(vm.iterator_step_value(&it, &next)) {
+                match tri!(vm.step_registers(&it, &next)) {
                     Some(v) => reg!(dst) = v,
                     None => pc = done as usize,
                 }
@@ -1205,12 +1205,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::IteratorClose { iter } => {
                 save_pc!();
                 let it = reg!(iter).clone();
-                tri!(vm.iterator_close(&it));
+                tri!(vm.close_register(&it));
             }
             Insn::IteratorCloseQuiet { iter } => {
                 save_pc!();
                 let it = reg!(iter).clone();
-                vm.iterator_close_quietly(&it);
+                vm.close_register_quietly(&it);
             }
             Insn::IteratorStep { dst, iter } => {
                 if matches!(reg!(iter + 2), Value::Bool(true)) {
@@ -1219,7 +1219,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
                 save_pc!();
                 let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
-                match vm.iterator_step_value(&it, &next) {
+                match vm.step_registers(&it, &next) {
                     Ok(Some(v)) => reg!(dst) = v,
                     Ok(None) => {
                         reg!(iter + 2) = Value::Bool(true);
@@ -1237,7 +1237,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 if !matches!(reg!(iter + 2), Value::Bool(true)) {
                     let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
                     loop {
-                        match vm.iterator_step_value(&it, &next) {
+                        match vm.step_registers(&it, &next) {
                             Ok(Some(v)) => values.push(v),
                             Ok(None) => break,
                             Err(e) => {
@@ -1256,9 +1256,9 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     save_pc!();
                     let it = reg!(iter).clone();
                     if quiet {
-                        vm.iterator_close_quietly(&it);
+                        vm.close_register_quietly(&it);
                     } else {
-                        tri!(vm.iterator_close(&it));
+                        tri!(vm.close_register(&it));
                     }
                 }
             }

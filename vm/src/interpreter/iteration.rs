@@ -4,85 +4,62 @@
 use std::collections::HashSet;
 
 use crate::error::JsResult;
+use crate::iterator::IteratorRecord;
 use crate::gc::{ObjRef, Trace, Tracer};
 use crate::object::{Object, ObjectKind};
 use crate::property::PropertyKey;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// An Iterator Record (§7.4.1).
-#[derive(Clone)]
-pub struct IteratorRecord {
-    pub iterator: Value,
-    pub next: Value,
-    pub done: bool,
-}
-
 impl Vm {
-    /// GetIterator(obj, sync) (§7.4.2).
-    pub fn get_iterator(&mut self, obj: &Value) -> JsResult<IteratorRecord> {
+    /// GetIterator at a source site: "x is not iterable" names the source expression `text`
+    /// (name pool of `t`); without text, the generic message (or, for a spread in call
+    /// arguments, V8's "Spread syntax requires ..." message).
+    pub(super) fn get_iterator_at(&mut self, v: &Value, t: &crate::bytecode::FunctionTemplate, text: u32, spread: bool) -> JsResult<IteratorRecord> {
+        if text == crate::bytecode::NO_TEXT && !spread {
+            return self.get_iterator(v);
+        }
         let key = PropertyKey::Symbol(self.symbols.iterator.clone());
-        let method = if obj.is_nullish() { Value::Undefined } else { self.get_v(obj, &key)? };
+        let method = if v.is_nullish() { Value::Undefined } else { self.get_v(v, &key)? };
         if !self.is_callable(&method) {
-            let shown = match obj {
-                Value::Object(_) => "object".to_string(),
-                other => self.describe_for_error(other),
-            };
-            let msg = if let Value::Object(_) = obj {
-                format!("{shown} is not iterable (cannot read property Symbol(Symbol.iterator))")
-            } else {
-                format!("{shown} is not iterable")
-            };
-            return Err(self.throw_type_error(&msg));
+            if text == crate::bytecode::NO_TEXT {
+                return Err(self.throw_type_error("Spread syntax requires ...iterable[Symbol.iterator] to be a function"));
+            }
+            let shown = t.name_strings[text as usize].to_rust_lossy();
+            return Err(self.throw_type_error(&format!("{shown} is not iterable")));
         }
-        let iterator = self.call(&method, obj.clone(), &[])?;
-        if !iterator.is_object() {
-            return Err(self.throw_type_error("Result of the Symbol.iterator method is not an object"));
-        }
-        let next_key = self.interp.common_keys.next.clone();
-        let next = self.get_v(&iterator, &next_key)?;
-        Ok(IteratorRecord { iterator, next, done: false })
+        self.get_iterator_from_method(v, &method)
     }
 
-    /// IteratorNext + IteratorComplete + IteratorValue: `None` when done.
-    pub fn iterator_step_value(&mut self, iterator: &Value, next: &Value) -> JsResult<Option<Value>> {
-        let result = self.call(next, iterator.clone(), &[])?;
-        let Value::Object(r) = result else {
-            let shown = self.describe_for_error(&result);
-            return Err(self.throw_type_error(&format!("Iterator result {shown} is not an object")));
-        };
-        let done_key = self.interp.common_keys.done.clone();
-        let done = self.get(r, &done_key)?;
-        if self.to_boolean(&done) {
-            return Ok(None);
+    /// The values of a spread element `...v`.
+    pub(super) fn spread_values(&mut self, v: &Value, t: &crate::bytecode::FunctionTemplate, text: u32) -> JsResult<Vec<Value>> {
+        if let Some(values) = self.fast_array_values(v) {
+            return Ok(values);
         }
-        let value_key = self.interp.common_keys.value.clone();
-        Ok(Some(self.get(r, &value_key)?))
+        let mut rec = self.get_iterator_at(v, t, text, true)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.iterator_step_value(&mut rec)? {
+            out.push(x);
+        }
+        Ok(out)
     }
 
-    /// IteratorClose (§7.4.11) for a normal completion: `return()` must give an object.
-    pub fn iterator_close(&mut self, iterator: &Value) -> JsResult<()> {
-        let key = self.interp.common_keys.return_.clone();
-        let ret = self.get_v(iterator, &key)?;
-        if ret.is_nullish() {
-            return Ok(());
-        }
-        let r = self.call(&ret, iterator.clone(), &[])?;
-        if !r.is_object() {
-            let shown = self.describe_for_error(&r);
-            return Err(self.throw_type_error(&format!("Iterator result {shown} is not an object")));
-        }
-        Ok(())
+    /// IteratorStepValue on an iterator kept in registers (iterator, next method).
+    pub(super) fn step_registers(&mut self, iterator: &Value, next: &Value) -> JsResult<Option<Value>> {
+        let mut rec = IteratorRecord { iterator: iterator.clone(), next_method: next.clone(), done: false };
+        self.iterator_step_value(&mut rec)
+    }
+
+    /// IteratorClose for a normal completion on an iterator kept in a register.
+    pub(super) fn close_register(&mut self, iterator: &Value) -> JsResult<()> {
+        let rec = IteratorRecord { iterator: iterator.clone(), next_method: Value::Undefined, done: false };
+        self.iterator_close(&rec)
     }
 
     /// IteratorClose for a throw completion: `return()` is called, whatever it does is ignored.
-    pub fn iterator_close_quietly(&mut self, iterator: &Value) {
-        let key = self.interp.common_keys.return_.clone();
-        if let Ok(ret) = self.get_v(iterator, &key) {
-            if !ret.is_nullish() {
-                let _ = self.call(&ret, iterator.clone(), &[]);
-            }
-        }
+    pub(super) fn close_register_quietly(&mut self, iterator: &Value) {
+        let rec = IteratorRecord { iterator: iterator.clone(), next_method: Value::Undefined, done: false };
+        let _ = self.iterator_close_with_error(&rec, Value::Undefined);
     }
 
     /// Every remaining value of an iterable (spread, rest).
@@ -91,9 +68,9 @@ impl Vm {
         if let Some(values) = self.fast_array_values(iterable) {
             return Ok(values);
         }
-        let rec = self.get_iterator(iterable)?;
+        let mut rec = self.get_iterator(iterable)?;
         let mut out = Vec::new();
-        while let Some(v) = self.iterator_step_value(&rec.iterator, &rec.next)? {
+        while let Some(v) = self.iterator_step_value(&mut rec)? {
             out.push(v);
         }
         Ok(out)

@@ -5,9 +5,6 @@
 use crate::bytecode::Insn;
 use crate::conversions::Hint;
 use crate::error::JsResult;
-use crate::gc::ObjRef;
-use crate::object::ObjectKind;
-use crate::property::PropertyKey;
 use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -115,45 +112,6 @@ impl Vm {
             Insn::LtEq { .. } => self.is_less_than(b, a, false)? == Some(false),
             _ => self.is_less_than(a, b, true)? == Some(false),
         })
-    }
-
-    /// InstanceofOperator (§13.10.2).
-    pub fn instance_of(&mut self, v: &Value, target: &Value) -> JsResult<bool> {
-        let Value::Object(t) = target else {
-            return Err(self.throw_type_error("Right-hand side of 'instanceof' is not an object"));
-        };
-        let key = PropertyKey::Symbol(self.symbols.has_instance.clone());
-        let handler = self.get(*t, &key)?;
-        if !handler.is_nullish() {
-            let r = self.call(&handler, target.clone(), &[v.clone()])?;
-            return Ok(self.to_boolean(&r));
-        }
-        if !self.is_callable(target) {
-            return Err(self.throw_type_error("Right-hand side of 'instanceof' is not callable"));
-        }
-        self.ordinary_has_instance(*t, v)
-    }
-
-    /// OrdinaryHasInstance (§7.3.21).
-    pub fn ordinary_has_instance(&mut self, c: ObjRef, v: &Value) -> JsResult<bool> {
-        if let ObjectKind::BoundFunction(b) = &self.heap.get(c).kind {
-            let target = Value::Object(b.target);
-            return self.instance_of(v, &target);
-        }
-        let Value::Object(mut o) = v else { return Ok(false) };
-        let key = self.interp.common_keys.prototype.clone();
-        let p = self.get(c, &key)?;
-        let Value::Object(p) = p else {
-            let shown = self.describe_for_error(&p);
-            return Err(self.throw_type_error(&format!("Function has non-object prototype '{shown}' in instanceof check")));
-        };
-        loop {
-            match self.get_prototype_of(o)? {
-                None => return Ok(false),
-                Some(q) if q == p => return Ok(true),
-                Some(q) => o = q,
-            }
-        }
     }
 
     /// The `in` operator (§13.10.1 RelationalExpression `in`).

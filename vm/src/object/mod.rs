@@ -10,7 +10,10 @@
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
 
 pub mod namespace;
+pub mod descriptor;
+pub mod integrity;
 pub mod ordinary;
+pub mod proxy;
 mod hasher;
 
 use crate::gc::{ObjRef, Trace, Tracer};
@@ -21,6 +24,8 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 pub use hasher::KeyHasher;
+pub use integrity::IntegrityLevel;
+pub use proxy::ProxyData;
 
 pub type PropertyMap = indexmap::IndexMap<PropertyKey, Slot, std::hash::BuildHasherDefault<KeyHasher>>;
 
@@ -61,6 +66,10 @@ pub enum ObjectKind {
     Date(f64),
     /// A module namespace exotic object (§10.4.6).
     Namespace(Box<namespace::NamespaceData>),
+    /// A Proxy exotic object (§10.5).
+    Proxy(ProxyData),
+    /// An Array Iterator (§23.1.5).
+    ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
     /// An ECMAScript function object (bytecode closure, §10.2).
     Function(Box<crate::interpreter::Closure>),
     /// The state of a `for-in` loop.
@@ -121,6 +130,8 @@ impl Trace for ObjectKind {
                 t.values(&b.args);
             }
             ObjectKind::Namespace(ns) => ns.trace(t),
+            ObjectKind::Proxy(p) => p.trace(t),
+            ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::Ordinary
