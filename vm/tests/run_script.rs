@@ -241,3 +241,13 @@ fn run_with_iterator_key(src: &str) -> String {
         Err(e) => thrown(&mut vm, &e),
     }
 }
+
+#[test]
+fn function_source_text() {
+    assert_eq!(run("function f(a) { return a }\nf.toString()"), "function f(a) { return a }");
+    assert_eq!(run("let o = { m(x) { } }; o.m.toString()"), "m(x) { }");
+    assert_eq!(run("((a, b) => a + b).toString()"), "(a, b) => a + b");
+    assert_eq!(run("class A { static s() {} }; A.s.toString()"), "s() {}");
+    assert_eq!(run("class A { constructor() {} }; A.toString()"), "class A { constructor() {} }");
+    assert_eq!(run("class B { }; B.toString()"), "class B { }");
+}

@@ -42,7 +42,8 @@ impl Compiler {
             || func.has_use_strict
             || matches!(kind, TemplateKind::ClassConstructor { .. })
             || self.class_depth > 0;
-        let mut fs = FuncState::new(kind, name, strict, info.clone(), func.span);
+        let span = self.source_span_override.take().unwrap_or(func.span);
+        let mut fs = FuncState::new(kind, name, strict, info.clone(), span);
         fs.is_async = func.is_async;
         fs.is_generator = func.is_generator;
         self.funcs.push(fs);

@@ -63,11 +63,13 @@ pub struct Compiler {
     /// The source text of the value the next destructuring pattern takes apart (for V8's
     /// "x is not iterable").
     destructure_text: Option<String>,
+    /// The source span the next compiled function reports (a class constructor: its class).
+    source_span_override: Option<Span>,
 }
 
 impl Compiler {
     fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false, destructure_text: None }
+        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false, destructure_text: None, source_span_override: None }
     }
 
     /// The function being compiled.
