@@ -43,7 +43,7 @@ fn compiles_core_statements_and_expressions() {
 #[test]
 fn unsupported_features_are_syntax_errors() {
     for (src, feature) in [
-        ("function* g() {}", "generators"),
+        ("async function* g() {}", "async generators"),
         ("async function f() {}", "async functions"),
         ("with ({}) {}", "the with statement"),
         ("eval('1')", "direct eval"),

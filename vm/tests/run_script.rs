@@ -251,3 +251,23 @@ fn function_source_text() {
     assert_eq!(run("class A { constructor() {} }; A.toString()"), "class A { constructor() {} }");
     assert_eq!(run("class B { }; B.toString()"), "class B { }");
 }
+
+#[test]
+fn generators() {
+    assert_eq!(run("function* g() { yield 1; yield 2; return 3 } let it = g(); let a = it.next(), b = it.next(), c = it.next(), d = it.next(); [a.value, a.done, b.value, c.value, c.done, d.value, d.done].join()"), "1,false,2,3,true,,true");
+    assert_eq!(run("function* g() { let x = yield 1; yield x * 2 } let it = g(); it.next(); it.next(21).value"), "42");
+    assert_eq!(run("function* g() { yield 1; yield 2; yield 3 } [...g()].join('-')"), "1-2-3");
+    assert_eq!(run("function* g() { try { yield 1; yield 2 } finally { log.push('fin') } } var log = []; for (const v of g()) { log.push(v); break } log.join()"), "1,fin");
+    assert_eq!(run("function* g() { try { yield 1 } catch (e) { yield 'caught ' + e } } let it = g(); it.next(); it.throw('boom').value"), "caught boom");
+    assert_eq!(run("function* g() { yield 1; yield 2 } let it = g(); it.next(); let r = it.return(9); [r.value, r.done, it.next().done].join()"), "9,true,true");
+    assert_eq!(run("function* inner() { let x = yield 'a'; return x + 1 } function* outer() { let r = yield* inner(); yield r } let it = outer(); [it.next().value, it.next(41).value].join()"), "a,42");
+    assert_eq!(run("function* h() { yield 'a'; yield 'b' } function* g() { yield* [1, 2]; yield* h() } [...g()].join()"), "1,2,a,b");
+    assert_eq!(run("function* g(a, b = a * 2) { yield a + b } g(1).next().value"), "3");
+    assert_eq!(run("function* g() { yield this.v } g.call({ v: 5 }).next().value"), "5");
+    assert_eq!(run("function* g() { throw 'inside' } let it = g(); try { it.next() } catch (e) { e + it.next().done }"), "insidetrue");
+    assert_eq!(run("function* g() { it.next() } let it = g(); try { it.next() } catch (e) { e.message }"), "Generator is already running");
+    assert_eq!(run("function* g() {} Object.getPrototypeOf(g) === Object.getPrototypeOf(function*(){}) && Object.getPrototypeOf(g()) === g.prototype"), "true");
+    assert_eq!(run("let o = { *m() { yield 7 } }; o.m().next().value"), "7");
+    assert_eq!(run("class C { static *[Symbol.iterator]() { yield 'x' } } [...C].join()"), "x");
+    assert_eq!(run("function* g() { let i = 0; while (true) yield i++ } let it = g(); for (let k = 0; k < 1000; k++) it.next(); it.next().value"), "1000");
+}

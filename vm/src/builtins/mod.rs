@@ -29,4 +29,5 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    crate::interpreter::generator::install(vm);
 }

@@ -185,6 +185,21 @@ pub enum Insn {
     SuperGet { dst: Reg, home: Reg, this: Reg, key: Reg },
     SuperSet { home: Reg, this: Reg, key: Reg, src: Reg },
 
+    // ----- generators -----------------------------------------------------------------------
+    /// End of a generator's prologue: creates the generator object, suspends the frame into it
+    /// and returns it to the caller. On resumption `dst` gets the sent value and `mode` the
+    /// resumption kind (next / throw / return).
+    InitialYield { dst: Reg, mode: Reg },
+    /// `yield`: suspends with the iterator result `{ value: r[src], done: false }`.
+    Yield { src: Reg, dst: Reg, mode: Reg },
+    /// `yield*`'s suspension: yields the inner iterator's result object `r[src]` as it is.
+    YieldRaw { src: Reg, dst: Reg, mode: Reg },
+    /// One step of `yield*`: calls the inner iterator's `next`, `throw` or `return` (per
+    /// `r[mode]`) with `r[recv]`; the result object goes to `res` (a missing `return` gives a
+    /// synthesized `{ value: r[recv], done: true }`; a missing `throw` closes the iterator and
+    /// throws V8's TypeError).
+    YieldDelegateCall { res: Reg, iter: Reg, recv: Reg, mode: Reg },
+
     // ----- objects and properties -----------------------------------------------------------
     NewObject { dst: Reg },
     /// A regular expression literal (a new RegExp object each evaluation).

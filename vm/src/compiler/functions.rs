@@ -29,12 +29,8 @@ impl Compiler {
     }
 
     pub(super) fn compile_function_as(&mut self, func: &Function, name: JsStr, kind: TemplateKind) -> CResult<u32> {
-        if func.is_generator || func.is_async {
-            let what = match (func.is_async, func.is_generator) {
-                (true, true) => "async generators",
-                (true, false) => "async functions",
-                _ => "generators",
-            };
+        if func.is_async {
+            let what = if func.is_generator { "async generators" } else { "async functions" };
             return Err(CompileError::unsupported(what, func.span));
         }
         let info = self.analyses.function(func);
@@ -201,6 +197,13 @@ impl Compiler {
             self.f().emit(Insn::InitFields { this: 0 });
         }
 
+        if func.is_generator {
+            // The prologue ran at the call; the body runs on the first `next()`.
+            let value = self.f().temp(func.span)?;
+            let mode = self.f().temp(func.span)?;
+            self.f().emit(Insn::InitialYield { dst: value, mode });
+            self.resume_dispatch(value, mode, func.span)?;
+        }
         match &func.body {
             FunctionBody::Block(body) => {
                 for stmt in body {

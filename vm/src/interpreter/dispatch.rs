@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::calls::Entry;
 use super::closure::capture_cells;
+use super::generator::{GeneratorStatus, RESUME_NEXT, RESUME_THROW};
 use super::operators::arithmetic;
 use super::Handler;
 use crate::bytecode::{ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
@@ -967,6 +968,68 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     }
                     None => throw!(write_error(vm, &Value::Null, &k)),
                 }
+            }
+
+            // ----- generators --------------------------------------------------------------
+            Insn::InitialYield { dst, mode } => {
+                save_pc!();
+                let callee = vm.interp.frames.last().and_then(|f| f.callee);
+                let g = tri!(vm.new_generator_object(callee, Intrinsic::GeneratorPrototype));
+                let Some((s, f)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
+                vm.park_generator(g, s, GeneratorStatus::SuspendedStart);
+                if f.entry {
+                    return Exit::Done(Value::Object(g));
+                }
+                vm.interp.stack[f.ret] = Value::Object(g);
+                return Exit::Reload;
+            }
+            Insn::Yield { src, dst, mode } | Insn::YieldRaw { src, dst, mode } => {
+                let v = reg!(src).clone();
+                let result = if matches!(insn, Insn::Yield { .. }) {
+                    crate::builtins::iteration::create_iter_result_object(vm, v, false)
+                } else {
+                    v
+                };
+                let g = vm.interp.frames.last().and_then(|f| f.generator);
+                let Some(g) = g else {
+                    throw!(vm.throw_syntax_error("modjs internal error: yield outside a generator"));
+                };
+                let Some((s, _)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
+                vm.park_generator(g, s, GeneratorStatus::SuspendedYield);
+                return Exit::Done(result);
+            }
+            Insn::YieldDelegateCall { res, iter, recv, mode } => {
+                save_pc!();
+                let (it, next, v) = (reg!(iter).clone(), reg!(iter + 1).clone(), reg!(recv).clone());
+                let m = match reg!(mode) {
+                    Value::Number(n) => n as i32,
+                    _ => RESUME_NEXT,
+                };
+                let r = match m {
+                    RESUME_NEXT => tri!(vm.call(&next, it.clone(), &[v])),
+                    RESUME_THROW => {
+                        let key = PropertyKey::from("throw");
+                        match tri!(vm.get_method(&it, &key)) {
+                            Some(f) => tri!(vm.call(&f, it.clone(), &[v])),
+                            None => {
+                                tri!(vm.close_register(&it));
+                                throw!(vm.throw_type_error("The iterator does not provide a 'throw' method"));
+                            }
+                        }
+                    }
+                    _ => {
+                        let key = vm.interp.common_keys.return_.clone();
+                        match tri!(vm.get_method(&it, &key)) {
+                            Some(f) => tri!(vm.call(&f, it.clone(), &[v])),
+                            None => crate::builtins::iteration::create_iter_result_object(vm, v, true),
+                        }
+                    }
+                };
+                if !r.is_object() {
+                    let shown = vm.describe_for_error(&r);
+                    throw!(vm.throw_type_error(&format!("Iterator result {shown} is not an object")));
+                }
+                reg!(res) = r;
             }
 
             // ----- objects -----------------------------------------------------------------

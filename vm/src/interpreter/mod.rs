@@ -14,6 +14,7 @@
 mod calls;
 pub mod closure;
 mod dispatch;
+pub mod generator;
 mod globals;
 mod iteration;
 mod operators;
@@ -57,6 +58,8 @@ pub struct Frame {
     pub entry: bool,
     /// Number of exception handlers below this frame's.
     pub handler_base: usize,
+    /// The generator object whose body this frame runs.
+    pub generator: Option<ObjRef>,
 }
 
 /// An active `try` region.
@@ -165,6 +168,9 @@ impl Trace for Interpreter {
             }
             t.value(&f.new_target);
             t.values(&f.args);
+            if let Some(g) = f.generator {
+                t.obj(g);
+            }
         }
     }
 }

@@ -74,6 +74,7 @@ impl Vm {
             construct: false,
             entry: true,
             handler_base,
+            generator: None,
         });
         super::dispatch::run(self)
     }

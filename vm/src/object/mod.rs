@@ -74,6 +74,8 @@ pub enum ObjectKind {
     Function(Box<crate::interpreter::Closure>),
     /// The state of a `for-in` loop.
     ForInIterator(Box<crate::interpreter::ForInIterator>),
+    /// A generator object: its state and suspended frame (§27.5).
+    Generator(Box<crate::interpreter::generator::GeneratorData>),
 }
 
 impl Object {
@@ -134,6 +136,7 @@ impl Trace for ObjectKind {
             ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
+            ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

@@ -118,10 +118,15 @@ pub struct FunctionFlavour {
 }
 
 pub fn function_flavour(vm: &Vm, obj: ObjRef) -> FunctionFlavour {
-    // Built-in and bound functions are plain functions (the interpreter's closures will say
-    // what they were written as).
-    let _ = (vm, obj);
-    FunctionFlavour::default()
+    // Built-in and bound functions are plain functions; closures say what they were written as.
+    match vm.closure(obj) {
+        Some(c) => FunctionFlavour {
+            is_class: matches!(c.template.kind, crate::bytecode::TemplateKind::ClassConstructor { .. }),
+            is_generator: c.template.is_generator,
+            is_async: c.template.is_async,
+        },
+        None => FunctionFlavour::default(),
+    }
 }
 
 /// A Set's values in insertion order.
