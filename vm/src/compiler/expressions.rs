@@ -377,7 +377,7 @@ impl Compiler {
             }
             ExprKind::Await(_) => return Err(CompileError::unsupported("await", e.span)),
             ExprKind::NewTarget => self.emit_read(NEW_TARGET, dst, e.span)?,
-            ExprKind::ImportMeta => return Err(CompileError::unsupported("import.meta", e.span)),
+            ExprKind::ImportMeta => self.emit_read("import.meta", dst, e.span)?,
             ExprKind::ImportCall { .. } => return Err(CompileError::unsupported("import()", e.span)),
         }
         Ok(())

@@ -26,7 +26,7 @@ use crate::bytecode::SourceInfo;
 use analysis::Analyses;
 use function_state::FuncState;
 
-pub use program::{compile_script, ScriptCode};
+pub use program::{compile_module, compile_script, ModuleBinding, ModuleBindingKind, ModuleCode, ScriptCode};
 
 /// A compile-time error: thrown as a `SyntaxError` with this message.
 #[derive(Clone, Debug, PartialEq)]

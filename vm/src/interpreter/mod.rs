@@ -17,6 +17,7 @@ mod dispatch;
 pub mod generator;
 mod globals;
 mod iteration;
+mod module;
 mod operators;
 mod script;
 mod stack_trace;
@@ -80,6 +81,8 @@ pub struct Interpreter {
     pub typeof_strings: TypeofStrings,
     /// A cell that fills unused cell slots (never read: `NewCell` runs before any use).
     pub placeholder_cell: Option<CellRef>,
+    /// Cells kept alive for the host: module environments (`Vm::new_module_cells`).
+    pub cell_roots: Vec<CellRef>,
 }
 
 pub struct TypeofStrings {
@@ -137,6 +140,7 @@ impl Interpreter {
             common_keys: CommonKeys::new(),
             typeof_strings: TypeofStrings::new(),
             placeholder_cell: None,
+            cell_roots: Vec::new(),
         }
     }
 
@@ -158,6 +162,9 @@ impl Trace for Interpreter {
         }
         if let Some(c) = self.placeholder_cell {
             t.cell(c);
+        }
+        for c in &self.cell_roots {
+            t.cell(*c);
         }
         for f in &self.frames {
             if let Some(c) = f.callee {
