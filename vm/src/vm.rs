@@ -27,8 +27,14 @@ pub struct Vm {
     pub native_depth: u32,
     /// Values the host keeps alive explicitly.
     pub roots: Vec<Value>,
+    /// Binding cells the host keeps alive explicitly (module environments).
+    pub root_cells: Vec<crate::gc::CellRef>,
     /// The register stack, frames and handlers of the bytecode interpreter.
     pub interp: crate::interpreter::Interpreter,
+    /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
+    pub event_loop: crate::host::event_loop::EventLoop,
+    /// Buffered standard output (console and `process.stdout` write through it).
+    pub stdio: crate::host::process::Stdio,
 }
 
 impl Default for Vm {
@@ -68,7 +74,10 @@ impl Vm {
             symbol_registry: IndexMap::new(),
             native_depth: 0,
             roots: Vec::new(),
+            root_cells: Vec::new(),
             interp: crate::interpreter::Interpreter::new(),
+            event_loop: crate::host::event_loop::EventLoop::new(),
+            stdio: crate::host::process::Stdio::default(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -231,8 +240,8 @@ impl Vm {
                 all.extend_from_slice(args);
                 self.nested(|vm| vm.call(&target, bound_this, &all))
             }
-            ObjectKind::Function(_) => crate::interpreter::call_closure(self, callee, this, args),
             ObjectKind::Proxy(p) if p.callable => self.nested(|vm| vm.proxy_call(callee, this, args)),
+            ObjectKind::Function(_) => crate::interpreter::call_closure(self, callee, this, args),
             _ => Err(self.throw_type_error(&format!("{} is not a function", self.describe_for_error(f)))),
         }
     }
@@ -255,8 +264,8 @@ impl Vm {
                 let nt = if new_target == f { target } else { new_target };
                 self.nested(|vm| vm.construct(target, &all, Some(nt)))
             }
-            ObjectKind::Function(_) => crate::interpreter::construct_closure(self, f, args, new_target),
             ObjectKind::Proxy(p) if p.constructor => self.nested(|vm| vm.proxy_construct(f, args, new_target)),
+            ObjectKind::Function(_) => crate::interpreter::construct_closure(self, f, args, new_target),
             _ => {
                 let v = Value::Object(f);
                 Err(self.throw_type_error(&format!("{} is not a constructor", self.describe_for_error(&v))))
@@ -334,7 +343,9 @@ impl Vm {
     fn trace_roots(&self, t: &mut Tracer) {
         self.realm.trace(t);
         self.roots.trace(t);
+        self.root_cells.trace(t);
         self.interp.trace(t);
+        self.event_loop.trace(t);
     }
 }
 

@@ -2,8 +2,11 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod function;
+pub mod error;
+pub mod error_stack;
 mod global_object;
 pub mod json;
+pub mod receiver;
 pub mod uri_coding;
 pub mod object;
 pub mod proxy;
@@ -13,8 +16,9 @@ pub mod array;
 pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
-pub mod iteration;
 pub mod iterator_prototype;
+pub mod promise;
+pub mod promise_combinators;
 
 use crate::vm::Vm;
 
@@ -29,5 +33,8 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    error::install(vm);
+    promise::install(vm);
+    crate::host::install(vm);
     crate::interpreter::generator::install(vm);
 }

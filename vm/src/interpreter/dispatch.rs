@@ -127,8 +127,7 @@ impl Vm {
         let o = self.to_object(obj)?;
         let ok = self.delete_property(o, key)?;
         if !ok && strict {
-            let shown = self.describe_object_for_error(o);
-            return Err(self.throw_type_error(&format!("Cannot delete property '{}' of {shown}", key.display())));
+            return Err(self.failed_delete_error(o, key));
         }
         Ok(ok)
     }
@@ -986,7 +985,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::Yield { src, dst, mode } | Insn::YieldRaw { src, dst, mode } => {
                 let v = reg!(src).clone();
                 let result = if matches!(insn, Insn::Yield { .. }) {
-                    crate::builtins::iteration::create_iter_result_object(vm, v, false)
+                    Value::Object(vm.create_iter_result_object(v, false))
                 } else {
                     v
                 };
@@ -1012,7 +1011,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         match tri!(vm.get_method(&it, &key)) {
                             Some(f) => tri!(vm.call(&f, it.clone(), &[v])),
                             None => {
-                                tri!(vm.close_register(&it));
+                                tri!(vm.iterator_close_value(&it));
                                 throw!(vm.throw_type_error("The iterator does not provide a 'throw' method"));
                             }
                         }
@@ -1021,7 +1020,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         let key = vm.interp.common_keys.return_.clone();
                         match tri!(vm.get_method(&it, &key)) {
                             Some(f) => tri!(vm.call(&f, it.clone(), &[v])),
-                            None => crate::builtins::iteration::create_iter_result_object(vm, v, true),
+                            None => Value::Object(vm.create_iter_result_object(v, true)),
                         }
                     }
                 };
@@ -1253,14 +1252,14 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let s = reg!(src).clone();
                 let rec = tri!(vm.get_iterator_at(&s, &t, text, false));
-                reg!(dst) = rec.iterator;
+                reg!(dst) = Value::Object(rec.iterator);
                 reg!(dst + 1) = rec.next_method;
                 reg!(dst + 2) = Value::Bool(false);
             }
             Insn::IteratorNext { dst, iter, done } => {
                 save_pc!();
                 let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
-                match tri!(vm.step_registers(&it, &next)) {
+                match tri!(vm.iterator_next_value(&it, &next)) {
                     Some(v) => reg!(dst) = v,
                     None => pc = done as usize,
                 }
@@ -1268,12 +1267,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::IteratorClose { iter } => {
                 save_pc!();
                 let it = reg!(iter).clone();
-                tri!(vm.close_register(&it));
+                tri!(vm.iterator_close_value(&it));
             }
             Insn::IteratorCloseQuiet { iter } => {
                 save_pc!();
                 let it = reg!(iter).clone();
-                vm.close_register_quietly(&it);
+                vm.iterator_close_quietly(&it);
             }
             Insn::IteratorStep { dst, iter } => {
                 if matches!(reg!(iter + 2), Value::Bool(true)) {
@@ -1282,7 +1281,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
                 save_pc!();
                 let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
-                match vm.step_registers(&it, &next) {
+                match vm.iterator_next_value(&it, &next) {
                     Ok(Some(v)) => reg!(dst) = v,
                     Ok(None) => {
                         reg!(iter + 2) = Value::Bool(true);
@@ -1300,7 +1299,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 if !matches!(reg!(iter + 2), Value::Bool(true)) {
                     let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
                     loop {
-                        match vm.step_registers(&it, &next) {
+                        match vm.iterator_next_value(&it, &next) {
                             Ok(Some(v)) => values.push(v),
                             Ok(None) => break,
                             Err(e) => {
@@ -1319,9 +1318,9 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     save_pc!();
                     let it = reg!(iter).clone();
                     if quiet {
-                        vm.close_register_quietly(&it);
+                        vm.iterator_close_quietly(&it);
                     } else {
-                        tri!(vm.close_register(&it));
+                        tri!(vm.iterator_close_value(&it));
                     }
                 }
             }

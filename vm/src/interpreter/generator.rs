@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use super::{Frame, Handler};
-use crate::builtins::iteration::create_iter_result_object;
 use crate::bytecode::FunctionTemplate;
 use crate::error::JsResult;
 use crate::gc::{CellRef, ObjRef, Trace, Tracer};
@@ -180,20 +179,20 @@ impl Vm {
             GeneratorStatus::Completed => {
                 return match mode {
                     RESUME_THROW => Err(value),
-                    RESUME_RETURN => Ok(create_iter_result_object(self, value, true)),
-                    _ => Ok(create_iter_result_object(self, Value::Undefined, true)),
+                    RESUME_RETURN => Ok(Value::Object(self.create_iter_result_object(value, true))),
+                    _ => Ok(Value::Object(self.create_iter_result_object(Value::Undefined, true))),
                 }
             }
             GeneratorStatus::SuspendedStart if mode != RESUME_NEXT => {
                 data.status = GeneratorStatus::Completed;
                 data.frame = None;
-                return if mode == RESUME_THROW { Err(value) } else { Ok(create_iter_result_object(self, value, true)) };
+                return if mode == RESUME_THROW { Err(value) } else { Ok(Value::Object(self.create_iter_result_object(value, true))) };
             }
             _ => {}
         }
         let Some(frame) = data.frame.take() else {
             data.status = GeneratorStatus::Completed;
-            return Ok(create_iter_result_object(self, Value::Undefined, true));
+            return Ok(Value::Object(self.create_iter_result_object(Value::Undefined, true)));
         };
         data.status = GeneratorStatus::Executing;
         if let Err(e) = self.push_suspended(frame, value, mode, g) {
@@ -214,7 +213,7 @@ impl Vm {
                     d.status = GeneratorStatus::Completed;
                     d.frame = None;
                 }
-                Ok(create_iter_result_object(self, v, true))
+                Ok(Value::Object(self.create_iter_result_object(v, true)))
             }
             Err(e) => {
                 if let Some(d) = self.generator_data(g) {

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::error::JsResult;
-use crate::iterator::IteratorRecord;
+use crate::iteration::IteratorRecord;
 use crate::gc::{ObjRef, Trace, Tracer};
 use crate::object::{Object, ObjectKind};
 use crate::property::PropertyKey;
@@ -17,7 +17,7 @@ impl Vm {
     /// arguments, V8's "Spread syntax requires ..." message).
     pub(super) fn get_iterator_at(&mut self, v: &Value, t: &crate::bytecode::FunctionTemplate, text: u32, spread: bool) -> JsResult<IteratorRecord> {
         if text == crate::bytecode::NO_TEXT && !spread {
-            return self.get_iterator(v);
+            return self.get_iterator_for_syntax(v);
         }
         let key = PropertyKey::Symbol(self.symbols.iterator.clone());
         let method = if v.is_nullish() { Value::Undefined } else { self.get_v(v, &key)? };
@@ -44,33 +44,16 @@ impl Vm {
         Ok(out)
     }
 
-    /// IteratorStepValue on an iterator kept in registers (iterator, next method).
-    pub(super) fn step_registers(&mut self, iterator: &Value, next: &Value) -> JsResult<Option<Value>> {
-        let mut rec = IteratorRecord { iterator: iterator.clone(), next_method: next.clone(), done: false };
-        self.iterator_step_value(&mut rec)
-    }
-
-    /// IteratorClose for a normal completion on an iterator kept in a register.
-    pub(super) fn close_register(&mut self, iterator: &Value) -> JsResult<()> {
-        let rec = IteratorRecord { iterator: iterator.clone(), next_method: Value::Undefined, done: false };
-        self.iterator_close(&rec)
-    }
-
-    /// IteratorClose for a throw completion: `return()` is called, whatever it does is ignored.
-    pub(super) fn close_register_quietly(&mut self, iterator: &Value) {
-        let rec = IteratorRecord { iterator: iterator.clone(), next_method: Value::Undefined, done: false };
-        let _ = self.iterator_close_with_error(&rec, Value::Undefined);
-    }
-
     /// Every remaining value of an iterable (spread, rest).
     pub fn iterable_to_list(&mut self, iterable: &Value) -> JsResult<Vec<Value>> {
         // Arrays whose iteration is the built-in one are copied directly.
         if let Some(values) = self.fast_array_values(iterable) {
             return Ok(values);
         }
-        let mut rec = self.get_iterator(iterable)?;
+        let rec = self.get_iterator_for_syntax(iterable)?;
         let mut out = Vec::new();
-        while let Some(v) = self.iterator_step_value(&mut rec)? {
+        let iterator = Value::Object(rec.iterator);
+        while let Some(v) = self.iterator_next_value(&iterator, &rec.next_method)? {
             out.push(v);
         }
         Ok(out)

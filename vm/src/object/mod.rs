@@ -76,6 +76,12 @@ pub enum ObjectKind {
     ForInIterator(Box<crate::interpreter::ForInIterator>),
     /// A generator object: its state and suspended frame (§27.5).
     Generator(Box<crate::interpreter::generator::GeneratorData>),
+    /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
+    AsyncFromSyncIterator(crate::iteration::IteratorRecord),
+    /// A promise's internal slots (§27.2.6).
+    Promise(crate::builtins::promise::PromiseData),
+    /// A `Timeout` or `Immediate` object of the host (timers.rs).
+    Timer(crate::host::timers::TimerData),
 }
 
 impl Object {
@@ -137,6 +143,9 @@ impl Trace for ObjectKind {
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
+            ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
+            ObjectKind::Promise(p) => p.trace(t),
+            ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

@@ -50,9 +50,11 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Arguments => Kind::Arguments,
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
+        ObjectKind::Promise(_) => Kind::Promise,
         // Node shows a proxy as its target would look (showProxy is off); until the walker
         // follows the target, a proxy prints as a plain object.
         ObjectKind::Proxy(_) => Kind::Ordinary,
+        ObjectKind::AsyncFromSyncIterator(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
@@ -156,8 +158,12 @@ pub enum PromiseState {
 }
 
 pub fn promise_state(vm: &Vm, obj: ObjRef) -> PromiseState {
-    let _ = (vm, obj);
-    PromiseState::Pending
+    use crate::builtins::promise::PromiseState as State;
+    match crate::builtins::promise::promise_state(vm, obj) {
+        Some((State::Fulfilled, v)) => PromiseState::Fulfilled(v),
+        Some((State::Rejected, v)) => PromiseState::Rejected(v),
+        _ => PromiseState::Pending,
+    }
 }
 
 /// V8's internal constructor name of an object whose prototype chain has no usable
