@@ -271,3 +271,36 @@ fn generators() {
     assert_eq!(run("class C { static *[Symbol.iterator]() { yield 'x' } } [...C].join()"), "x");
     assert_eq!(run("function* g() { let i = 0; while (true) yield i++ } let it = g(); for (let k = 0; k < 1000; k++) it.next(); it.next().value"), "1000");
 }
+
+/// Runs `src`, then the event loop; returns the global `out` as a string.
+fn run_async(src: &str) -> String {
+    let mut vm = Vm::new();
+    if let Err(e) = vm.run_script(src, "test.js") {
+        return thrown(&mut vm, &e);
+    }
+    if modjs_vm::host::event_loop::process_ticks_and_rejections(&mut vm).is_err() {
+        return "<uncaught>".into();
+    }
+    if modjs_vm::host::event_loop::run_event_loop(&mut vm).is_err() {
+        return "<uncaught>".into();
+    }
+    let g = vm.global();
+    let v = vm.get(g, &PropertyKey::from("out")).unwrap_or(Value::Undefined);
+    show(&mut vm, &v)
+}
+
+#[test]
+fn async_functions() {
+    assert_eq!(run_async("var out = ''; async function f() { out += 'a'; await null; out += 'c'; return 'r' } f().then(v => out += v); out += 'b'"), "abcr");
+    assert_eq!(run_async("var out; async function f() { try { await Promise.reject('no') } catch (e) { return 'caught ' + e } } f().then(v => out = v)"), "caught no");
+    assert_eq!(run_async("var out; async function f() { throw 'sync' } f().catch(e => out = 'rejected ' + e)"), "rejected sync");
+    assert_eq!(run_async("var out; async function f(a = (() => { throw 'param' })()) {} f().catch(e => out = e)"), "param");
+    assert_eq!(run_async("var out = []; async function a() { out.push(1); await 0; out.push(3) } a(); Promise.resolve().then(() => out.push(2)); Promise.resolve().then(() => 0).then(() => out.push(4)); out = out"), "1,3,2,4");
+    // Awaiting another async function's promise costs the ticks V8 takes (node prints this order).
+    assert_eq!(run_async("var out = []; async function a() { await null; out.push('a1'); await null; out.push('a2') } async function b() { out.push('b0'); await a(); out.push('b1') } b(); Promise.resolve().then(() => out.push('p1')).then(() => out.push('p2')).then(() => out.push('p3')).then(() => out.push('p4'))"), "b0,a1,p1,a2,p2,b1,p3,p4");
+    assert_eq!(run_async("var out; const f = async (x) => (await x) * 2; f(Promise.resolve(21)).then(v => out = v)"), "42");
+    assert_eq!(run_async("var out; class C { async m() { return this.v } } let c = new C(); c.v = 'method'; c.m().then(v => out = v)"), "method");
+    assert_eq!(run_async("var out = 0; async function loop() { for (let i = 0; i < 100; i++) out += await i } loop()"), "4950");
+    assert_eq!(run_async("var out; async function f() { return 1 } out = Object.prototype.toString.call(f())"), "[object Promise]");
+    assert_eq!(run_async("var out; async function f() { try { return await 1 } finally { out = 'finally' } } f()"), "finally");
+}

@@ -194,6 +194,11 @@ pub enum Insn {
     Yield { src: Reg, dst: Reg, mode: Reg },
     /// `yield*`'s suspension: yields the inner iterator's result object `r[src]` as it is.
     YieldRaw { src: Reg, dst: Reg, mode: Reg },
+    /// First instruction of an async function: creates the activation's state and promise.
+    AsyncStart,
+    /// `await`: suspends until the promise for `r[src]` settles; on resumption `dst` gets the
+    /// value (or `mode` says throw).
+    Await { src: Reg, dst: Reg, mode: Reg },
     /// One step of `yield*`: calls the inner iterator's `next`, `throw` or `return` (per
     /// `r[mode]`) with `r[recv]`; the result object goes to `res` (a missing `return` gives a
     /// synthesized `{ value: r[recv], done: true }`; a missing `throw` closes the iterator and

@@ -375,7 +375,16 @@ impl Compiler {
                 };
                 self.yield_star(arg, dst, e.span)?;
             }
-            ExprKind::Await(_) => return Err(CompileError::unsupported("await", e.span)),
+            ExprKind::Await(arg) => {
+                if !self.f().is_async {
+                    return Err(CompileError::unsupported("top-level await", e.span));
+                }
+                self.expr(arg, dst)?;
+                let mode = self.f().temp(e.span)?;
+                self.f().mark(e.span);
+                self.f().emit(Insn::Await { src: dst, dst, mode });
+                self.resume_dispatch(dst, mode, e.span)?;
+            }
             ExprKind::NewTarget => self.emit_read(NEW_TARGET, dst, e.span)?,
             ExprKind::ImportMeta => self.emit_read("import.meta", dst, e.span)?,
             ExprKind::ImportCall { .. } => return Err(CompileError::unsupported("import()", e.span)),

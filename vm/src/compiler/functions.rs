@@ -29,9 +29,8 @@ impl Compiler {
     }
 
     pub(super) fn compile_function_as(&mut self, func: &Function, name: JsStr, kind: TemplateKind) -> CResult<u32> {
-        if func.is_async {
-            let what = if func.is_generator { "async generators" } else { "async functions" };
-            return Err(CompileError::unsupported(what, func.span));
+        if func.is_async && func.is_generator {
+            return Err(CompileError::unsupported("async generators", func.span));
         }
         let info = self.analyses.function(func);
         let strict = self.funcs.last().map(|f| f.strict).unwrap_or(false)
@@ -44,6 +43,10 @@ impl Compiler {
         fs.is_generator = func.is_generator;
         self.funcs.push(fs);
         self.push_scope(true);
+        if func.is_async {
+            // Everything, even parameter initialisation, runs inside the async activation.
+            self.f().emit(Insn::AsyncStart);
+        }
 
         // Registers 1..=n receive the arguments.
         let n_params = func.params.items.len();

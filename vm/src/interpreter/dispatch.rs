@@ -32,17 +32,19 @@ pub(super) fn run(vm: &mut Vm) -> JsResult<Value> {
         match exit {
             Exit::Reload => continue,
             Exit::Done(v) => return Ok(v),
-            Exit::Throw(exc) => {
-                if let Err(e) = unwind(vm, exc) {
-                    return Err(e);
-                }
-            }
+            Exit::Throw(exc) => match unwind(vm, exc) {
+                Ok(None) => continue,
+                Ok(Some(v)) => return Ok(v),
+                Err(e) => return Err(e),
+            },
         }
     }
 }
 
-/// Finds the innermost handler for `exc`, popping frames (up to the entry frame).
-fn unwind(vm: &mut Vm, exc: Value) -> Result<(), Value> {
+/// Finds the innermost handler for `exc`, popping frames (up to the entry frame). An async
+/// function's frame catches everything: its promise is rejected and the frame returns.
+/// `Ok(None)`: execution continues; `Ok(Some(v))`: the entry frame returned `v`.
+fn unwind(vm: &mut Vm, exc: Value) -> Result<Option<Value>, Value> {
     loop {
         let Some(frame) = vm.interp.frames.last_mut() else { return Err(exc) };
         if vm.interp.handlers.len() > frame.handler_base {
@@ -50,9 +52,21 @@ fn unwind(vm: &mut Vm, exc: Value) -> Result<(), Value> {
             frame.pc = h.target as usize;
             let slot = frame.base + h.exc as usize;
             vm.interp.stack[slot] = exc;
-            return Ok(());
+            return Ok(None);
         }
-        let entry = frame.entry;
+        let (entry, ret, generator) = (frame.entry, frame.ret, frame.generator);
+        if let Some(state) = generator {
+            if vm.async_promise(state).is_some() {
+                vm.async_complete(state, Err(exc));
+                let v = vm.async_handoff(state);
+                pop_frame(vm);
+                if entry {
+                    return Ok(Some(v));
+                }
+                vm.interp.stack[ret] = v;
+                return Ok(None);
+            }
+        }
         pop_frame(vm);
         if entry {
             return Err(exc);
@@ -997,6 +1011,29 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 vm.park_generator(g, s, GeneratorStatus::SuspendedYield);
                 return Exit::Done(result);
             }
+            Insn::AsyncStart => {
+                let state = vm.async_start();
+                if let Some(f) = vm.interp.frames.last_mut() {
+                    f.generator = Some(state);
+                }
+            }
+            Insn::Await { src, dst, mode } => {
+                save_pc!();
+                let v = reg!(src).clone();
+                let state = vm.interp.frames.last().and_then(|f| f.generator);
+                let Some(state) = state else {
+                    throw!(vm.throw_syntax_error("modjs internal error: await outside an async function"));
+                };
+                tri!(vm.await_value(state, v));
+                let Some((s, f)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
+                vm.park_generator(state, s, GeneratorStatus::SuspendedYield);
+                let handoff = vm.async_handoff(state);
+                if f.entry {
+                    return Exit::Done(handoff);
+                }
+                vm.interp.stack[f.ret] = handoff;
+                return Exit::Reload;
+            }
             Insn::YieldDelegateCall { res, iter, recv, mode } => {
                 save_pc!();
                 let (it, next, v) = (reg!(iter).clone(), reg!(iter + 1).clone(), reg!(recv).clone());
@@ -1362,6 +1399,14 @@ fn do_return(vm: &mut Vm, mut v: Value) -> Exit {
     if f.construct && !v.is_object() {
         v = vm.interp.stack[f.base].clone();
     }
+    if let Some(state) = f.generator {
+        // An async function settles its promise; its caller gets the promise.
+        if vm.async_promise(state).is_some() {
+            vm.async_complete(state, Ok(v));
+            v = vm.async_handoff(state);
+        }
+    }
+    let Some(f) = vm.interp.frames.last() else { return Exit::Done(v) };
     let (entry, ret) = (f.entry, f.ret);
     pop_frame(vm);
     if entry {

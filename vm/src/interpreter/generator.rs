@@ -64,16 +64,24 @@ impl Trace for SuspendedFrame {
     }
 }
 
-/// A generator object's internal slots.
+/// A generator object's internal slots — also the state of an async function activation
+/// (then `promise` is the promise the call returned).
 pub struct GeneratorData {
     pub status: GeneratorStatus,
     pub frame: Option<SuspendedFrame>,
+    /// An async function's result promise.
+    pub promise: Option<ObjRef>,
+    /// An async function has suspended at least once (its caller already has the promise).
+    pub suspended_once: bool,
 }
 
 impl Trace for GeneratorData {
     fn trace(&self, t: &mut Tracer) {
         if let Some(f) = &self.frame {
             f.trace(t);
+        }
+        if let Some(p) = self.promise {
+            t.obj(p);
         }
     }
 }
@@ -156,11 +164,16 @@ impl Vm {
         };
         Ok(self.heap.alloc(Object::new(
             Some(proto),
-            ObjectKind::Generator(Box::new(GeneratorData { status: GeneratorStatus::SuspendedStart, frame: None })),
+            ObjectKind::Generator(Box::new(GeneratorData {
+                status: GeneratorStatus::SuspendedStart,
+                frame: None,
+                promise: None,
+                suspended_once: false,
+            })),
         )))
     }
 
-    fn generator_data(&mut self, g: ObjRef) -> Option<&mut GeneratorData> {
+    pub(super) fn generator_data(&mut self, g: ObjRef) -> Option<&mut GeneratorData> {
         match &mut self.heap.get_mut(g).kind {
             ObjectKind::Generator(d) => Some(d),
             _ => None,

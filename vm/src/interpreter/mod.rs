@@ -11,6 +11,7 @@
 //! frame depth; a throw pops to the innermost handler of the innermost frame that has one,
 //! leaving the frames above it.
 
+mod async_function;
 mod calls;
 pub mod closure;
 mod dispatch;
