@@ -44,7 +44,6 @@ fn compiles_core_statements_and_expressions() {
 fn unsupported_features_are_syntax_errors() {
     for (src, feature) in [
         ("async function* g() {}", "async generators"),
-        ("async function f() {}", "async functions"),
         ("with ({}) {}", "the with statement"),
         ("eval('1')", "direct eval"),
         ("class A { #p = 1 }", "private class members"),
