@@ -37,4 +37,5 @@ pub fn install_all(vm: &mut Vm) {
     promise::install(vm);
     crate::host::install(vm);
     crate::host::console::install(vm);
+    crate::interpreter::generator::install(vm);
 }

@@ -74,6 +74,8 @@ pub enum ObjectKind {
     Function(Box<crate::interpreter::Closure>),
     /// The state of a `for-in` loop.
     ForInIterator(Box<crate::interpreter::ForInIterator>),
+    /// A generator object: its state and suspended frame (§27.5).
+    Generator(Box<crate::interpreter::generator::GeneratorData>),
     /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
     AsyncFromSyncIterator(crate::iteration::IteratorRecord),
     /// A promise's internal slots (§27.2.6).
@@ -140,6 +142,7 @@ impl Trace for ObjectKind {
             ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
+            ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
