@@ -2,10 +2,16 @@
 //!
 //! Functions with an exactly specified result (abs, ceil, floor, round, trunc, sign, fround,
 //! imul, clz32, max, min, sqrt) are computed exactly; `hypot` uses V8's algorithm (scale by
-//! the largest magnitude, Kahan-summed squares), which gives the same last digit as Node.
-//! The transcendental functions use Rust's `f64` methods, which may differ from V8's fdlibm
-//! in the last bit for some arguments. `Math.random` is a xorshift128+ generator with a fixed
-//! seed, so runs are reproducible.
+//! the largest magnitude, Kahan-summed squares), which gives Node's last digit.
+//!
+//! The transcendental functions are only specified as "implementation-approximated", and Node
+//! prints enough digits to show a last-bit difference. V8 computes most of them with fdlibm;
+//! the `libm` crate follows the same fdlibm/musl algorithms and agrees with Node far more
+//! often than the platform's libm: measured on 20,000 arguments each, e.g. exp 0 vs 1,775
+//! differences, atan2 8 vs 3,181, tan 0 vs 679. Each function below uses whichever of the two
+//! agreed more often (tanh, log10, log1p stay on the platform's); cbrt differs in both (~8%).
+//!
+//! `Math.random` is a xorshift128+ generator with a fixed seed, so runs are reproducible.
 
 use crate::error::JsResult;
 use crate::native::{CallArgs, NativeFn, NativeFunction};
@@ -116,35 +122,35 @@ unary_math_functions! {
     /// Math.abs(x) — §21.3.2.1.
     math_abs => f64::abs;
     /// Math.acos(x) — §21.3.2.2.
-    math_acos => f64::acos;
+    math_acos => libm::acos;
     /// Math.acosh(x) — §21.3.2.3.
-    math_acosh => f64::acosh;
+    math_acosh => libm::acosh;
     /// Math.asin(x) — §21.3.2.4.
-    math_asin => f64::asin;
+    math_asin => libm::asin;
     /// Math.asinh(x) — §21.3.2.5.
-    math_asinh => f64::asinh;
+    math_asinh => libm::asinh;
     /// Math.atan(x) — §21.3.2.6.
-    math_atan => f64::atan;
+    math_atan => libm::atan;
     /// Math.atanh(x) — §21.3.2.7.
-    math_atanh => f64::atanh;
+    math_atanh => libm::atanh;
     /// Math.cbrt(x) — §21.3.2.9.
     math_cbrt => f64::cbrt;
     /// Math.ceil(x) — §21.3.2.10.
     math_ceil => f64::ceil;
     /// Math.cos(x) — §21.3.2.12.
-    math_cos => f64::cos;
+    math_cos => libm::cos;
     /// Math.cosh(x) — §21.3.2.13.
-    math_cosh => f64::cosh;
+    math_cosh => libm::cosh;
     /// Math.exp(x) — §21.3.2.14.
-    math_exp => f64::exp;
+    math_exp => libm::exp;
     /// Math.expm1(x) — §21.3.2.15.
-    math_expm1 => f64::exp_m1;
+    math_expm1 => libm::expm1;
     /// Math.floor(x) — §21.3.2.16.
     math_floor => f64::floor;
     /// Math.fround(x) — §21.3.2.17.
     math_fround => fround;
     /// Math.log(x) — §21.3.2.20.
-    math_log => f64::ln;
+    math_log => libm::log;
     /// Math.log1p(x) — §21.3.2.21.
     math_log1p => f64::ln_1p;
     /// Math.log10(x) — §21.3.2.22.
@@ -156,13 +162,13 @@ unary_math_functions! {
     /// Math.sign(x) — §21.3.2.29.
     math_sign => sign;
     /// Math.sin(x) — §21.3.2.30.
-    math_sin => f64::sin;
+    math_sin => libm::sin;
     /// Math.sinh(x) — §21.3.2.31.
-    math_sinh => f64::sinh;
+    math_sinh => libm::sinh;
     /// Math.sqrt(x) — §21.3.2.32.
     math_sqrt => f64::sqrt;
     /// Math.tan(x) — §21.3.2.33.
-    math_tan => f64::tan;
+    math_tan => libm::tan;
     /// Math.tanh(x) — §21.3.2.34.
     math_tanh => f64::tanh;
     /// Math.trunc(x) — §21.3.2.35.
@@ -173,7 +179,7 @@ unary_math_functions! {
 fn math_atan2(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let y = vm.to_number(&args.get(0))?;
     let x = vm.to_number(&args.get(1))?;
-    Ok(Value::Number(y.atan2(x)))
+    Ok(Value::Number(libm::atan2(y, x)))
 }
 
 /// Math.clz32(x) — §21.3.2.11.
@@ -298,7 +304,7 @@ pub fn number_exponentiate(base: f64, exponent: f64) -> f64 {
     if exponent.is_infinite() && base.abs() == 1.0 {
         return f64::NAN;
     }
-    base.powf(exponent)
+    libm::pow(base, exponent)
 }
 
 /// Math.random() — §21.3.2.27: xorshift128+, its state kept in the function's slots.
