@@ -36,9 +36,13 @@
 //! into the realm's intrinsics table (`Intrinsic` ids) and the global object.
 
 pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
 pub mod conversions;
 pub mod error;
 pub mod gc;
+pub mod host;
+pub mod iterator;
 pub mod native;
 pub mod object;
 pub mod property;

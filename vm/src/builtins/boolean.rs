@@ -1,9 +1,8 @@
 //! The Boolean constructor and Boolean.prototype — ECMA-262 §20.3.
 
-use crate::builtins::number::prototype_from_constructor;
 use crate::error::JsResult;
 use crate::native::CallArgs;
-use crate::object::{Object, ObjectKind};
+use crate::object::ObjectKind;
 use crate::property::{attrs, PropertyKey};
 use crate::realm::Intrinsic;
 use crate::value::Value;
@@ -33,8 +32,8 @@ fn boolean_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         return Ok(Value::Bool(b));
     };
     // Steps 3–5: a Boolean object.
-    let proto = prototype_from_constructor(vm, new_target, Intrinsic::BooleanPrototype)?;
-    Ok(Value::Object(vm.heap.alloc(Object::new(Some(proto), ObjectKind::Boolean(b)))))
+    let o = vm.object_create_from_constructor(new_target, Intrinsic::BooleanPrototype, ObjectKind::Boolean(b))?;
+    Ok(Value::Object(o))
 }
 
 /// thisBooleanValue(value) — §20.3.3.3.1; `method` names the caller in V8's TypeError.

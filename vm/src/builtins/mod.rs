@@ -2,18 +2,36 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod boolean;
+pub mod function;
 pub mod global_functions;
 mod global_object;
 pub mod json;
 pub mod math;
 pub mod number;
 pub mod uri_coding;
+pub mod object;
+pub mod proxy;
+pub mod reflect;
+pub mod symbol;
+pub mod array;
+pub mod array_iterator;
+pub mod array_prototype;
+pub mod array_sort;
+pub mod iterator_prototype;
 
 use crate::vm::Vm;
 
 /// Installs every built-in into the VM's realm, in dependency order.
 pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
+    object::install(vm);
+    function::install(vm);
+    symbol::install(vm);
+    reflect::install(vm);
+    proxy::install(vm);
+    iterator_prototype::install(vm);
+    array::install(vm);
+    array_iterator::install(vm);
     global_functions::install(vm);
     number::install(vm);
     boolean::install(vm);

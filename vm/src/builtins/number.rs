@@ -9,9 +9,8 @@ use crate::conversions::number_to_string::{
     number_to_exponential, number_to_fixed, number_to_precision, number_to_string, number_to_string_radix,
 };
 use crate::error::JsResult;
-use crate::gc::ObjRef;
 use crate::native::CallArgs;
-use crate::object::{Object, ObjectKind};
+use crate::object::ObjectKind;
 use crate::property::{attrs, PropertyKey};
 use crate::realm::Intrinsic;
 use crate::string::JsString;
@@ -65,15 +64,6 @@ pub fn install(vm: &mut Vm) {
     vm.define_value(global, PropertyKey::from("Number"), Value::Object(ctor), attrs::BUILTIN);
 }
 
-/// GetPrototypeFromConstructor (§10.1.14): `constructor.prototype` if it is an object, else the
-/// realm's intrinsic default.
-pub(crate) fn prototype_from_constructor(vm: &mut Vm, constructor: ObjRef, default: Intrinsic) -> JsResult<ObjRef> {
-    match vm.get(constructor, &PropertyKey::from("prototype"))? {
-        Value::Object(proto) => Ok(proto),
-        _ => Ok(vm.intrinsic(default)),
-    }
-}
-
 /// Number(value) — §21.1.1.1.
 fn number_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     // Steps 1–2: ToNumeric of the argument, +0 without one.
@@ -83,8 +73,8 @@ fn number_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         return Ok(Value::Number(n));
     };
     // Steps 4–6: a Number object.
-    let proto = prototype_from_constructor(vm, new_target, Intrinsic::NumberPrototype)?;
-    Ok(Value::Object(vm.heap.alloc(Object::new(Some(proto), ObjectKind::Number(n)))))
+    let o = vm.object_create_from_constructor(new_target, Intrinsic::NumberPrototype, ObjectKind::Number(n))?;
+    Ok(Value::Object(o))
 }
 
 /// Number.isFinite(number) — §21.1.2.2.

@@ -136,7 +136,7 @@ fn internalize_json_property(vm: &mut Vm, holder: ObjRef, name: PropertyKey, rev
                 if stack.len() >= MAX_REVIVER_DEPTH {
                     return Err(vm.throw_range_error("Maximum call stack size exceeded"));
                 }
-                let members = if crate::builtins::json::stringify::is_array(vm, &val)? {
+                let members = if vm.is_array(&val)? {
                     Members::Indices(vm.length_of_array_like(object)?)
                 } else {
                     Members::Keys(vm.enumerable_own_keys(object)?)

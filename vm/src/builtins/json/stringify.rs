@@ -20,11 +20,6 @@ use crate::vm::Vm;
 /// How deep stringify may nest (V8 runs out of stack between 3,000 and 5,000 levels).
 const MAX_STRINGIFY_DEPTH: usize = 4000;
 
-/// IsArray (§7.2.2) — no Proxy objects exist yet, so an Array exotic object is the only case.
-pub fn is_array(vm: &mut Vm, value: &Value) -> JsResult<bool> {
-    Ok(matches!(value, Value::Object(o) if vm.heap.get(*o).is_array()))
-}
-
 /// The JSON Serialization Record of §25.5.2.1 (its [[Stack]] is `Serializer::open`).
 struct Serializer {
     replacer_function: Option<Value>,
@@ -90,7 +85,7 @@ pub fn json_stringify(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     if let Value::Object(r) = replacer {
         if vm.is_callable(&replacer) {
             state.replacer_function = Some(replacer.clone());
-        } else if is_array(vm, &replacer)? {
+        } else if vm.is_array(&replacer)? {
             let mut list: Vec<PropertyKey> = Vec::new();
             let len = vm.length_of_array_like(r)?;
             for k in 0..len {
@@ -201,7 +196,7 @@ fn open_value(vm: &mut Vm, state: &mut Serializer, object: ObjRef, key: Property
     // Steps 3–4: the indent grows by the gap.
     let stepback = state.indent.clone();
     state.indent.extend_from_slice(&state.gap);
-    let is_array = vm.heap.get(object).is_array();
+    let is_array = vm.is_array(&Value::Object(object))?;
     let members = if is_array {
         Members::Indices(vm.length_of_array_like(object)?)
     } else if let Some(list) = &state.property_list {
