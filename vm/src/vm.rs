@@ -29,6 +29,8 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// Binding cells the host keeps alive explicitly (module environments).
     pub root_cells: Vec<crate::gc::CellRef>,
+    /// The register stack, frames and handlers of the bytecode interpreter.
+    pub interp: crate::interpreter::Interpreter,
 }
 
 impl Default for Vm {
@@ -69,6 +71,7 @@ impl Vm {
             native_depth: 0,
             roots: Vec::new(),
             root_cells: Vec::new(),
+            interp: crate::interpreter::Interpreter::new(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -193,7 +196,7 @@ impl Vm {
 
     pub fn is_callable_object(&self, o: ObjRef) -> bool {
         match &self.heap.get(o).kind {
-            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => true,
+            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) | ObjectKind::Function(_) => true,
             ObjectKind::Proxy(p) => p.callable,
             _ => false,
         }
@@ -207,6 +210,7 @@ impl Vm {
                 ObjectKind::NativeFunction(f) => return f.constructor,
                 ObjectKind::BoundFunction(b) => o = b.target,
                 ObjectKind::Proxy(p) => return p.constructor,
+                ObjectKind::Function(c) => return c.template.is_constructor(),
                 _ => return false,
             }
         }
@@ -231,6 +235,7 @@ impl Vm {
                 self.nested(|vm| vm.call(&target, bound_this, &all))
             }
             ObjectKind::Proxy(p) if p.callable => self.nested(|vm| vm.proxy_call(callee, this, args)),
+            ObjectKind::Function(_) => crate::interpreter::call_closure(self, callee, this, args),
             _ => Err(self.throw_type_error(&format!("{} is not a function", self.describe_for_error(f)))),
         }
     }
@@ -254,6 +259,7 @@ impl Vm {
                 self.nested(|vm| vm.construct(target, &all, Some(nt)))
             }
             ObjectKind::Proxy(p) if p.constructor => self.nested(|vm| vm.proxy_construct(f, args, new_target)),
+            ObjectKind::Function(_) => crate::interpreter::construct_closure(self, f, args, new_target),
             _ => {
                 let v = Value::Object(f);
                 Err(self.throw_type_error(&format!("{} is not a constructor", self.describe_for_error(&v))))
@@ -308,7 +314,7 @@ impl Vm {
 
     /// The call stack as `at ...` lines (the interpreter provides the frames).
     pub fn capture_stack_trace(&self) -> Vec<StackFrameInfo> {
-        Vec::new()
+        self.interpreter_stack_trace()
     }
 
     // ----- garbage collection ----------------------------------------------------------------
@@ -332,6 +338,7 @@ impl Vm {
         self.realm.trace(t);
         self.roots.trace(t);
         self.root_cells.trace(t);
+        self.interp.trace(t);
     }
 }
 

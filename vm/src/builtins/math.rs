@@ -142,7 +142,7 @@ unary_math_functions! {
     /// Math.cosh(x) — §21.3.2.13.
     math_cosh => libm::cosh;
     /// Math.exp(x) — §21.3.2.14.
-    math_exp => libm::exp;
+    math_exp => exp;
     /// Math.expm1(x) — §21.3.2.15.
     math_expm1 => libm::expm1;
     /// Math.floor(x) — §21.3.2.16.
@@ -186,6 +186,16 @@ fn math_atan2(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
 fn math_clz32(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let n = vm.to_uint32(&args.get(0))?;
     Ok(Value::Number(f64::from(n.leading_zeros())))
+}
+
+/// e^x. V8's fdlibm `exp` returns the correctly rounded constant for x = 1 (the algorithm
+/// alone is one bit off there); otherwise the two agree.
+pub fn exp(x: f64) -> f64 {
+    if x == 1.0 {
+        std::f64::consts::E
+    } else {
+        libm::exp(x)
+    }
 }
 
 /// The nearest binary32 value (ties to even), widened back (Math.fround).

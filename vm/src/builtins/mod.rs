@@ -3,11 +3,14 @@
 
 pub mod boolean;
 pub mod function;
+pub mod error;
+pub mod error_stack;
 pub mod global_functions;
 mod global_object;
 pub mod json;
 pub mod math;
 pub mod number;
+pub mod receiver;
 pub mod uri_coding;
 pub mod object;
 pub mod proxy;
@@ -32,6 +35,7 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    error::install(vm);
     global_functions::install(vm);
     number::install(vm);
     boolean::install(vm);
