@@ -21,6 +21,8 @@ pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
 pub mod iterator_prototype;
+pub mod promise;
+pub mod promise_combinators;
 
 use crate::vm::Vm;
 
@@ -41,4 +43,7 @@ pub fn install_all(vm: &mut Vm) {
     boolean::install(vm);
     math::install(vm);
     json::install(vm);
+    promise::install(vm);
+    crate::host::install(vm);
+    crate::host::console::install(vm);
 }
