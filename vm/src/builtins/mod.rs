@@ -1,11 +1,15 @@
 //! The built-in objects: one file per constructor or namespace object, each with an
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
+pub mod boolean;
 pub mod function;
 pub mod error;
 pub mod error_stack;
+pub mod global_functions;
 mod global_object;
 pub mod json;
+pub mod math;
+pub mod number;
 pub mod receiver;
 pub mod uri_coding;
 pub mod object;
@@ -34,6 +38,11 @@ pub fn install_all(vm: &mut Vm) {
     array::install(vm);
     array_iterator::install(vm);
     error::install(vm);
+    global_functions::install(vm);
+    number::install(vm);
+    boolean::install(vm);
+    math::install(vm);
+    json::install(vm);
     promise::install(vm);
     crate::host::install(vm);
     crate::host::console::install(vm);
