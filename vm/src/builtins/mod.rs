@@ -8,6 +8,10 @@ pub mod array_sort;
 mod global_object;
 pub mod iteration;
 pub mod iterator_prototype;
+pub mod regexp;
+pub mod regexp_string_iterator;
+pub mod string;
+pub mod string_iterator;
 
 use crate::vm::Vm;
 
@@ -17,4 +21,7 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    string::install(vm);
+    string_iterator::install(vm);
+    regexp::install(vm);
 }

@@ -60,6 +60,12 @@ pub enum ObjectKind {
     Date(f64),
     /// An Array Iterator (§23.1.5).
     ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
+    /// A String Iterator (§22.1.5).
+    StringIterator(crate::builtins::string_iterator::StringIteratorData),
+    /// A RegExp instance: [[OriginalSource]], [[OriginalFlags]], [[RegExpMatcher]] (§22.2.3.1).
+    RegExp(Box<crate::builtins::regexp::RegExpData>),
+    /// A RegExp String Iterator (§22.2.9).
+    RegExpStringIterator(crate::builtins::regexp_string_iterator::RegExpStringIteratorData),
 }
 
 impl Object {
@@ -116,6 +122,7 @@ impl Trace for ObjectKind {
                 t.values(&b.args);
             }
             ObjectKind::ArrayIterator(d) => d.trace(t),
+            ObjectKind::RegExpStringIterator(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
@@ -123,6 +130,8 @@ impl Trace for ObjectKind {
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
             | ObjectKind::Arguments
+            | ObjectKind::StringIterator(_)
+            | ObjectKind::RegExp(_)
             | ObjectKind::Date(_) => {}
         }
     }
