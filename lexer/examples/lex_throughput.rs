@@ -69,7 +69,7 @@ fn lex_all(src: &str, goal: Goal) -> Option<usize> {
                 | Tok::RBracket
                 | Tok::RBrace
                 | Tok::This
-                | Tok::Regex { .. }
+                | Tok::Regex(_)
                 | Tok::NoSubstitutionTemplate(_)
                 | Tok::TemplateTail(_)
         );

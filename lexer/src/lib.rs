@@ -30,7 +30,7 @@ use scan::templates::ChunkEnd;
 
 pub use chars::push_code_point;
 pub use position::LineIndex;
-pub use token::{JsStr, LexError, Name, TemplatePart, Tok, Token};
+pub use token::{JsStr, LexError, Name, RegexParts, TemplatePart, Tok, Token};
 
 /// The goal symbol the source is lexed for. HTML-like comments exist only in scripts.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -100,10 +100,7 @@ impl<'src> Lexer<'src> {
             scan::regex::scan_regular_expression(self.src, slash.start)
         );
         self.pos = end;
-        let tok = Tok::Regex {
-            body: body.into(),
-            flags: flags.into(),
-        };
+        let tok = Tok::Regex(Box::new(RegexParts { body: body.into(), flags: flags.into() }));
         Ok(Token {
             tok,
             start: slash.start,
@@ -127,8 +124,8 @@ impl<'src> Lexer<'src> {
         );
         self.pos = end;
         let tok = match how {
-            ChunkEnd::Backtick => Tok::TemplateTail(part),
-            ChunkEnd::Substitution => Tok::TemplateMiddle(part),
+            ChunkEnd::Backtick => Tok::TemplateTail(Box::new(part)),
+            ChunkEnd::Substitution => Tok::TemplateMiddle(Box::new(part)),
         };
         Ok(Token {
             tok,
@@ -233,8 +230,8 @@ impl<'src> Lexer<'src> {
                     let (part, end, how) =
                         scan_or_fail!(self, scan::templates::scan_template_characters(src, end));
                     let tok = match how {
-                        ChunkEnd::Backtick => Tok::NoSubstitutionTemplate(part),
-                        ChunkEnd::Substitution => Tok::TemplateHead(part),
+                        ChunkEnd::Backtick => Tok::NoSubstitutionTemplate(Box::new(part)),
+                        ChunkEnd::Substitution => Tok::TemplateHead(Box::new(part)),
                     };
                     (tok, end)
                 }

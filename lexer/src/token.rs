@@ -76,6 +76,14 @@ pub struct TemplatePart {
     pub raw: JsStr,
 }
 
+/// A regular-expression literal's body and flags as written in the source; the flags are
+/// checked by the parser.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct RegexParts {
+    pub body: Box<str>,
+    pub flags: Box<str>,
+}
+
 #[derive(Clone, PartialEq, Debug)]
 pub enum Tok {
     // ----- names and literals -------------------------------------------------------------
@@ -93,17 +101,17 @@ pub enum Tok {
     /// A string literal. `legacy_octal_escape` is set for `\1`–`\7`, `\0` followed by a digit,
     /// and for `\8`/`\9` (all SyntaxErrors in strict code).
     Str { value: JsStr, legacy_octal_escape: bool },
-    /// A template literal without substitutions: `` `abc` ``.
-    NoSubstitutionTemplate(TemplatePart),
+    /// A template literal without substitutions: `` `abc` ``. (Template and regex payloads are
+    /// boxed so that a `Tok` stays 24 bytes: every parser stack slot holds one.)
+    NoSubstitutionTemplate(Box<TemplatePart>),
     /// `` `abc${ ``
-    TemplateHead(TemplatePart),
+    TemplateHead(Box<TemplatePart>),
     /// `}abc${` (produced by [`crate::Lexer::rescan_template_continuation`])
-    TemplateMiddle(TemplatePart),
+    TemplateMiddle(Box<TemplatePart>),
     /// `` }abc` `` (produced by [`crate::Lexer::rescan_template_continuation`])
-    TemplateTail(TemplatePart),
-    /// A regular-expression literal (produced by [`crate::Lexer::rescan_regex`]): body and
-    /// flags as written in the source; the flags are checked by the parser.
-    Regex { body: Box<str>, flags: Box<str> },
+    TemplateTail(Box<TemplatePart>),
+    /// A regular-expression literal (produced by [`crate::Lexer::rescan_regex`]).
+    Regex(Box<RegexParts>),
 
     // ----- reserved words -----------------------------------------------------------------
     Break, Case, Catch, Class, Const, Continue, Debugger, Default, Delete, Do, Else, Enum,
@@ -254,4 +262,14 @@ pub struct Token {
 pub struct LexError {
     pub message: String,
     pub pos: usize,
+}
+
+#[cfg(test)]
+mod size {
+    /// Every parser stack slot holds a `Tok` (through lalrpop's error-recovery type), so its size
+    /// is paid on every shift; keep it at four words at most.
+    #[test]
+    fn tok_is_at_most_four_words() {
+        assert!(std::mem::size_of::<super::Tok>() <= 32);
+    }
 }

@@ -2,13 +2,10 @@
 
 mod common;
 use common::*;
-use modjs_lexer::{Goal, Lexer, Tok};
+use modjs_lexer::{Goal, Lexer, RegexParts, Tok};
 
 fn regex(body: &str, flags: &str) -> Tok {
-    Tok::Regex {
-        body: body.into(),
-        flags: flags.into(),
-    }
+    Tok::Regex(Box::new(RegexParts { body: body.into(), flags: flags.into() }))
 }
 
 #[test]

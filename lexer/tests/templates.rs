@@ -5,14 +5,14 @@ mod common;
 use common::*;
 use modjs_lexer::{template_escape_error, Goal, Lexer, TemplatePart, Tok};
 
-fn part(cooked: Option<&str>, raw: &str) -> TemplatePart {
-    TemplatePart {
+fn part(cooked: Option<&str>, raw: &str) -> Box<TemplatePart> {
+    Box::new(TemplatePart {
         cooked: cooked.map(js),
         raw: js(raw),
-    }
+    })
 }
 
-fn whole(src: &str) -> TemplatePart {
+fn whole(src: &str) -> Box<TemplatePart> {
     match one(src) {
         Tok::NoSubstitutionTemplate(p) => p,
         other => panic!("{src:?} lexed as {other:?}"),

@@ -653,7 +653,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             Tok::Num { .. }
             | Tok::BigInt(_)
             | Tok::Str { .. }
-            | Tok::Regex { .. }
+            | Tok::Regex(_)
             | Tok::NoSubstitutionTemplate(_)
             | Tok::PrivateName(_) => {
                 next_prev = Prev::ExprEnd;
@@ -978,7 +978,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             Tok::Ident(n) if !n.escaped && matches!(&*n.name, "async" | "assert") => Tok::Ident(n.clone()),
             Tok::Ident(n) => Tok::Ident(Name { name: Box::from(""), escaped: n.escaped }),
             Tok::PrivateName(_) => Tok::Null,
-            Tok::Str { .. } | Tok::Num { .. } | Tok::BigInt(_) | Tok::Regex { .. } => Tok::Null,
+            Tok::Str { .. } | Tok::Num { .. } | Tok::BigInt(_) | Tok::Regex(_) => Tok::Null,
             Tok::NoSubstitutionTemplate(_) | Tok::TemplateTail(_) => Tok::Null,
             Tok::TemplateHead(_) | Tok::TemplateMiddle(_) => Tok::Comma,
             t => t.clone(),

@@ -56,7 +56,7 @@ pub fn str_lit(t: Tok) -> (JsStr, bool) {
 
 pub fn regex_lit(t: Tok) -> ExprKind {
     match t {
-        Tok::Regex { body, flags } => ExprKind::Regex { body, flags },
+        Tok::Regex(parts) => ExprKind::Regex { body: parts.body, flags: parts.flags },
         _ => ExprKind::Null,
     }
 }
@@ -436,7 +436,7 @@ pub fn unexpected_message(tok: &Tok, ctx: &ParseCtx, l: usize, r: usize) -> Stri
         Tok::NoSubstitutionTemplate(_) | Tok::TemplateHead(_) | Tok::TemplateMiddle(_) | Tok::TemplateTail(_) => {
             "Unexpected template string".into()
         }
-        Tok::Regex { .. } => "Unexpected regular expression".into(),
+        Tok::Regex(_) => "Unexpected regular expression".into(),
         Tok::PrivateName(_) => format!("Unexpected identifier '{}'", text),
         Tok::AutoSemi => "Unexpected token ';'".into(),
         Tok::Let | Tok::Static | Tok::Yield | Tok::YieldNoOperand => "Unexpected strict mode reserved word".into(),

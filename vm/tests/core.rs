@@ -95,3 +95,47 @@ fn conversions_follow_the_spec() {
     assert!(vm.to_object(&Value::Undefined).is_err());
     assert_eq!(vm.typeof_value(&Value::Null), "object");
 }
+
+#[test]
+fn module_namespaces_read_live_cells_and_refuse_changes() {
+    use modjs_vm::object::namespace::module_namespace_create;
+    use modjs_vm::JsString;
+    let mut vm = Vm::new();
+    let early = vm.heap.alloc_cell(Value::Empty);
+    let f = vm.heap.alloc_cell(Value::Number(1.0));
+    let ns = module_namespace_create(&mut vm, vec![(JsString::from("early"), early), (JsString::from("f"), f)]);
+    let msg = |vm: &mut Vm, r: Result<Value, Value>| -> String {
+        let e = r.expect_err("throws");
+        let m = vm.get_v(&e, &PropertyKey::from("message")).unwrap();
+        vm.to_string(&m).unwrap().to_rust_lossy()
+    };
+    let r = vm.get(ns, &PropertyKey::from("early"));
+    assert_eq!(msg(&mut vm, r), "Cannot access 'early' before initialization");
+    let r = vm.get_own_property(ns, &PropertyKey::from("early")).map(|_| Value::Undefined);
+    assert_eq!(msg(&mut vm, r), "early is not defined");
+    assert!(vm.has_property(ns, &PropertyKey::from("early")).unwrap());
+    assert!(!vm.has_property(ns, &PropertyKey::from("zz")).unwrap());
+    // Live: a later write to the cell is what the namespace shows.
+    vm.heap.cell_set(early, Value::Number(5.0));
+    assert_eq!(num(&vm.get(ns, &PropertyKey::from("early")).unwrap()), 5.0);
+    let r = vm.put(ns, PropertyKey::from("early"), Value::Number(6.0), true).map(|_| Value::Undefined);
+    assert_eq!(msg(&mut vm, r), "Cannot assign to read only property 'early' of object '[object Module]'");
+    let r = vm.put(ns, PropertyKey::from("nope"), Value::Number(6.0), true).map(|_| Value::Undefined);
+    assert_eq!(msg(&mut vm, r), "Cannot add property nope, object is not extensible");
+    assert!(!vm.delete_property(ns, &PropertyKey::from("f")).unwrap());
+    assert!(vm.delete_property(ns, &PropertyKey::from("zz")).unwrap());
+    let same = PropertyDescriptor { value: Some(Value::Number(1.0)), ..Default::default() };
+    assert!(vm.define_own_property(ns, PropertyKey::from("f"), same).unwrap());
+    let other = PropertyDescriptor { value: Some(Value::Number(2.0)), ..Default::default() };
+    assert!(!vm.define_own_property(ns, PropertyKey::from("f"), other).unwrap());
+    let keys: Vec<String> = vm.own_property_keys(ns).unwrap().iter().map(|k| k.display()).collect();
+    assert_eq!(keys, ["early", "f", "Symbol(Symbol.toStringTag)"]);
+    assert!(vm.get_prototype_of(ns).unwrap().is_none());
+    assert!(!vm.is_extensible(ns).unwrap());
+    assert!(!vm.set_prototype_of(ns, Some(vm.intrinsic(modjs_vm::Intrinsic::ObjectPrototype))).unwrap());
+    assert!(vm.set_prototype_of(ns, None).unwrap());
+    // The cells stay alive through the namespace.
+    vm.roots.push(Value::Object(ns));
+    vm.collect_garbage();
+    assert_eq!(vm.heap.live_cells(), 2);
+}

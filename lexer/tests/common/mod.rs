@@ -59,7 +59,7 @@ fn operand_before(prev: Option<&Token>) -> bool {
                 | Tok::True
                 | Tok::False
                 | Tok::Null
-                | Tok::Regex { .. }
+                | Tok::Regex(_)
                 | Tok::NoSubstitutionTemplate(_)
                 | Tok::TemplateTail(_)
         )

@@ -1,8 +1,8 @@
 //! ES modules per ECMA-262 §16.2.1 "Modules": Module Records, the module map, the host hooks,
-//! and the first two phases of running a module graph — **construct** (load and parse the whole
-//! static graph) and **link** (InnerModuleLinking, InitializeEnvironment, GetExportedNames,
-//! ResolveExport). The evaluate phase belongs to the VM; it starts from the linked graph and the
-//! [`plan::EnvironmentPlan`] of each module.
+//! and the three phases of running a module graph — **construct** (load and parse the whole
+//! static graph), **link** (InnerModuleLinking, InitializeEnvironment, GetExportedNames,
+//! ResolveExport) and **evaluate** (InnerModuleEvaluation; module bodies are run by the VM
+//! through [`evaluate::ModuleExecutor`], from the [`plan::EnvironmentPlan`] of each module).
 //!
 //! Files, one concept each:
 //! - [`record`]: Module Record, Cyclic Module Record fields, Source Text and synthetic records,
@@ -11,6 +11,7 @@
 //! - [`host`]: HostLoadImportedModule as a trait, the file-system host and the in-memory host;
 //! - [`construct`]: the construct phase; [`declarations`]: a module's top-level bindings;
 //! - [`link`]: Link, InnerModuleLinking, InitializeEnvironment;
+//! - [`evaluate`]: Evaluate, InnerModuleEvaluation and the top-level-await path;
 //! - [`exports`]: GetExportedNames, ResolveExport, GetImportedModule;
 //! - [`namespace`]: GetModuleNamespace and Node's key order;
 //! - [`plan`]: the environment plan (what the VM turns into binding cells);
@@ -21,6 +22,7 @@ pub mod builtins;
 pub mod construct;
 pub mod declarations;
 pub mod error;
+pub mod evaluate;
 pub mod exports;
 pub mod graph;
 pub mod host;
@@ -30,6 +32,8 @@ pub mod plan;
 pub mod record;
 pub mod trace;
 
+#[cfg(test)]
+mod evaluate_tests;
 #[cfg(test)]
 mod tests;
 

@@ -95,14 +95,36 @@ pub struct CyclicFields {
     pub loaded_modules: Vec<ModuleId>,
     /// [[CycleRoot]]: set by the evaluate phase.
     pub cycle_root: Option<ModuleId>,
-    /// [[AsyncEvaluation]]: `None` is false; `Some(n)` orders async completions.
-    pub async_evaluation: Option<u64>,
+    /// [[AsyncEvaluation]], with the order in which it became true (the spec's newer
+    /// [[AsyncEvaluationOrder]], which is what V8 implements).
+    pub async_evaluation: AsyncEvaluation,
     /// [[PendingAsyncDependencies]]: set by the evaluate phase.
     pub pending_async_dependencies: Option<u32>,
     /// [[AsyncParentModules]]
     pub async_parent_modules: Vec<ModuleId>,
     /// [[EvaluationError]]: `None` is ~empty~.
     pub evaluation_error: Option<ThrownValue>,
+    /// [[TopLevelCapability]]: whether Evaluate() was called on this module as a cycle root.
+    /// The promise itself is the host's (it keeps one per module that has this flag).
+    pub top_level_capability: bool,
+}
+
+/// [[AsyncEvaluation]] / [[AsyncEvaluationOrder]] (§16.2.1.5): ~unset~ (false), an integer
+/// giving the order in which modules became asynchronous, or ~done~ once the module's
+/// asynchronous execution has finished.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AsyncEvaluation {
+    Unset,
+    Order(u64),
+    Done,
+}
+
+impl AsyncEvaluation {
+    /// [[AsyncEvaluation]] is true: the module is (or was) evaluated asynchronously and has not
+    /// finished.
+    pub fn is_pending(self) -> bool {
+        matches!(self, AsyncEvaluation::Order(_))
+    }
 }
 
 impl CyclicFields {
@@ -111,10 +133,11 @@ impl CyclicFields {
             status: ModuleStatus::Unlinked,
             loaded_modules: Vec::new(),
             cycle_root: None,
-            async_evaluation: None,
+            async_evaluation: AsyncEvaluation::Unset,
             pending_async_dependencies: None,
             async_parent_modules: Vec::new(),
             evaluation_error: None,
+            top_level_capability: false,
         }
     }
 }

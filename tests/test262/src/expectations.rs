@@ -19,14 +19,16 @@ pub struct Scope {
     /// `/`-separated paths relative to the test262 root (files or directories).
     pub prefixes: Vec<String>,
     pub filter: Option<String>,
+    /// `--exclude-dir` paths: not run, so not spoken for.
+    pub excluded: Vec<String>,
 }
 
 impl Scope {
     pub fn contains(&self, path: &str) -> bool {
-        let under = self.prefixes.iter().any(|p| {
-            p.is_empty() || path == p || (path.starts_with(p.as_str()) && path[p.len()..].starts_with('/'))
-        });
-        under && self.filter.as_deref().is_none_or(|f| path.contains(f))
+        let under = |p: &String| p.is_empty() || path == p || (path.starts_with(p.as_str()) && path[p.len()..].starts_with('/'));
+        self.prefixes.iter().any(under)
+            && !self.excluded.iter().any(under)
+            && self.filter.as_deref().is_none_or(|f| path.contains(f))
     }
 }
 
@@ -50,9 +52,13 @@ pub fn save(file: &Path, mode: Mode, ids: &BTreeSet<String>) -> Result<(), Strin
          #   sloppy = Script, source unchanged; strict = Script with \"use strict\"; prepended;\n\
          #   module = Module goal (flags: [module]).\n\
          # A listed test or variant that fails is a regression (the runner exits non-zero). Regenerate with\n\
-         #   cargo run -p modjs-test262 --release -- --mode {mode} --expectations {file} --update\n",
+         #   cargo run -p modjs-test262 --release -- --mode {mode} --expectations {file} --update{extra}\n",
         mode = mode.name(),
         file = file.display(),
+        extra = match mode {
+            Mode::Run => "\n# (after `cargo build --release`: run mode executes target/release/modjs)",
+            Mode::Parse => "",
+        },
     );
     for id in ids {
         text.push_str(id);
@@ -177,7 +183,7 @@ mod tests {
     }
 
     fn scope(prefixes: &[&str], filter: Option<&str>) -> Scope {
-        Scope { prefixes: prefixes.iter().map(|s| s.to_string()).collect(), filter: filter.map(str::to_string) }
+        Scope { prefixes: prefixes.iter().map(|s| s.to_string()).collect(), filter: filter.map(str::to_string), excluded: Vec::new() }
     }
 
     #[test]
@@ -187,6 +193,10 @@ mod tests {
         assert!(s.contains("test/language/import"));
         assert!(!s.contains("test/language/imports/a.js"));
         assert!(!scope(&["test"], Some("class")).contains("test/language/a.js"));
+        let mut s = scope(&["test/language"], None);
+        s.excluded.push("test/language/import".to_string());
+        assert!(!s.contains("test/language/import/a.js"));
+        assert!(s.contains("test/language/imports/a.js"));
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! regressed variant, and otherwise every failing test file. The exit status is 1 only for
 //! regressions (2 for usage or setup errors).
 
+mod child;
 mod discover;
 mod expectations;
 mod features;
 mod frontmatter;
+mod harness;
 mod mode;
 mod options;
 mod outcome;
@@ -20,7 +22,7 @@ mod watchdog;
 mod worker;
 
 use clap::Parser;
-use options::{Options, DEFAULT_PATHS};
+use options::Options;
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -48,7 +50,8 @@ fn run(options: &Options) -> Result<ExitCode, String> {
 
     // The tests in scope.
     let prefixes: Vec<String> = if options.paths.is_empty() {
-        DEFAULT_PATHS.iter().map(|p| p.to_string()).collect()
+        // A checkout without one of the default directories just has fewer tests.
+        options.mode.default_paths().iter().filter(|p| root.join(p).exists()).map(|p| p.to_string()).collect()
     } else {
         let ids: Vec<String> = options.paths.iter().map(|p| discover::relative_id(&root, p)).collect::<Result<_, _>>()?;
         // The root itself means all of `test/` (`harness/` holds no tests).
@@ -58,12 +61,12 @@ fn run(options: &Options) -> Result<ExitCode, String> {
     for prefix in &prefixes {
         discover::collect_tests(&root, prefix, &mut tests)?;
     }
-    if let Some(filter) = &options.filter {
-        tests.retain(|t| t.contains(filter.as_str()));
-    }
+    let excluded: Vec<String> =
+        options.exclude_dirs.iter().map(|p| discover::relative_id(&root, p)).collect::<Result<_, _>>()?;
+    let scope = expectations::Scope { prefixes: prefixes.clone(), filter: options.filter.clone(), excluded };
+    tests.retain(|t| scope.contains(t));
     tests.sort();
     tests.dedup();
-    let scope = expectations::Scope { prefixes: prefixes.clone(), filter: options.filter.clone() };
     let expected = match &options.expectations {
         Some(file) if options.update && !file.exists() => Some(BTreeSet::new()),
         Some(file) => Some(expectations::load(file)?),
@@ -73,7 +76,8 @@ fn run(options: &Options) -> Result<ExitCode, String> {
     // Run.
     worker::install_panic_hook();
     let jobs = options.jobs();
-    let suite = worker::Suite { root: &root, mode: options.mode, features: &feature_filter };
+    let settings = mode::Settings { harness: root.join("harness"), engine: engine(options)? };
+    let suite = worker::Suite { root: &root, mode: options.mode, features: &feature_filter, settings: &settings };
     let results = worker::run_all(&suite, &tests, jobs)?;
     let elapsed = started.elapsed();
 
@@ -82,8 +86,9 @@ fn run(options: &Options) -> Result<ExitCode, String> {
     let passed = counted.iter().filter(|r| r.passed()).count();
     let failing = counted.len() - passed;
     let (excluded, excluded_list) = report::exclusions(&results);
+    let excluded_dirs = if scope.excluded.is_empty() { String::new() } else { format!(" without {}", scope.excluded.join(", ")) };
     println!(
-        "test262 --mode {} in {} ({}): {} tests, {} excluded (proposals)",
+        "test262 --mode {} in {} ({}{excluded_dirs}): {} tests, {} excluded (proposals)",
         options.mode.name(),
         root.display(),
         prefixes.join(", "),
@@ -146,4 +151,14 @@ fn run(options: &Options) -> Result<ExitCode, String> {
     let failed = regressed.unwrap_or(failing);
     println!("{passed} passed, {failed} failed");
     Ok(if regressed.unwrap_or(0) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The modjs binary and its limits (checked to exist in run mode, where every test needs it).
+fn engine(options: &Options) -> Result<mode::run::Engine, String> {
+    let binary = options.modjs_binary();
+    if options.mode == mode::Mode::Run && !binary.is_file() {
+        return Err(format!("{} does not exist: build it (cargo build --release) or pass --modjs PATH", binary.display()));
+    }
+    let address_space = (options.memory_limit > 0).then(|| options.memory_limit.saturating_mul(1 << 20));
+    Ok(mode::run::Engine { binary, limits: child::Limits { timeout: options.timeout()?, address_space } })
 }

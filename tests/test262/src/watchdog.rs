@@ -1,16 +1,13 @@
 //! Watching the tests while they run: a test still running after [`SLOW_TEST`] is named on
-//! stderr at once (so a CI log shows which test is stuck), and one still running after
-//! [`HUNG_TEST`] ends the run, since a thread cannot be stopped from outside and a hung parser
-//! would otherwise use up CI's whole time budget without saying where.
+//! stderr at once (so a CI log shows which test is stuck), and one still running after the
+//! mode's hung limit ends the run, since a thread cannot be stopped from outside and a hung
+//! parser would otherwise use up CI's whole time budget without saying where.
 
 use crate::report::SLOW_TEST;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-
-/// Parsing one test262 file takes milliseconds; a minute means an endless loop.
-pub const HUNG_TEST: Duration = Duration::from_secs(60);
 
 const POLL: Duration = Duration::from_millis(250);
 
@@ -21,11 +18,12 @@ pub struct Watchdog {
     /// Per worker: the index of the test it is running and when it started.
     running: Mutex<Vec<Option<(usize, Instant)>>>,
     finished: AtomicBool,
+    hung_limit: Duration,
 }
 
 impl Watchdog {
-    pub fn new(workers: usize) -> Watchdog {
-        Watchdog { running: Mutex::new(vec![None; workers]), finished: AtomicBool::new(false) }
+    pub fn new(workers: usize, hung_limit: Duration) -> Watchdog {
+        Watchdog { running: Mutex::new(vec![None; workers]), finished: AtomicBool::new(false), hung_limit }
     }
 
     fn slots(&self) -> std::sync::MutexGuard<'_, Vec<Option<(usize, Instant)>>> {
@@ -60,7 +58,7 @@ impl Watchdog {
                 self.slots().iter().flatten().map(|&(test, since)| (test, now - since)).collect();
             for (test, elapsed) in running {
                 let path = tests.get(test).map_or("?", String::as_str);
-                if elapsed > HUNG_TEST {
+                if elapsed > self.hung_limit {
                     eprintln!("test262: {path} has run for {} s; giving up on this run", elapsed.as_secs());
                     std::process::exit(HUNG_EXIT_STATUS);
                 }

@@ -2,7 +2,7 @@
 
 use crate::features::FeatureFilter;
 use crate::frontmatter::parse_frontmatter;
-use crate::mode::{Mode, TestCase};
+use crate::mode::{Mode, Settings, TestCase};
 use crate::outcome::{Outcome, Status, TestResult, VariantResult};
 use crate::variant::variants_for;
 use crate::watchdog::Watchdog;
@@ -28,6 +28,7 @@ pub struct Suite<'a> {
     pub root: &'a Path,
     pub mode: Mode,
     pub features: &'a FeatureFilter,
+    pub settings: &'a Settings,
 }
 
 /// Replaces the panic hook: on worker threads a panic's message and location are recorded for
@@ -64,7 +65,7 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
 pub fn run_all(suite: &Suite<'_>, tests: &[String], jobs: usize) -> Result<Vec<TestResult>, String> {
     let jobs = jobs.max(1);
     let next = AtomicUsize::new(0);
-    let watchdog = Watchdog::new(jobs);
+    let watchdog = Watchdog::new(jobs, suite.mode.hung_limit(suite.settings));
     let mut results = std::thread::scope(|scope| {
         let watcher = std::thread::Builder::new()
             .name("test262-watchdog".to_string())
@@ -112,7 +113,8 @@ pub fn run_all(suite: &Suite<'_>, tests: &[String], jobs: usize) -> Result<Vec<T
 fn run_one(suite: &Suite<'_>, path: &str) -> TestResult {
     let started = Instant::now();
     let mut result = TestResult { path: path.to_string(), negative: None, status: Status::Broken(String::new()), elapsed: Default::default() };
-    result.status = match read_source(suite.root, path) {
+    let file = suite.root.join(path);
+    result.status = match read_source(&file) {
         Err(why) => Status::Broken(why),
         Ok(source) => match parse_frontmatter(&source) {
             Err(why) => Status::Broken(why.to_string()),
@@ -121,10 +123,10 @@ fn run_one(suite: &Suite<'_>, path: &str) -> TestResult {
                 match suite.features.excluding_feature(&meta.features) {
                     Some(feature) => Status::Excluded(feature.to_string()),
                     None => {
-                        let case = TestCase { source: &source, meta: &meta };
+                        let case = TestCase { source: &source, meta: &meta, file: &file };
                         let variants = variants_for(&meta)
                             .iter()
-                            .map(|&variant| VariantResult { variant, outcome: run_isolated(suite.mode, &case, variant) })
+                            .map(|&variant| VariantResult { variant, outcome: run_isolated(suite, &case, variant) })
                             .collect();
                         Status::Ran(variants)
                     }
@@ -136,14 +138,14 @@ fn run_one(suite: &Suite<'_>, path: &str) -> TestResult {
     result
 }
 
-fn read_source(root: &Path, path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(root.join(path)).map_err(|e| format!("cannot read: {e}"))?;
+fn read_source(file: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))
 }
 
 /// Runs one variant; a panic becomes a failure labelled `panic`.
-fn run_isolated(mode: Mode, case: &TestCase<'_>, variant: crate::variant::Variant) -> Outcome {
-    isolate(|| mode.run_variant(case, variant))
+fn run_isolated(suite: &Suite<'_>, case: &TestCase<'_>, variant: crate::variant::Variant) -> Outcome {
+    isolate(|| suite.mode.run_variant(case, variant, suite.settings))
 }
 
 fn isolate(run: impl FnOnce() -> Outcome) -> Outcome {

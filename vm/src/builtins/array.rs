@@ -2,9 +2,6 @@
 //! ArrayCreate, ArraySpeciesCreate, IsArray, and the element access helpers with their fast paths
 //! for plain dense arrays. The prototype methods are in `array_prototype.rs`.
 
-use crate::builtins::iteration::{
-    get_iterator_from_method, iterator_close_with_error, iterator_step_value,
-};
 use crate::conversions::number_to_string;
 use crate::error::JsResult;
 use crate::gc::ObjRef;
@@ -364,28 +361,28 @@ fn array_from(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         // 5.a-c. A from the constructor (no length argument) or a plain array.
         let a = construct_or_array(vm, &c, None)?;
         // 5.d. Let iteratorRecord be ? GetIteratorFromMethod(items, usingIterator).
-        let mut record = get_iterator_from_method(vm, &items, &using_iterator)?;
+        let mut record = vm.get_iterator_from_method(&items, &using_iterator)?;
         // 5.e-f. Step through the iterator.
         let mut k: u64 = 0;
         loop {
             if k >= MAX_SAFE_LENGTH {
                 let err = vm.throw_type_error("Array.from: too many elements");
-                return Err(iterator_close_with_error(vm, &record, err));
+                return Err(vm.iterator_close_with_error(&record, err));
             }
-            let Some(next) = iterator_step_value(vm, &mut record)? else {
+            let Some(next) = vm.iterator_step_value(&mut record)? else {
                 set_length(vm, a, k)?;
                 return Ok(Value::Object(a));
             };
             let value = if mapping {
                 match vm.call(&mapfn, this_arg.clone(), &[next, Value::Number(k as f64)]) {
                     Ok(v) => v,
-                    Err(e) => return Err(iterator_close_with_error(vm, &record, e)),
+                    Err(e) => return Err(vm.iterator_close_with_error(&record, e)),
                 }
             } else {
                 next
             };
             if let Err(e) = create_data_index(vm, a, k, value) {
-                return Err(iterator_close_with_error(vm, &record, e));
+                return Err(vm.iterator_close_with_error(&record, e));
             }
             k += 1;
         }

@@ -1,7 +1,6 @@
 //! Array iterators (§23.1.5): CreateArrayIterator and %ArrayIteratorPrototype%.
 
 use crate::builtins::array::get_index;
-use crate::builtins::iteration::create_iter_result_object;
 use crate::error::JsResult;
 use crate::gc::{ObjRef, Trace, Tracer};
 use crate::native::CallArgs;
@@ -69,14 +68,14 @@ fn array_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         )));
     };
     let Some(a) = iterated else {
-        return Ok(create_iter_result_object(vm, Value::Undefined, true));
+        return Ok(vm.create_iter_result_object(Value::Undefined, true));
     };
     let len = vm.length_of_array_like(a)?;
     if index >= len {
         if let ObjectKind::ArrayIterator(d) = &mut vm.heap.get_mut(it).kind {
             d.iterated = None;
         }
-        return Ok(create_iter_result_object(vm, Value::Undefined, true));
+        return Ok(vm.create_iter_result_object(Value::Undefined, true));
     }
     if let ObjectKind::ArrayIterator(d) = &mut vm.heap.get_mut(it).kind {
         d.next_index = index + 1;
@@ -89,5 +88,5 @@ fn array_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
             Value::Object(vm.create_array_from_list(vec![Value::Number(index as f64), v]))
         }
     };
-    Ok(create_iter_result_object(vm, result, false))
+    Ok(vm.create_iter_result_object(result, false))
 }

@@ -1,12 +1,18 @@
 //! The built-in objects: one file per constructor or namespace object, each with an
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
+pub mod function;
+mod global_object;
+pub mod json;
+pub mod uri_coding;
+pub mod object;
+pub mod proxy;
+pub mod reflect;
+pub mod symbol;
 pub mod array;
 pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
-mod global_object;
-pub mod iteration;
 pub mod iterator_prototype;
 pub mod regexp;
 pub mod regexp_string_iterator;
@@ -18,6 +24,11 @@ use crate::vm::Vm;
 /// Installs every built-in into the VM's realm, in dependency order.
 pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
+    object::install(vm);
+    function::install(vm);
+    symbol::install(vm);
+    reflect::install(vm);
+    proxy::install(vm);
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);

@@ -1,7 +1,6 @@
 //! RegExp String Iterators (§22.2.9): what `String.prototype.matchAll` returns, and
 //! %RegExpStringIteratorPrototype%.
 
-use crate::builtins::iteration::create_iter_result_object;
 use crate::builtins::regexp::regexp_string_iterator_step;
 use crate::error::JsResult;
 use crate::gc::{ObjRef, Trace, Tracer};
@@ -62,7 +61,7 @@ fn regexp_string_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
         )));
     };
     if done {
-        return Ok(create_iter_result_object(vm, Value::Undefined, true));
+        return Ok(vm.create_iter_result_object(Value::Undefined, true));
     }
     let step = regexp_string_iterator_step(vm, r, &s, global, full_unicode)?;
     let finished = step.is_none() || !global;
@@ -72,7 +71,7 @@ fn regexp_string_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
         }
     }
     match step {
-        Some(m) => Ok(create_iter_result_object(vm, m, false)),
-        None => Ok(create_iter_result_object(vm, Value::Undefined, true)),
+        Some(m) => Ok(vm.create_iter_result_object(m, false)),
+        None => Ok(vm.create_iter_result_object(Value::Undefined, true)),
     }
 }

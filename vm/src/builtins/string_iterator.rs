@@ -1,7 +1,6 @@
 //! String iterators (§22.1.5): CreateStringIterator and %StringIteratorPrototype%, which yield
 //! the string's code points (a surrogate pair is one step, a lone surrogate is its own step).
 
-use crate::builtins::iteration::create_iter_result_object;
 use crate::builtins::string::code_point_at_units;
 use crate::error::JsResult;
 use crate::gc::ObjRef;
@@ -62,7 +61,7 @@ fn string_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
                 "Method String Iterator.prototype.next called on incompatible receiver {shown}"
             )))
         }
-        Some(Some(piece)) => Ok(create_iter_result_object(vm, Value::String(piece), false)),
-        Some(None) => Ok(create_iter_result_object(vm, Value::Undefined, true)),
+        Some(Some(piece)) => Ok(vm.create_iter_result_object(Value::String(piece), false)),
+        Some(None) => Ok(vm.create_iter_result_object(Value::Undefined, true)),
     }
 }

@@ -17,39 +17,15 @@ pub enum Hint {
     String,
 }
 
-/// Number::toString(x) for radix 10 (§6.1.6.1.20). Placeholder until the exact version lands.
-pub fn number_to_string(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x == 0.0 {
-        return "0".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
-    }
-    if x.fract() == 0.0 && x.abs() < 1e21 {
-        return format!("{}", x as i128);
-    }
-    format!("{}", x)
-}
+pub mod number_to_string;
+pub mod string_to_number;
+pub mod number_to_locale_string;
 
-/// StringToNumber (§7.1.4.1.1). Placeholder until the exact version lands.
+pub use number_to_string::number_to_string;
+
+/// StringToNumber (§7.1.4.1.1) of a string value.
 pub fn string_to_number(s: &JsString) -> f64 {
-    let text = s.to_rust_lossy();
-    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if t.is_empty() {
-        return 0.0;
-    }
-    if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-        return u64::from_str_radix(h, 16).map(|v| v as f64).unwrap_or(f64::NAN);
-    }
-    match t {
-        "Infinity" | "+Infinity" => f64::INFINITY,
-        "-Infinity" => f64::NEG_INFINITY,
-        _ if t.contains(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E') => f64::NAN,
-        _ => t.parse::<f64>().unwrap_or(f64::NAN),
-    }
+    string_to_number::string_to_number(s.as_units())
 }
 
 /// SameValue (§7.2.10).

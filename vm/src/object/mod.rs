@@ -9,7 +9,11 @@
 //! The internal methods ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]], ...) are in
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
 
+pub mod namespace;
+pub mod descriptor;
+pub mod integrity;
 pub mod ordinary;
+pub mod proxy;
 mod hasher;
 
 use crate::gc::{ObjRef, Trace, Tracer};
@@ -20,6 +24,8 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 pub use hasher::KeyHasher;
+pub use integrity::IntegrityLevel;
+pub use proxy::ProxyData;
 
 pub type PropertyMap = indexmap::IndexMap<PropertyKey, Slot, std::hash::BuildHasherDefault<KeyHasher>>;
 
@@ -58,6 +64,10 @@ pub enum ObjectKind {
     Arguments,
     /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
     Date(f64),
+    /// A module namespace exotic object (§10.4.6).
+    Namespace(Box<namespace::NamespaceData>),
+    /// A Proxy exotic object (§10.5).
+    Proxy(ProxyData),
     /// An Array Iterator (§23.1.5).
     ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
     /// A String Iterator (§22.1.5).
@@ -66,6 +76,10 @@ pub enum ObjectKind {
     RegExp(Box<crate::builtins::regexp::RegExpData>),
     /// A RegExp String Iterator (§22.2.9).
     RegExpStringIterator(crate::builtins::regexp_string_iterator::RegExpStringIteratorData),
+    /// An ECMAScript function object (bytecode closure, §10.2).
+    Function(Box<crate::interpreter::Closure>),
+    /// The state of a `for-in` loop.
+    ForInIterator(Box<crate::interpreter::ForInIterator>),
 }
 
 impl Object {
@@ -121,8 +135,12 @@ impl Trace for ObjectKind {
                 t.value(&b.this);
                 t.values(&b.args);
             }
+            ObjectKind::Namespace(ns) => ns.trace(t),
+            ObjectKind::Proxy(p) => p.trace(t),
             ObjectKind::ArrayIterator(d) => d.trace(t),
             ObjectKind::RegExpStringIterator(d) => d.trace(t),
+            ObjectKind::Function(c) => c.trace(t),
+            ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

@@ -10,6 +10,9 @@ use crate::outcome::{Outcome, TestResult};
 use crate::report::percent;
 use crate::variant::Variant;
 
+/// Parsing one test262 file takes milliseconds; a minute means an endless loop.
+pub const HUNG_TEST: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Proposals that still count in parse mode: the module-syntax proposals modjs parses
 /// (`import defer * as ns from …`, `import source x from …`) because showing module loading
 /// phases is the project's purpose. `source-phase-imports-module-source` is test262's flag for

@@ -1,0 +1,488 @@
+//! The evaluate phase: Evaluate() and InnerModuleEvaluation of Cyclic Module Records
+//! (§16.2.1.5.3, §16.2.1.5.3.1) with the asynchronous path for top-level await:
+//! ExecuteAsyncModule, GatherAvailableAncestors, AsyncModuleExecutionFulfilled and
+//! AsyncModuleExecutionRejected (§16.2.1.5.3.2–5).
+//!
+//! The algorithms only decide *which* module body runs *when*; running a body is the host's
+//! ([`ModuleExecutor`]): the VM executes a module's code, and for a module with top-level await
+//! it starts the body and later reports how it settled by calling
+//! [`async_module_execution_fulfilled`] or [`async_module_execution_rejected`] — from a promise
+//! reaction job, so that completions interleave with other jobs exactly as the spec says.
+//! Promise capabilities are the host's too: a module's [[TopLevelCapability]] is a flag here, and
+//! the executor is told when it must be resolved or rejected.
+
+use super::graph::ModuleGraph;
+use super::record::{AsyncEvaluation, DfsIndices, ModuleId, ModuleStatus, ThrownValue};
+use super::trace::Trace;
+
+/// What the evaluate phase needs from the host.
+pub trait ModuleExecutor {
+    /// ExecuteModule() of a module without top-level await: runs its body to completion.
+    fn execute_module(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue>;
+
+    /// ExecuteModule(capability) of a module with top-level await: starts its body. When the
+    /// body's promise settles, the host calls [`async_module_execution_fulfilled`] or
+    /// [`async_module_execution_rejected`] (ExecuteAsyncModule's onFulfilled / onRejected).
+    fn execute_module_async(&mut self, graph: &mut ModuleGraph, module: ModuleId);
+
+    /// Evaluate() of a record that is not a Cyclic Module Record (JSON, built-in and CommonJS
+    /// facades): runs its evaluation steps the first time and returns the same outcome after.
+    fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue>;
+
+    /// Resolve or reject `module`'s [[TopLevelCapability]] promise.
+    fn settle_top_level_capability(&mut self, graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>);
+}
+
+/// How Evaluate() left its promise: settled at once (the synchronous case) or pending until
+/// asynchronous modules finish.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum EvaluateOutcome {
+    /// The promise is already settled (`Err` holds the rejection).
+    Settled(Result<(), ThrownValue>),
+    /// The promise will be settled through [`ModuleExecutor::settle_top_level_capability`].
+    Pending,
+    /// Evaluate() was already called on this cycle root: the existing promise is the answer.
+    AlreadyRequested,
+}
+
+/// The state the evaluate phase keeps across calls: the counter that orders modules becoming
+/// asynchronous (the order GatherAvailableAncestors' callers sort by).
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    next_async_order: u64,
+}
+
+impl Evaluation {
+    pub fn new() -> Evaluation {
+        Evaluation::default()
+    }
+}
+
+fn show(graph: &ModuleGraph, t: &Trace, m: ModuleId) -> String {
+    t.show_url(&graph.get(m).url)
+}
+
+fn status(graph: &ModuleGraph, m: ModuleId) -> Option<ModuleStatus> {
+    graph.get(m).cyclic().map(|c| c.status)
+}
+
+fn set_status(graph: &mut ModuleGraph, m: ModuleId, status: ModuleStatus) {
+    if let Some(c) = graph.get_mut(m).cyclic_mut() {
+        c.status = status;
+    }
+}
+
+fn has_tla(graph: &ModuleGraph, m: ModuleId) -> bool {
+    graph.get(m).source_text().map(|s| s.records.has_tla).unwrap_or(false)
+}
+
+fn cycle_root(graph: &ModuleGraph, m: ModuleId) -> ModuleId {
+    graph.get(m).cyclic().and_then(|c| c.cycle_root).unwrap_or(m)
+}
+
+fn evaluation_error(graph: &ModuleGraph, m: ModuleId) -> Option<ThrownValue> {
+    graph.get(m).cyclic().and_then(|c| c.evaluation_error)
+}
+
+/// Evaluate() (§16.2.1.5.3) of a Cyclic Module Record: evaluates `module` and everything it
+/// depends on, in post-order, each strongly connected component once.
+pub fn evaluate(
+    state: &mut Evaluation,
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    host: &mut dyn ModuleExecutor,
+    trace: &mut Trace,
+) -> EvaluateOutcome {
+    trace.line(0, |t| format!("== evaluate: Evaluate({})", show(graph, t, module)));
+    // 1-2. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
+    let mut module = module;
+    // 3. If module.[[Status]] is either evaluating-async or evaluated, set module to
+    //    module.[[CycleRoot]] (when it has one: a module evaluated through import() of a
+    //    module in a finished cycle).
+    if matches!(status(graph, module), Some(ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated)) {
+        module = cycle_root(graph, module);
+    }
+    // 4. If module.[[TopLevelCapability]] is not empty, return its promise.
+    if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+        trace.line(1, |t| format!("{} already has a [[TopLevelCapability]]: its promise is reused", show(graph, t, module)));
+        return EvaluateOutcome::AlreadyRequested;
+    }
+    // 5. Let stack be a new empty List.
+    let mut stack: Vec<ModuleId> = Vec::new();
+    // 6-7. Let capability be ! NewPromiseCapability(%Promise%); set module.[[TopLevelCapability]].
+    if let Some(c) = graph.get_mut(module).cyclic_mut() {
+        c.top_level_capability = true;
+    }
+    // 8. Let result be Completion(InnerModuleEvaluation(module, stack, 0)).
+    let result = inner_module_evaluation(state, graph, module, &mut stack, 0, host, trace, 1);
+    match result {
+        // 9. If result is an abrupt completion, then
+        Err(error) => {
+            // a. For each Cyclic Module Record m of stack: status evaluated, [[EvaluationError]] result.
+            for m in stack {
+                set_status(graph, m, ModuleStatus::Evaluated);
+                if let Some(c) = graph.get_mut(m).cyclic_mut() {
+                    c.evaluation_error = Some(error);
+                }
+                trace.line(1, |t| format!("{}: evaluating -> evaluated, with the error", show(graph, t, m)));
+            }
+            // b-c. Assert: module is evaluated with that error.
+            // d. Perform ! Call(capability.[[Reject]], undefined, « result.[[Value]] »).
+            trace.line(0, |t| format!("Evaluate({}) rejects", show(graph, t, module)));
+            EvaluateOutcome::Settled(Err(error))
+        }
+        // 10. Else,
+        Ok(_) => {
+            // a-b. Assert: module is evaluating-async or evaluated, without an error.
+            // c. If module.[[AsyncEvaluation]] is false, resolve the capability now.
+            let pending = graph.get(module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
+            if !pending {
+                trace.line(0, |t| format!("Evaluate({}) fulfils", show(graph, t, module)));
+                EvaluateOutcome::Settled(Ok(()))
+            } else {
+                trace.line(0, |t| {
+                    format!("Evaluate({}) is pending on asynchronous modules", show(graph, t, module))
+                });
+                EvaluateOutcome::Pending
+            }
+            // d. Assert: stack is empty.
+        }
+    }
+    // 11. Return capability.[[Promise]].
+}
+
+/// InnerModuleEvaluation(module, stack, index) (§16.2.1.5.3.1).
+#[allow(clippy::too_many_arguments)]
+pub fn inner_module_evaluation(
+    state: &mut Evaluation,
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    stack: &mut Vec<ModuleId>,
+    mut index: u32,
+    host: &mut dyn ModuleExecutor,
+    trace: &mut Trace,
+    depth: usize,
+) -> Result<u32, ThrownValue> {
+    // 1. If module is not a Cyclic Module Record, then
+    let Some(current) = status(graph, module) else {
+        // a-c. Evaluate() it; its promise is already settled: a rejection is thrown.
+        trace.line(depth, |t| format!("InnerModuleEvaluation({}): not cyclic, Evaluate() it", show(graph, t, module)));
+        host.evaluate_synthetic(graph, module)?;
+        // d. Return index.
+        return Ok(index);
+    };
+    match current {
+        // 2. If module.[[Status]] is either evaluating-async or evaluated, then
+        ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated => {
+            trace.line(depth, |t| format!("InnerModuleEvaluation({}): already {}", show(graph, t, module), current.name()));
+            // a. If module.[[EvaluationError]] is empty, return index.
+            // b. Otherwise, return ? module.[[EvaluationError]].
+            return match evaluation_error(graph, module) {
+                None => Ok(index),
+                Some(e) => Err(e),
+            };
+        }
+        // 3. If module.[[Status]] is evaluating, return index.
+        ModuleStatus::Evaluating(_) => {
+            trace.line(depth, |t| format!("InnerModuleEvaluation({}): already evaluating (a cycle)", show(graph, t, module)));
+            return Ok(index);
+        }
+        // 4. Assert: module.[[Status]] is linked.
+        _ => {}
+    }
+    // 5-7. Set module.[[Status]] to evaluating, [[DFSIndex]] and [[DFSAncestorIndex]] to index.
+    let mut dfs = DfsIndices { dfs_index: index, dfs_ancestor_index: index };
+    set_status(graph, module, ModuleStatus::Evaluating(dfs));
+    // 8. Set module.[[PendingAsyncDependencies]] to 0.
+    if let Some(c) = graph.get_mut(module).cyclic_mut() {
+        c.pending_async_dependencies = Some(0);
+    }
+    trace.line(depth, |t| {
+        format!(
+            "InnerModuleEvaluation({}): linked -> evaluating, DFSIndex {}, DFSAncestorIndex {}",
+            show(graph, t, module),
+            dfs.dfs_index,
+            dfs.dfs_ancestor_index
+        )
+    });
+    // 9. Set index to index + 1.
+    index += 1;
+    // 10. Append module to stack.
+    stack.push(module);
+    // 11. For each ModuleRequest Record required of module.[[RequestedModules]], do
+    let required_modules: Vec<ModuleId> =
+        graph.get(module).cyclic().map(|c| c.loaded_modules.clone()).unwrap_or_default();
+    for required in required_modules {
+        // a. Let requiredModule be GetImportedModule(module, required).
+        // b. Set index to ? InnerModuleEvaluation(requiredModule, stack, index).
+        index = inner_module_evaluation(state, graph, required, stack, index, host, trace, depth + 1)?;
+        // c. If requiredModule is a Cyclic Module Record, then
+        let Some(required_status) = status(graph, required) else { continue };
+        let mut required_module = required;
+        if let ModuleStatus::Evaluating(r) = required_status {
+            // iii. If requiredModule.[[Status]] is evaluating, then
+            //      1. module.[[DFSAncestorIndex]] = min(its own, requiredModule's).
+            if r.dfs_ancestor_index < dfs.dfs_ancestor_index {
+                trace.line(depth + 1, |t| {
+                    format!(
+                        "{}: DFSAncestorIndex {} -> {} ({} is still evaluating: same component)",
+                        show(graph, t, module),
+                        dfs.dfs_ancestor_index,
+                        r.dfs_ancestor_index,
+                        show(graph, t, required)
+                    )
+                });
+                dfs.dfs_ancestor_index = r.dfs_ancestor_index;
+                set_status(graph, module, ModuleStatus::Evaluating(dfs));
+            }
+        } else {
+            // iv. Else,
+            //     1. Set requiredModule to requiredModule.[[CycleRoot]].
+            required_module = cycle_root(graph, required);
+            //     2. Assert: requiredModule.[[Status]] is either evaluating-async or evaluated.
+            //     3. If requiredModule.[[EvaluationError]] is not empty, return ? it.
+            if let Some(e) = evaluation_error(graph, required_module) {
+                return Err(e);
+            }
+        }
+        // v. If requiredModule.[[AsyncEvaluation]] is true, then
+        let required_async = graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
+        if required_async {
+            // 1. module.[[PendingAsyncDependencies]] + 1.
+            // 2. Append module to requiredModule.[[AsyncParentModules]].
+            if let Some(c) = graph.get_mut(module).cyclic_mut() {
+                c.pending_async_dependencies = Some(c.pending_async_dependencies.unwrap_or(0) + 1);
+            }
+            if let Some(c) = graph.get_mut(required_module).cyclic_mut() {
+                c.async_parent_modules.push(module);
+            }
+            trace.line(depth + 1, |t| {
+                format!("{} waits for asynchronous {}", show(graph, t, module), show(graph, t, required_module))
+            });
+        }
+    }
+    // 12. If module.[[PendingAsyncDependencies]] > 0 or module.[[HasTLA]] is true, then
+    let pending = graph.get(module).cyclic().and_then(|c| c.pending_async_dependencies).unwrap_or(0);
+    if pending > 0 || has_tla(graph, module) {
+        // a-c. Set module.[[AsyncEvaluation]] to true (recording the order).
+        let order = state.next_async_order;
+        state.next_async_order += 1;
+        if let Some(c) = graph.get_mut(module).cyclic_mut() {
+            c.async_evaluation = AsyncEvaluation::Order(order);
+        }
+        trace.line(depth, |t| {
+            format!(
+                "{}: [[AsyncEvaluation]] true (order {}), {} pending asynchronous dependencies{}",
+                show(graph, t, module),
+                order,
+                pending,
+                if has_tla(graph, module) { ", has top-level await" } else { "" }
+            )
+        });
+        // d. If module.[[PendingAsyncDependencies]] = 0, perform ExecuteAsyncModule(module).
+        if pending == 0 {
+            execute_async_module(graph, module, host, trace, depth);
+        }
+    } else {
+        // 13. Else, perform ? module.ExecuteModule().
+        trace.line(depth, |t| format!("execute {}", show(graph, t, module)));
+        host.execute_module(graph, module)?;
+    }
+    // 14-15. Assert: module occurs once in stack; [[DFSAncestorIndex]] ≤ [[DFSIndex]].
+    // 16. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
+    if dfs.dfs_ancestor_index == dfs.dfs_index {
+        let mut component = Vec::new();
+        // b. Repeat, while done is false,
+        while let Some(required_module) = stack.pop() {
+            // iv-v. evaluated, or evaluating-async when [[AsyncEvaluation]] is true.
+            let is_async = graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
+            set_status(
+                graph,
+                required_module,
+                if is_async { ModuleStatus::EvaluatingAsync } else { ModuleStatus::Evaluated },
+            );
+            // vii. Set requiredModule.[[CycleRoot]] to module.
+            if let Some(c) = graph.get_mut(required_module).cyclic_mut() {
+                c.cycle_root = Some(module);
+            }
+            component.push(required_module);
+            // vi. If requiredModule and module are the same Module Record, set done to true.
+            if required_module == module {
+                break;
+            }
+        }
+        trace.line(depth, |t| {
+            let members: Vec<String> = component
+                .iter()
+                .rev()
+                .map(|m| {
+                    let st = status(graph, *m).map(|s| s.name()).unwrap_or("?");
+                    format!("{} -> {}", show(graph, t, *m), st)
+                })
+                .collect();
+            format!(
+                "component rooted at {} (DFSIndex {}) done: [{}], [[CycleRoot]] {}",
+                show(graph, t, module),
+                dfs.dfs_index,
+                members.join(", "),
+                show(graph, t, module)
+            )
+        });
+    }
+    // 17. Return index.
+    Ok(index)
+}
+
+/// ExecuteAsyncModule(module) (§16.2.1.5.3.2): starts a module with top-level await; the host
+/// reports its completion through the two functions below.
+pub fn execute_async_module(
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    host: &mut dyn ModuleExecutor,
+    trace: &mut Trace,
+    depth: usize,
+) {
+    // 1-2. Assert: evaluating or evaluating-async, and module.[[HasTLA]] is true.
+    // 3-6. The capability and its reactions (onFulfilled / onRejected) are the host's.
+    trace.line(depth, |t| format!("execute {} (asynchronously)", show(graph, t, module)));
+    // 7. Perform ! module.ExecuteModule(capability).
+    host.execute_module_async(graph, module);
+}
+
+/// GatherAvailableAncestors(module, execList) (§16.2.1.5.3.3).
+pub fn gather_available_ancestors(graph: &mut ModuleGraph, module: ModuleId, exec_list: &mut Vec<ModuleId>) {
+    // 1. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
+    let parents: Vec<ModuleId> = graph.get(module).cyclic().map(|c| c.async_parent_modules.clone()).unwrap_or_default();
+    for m in parents {
+        // a. If execList does not contain m and m.[[CycleRoot]].[[EvaluationError]] is empty, then
+        let root = cycle_root(graph, m);
+        if exec_list.contains(&m) || evaluation_error(graph, root).is_some() {
+            continue;
+        }
+        // i-iv. Assert: evaluating-async, no error, [[AsyncEvaluation]] true, pending > 0.
+        // v. Set m.[[PendingAsyncDependencies]] to m.[[PendingAsyncDependencies]] - 1.
+        let left = match graph.get_mut(m).cyclic_mut() {
+            Some(c) => {
+                let n = c.pending_async_dependencies.unwrap_or(0).saturating_sub(1);
+                c.pending_async_dependencies = Some(n);
+                n
+            }
+            None => continue,
+        };
+        // vi. If m.[[PendingAsyncDependencies]] = 0, then
+        if left == 0 {
+            // 1. Append m to execList.
+            exec_list.push(m);
+            // 2. If m.[[HasTLA]] is false, perform GatherAvailableAncestors(m, execList).
+            if !has_tla(graph, m) {
+                gather_available_ancestors(graph, m, exec_list);
+            }
+        }
+    }
+}
+
+/// AsyncModuleExecutionFulfilled(module) (§16.2.1.5.3.4): `module`'s asynchronous execution
+/// finished; run every ancestor that no longer waits for anything, in [[AsyncEvaluation]] order.
+pub fn async_module_execution_fulfilled(
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    host: &mut dyn ModuleExecutor,
+    trace: &mut Trace,
+) {
+    // 1. If module.[[Status]] is evaluated, then (it failed through another path) return.
+    if status(graph, module) == Some(ModuleStatus::Evaluated) {
+        return;
+    }
+    // 2-4. Assert: evaluating-async, [[AsyncEvaluation]] true, no error.
+    // 5. Set module.[[AsyncEvaluation]] to done. 6. Set module.[[Status]] to evaluated.
+    if let Some(c) = graph.get_mut(module).cyclic_mut() {
+        c.async_evaluation = AsyncEvaluation::Done;
+        c.status = ModuleStatus::Evaluated;
+    }
+    trace.line(0, |t| format!("async completion: {} fulfilled -> evaluated", show(graph, t, module)));
+    // 7. If module.[[TopLevelCapability]] is not empty, resolve it.
+    if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+        host.settle_top_level_capability(graph, module, Ok(()));
+    }
+    // 8. Let execList be a new empty List.
+    let mut exec_list = Vec::new();
+    // 9. Perform GatherAvailableAncestors(module, execList).
+    gather_available_ancestors(graph, module, &mut exec_list);
+    // 10. Sort execList by the order [[AsyncEvaluation]] became true.
+    exec_list.sort_by_key(|m| match graph.get(*m).cyclic().map(|c| c.async_evaluation) {
+        Some(AsyncEvaluation::Order(n)) => n,
+        _ => u64::MAX,
+    });
+    if !exec_list.is_empty() {
+        trace.line(1, |t| {
+            let names: Vec<String> = exec_list.iter().map(|m| show(graph, t, *m)).collect();
+            format!("ready ancestors, in [[AsyncEvaluation]] order: [{}]", names.join(", "))
+        });
+    }
+    // 11. Assert: all have [[AsyncEvaluation]] true, no pending dependencies, no error.
+    // 12. For each Cyclic Module Record m of sortedExecList, do
+    for m in exec_list {
+        // a. If m.[[Status]] is evaluated, then (it already failed) skip it.
+        if status(graph, m) == Some(ModuleStatus::Evaluated) {
+            continue;
+        }
+        if has_tla(graph, m) {
+            // b. Else if m.[[HasTLA]] is true, perform ExecuteAsyncModule(m).
+            execute_async_module(graph, m, host, trace, 1);
+        } else {
+            // c. Else,
+            //    i. Let result be m.ExecuteModule().
+            trace.line(1, |t| format!("execute {}", show(graph, t, m)));
+            match host.execute_module(graph, m) {
+                // ii. If result is an abrupt completion, AsyncModuleExecutionRejected(m, error).
+                Err(error) => async_module_execution_rejected(graph, m, error, host, trace),
+                // iii. Else, [[AsyncEvaluation]] done, status evaluated, resolve its capability.
+                Ok(()) => {
+                    if let Some(c) = graph.get_mut(m).cyclic_mut() {
+                        c.async_evaluation = AsyncEvaluation::Done;
+                        c.status = ModuleStatus::Evaluated;
+                    }
+                    trace.line(1, |t| format!("{} -> evaluated", show(graph, t, m)));
+                    if graph.get(m).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+                        host.settle_top_level_capability(graph, m, Ok(()));
+                    }
+                }
+            }
+        }
+    }
+    // 13. Return unused.
+}
+
+/// AsyncModuleExecutionRejected(module, error) (§16.2.1.5.3.5): the error spreads to every
+/// module waiting on `module`.
+pub fn async_module_execution_rejected(
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    error: ThrownValue,
+    host: &mut dyn ModuleExecutor,
+    trace: &mut Trace,
+) {
+    // 1. If module.[[Status]] is evaluated, return (it already has an error).
+    if status(graph, module) == Some(ModuleStatus::Evaluated) {
+        return;
+    }
+    // 2-4. Assert: evaluating-async, [[AsyncEvaluation]] true, no error.
+    // 5. Set module.[[EvaluationError]] to ThrowCompletion(error).
+    // 6. Set module.[[Status]] to evaluated (and [[AsyncEvaluation]] to done).
+    if let Some(c) = graph.get_mut(module).cyclic_mut() {
+        c.evaluation_error = Some(error);
+        c.status = ModuleStatus::Evaluated;
+        c.async_evaluation = AsyncEvaluation::Done;
+    }
+    trace.line(0, |t| format!("async completion: {} rejected -> evaluated, with the error", show(graph, t, module)));
+    // 7. For each Cyclic Module Record m of module.[[AsyncParentModules]], reject it too.
+    let parents: Vec<ModuleId> = graph.get(module).cyclic().map(|c| c.async_parent_modules.clone()).unwrap_or_default();
+    for m in parents {
+        async_module_execution_rejected(graph, m, error, host, trace);
+    }
+    // 8. If module.[[TopLevelCapability]] is not empty, reject it.
+    if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+        host.settle_top_level_capability(graph, module, Err(error));
+    }
+    // 9. Return unused.
+}

@@ -1,0 +1,264 @@
+//! The instruction set.
+//!
+//! Registers are `u16` indexes into the current frame's window of the shared register stack.
+//! Register 0 holds `this`; registers `1..=param_count` receive the arguments. Cell slots are
+//! `u16` indexes into the frame's window of the cell stack (bindings that closures capture);
+//! upvalues are indexes into the running closure's captured cells. `name`/`key` operands index
+//! the template's name pool, `idx` operands its constant pool, `func` its child templates.
+//! Jump targets are absolute instruction indexes.
+
+pub type Reg = u16;
+
+/// One instruction. Operands are inline so that the dispatch loop never allocates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Insn {
+    // ----- loads and moves ------------------------------------------------------------------
+    LoadUndef { dst: Reg },
+    LoadNull { dst: Reg },
+    LoadTrue { dst: Reg },
+    LoadFalse { dst: Reg },
+    /// The uninitialised marker (a `let`/`const`/`class` binding before its declaration runs).
+    LoadEmpty { dst: Reg },
+    LoadInt { dst: Reg, value: i32 },
+    LoadConst { dst: Reg, idx: u32 },
+    Move { dst: Reg, src: Reg },
+    /// The active function object.
+    LoadCallee { dst: Reg },
+    /// `new.target` (undefined in a plain call).
+    LoadNewTarget { dst: Reg },
+    /// The active function's `[[HomeObject]]`.
+    LoadHomeObject { dst: Reg },
+    /// `ReferenceError: Cannot access 'name' before initialization` when `src` is empty.
+    CheckTdz { src: Reg, name: u32 },
+    /// In a derived constructor: `ReferenceError: Must call super constructor …` when `this`
+    /// (register `src`) is still empty.
+    CheckThis { src: Reg },
+    /// `ReferenceError: Super constructor may only be called once` unless `src` is empty.
+    CheckThisUninitialized { src: Reg },
+    /// `TypeError: Assignment to constant variable.`
+    ThrowConstAssign,
+    /// Throws an error of the given kind with the message in the name pool.
+    ThrowError { kind: ErrorType, msg: u32 },
+
+    // ----- binding cells --------------------------------------------------------------------
+    /// A fresh uninitialised cell in slot `slot` (a new scope instance).
+    NewCell { slot: u16 },
+    /// A fresh cell in `slot` holding `undefined` (a `var`-like binding).
+    NewCellUndefined { slot: u16 },
+    /// A fresh cell in `slot` holding the old cell's value (per-iteration `let` copies).
+    CopyCell { slot: u16 },
+    GetCell { dst: Reg, slot: u16 },
+    /// Read with the TDZ check; `name` names the binding in the error.
+    GetCellChecked { dst: Reg, slot: u16, name: u32 },
+    SetCell { slot: u16, src: Reg },
+    /// Write to an initialised binding (TDZ check first).
+    SetCellChecked { slot: u16, src: Reg, name: u32 },
+    GetUpvalue { dst: Reg, idx: u16 },
+    GetUpvalueChecked { dst: Reg, idx: u16, name: u32 },
+    SetUpvalue { idx: u16, src: Reg },
+    SetUpvalueChecked { idx: u16, src: Reg, name: u32 },
+
+    // ----- global bindings ------------------------------------------------------------------
+    /// Global lexical record, then the global object; `ReferenceError: x is not defined`.
+    GetGlobal { dst: Reg, name: u32 },
+    /// As `GetGlobal` but an unresolvable name gives `undefined` (`typeof x`).
+    GetGlobalOrUndefined { dst: Reg, name: u32 },
+    /// PutValue on a global reference (strictness from the template).
+    SetGlobal { name: u32, src: Reg },
+    /// Initialises a script's lexical declaration in the realm's global record.
+    InitGlobalLexical { name: u32, src: Reg },
+    /// CreateGlobalFunctionBinding.
+    DeclareGlobalFunction { name: u32, src: Reg },
+    /// `delete x` for an unqualified global name (sloppy only).
+    DeleteGlobal { dst: Reg, name: u32 },
+
+    // ----- operators ------------------------------------------------------------------------
+    Add { dst: Reg, lhs: Reg, rhs: Reg },
+    Sub { dst: Reg, lhs: Reg, rhs: Reg },
+    Mul { dst: Reg, lhs: Reg, rhs: Reg },
+    Div { dst: Reg, lhs: Reg, rhs: Reg },
+    Rem { dst: Reg, lhs: Reg, rhs: Reg },
+    Exp { dst: Reg, lhs: Reg, rhs: Reg },
+    Shl { dst: Reg, lhs: Reg, rhs: Reg },
+    Shr { dst: Reg, lhs: Reg, rhs: Reg },
+    UShr { dst: Reg, lhs: Reg, rhs: Reg },
+    BitAnd { dst: Reg, lhs: Reg, rhs: Reg },
+    BitOr { dst: Reg, lhs: Reg, rhs: Reg },
+    BitXor { dst: Reg, lhs: Reg, rhs: Reg },
+    Eq { dst: Reg, lhs: Reg, rhs: Reg },
+    NotEq { dst: Reg, lhs: Reg, rhs: Reg },
+    StrictEq { dst: Reg, lhs: Reg, rhs: Reg },
+    StrictNotEq { dst: Reg, lhs: Reg, rhs: Reg },
+    Lt { dst: Reg, lhs: Reg, rhs: Reg },
+    LtEq { dst: Reg, lhs: Reg, rhs: Reg },
+    Gt { dst: Reg, lhs: Reg, rhs: Reg },
+    GtEq { dst: Reg, lhs: Reg, rhs: Reg },
+    /// `key in obj` (`TypeError` when `obj` is not an object).
+    In { dst: Reg, lhs: Reg, rhs: Reg },
+    InstanceOf { dst: Reg, lhs: Reg, rhs: Reg },
+    Neg { dst: Reg, src: Reg },
+    /// Unary `+`: ToNumber.
+    ToNumber { dst: Reg, src: Reg },
+    /// ToNumeric (the old value of a postfix `++`/`--`).
+    ToNumeric { dst: Reg, src: Reg },
+    Not { dst: Reg, src: Reg },
+    BitNot { dst: Reg, src: Reg },
+    TypeOf { dst: Reg, src: Reg },
+    Inc { dst: Reg, src: Reg },
+    Dec { dst: Reg, src: Reg },
+    /// ToString (template literal substitutions).
+    ToString { dst: Reg, src: Reg },
+    /// ToPropertyKey (computed keys are converted once, before the value is evaluated).
+    ToPropertyKey { dst: Reg, src: Reg },
+
+    // ----- control flow ---------------------------------------------------------------------
+    Jump { target: u32 },
+    /// A backward jump: also a GC safe point.
+    Loop { target: u32 },
+    JumpIfTrue { cond: Reg, target: u32 },
+    JumpIfFalse { cond: Reg, target: u32 },
+    /// Jumps when `src` is `null` or `undefined`.
+    JumpIfNullish { src: Reg, target: u32 },
+    JumpIfNotNullish { src: Reg, target: u32 },
+    JumpIfUndefined { src: Reg, target: u32 },
+    JumpIfNotUndefined { src: Reg, target: u32 },
+    /// Jumps when `lhs === rhs` (switch cases).
+    JumpIfStrictEq { lhs: Reg, rhs: Reg, target: u32 },
+    /// Jumps when `src` is not an object.
+    JumpIfNotObject { src: Reg, target: u32 },
+    /// Jumps when register `src` holds the small integer `value` (finally dispatch).
+    JumpIfInt { src: Reg, value: i32, target: u32 },
+    Return { src: Reg },
+    /// The return of a derived constructor: an object is returned as is, `undefined` becomes
+    /// `this` (which must be initialised), anything else is a TypeError.
+    ReturnDerived { src: Reg, this: Reg },
+    Throw { src: Reg },
+    /// Pushes an exception handler: a throw jumps to `target` with the exception in `exc`.
+    TryStart { target: u32, exc: Reg },
+    /// Pops the innermost exception handler.
+    TryEnd,
+
+    // ----- functions and calls --------------------------------------------------------------
+    /// A closure of child template `func`.
+    Closure { dst: Reg, func: u32 },
+    /// Calls `r[base]` with `this = r[base+1]` and arguments `r[base+2 .. base+2+argc]`.
+    /// `text` (name pool) is the callee as V8 prints it in "x is not a function".
+    Call { dst: Reg, base: Reg, argc: u16, text: u32 },
+    /// As `Call` with the arguments in the array `r[base+2]`.
+    CallSpread { dst: Reg, base: Reg, text: u32 },
+    /// `new r[base](r[base+2 ..])` (`r[base+1]` is scratch).
+    New { dst: Reg, base: Reg, argc: u16, text: u32 },
+    NewSpread { dst: Reg, base: Reg, text: u32 },
+    /// `r[dst]` = the parent constructor of the class constructor `r[ctor]` (its prototype),
+    /// a TypeError when that is not a constructor.
+    GetSuperConstructor { dst: Reg, ctor: Reg },
+    /// `super(args)`: Construct(r[base], args from r[base+2 ..], newTarget = r[base+1]); the
+    /// new `this` goes to `dst` (the compiler binds it and runs the field initialisers).
+    SuperCall { dst: Reg, base: Reg, argc: u16 },
+    SuperCallSpread { dst: Reg, base: Reg },
+    /// A default derived constructor's `super(...args)`: the frame's own arguments.
+    SuperCallForward { dst: Reg, base: Reg },
+    /// Runs the field initialiser of the active class constructor on `r[this]`.
+    InitFields { this: Reg },
+    /// Runs the field initialiser of the class constructor `r[ctor]` on `r[this]`.
+    InitFieldsFrom { this: Reg, ctor: Reg },
+
+    // ----- classes --------------------------------------------------------------------------
+    /// Completes the class whose constructor closure is `r[ctor]`: `r[parent]` is the
+    /// `extends` value (empty when there is none); creates the prototype into `r[proto]`, links
+    /// `prototype`/`constructor` and the constructor's own prototype and home object.
+    CreateClass { ctor: Reg, proto: Reg, parent: Reg },
+    /// Stores the instance field initialiser `r[init]` in the class constructor `r[ctor]`.
+    SetClassFields { ctor: Reg, init: Reg },
+    /// A new Private Name described by name-pool entry `name` (`#x`).
+    NewPrivateName { dst: Reg, name: u32 },
+    GetPrivate { dst: Reg, obj: Reg, key: Reg },
+    SetPrivate { obj: Reg, key: Reg, src: Reg },
+    /// PrivateFieldAdd.
+    DefinePrivateField { obj: Reg, key: Reg, src: Reg },
+    /// `#x in obj`.
+    PrivateIn { dst: Reg, obj: Reg, key: Reg },
+    /// `super[key]` with the home object `r[home]` and receiver `r[this]`.
+    SuperGet { dst: Reg, home: Reg, this: Reg, key: Reg },
+    SuperSet { home: Reg, this: Reg, key: Reg, src: Reg },
+
+    // ----- objects and properties -----------------------------------------------------------
+    NewObject { dst: Reg },
+    /// A regular expression literal (a new RegExp object each evaluation).
+    NewRegExp { dst: Reg, pattern: u32, flags: u32 },
+    /// `__proto__: value` in an object literal.
+    SetProtoLiteral { obj: Reg, src: Reg },
+    /// RequireObjectCoercible for destructuring; `name` is 1 + the name-pool index of the first
+    /// property (for V8's message), or 0.
+    RequireObjectCoercible { src: Reg, name: u32 },
+    NewArray { dst: Reg },
+    /// Appends `src` to the array `arr` (array literals).
+    ArrayPush { arr: Reg, src: Reg },
+    ArrayPushHole { arr: Reg },
+    /// Appends every value of the iterable `src` to the array `arr`.
+    ArraySpread { arr: Reg, src: Reg },
+    GetProp { dst: Reg, obj: Reg, key: u32 },
+    SetProp { obj: Reg, key: u32, src: Reg },
+    GetElem { dst: Reg, obj: Reg, key: Reg },
+    SetElem { obj: Reg, key: Reg, src: Reg },
+    DeleteProp { dst: Reg, obj: Reg, key: u32 },
+    DeleteElem { dst: Reg, obj: Reg, key: Reg },
+    /// CreateDataPropertyOrThrow with a named key (object literals).
+    DefineField { obj: Reg, key: u32, src: Reg },
+    DefineElem { obj: Reg, key: Reg, src: Reg },
+    /// Defines a method/getter/setter with a computed or named key; `kind` says which.
+    DefineMethod { obj: Reg, key: Reg, src: Reg, kind: MethodKind, enumerable: bool },
+    /// CopyDataProperties(r[dst], r[src], excluded keys r[excluded .. excluded+count]).
+    CopyDataProperties { dst: Reg, src: Reg, excluded: Reg, excluded_count: u16 },
+    /// Sets the `[[HomeObject]]` of the closure `func` to `home`.
+    SetHomeObject { func: Reg, home: Reg },
+    /// SetFunctionName(r[func], r[key]) for anonymous functions given a computed key.
+    SetFunctionName { func: Reg, key: Reg, prefix: u8 },
+
+    // ----- iteration ------------------------------------------------------------------------
+    /// `for-in`: an iterator over the enumerable string keys of `obj`.
+    ForInStart { dst: Reg, obj: Reg },
+    /// The next key into `dst`, or a jump to `done` when exhausted.
+    ForInNext { dst: Reg, iter: Reg, done: u32 },
+    /// GetIterator(src, sync): iterator object into `dst`, its `next` method into `dst + 1`,
+    /// `false` (the done flag) into `dst + 2`.
+    GetIterator { dst: Reg, src: Reg },
+    /// Destructuring step: the next value, or `undefined` once done (sets the done flag).
+    IteratorStep { dst: Reg, iter: Reg },
+    /// The remaining values as an array (sets the done flag).
+    IteratorRest { dst: Reg, iter: Reg },
+    /// IteratorClose unless the done flag is set; `quiet` for a throw completion.
+    IteratorCloseIfNotDone { iter: Reg, quiet: bool },
+    /// Calls `r[iter+1]` on `r[iter]`; jumps to `done` when the result is done, else the value
+    /// goes to `dst`.
+    IteratorNext { dst: Reg, iter: Reg, done: u32 },
+    /// IteratorClose on a normal completion (calls `return`, checks the result is an object).
+    IteratorClose { iter: Reg },
+    /// IteratorClose on a throw completion: calls `return` and ignores what it does.
+    IteratorCloseQuiet { iter: Reg },
+
+    // ----- misc -----------------------------------------------------------------------------
+    /// Unmapped `arguments` object from the frame's argument list.
+    CreateArguments { dst: Reg },
+    /// Rest parameter: an array of the arguments from index `from`.
+    CreateRest { dst: Reg, from: u16 },
+    /// GC safe point at function entry.
+    Nop,
+}
+
+/// The error constructors compile-time-known runtime errors use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorType {
+    TypeError,
+    ReferenceError,
+    SyntaxError,
+    RangeError,
+}
+
+/// What `DefineMethod` defines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodKind {
+    Method,
+    Getter,
+    Setter,
+}

@@ -1,0 +1,8 @@
+//! Bytecode: the instruction set ([`Insn`]) and the compiled form of a function
+//! ([`FunctionTemplate`]).
+
+pub mod insn;
+pub mod template;
+
+pub use insn::{ErrorType, Insn, MethodKind, Reg};
+pub use template::{Capture, Constant, FunctionTemplate, SourceInfo, TemplateKind};

@@ -1,0 +1,149 @@
+//! FunctionTemplate: the compiled, immutable form of one function (or script/module body).
+
+use std::rc::Rc;
+
+use modjs_lexer::JsStr;
+
+use super::insn::Insn;
+use crate::property::PropertyKey;
+use crate::string::JsString;
+use crate::value::Value;
+
+/// A compile-time constant (the pool `LoadConst` reads).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    Number(f64),
+    String(JsStr),
+    /// A BigInt literal's source digits (with any `0x`/`0o`/`0b` prefix, without the `n`).
+    BigInt(Box<str>),
+}
+
+/// Where a closure's captured cell comes from when the closure is created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Capture {
+    /// The creating frame's cell slot.
+    Cell(u16),
+    /// The creating closure's own upvalue.
+    Upvalue(u16),
+}
+
+/// What kind of callable a template makes (decides `this` binding, [[Construct]], `prototype`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateKind {
+    /// A Script's top level.
+    Script,
+    /// A Module body.
+    Module,
+    /// `function` declaration or expression: constructible unless async/generator.
+    Normal,
+    Arrow,
+    /// Object/class method, getter or setter: not constructible, has a home object.
+    Method,
+    /// A class constructor (base or derived): callable only with `new`.
+    ClassConstructor { derived: bool },
+    /// The synthetic function that runs a class's field initialisers for a new instance.
+    FieldInitializer,
+}
+
+/// Source file information shared by all templates of one compilation (for stack traces).
+pub struct SourceInfo {
+    pub path: String,
+    pub text: Rc<str>,
+    pub lines: modjs_lexer::LineIndex,
+}
+
+impl SourceInfo {
+    pub fn new(path: &str, text: &str) -> SourceInfo {
+        SourceInfo {
+            path: path.to_string(),
+            text: Rc::from(text),
+            lines: modjs_lexer::LineIndex::new(text),
+        }
+    }
+}
+
+impl std::fmt::Debug for SourceInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SourceInfo({})", self.path)
+    }
+}
+
+/// One compiled function.
+pub struct FunctionTemplate {
+    /// The function's own name (`""` for anonymous functions before SetFunctionName).
+    pub name: JsStr,
+    pub kind: TemplateKind,
+    pub strict: bool,
+    pub is_async: bool,
+    pub is_generator: bool,
+    /// The `length` property: parameters before the first default or rest.
+    pub length: u32,
+    /// Registers `1..=param_count` receive the arguments.
+    pub param_count: u16,
+    /// Total registers in a frame (including register 0 for `this`).
+    pub register_count: u16,
+    /// Cell slots in a frame.
+    pub cell_count: u16,
+    /// The frame keeps its full argument list (for `arguments` or a rest parameter).
+    pub needs_arguments: bool,
+    pub code: Vec<Insn>,
+    pub constants: Vec<Constant>,
+    /// The constants as values (what `LoadConst` loads), made once at compile time.
+    pub values: Vec<Value>,
+    /// Names: property keys of `GetProp`/`SetProp`, global names, binding names in errors.
+    pub names: Vec<JsStr>,
+    /// The names as strings and as property keys (made once at compile time).
+    pub name_strings: Vec<JsString>,
+    pub keys: Vec<PropertyKey>,
+    pub children: Vec<Rc<FunctionTemplate>>,
+    /// How each upvalue is captured when a closure of this template is created.
+    pub captures: Vec<Capture>,
+    /// `(pc, source byte offset)` pairs, ascending by pc: the offset of the instruction at `pc`
+    /// and the following ones up to the next entry.
+    pub line_table: Vec<(u32, u32)>,
+    /// The source text span of the function (for `Function.prototype.toString`).
+    pub span: (u32, u32),
+    pub source: Rc<SourceInfo>,
+}
+
+impl FunctionTemplate {
+    /// The source byte offset of the instruction at `pc` (for stack traces).
+    pub fn source_offset(&self, pc: usize) -> Option<u32> {
+        let pc = pc as u32;
+        let i = self.line_table.partition_point(|&(p, _)| p <= pc);
+        if i == 0 {
+            None
+        } else {
+            Some(self.line_table[i - 1].1)
+        }
+    }
+
+    /// (1-based line, 1-based column) of the instruction at `pc`, as V8 prints them.
+    pub fn line_column(&self, pc: usize) -> Option<(usize, usize)> {
+        let off = self.source_offset(pc)? as usize;
+        let (line, col) = self.source.lines.line_col(&self.source.text, off);
+        Some((line, col + 1))
+    }
+
+    /// Whether closures of this template have a [[Construct]] method.
+    pub fn is_constructor(&self) -> bool {
+        match self.kind {
+            TemplateKind::Normal => !self.is_async && !self.is_generator,
+            TemplateKind::ClassConstructor { .. } => true,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for FunctionTemplate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "function {:?} ({:?}, {} registers, {} cells)", self.name.to_string_lossy(), self.kind, self.register_count, self.cell_count)?;
+        for (i, insn) in self.code.iter().enumerate() {
+            writeln!(f, "  {i:4} {insn:?}")?;
+        }
+        for c in &self.children {
+            write!(f, "{c:?}")?;
+        }
+        Ok(())
+    }
+}

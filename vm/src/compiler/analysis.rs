@@ -1,0 +1,623 @@
+//! Scope analysis: which bindings closures capture.
+//!
+//! A binding lives in a frame register unless some nested function refers to it, in which case
+//! it lives in a heap cell the closures share. For each function this pass computes the names
+//! that are *free* in it (used but not declared inside it) and the names that are free in the
+//! functions directly nested in it (its *captured* names). The compiler gives a binding a cell
+//! when its name is among the captured names of the function that declares it. Shadowing can
+//! only make this conservative (an extra cell), never wrong.
+//!
+//! `this`, `new.target`, the home object (`%home`) and the class constructor (`%ctor`) are
+//! treated as names that every non-arrow function declares, so an arrow function that uses them
+//! captures them like any variable.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use modjs_parser::ast::*;
+
+use super::declarations::{
+    bound_names, lexically_scoped_declarations, top_level_functions, var_declared_names,
+    LexicalDecl,
+};
+
+pub const THIS: &str = "this";
+pub const NEW_TARGET: &str = "new.target";
+pub const HOME: &str = "%home";
+pub const CTOR: &str = "%ctor";
+pub const ARGUMENTS: &str = "arguments";
+
+/// What the analysis found for one function.
+#[derive(Default, Debug)]
+pub struct FunctionInfo {
+    /// Names used inside the function (or free in its nested functions) not declared in it.
+    pub free: HashSet<Box<str>>,
+    /// Names free in the functions nested directly in this one.
+    pub captured: HashSet<Box<str>>,
+    /// Every name referenced in the body, including those free in nested functions.
+    pub used: HashSet<Box<str>>,
+}
+
+/// Memoised analyses, keyed by the address of the AST node (the AST outlives the compilation).
+#[derive(Default)]
+pub struct Analyses {
+    cache: HashMap<usize, Rc<FunctionInfo>>,
+}
+
+impl Analyses {
+    pub fn function(&mut self, func: &Function) -> Rc<FunctionInfo> {
+        let key = func as *const Function as usize;
+        if let Some(info) = self.cache.get(&key) {
+            return info.clone();
+        }
+        let mut a = Analyzer::new(self);
+        a.function_body(func);
+        let info = Rc::new(a.finish());
+        self.cache.insert(key, info.clone());
+        info
+    }
+
+    /// A Script or Module top level: behaves as a function body whose top-level declarations
+    /// are all visible.
+    pub fn program(&mut self, program: &Program) -> Rc<FunctionInfo> {
+        let key = program as *const Program as usize;
+        if let Some(info) = self.cache.get(&key) {
+            return info.clone();
+        }
+        let mut a = Analyzer::new(self);
+        a.push_scope();
+        for name in [THIS, NEW_TARGET, HOME, CTOR] {
+            a.declare(name);
+        }
+        a.declare_body(&program.body, program.goal == Goal::Module);
+        if program.goal == Goal::Module {
+            for stmt in &program.body {
+                if let StmtKind::Import(decl) = &stmt.kind {
+                    for spec in &decl.specifiers {
+                        match spec {
+                            ImportSpecifier::Default(id)
+                            | ImportSpecifier::Namespace(id)
+                            | ImportSpecifier::Named { local: id, .. } => a.declare(&id.name),
+                        }
+                    }
+                }
+            }
+        }
+        a.stmts(&program.body);
+        let info = Rc::new(a.finish());
+        self.cache.insert(key, info.clone());
+        info
+    }
+
+    /// The synthetic function running a class's field initialisers (or a static block): the
+    /// given expressions and statements are its body.
+    pub fn initializer(&mut self, key: usize, exprs: &[&Expr], blocks: &[&[Stmt]]) -> Rc<FunctionInfo> {
+        if let Some(info) = self.cache.get(&key) {
+            return info.clone();
+        }
+        let mut a = Analyzer::new(self);
+        a.push_scope();
+        for name in [THIS, NEW_TARGET, HOME, CTOR, ARGUMENTS] {
+            a.declare(name);
+        }
+        for e in exprs {
+            a.expr(e);
+        }
+        for block in blocks {
+            a.push_scope();
+            a.declare_body(block, false);
+            a.stmts(block);
+            a.pop_scope();
+        }
+        let info = Rc::new(a.finish());
+        self.cache.insert(key, info.clone());
+        info
+    }
+}
+
+struct Analyzer<'c> {
+    cache: &'c mut Analyses,
+    scopes: Vec<HashSet<Box<str>>>,
+    info: FunctionInfo,
+}
+
+impl<'c> Analyzer<'c> {
+    fn new(cache: &'c mut Analyses) -> Self {
+        Analyzer { cache, scopes: Vec::new(), info: FunctionInfo::default() }
+    }
+
+    fn finish(self) -> FunctionInfo {
+        self.info
+    }
+
+    fn push_scope(&mut self) {
+        self.scopes.push(HashSet::new());
+    }
+
+    fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    fn declare(&mut self, name: &str) {
+        if let Some(s) = self.scopes.last_mut() {
+            s.insert(name.into());
+        }
+    }
+
+    fn reference(&mut self, name: &str) {
+        if !self.info.used.contains(name) {
+            self.info.used.insert(name.into());
+        }
+        if !self.scopes.iter().any(|s| s.contains(name)) && !self.info.free.contains(name) {
+            self.info.free.insert(name.into());
+        }
+    }
+
+    /// A nested function: its free names are captured here and referenced from here.
+    fn nested(&mut self, info: Rc<FunctionInfo>) {
+        for name in &info.free {
+            if !self.info.captured.contains(name) {
+                self.info.captured.insert(name.clone());
+            }
+            self.reference(name);
+        }
+    }
+
+    /// Declares the var-scoped and top-level lexical names of a body in the current scope.
+    fn declare_body(&mut self, body: &[Stmt], functions_are_lexical: bool) {
+        let mut vars = Vec::new();
+        var_declared_names(body, &mut vars);
+        for id in vars {
+            self.declare(&id.name);
+        }
+        let mut funcs = Vec::new();
+        top_level_functions(body, &mut funcs);
+        for f in funcs {
+            if let Some(id) = &f.id {
+                self.declare(&id.name);
+            }
+        }
+        self.declare_lexical(body, functions_are_lexical);
+    }
+
+    fn declare_lexical(&mut self, body: &[Stmt], functions_are_lexical: bool) {
+        let mut lex = Vec::new();
+        lexically_scoped_declarations(body, functions_are_lexical, &mut lex);
+        for d in lex {
+            match d {
+                LexicalDecl::Let(id) | LexicalDecl::Const(id) | LexicalDecl::Class(id) => {
+                    self.declare(&id.name)
+                }
+                LexicalDecl::Function(f) => {
+                    if let Some(id) = &f.id {
+                        self.declare(&id.name)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The body of `func` (its parameters and statements) as the function being analysed.
+    fn function_body(&mut self, func: &Function) {
+        self.push_scope();
+        if func.kind != FunctionKind::Arrow {
+            for name in [THIS, NEW_TARGET, HOME, CTOR, ARGUMENTS] {
+                self.declare(name);
+            }
+        }
+        let mut names = Vec::new();
+        for p in &func.params.items {
+            bound_names(p, &mut names);
+        }
+        if let Some(rest) = &func.params.rest {
+            bound_names(rest, &mut names);
+        }
+        for id in names {
+            self.declare(&id.name);
+        }
+        if let Some(id) = &func.id {
+            // A named function expression's own name (declarations are bound outside, where
+            // declaring it again is harmless).
+            self.declare(&id.name);
+        }
+        for p in &func.params.items {
+            self.pattern(p);
+        }
+        if let Some(rest) = &func.params.rest {
+            self.pattern(rest);
+        }
+        match &func.body {
+            FunctionBody::Block(body) => {
+                self.declare_body(body, false);
+                self.stmts(body);
+            }
+            FunctionBody::Expr(e) => self.expr(e),
+        }
+        self.pop_scope();
+    }
+
+    fn function(&mut self, func: &Function) {
+        let info = self.cache.function(func);
+        self.nested(info);
+    }
+
+    fn stmts(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    fn block(&mut self, body: &[Stmt]) {
+        self.push_scope();
+        self.declare_lexical(body, true);
+        self.stmts(body);
+        self.pop_scope();
+    }
+
+    fn var_decl(&mut self, decl: &VarDecl) {
+        for d in &decl.decls {
+            self.pattern(&d.target);
+            if let Some(init) = &d.init {
+                self.expr(init);
+            }
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        match &stmt.kind {
+            StmtKind::Var(decl) => self.var_decl(decl),
+            StmtKind::Function(func) => self.function(func),
+            StmtKind::Class(class) => self.class(class),
+            StmtKind::Expr(e) | StmtKind::Throw(e) => self.expr(e),
+            StmtKind::Block(body) => self.block(body),
+            StmtKind::Empty | StmtKind::Debugger => {}
+            StmtKind::If { test, cons, alt } => {
+                self.expr(test);
+                self.sub_stmt(cons);
+                if let Some(alt) = alt {
+                    self.sub_stmt(alt);
+                }
+            }
+            StmtKind::For { init, test, update, body } => {
+                self.push_scope();
+                if let Some(init) = init {
+                    match &**init {
+                        ForInit::Var(decl) => {
+                            if decl.kind != VarKind::Var {
+                                let mut names = Vec::new();
+                                for d in &decl.decls {
+                                    bound_names(&d.target, &mut names);
+                                }
+                                for id in names {
+                                    self.declare(&id.name);
+                                }
+                            }
+                            self.var_decl(decl);
+                        }
+                        ForInit::Expr(e) => self.expr(e),
+                    }
+                }
+                if let Some(t) = test {
+                    self.expr(t);
+                }
+                if let Some(u) = update {
+                    self.expr(u);
+                }
+                self.sub_stmt(body);
+                self.pop_scope();
+            }
+            StmtKind::ForIn { left, right, body } | StmtKind::ForOf { left, right, body, .. } => {
+                self.push_scope();
+                match &**left {
+                    ForHead::Var(decl) => {
+                        if decl.kind != VarKind::Var {
+                            let mut names = Vec::new();
+                            for d in &decl.decls {
+                                bound_names(&d.target, &mut names);
+                            }
+                            for id in names {
+                                self.declare(&id.name);
+                            }
+                        }
+                        self.var_decl(decl);
+                    }
+                    ForHead::Pattern(p) => self.pattern(p),
+                }
+                self.expr(right);
+                self.sub_stmt(body);
+                self.pop_scope();
+            }
+            StmtKind::While { test, body } | StmtKind::DoWhile { body, test } => {
+                self.expr(test);
+                self.sub_stmt(body);
+            }
+            StmtKind::Continue(_) | StmtKind::Break(_) => {}
+            StmtKind::Return(e) => {
+                if let Some(e) = e {
+                    self.expr(e);
+                }
+            }
+            StmtKind::With { object, body } => {
+                self.expr(object);
+                self.sub_stmt(body);
+            }
+            StmtKind::Switch { discriminant, cases } => {
+                self.expr(discriminant);
+                self.push_scope();
+                for case in cases {
+                    self.declare_lexical(&case.body, true);
+                }
+                for case in cases {
+                    if let Some(t) = &case.test {
+                        self.expr(t);
+                    }
+                    self.stmts(&case.body);
+                }
+                self.pop_scope();
+            }
+            StmtKind::Labeled { body, .. } => self.stmt(body),
+            StmtKind::Try { block, handler, finalizer } => {
+                self.block(block);
+                if let Some(h) = handler {
+                    self.push_scope();
+                    if let Some(p) = &h.param {
+                        let mut names = Vec::new();
+                        bound_names(p, &mut names);
+                        for id in names {
+                            self.declare(&id.name);
+                        }
+                        self.pattern(p);
+                    }
+                    self.block(&h.body);
+                    self.pop_scope();
+                }
+                if let Some(f) = finalizer {
+                    self.block(f);
+                }
+            }
+            StmtKind::Import(_) => {}
+            StmtKind::Export(export) => match &**export {
+                ExportDecl::Named { specifiers, source: None, .. } => {
+                    for s in specifiers {
+                        if let ModuleExportName::Ident(id) = &s.local {
+                            self.reference(&id.name);
+                        }
+                    }
+                }
+                ExportDecl::Named { .. } | ExportDecl::All { .. } => {}
+                ExportDecl::Decl(decl) => self.stmt(decl),
+                ExportDecl::DefaultFunction(f) => self.function(f),
+                ExportDecl::DefaultClass(c) => self.class(c),
+                ExportDecl::DefaultExpr(e) => self.expr(e),
+            },
+        }
+    }
+
+    /// A statement in a position where a lone function declaration acts as its own block.
+    fn sub_stmt(&mut self, stmt: &Stmt) {
+        if let StmtKind::Function(f) = &stmt.kind {
+            self.push_scope();
+            if let Some(id) = &f.id {
+                self.declare(&id.name);
+            }
+            self.function(f);
+            self.pop_scope();
+        } else {
+            self.stmt(stmt);
+        }
+    }
+
+    fn class(&mut self, class: &Class) {
+        self.push_scope();
+        if let Some(id) = &class.id {
+            self.declare(&id.name);
+        }
+        for m in &class.body {
+            match &m.kind {
+                ClassMemberKind::Method { key: PropKey::Private(id), .. }
+                | ClassMemberKind::Field { key: PropKey::Private(id), .. } => {
+                    self.declare(&format!("#{}", id.name))
+                }
+                _ => {}
+            }
+        }
+        if let Some(sup) = &class.super_class {
+            self.expr(sup);
+        }
+        let mut instance = Vec::new();
+        let mut statics: Vec<&Expr> = Vec::new();
+        let mut blocks: Vec<&[Stmt]> = Vec::new();
+        for m in &class.body {
+            match &m.kind {
+                ClassMemberKind::Method { key, func, .. } => {
+                    self.prop_key(key);
+                    self.function(func);
+                }
+                ClassMemberKind::Field { key, is_static, value } => {
+                    self.prop_key(key);
+                    if let Some(v) = value {
+                        if *is_static {
+                            statics.push(v);
+                        } else {
+                            instance.push(&**v);
+                        }
+                    }
+                }
+                ClassMemberKind::StaticBlock(body) => blocks.push(body),
+                ClassMemberKind::Empty => {}
+            }
+        }
+        let key = class as *const Class as usize;
+        let info = self.cache.initializer(key, &instance, &[]);
+        self.nested(info);
+        let info = self.cache.initializer(key + 1, &statics, &blocks);
+        self.nested(info);
+        // Private names used in member expressions inside the class resolve to these cells.
+        self.pop_scope();
+    }
+
+    fn prop_key(&mut self, key: &PropKey) {
+        match key {
+            PropKey::Computed(e) => self.expr(e),
+            PropKey::Private(id) => self.reference(&format!("#{}", id.name)),
+            _ => {}
+        }
+    }
+
+    fn pattern(&mut self, p: &Pattern) {
+        match &p.kind {
+            PatternKind::Ident(id) => self.reference(&id.name),
+            PatternKind::Object { props, rest } => {
+                for prop in props {
+                    self.prop_key(&prop.key);
+                    self.pattern(&prop.value);
+                }
+                if let Some(r) = rest {
+                    self.pattern(r);
+                }
+            }
+            PatternKind::Array { elems, rest } => {
+                for e in elems.iter().flatten() {
+                    self.pattern(e);
+                }
+                if let Some(r) = rest {
+                    self.pattern(r);
+                }
+            }
+            PatternKind::Default { target, default } => {
+                self.pattern(target);
+                self.expr(default);
+            }
+            PatternKind::Expr(e) => self.expr(e),
+        }
+    }
+
+    fn elements(&mut self, elems: &[ArrayElement]) {
+        for el in elems {
+            match el {
+                ArrayElement::Expr(e) | ArrayElement::Spread(e) => self.expr(e),
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::This => self.reference(THIS),
+            ExprKind::Ident(id) => self.reference(&id.name),
+            ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Num { .. }
+            | ExprKind::BigInt(_)
+            | ExprKind::Str { .. }
+            | ExprKind::Regex { .. }
+            | ExprKind::ImportMeta => {}
+            ExprKind::Template(t) => {
+                for x in &t.exprs {
+                    self.expr(x);
+                }
+            }
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                self.expr(tag);
+                for x in &quasi.exprs {
+                    self.expr(x);
+                }
+            }
+            ExprKind::Array(elems) => {
+                for el in elems.iter().flatten() {
+                    match el {
+                        ArrayElement::Expr(e) | ArrayElement::Spread(e) => self.expr(e),
+                    }
+                }
+            }
+            ExprKind::Object(props) => {
+                for p in props {
+                    match &p.kind {
+                        PropertyKind::Init { key, value } => {
+                            self.prop_key(key);
+                            self.expr(value);
+                        }
+                        PropertyKind::Shorthand(id) => self.reference(&id.name),
+                        PropertyKind::CoverInit { name, default } => {
+                            self.reference(&name.name);
+                            self.expr(default);
+                        }
+                        PropertyKind::Method { key, func } => {
+                            self.prop_key(key);
+                            self.function(func);
+                        }
+                        PropertyKind::Spread(e) => self.expr(e),
+                    }
+                }
+            }
+            ExprKind::Function(f) | ExprKind::Arrow(f) => self.function(f),
+            ExprKind::Class(c) => self.class(c),
+            ExprKind::Unary { arg, .. } | ExprKind::Update { arg, .. } => self.expr(arg),
+            ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
+                self.expr(left);
+                self.expr(right);
+            }
+            ExprKind::PrivateIn { name, right } => {
+                self.reference(&format!("#{}", name.name));
+                self.expr(right);
+            }
+            ExprKind::Assign { target, value, .. } => {
+                self.pattern(target);
+                self.expr(value);
+            }
+            ExprKind::Cond { test, cons, alt } => {
+                self.expr(test);
+                self.expr(cons);
+                self.expr(alt);
+            }
+            ExprKind::Seq(list) => {
+                for x in list {
+                    self.expr(x);
+                }
+            }
+            ExprKind::Paren(x) | ExprKind::OptionalChain(x) | ExprKind::Await(x) => self.expr(x),
+            ExprKind::Call { callee, args, .. } => {
+                self.expr(callee);
+                self.elements(args);
+            }
+            ExprKind::New { callee, args } => {
+                self.expr(callee);
+                if let Some(args) = args {
+                    self.elements(args);
+                }
+            }
+            ExprKind::Member { object, prop, .. } => {
+                self.expr(object);
+                match prop {
+                    MemberProp::Name(_) => {}
+                    MemberProp::Computed(x) => self.expr(x),
+                    MemberProp::Private(id) => self.reference(&format!("#{}", id.name)),
+                }
+            }
+            ExprKind::SuperMember(prop) => {
+                self.reference(THIS);
+                self.reference(HOME);
+                if let MemberProp::Computed(x) = prop {
+                    self.expr(x);
+                }
+            }
+            ExprKind::SuperCall(args) => {
+                self.reference(THIS);
+                self.reference(NEW_TARGET);
+                self.reference(CTOR);
+                self.elements(args);
+            }
+            ExprKind::Yield { arg, .. } => {
+                if let Some(a) = arg {
+                    self.expr(a);
+                }
+            }
+            ExprKind::NewTarget => self.reference(NEW_TARGET),
+            ExprKind::ImportCall { source, options, .. } => {
+                self.expr(source);
+                if let Some(o) = options {
+                    self.expr(o);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The state of one function under compilation: its code buffer, constant and name pools,
+//! register and cell-slot allocation, block scopes and the control-flow stack.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use modjs_lexer::JsStr;
+use modjs_parser::ast::Span;
+
+use super::analysis::FunctionInfo;
+use super::control::Control;
+use super::scope::Scope;
+use super::CompileError;
+use crate::property::PropertyKey;
+use crate::string::JsString;
+use crate::value::Value;
+use crate::bytecode::{Capture, Constant, FunctionTemplate, Insn, Reg, SourceInfo, TemplateKind};
+
+/// An upvalue of the function: which outer binding, captured how.
+pub struct Upvalue {
+    pub binding_id: u32,
+    pub capture: Capture,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+enum ConstKey {
+    Number(u64),
+    String(Box<[u16]>),
+    BigInt(Box<str>),
+}
+
+pub struct FuncState {
+    pub kind: TemplateKind,
+    pub name: JsStr,
+    pub strict: bool,
+    pub is_async: bool,
+    pub is_generator: bool,
+    pub is_arrow: bool,
+    pub length: u32,
+    pub param_count: u16,
+    pub needs_arguments: bool,
+    pub span: Span,
+    pub code: Vec<Insn>,
+    constants: Vec<Constant>,
+    const_index: HashMap<ConstKey, u32>,
+    names: Vec<JsStr>,
+    name_index: HashMap<Box<[u16]>, u32>,
+    pub children: Vec<Rc<FunctionTemplate>>,
+    line_table: Vec<(u32, u32)>,
+    pub scopes: Vec<Scope>,
+    pub next_reg: u32,
+    max_reg: u32,
+    pub next_cell: u32,
+    max_cell: u32,
+    pub upvalues: Vec<Upvalue>,
+    /// Names that nested functions capture (bindings with these names get cells).
+    pub info: Rc<FunctionInfo>,
+    pub control: Vec<Control>,
+    /// Register holding the completion value (Script top level only).
+    pub completion: Option<Reg>,
+    /// Names given a var binding by Annex B.3.3 (block functions copied out when evaluated).
+    pub annex_b: Vec<Box<str>>,
+    /// Jumps to the end of each optional chain being compiled (innermost last).
+    pub optional_exits: Vec<Vec<usize>>,
+}
+
+impl FuncState {
+    pub fn new(kind: TemplateKind, name: JsStr, strict: bool, info: Rc<FunctionInfo>, span: Span) -> Self {
+        FuncState {
+            kind,
+            name,
+            strict,
+            is_async: false,
+            is_generator: false,
+            is_arrow: kind == TemplateKind::Arrow,
+            length: 0,
+            param_count: 0,
+            needs_arguments: false,
+            span,
+            code: Vec::new(),
+            constants: Vec::new(),
+            const_index: HashMap::new(),
+            names: Vec::new(),
+            name_index: HashMap::new(),
+            children: Vec::new(),
+            line_table: Vec::new(),
+            scopes: Vec::new(),
+            next_reg: 1,
+            max_reg: 1,
+            next_cell: 0,
+            max_cell: 0,
+            upvalues: Vec::new(),
+            info,
+            control: Vec::new(),
+            completion: None,
+            annex_b: Vec::new(),
+            optional_exits: Vec::new(),
+        }
+    }
+
+    // ----- emission ---------------------------------------------------------------------------
+
+    pub fn emit(&mut self, insn: Insn) -> usize {
+        self.code.push(insn);
+        self.code.len() - 1
+    }
+
+    pub fn pc(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Records that the following instructions belong to the source at `span.start`.
+    pub fn mark(&mut self, span: Span) {
+        let pc = self.pc();
+        match self.line_table.last_mut() {
+            Some(last) if last.0 == pc => last.1 = span.start,
+            Some(last) if last.1 == span.start => {}
+            _ => self.line_table.push((pc, span.start)),
+        }
+    }
+
+    /// Points the jump at `at` to `target`.
+    pub fn patch(&mut self, at: usize, target: u32) {
+        match &mut self.code[at] {
+            Insn::Jump { target: t }
+            | Insn::Loop { target: t }
+            | Insn::JumpIfTrue { target: t, .. }
+            | Insn::JumpIfFalse { target: t, .. }
+            | Insn::JumpIfNullish { target: t, .. }
+            | Insn::JumpIfNotNullish { target: t, .. }
+            | Insn::JumpIfUndefined { target: t, .. }
+            | Insn::JumpIfNotUndefined { target: t, .. }
+            | Insn::JumpIfStrictEq { target: t, .. }
+            | Insn::JumpIfInt { target: t, .. }
+            | Insn::JumpIfNotObject { target: t, .. }
+            | Insn::TryStart { target: t, .. }
+            | Insn::ForInNext { done: t, .. }
+            | Insn::IteratorNext { done: t, .. } => *t = target,
+            _ => {}
+        }
+    }
+
+    /// Points the jump at `at` to the next instruction.
+    pub fn patch_here(&mut self, at: usize) {
+        let pc = self.pc();
+        self.patch(at, pc);
+    }
+
+    // ----- pools ------------------------------------------------------------------------------
+
+    pub fn constant(&mut self, c: Constant) -> u32 {
+        let key = match &c {
+            Constant::Number(n) => ConstKey::Number(n.to_bits()),
+            Constant::String(s) => ConstKey::String(s.0.clone()),
+            Constant::BigInt(s) => ConstKey::BigInt(s.clone()),
+        };
+        if let Some(&i) = self.const_index.get(&key) {
+            return i;
+        }
+        let i = self.constants.len() as u32;
+        self.constants.push(c);
+        self.const_index.insert(key, i);
+        i
+    }
+
+    pub fn name_units(&mut self, units: &[u16]) -> u32 {
+        if let Some(&i) = self.name_index.get(units) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(JsStr(units.into()));
+        self.name_index.insert(units.into(), i);
+        i
+    }
+
+    pub fn name(&mut self, s: &str) -> u32 {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        self.name_units(&units)
+    }
+
+    // ----- registers and cells ----------------------------------------------------------------
+
+    /// A fresh temporary register (released by resetting `next_reg` to a saved mark).
+    pub fn temp(&mut self, span: Span) -> Result<Reg, CompileError> {
+        self.temps(1, span)
+    }
+
+    /// `n` consecutive fresh registers; returns the first.
+    pub fn temps(&mut self, n: u32, span: Span) -> Result<Reg, CompileError> {
+        let r = self.next_reg;
+        self.next_reg += n;
+        if self.next_reg > u16::MAX as u32 {
+            return Err(CompileError::unsupported("functions with this many registers", span));
+        }
+        self.max_reg = self.max_reg.max(self.next_reg);
+        Ok(r as Reg)
+    }
+
+    pub fn cell_slot(&mut self, span: Span) -> Result<u16, CompileError> {
+        let s = self.next_cell;
+        self.next_cell += 1;
+        if self.next_cell > u16::MAX as u32 {
+            return Err(CompileError::unsupported("functions with this many closures' variables", span));
+        }
+        self.max_cell = self.max_cell.max(self.next_cell);
+        Ok(s as u16)
+    }
+
+    pub fn finish(self, source: Rc<SourceInfo>) -> FunctionTemplate {
+        let values = self
+            .constants
+            .iter()
+            .map(|c| match c {
+                Constant::Number(n) => Value::Number(*n),
+                Constant::String(s) => Value::String(JsString::from_slice(s.units())),
+                // BigInt literals are rejected before a constant is made.
+                Constant::BigInt(_) => Value::Undefined,
+            })
+            .collect();
+        let name_strings: Vec<JsString> = self.names.iter().map(|n| JsString::from_slice(n.units())).collect();
+        let keys = name_strings.iter().map(|s| PropertyKey::from_string(s.clone())).collect();
+        FunctionTemplate {
+            values,
+            name_strings,
+            keys,
+            name: self.name,
+            kind: self.kind,
+            strict: self.strict,
+            is_async: self.is_async,
+            is_generator: self.is_generator,
+            length: self.length,
+            param_count: self.param_count,
+            register_count: self.max_reg as u16,
+            cell_count: self.max_cell as u16,
+            needs_arguments: self.needs_arguments,
+            code: self.code,
+            constants: self.constants,
+            names: self.names,
+            children: self.children,
+            captures: self.upvalues.iter().map(|u| u.capture).collect(),
+            line_table: self.line_table,
+            span: (self.span.start, self.span.end),
+            source,
+        }
+    }
+}

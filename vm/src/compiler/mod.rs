@@ -1,0 +1,84 @@
+//! The bytecode compiler: AST → [`FunctionTemplate`]s.
+//!
+//! One pass per function over the checked AST, after a scope analysis ([`analysis`]) that tells
+//! which bindings closures capture. Bindings live in frame registers, or in heap cells when
+//! captured (see [`scope`]). Expressions are compiled into a destination register; temporaries
+//! are allocated stack-wise above the bindings. Anything the compiler does not handle yet is a
+//! `SyntaxError: modjs does not support <feature> yet`, never a wrong program.
+
+pub mod analysis;
+mod classes;
+mod control;
+pub mod declarations;
+mod expressions;
+mod function_state;
+mod functions;
+mod patterns;
+mod program;
+mod scope;
+mod statements;
+
+use std::rc::Rc;
+
+use modjs_parser::ast::Span;
+
+use crate::bytecode::SourceInfo;
+use analysis::Analyses;
+use function_state::FuncState;
+
+pub use program::{compile_script, ScriptCode};
+
+/// A compile-time error: thrown as a `SyntaxError` with this message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompileError {
+    pub message: String,
+    pub span: Span,
+}
+
+impl CompileError {
+    /// `modjs does not support <feature> yet`.
+    pub fn unsupported(feature: &str, span: Span) -> CompileError {
+        CompileError { message: format!("modjs does not support {feature} yet"), span }
+    }
+
+    /// A compiler bug surfaced as a SyntaxError rather than a panic.
+    pub fn internal(what: &str, span: Span) -> CompileError {
+        CompileError { message: format!("modjs internal compiler error: {what}"), span }
+    }
+}
+
+pub type CResult<T> = Result<T, CompileError>;
+
+/// The compiler: the stack of functions being compiled (innermost last).
+pub struct Compiler {
+    source: Rc<SourceInfo>,
+    analyses: Analyses,
+    funcs: Vec<FuncState>,
+    next_binding_id: u32,
+    /// Nesting depth of class bodies (class code is strict).
+    class_depth: u32,
+    /// Private names need per-object private element storage the object model does not have
+    /// yet; until then they are rejected at compile time.
+    private_names_supported: bool,
+}
+
+impl Compiler {
+    fn new(source: Rc<SourceInfo>) -> Compiler {
+        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false }
+    }
+
+    /// The function being compiled.
+    fn f(&mut self) -> &mut FuncState {
+        // The stack is never empty while compiling: entry points push the top-level state
+        // before anything calls this.
+        match self.funcs.last_mut() {
+            Some(f) => f,
+            None => unreachable_state(),
+        }
+    }
+}
+
+#[cold]
+fn unreachable_state() -> ! {
+    panic!("compiler used without a function state")
+}

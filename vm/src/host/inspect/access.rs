@@ -1,0 +1,345 @@
+//! What the inspector asks of the VM beyond the internal methods: which kind of object a value is
+//! and the contents of internal slots (array length, Map/Set entries, promise state, iterator
+//! previews, dates). Everything that depends on `ObjectKind` payloads is here, so a new kind or a
+//! changed payload touches this file only.
+
+use super::options::{Compact, InspectOptions};
+use crate::error::JsResult;
+use crate::gc::ObjRef;
+use crate::object::ObjectKind;
+use crate::property::{attrs, PropertyDescriptor, PropertyKey};
+use crate::realm::Intrinsic;
+use crate::string::JsString;
+use crate::symbol::Symbol;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The kinds of object `util.inspect` tells apart.
+pub enum Kind {
+    Ordinary,
+    Array,
+    /// Anything callable.
+    Function,
+    /// An object with [[ErrorData]], or one inheriting from `Error.prototype`.
+    Error,
+    /// A Number, String, Boolean or Symbol object, with its primitive.
+    Boxed(Value),
+    Arguments,
+    Date(f64),
+    RegExp { source: String, flags: String },
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    Promise,
+    /// A module namespace exotic object.
+    Namespace,
+    MapIterator,
+    SetIterator,
+}
+
+pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Array(_) => Kind::Array,
+        ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => Kind::Function,
+        ObjectKind::Error => Kind::Error,
+        ObjectKind::Boolean(b) => Kind::Boxed(Value::Bool(*b)),
+        ObjectKind::Number(n) => Kind::Boxed(Value::Number(*n)),
+        ObjectKind::String(s) => Kind::Boxed(Value::String(s.clone())),
+        ObjectKind::Symbol(s) => Kind::Boxed(Value::Symbol(s.clone())),
+        ObjectKind::Arguments => Kind::Arguments,
+        ObjectKind::Date(t) => Kind::Date(*t),
+        ObjectKind::Namespace(_) => Kind::Namespace,
+        // Node shows a proxy as its target would look (showProxy is off); until the walker
+        // follows the target, a proxy prints as a plain object.
+        ObjectKind::Proxy(_) => Kind::Ordinary,
+        ObjectKind::Ordinary => {
+            if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
+                Kind::Error
+            } else {
+                Kind::Ordinary
+            }
+        }
+        // Kinds added by other built-ins print as plain objects until the walker knows them.
+        #[allow(unreachable_patterns)]
+        _ => Kind::Ordinary,
+    }
+}
+
+/// Whether `obj`'s prototype chain (read from the heap, no traps) contains the intrinsic.
+fn inherits_from(vm: &Vm, obj: ObjRef, which: Intrinsic) -> bool {
+    let target = vm.intrinsic(which);
+    let mut current = vm.heap.get(obj).proto;
+    // A chain longer than this is a cycle through exotic objects; give up.
+    for _ in 0..10_000 {
+        match current {
+            Some(p) if p == target => return true,
+            Some(p) => current = vm.heap.get(p).proto,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Error objects (for a `cause` whose frames may be collapsed).
+pub fn is_error(vm: &Vm, obj: ObjRef) -> bool {
+    matches!(kind_of(vm, obj), Kind::Error)
+}
+
+/// `Array.isArray`.
+pub fn is_array(vm: &Vm, value: &Value) -> bool {
+    matches!(value, Value::Object(o) if vm.heap.get(*o).is_array())
+}
+
+/// Whether a thrown value is a ReferenceError (what reading an uninitialised binding throws).
+pub fn is_reference_error(vm: &Vm, thrown: &Value) -> bool {
+    matches!(thrown, Value::Object(o) if inherits_from(vm, *o, Intrinsic::ReferenceErrorPrototype))
+}
+
+/// Module namespace exotic objects.
+pub fn is_namespace(vm: &Vm, obj: ObjRef) -> bool {
+    matches!(kind_of(vm, obj), Kind::Namespace)
+}
+
+/// An array's `length`.
+pub fn array_length(vm: &Vm, obj: ObjRef) -> u32 {
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Array(a) => a.length,
+        _ => 0,
+    }
+}
+
+/// How a function was written: `class`, `async`, generator (`function*`).
+#[derive(Default, Clone, Copy)]
+pub struct FunctionFlavour {
+    pub is_class: bool,
+    pub is_async: bool,
+    pub is_generator: bool,
+}
+
+pub fn function_flavour(vm: &Vm, obj: ObjRef) -> FunctionFlavour {
+    // Built-in and bound functions are plain functions (the interpreter's closures will say
+    // what they were written as).
+    let _ = (vm, obj);
+    FunctionFlavour::default()
+}
+
+/// A Set's values in insertion order.
+pub fn set_values(vm: &Vm, obj: ObjRef) -> Vec<Value> {
+    let _ = (vm, obj);
+    Vec::new()
+}
+
+/// A Map's entries in insertion order.
+pub fn map_entries(vm: &Vm, obj: ObjRef) -> Vec<(Value, Value)> {
+    let _ = (vm, obj);
+    Vec::new()
+}
+
+/// A Map or Set iterator's remaining entries (flattened `k, v, k, v` when it yields pairs) and
+/// whether it yields pairs.
+pub fn iterator_preview(vm: &Vm, obj: ObjRef) -> Option<(Vec<Value>, bool)> {
+    let _ = (vm, obj);
+    None
+}
+
+/// [[PromiseState]] with [[PromiseResult]].
+pub enum PromiseState {
+    Pending,
+    Fulfilled(Value),
+    Rejected(Value),
+}
+
+pub fn promise_state(vm: &Vm, obj: ObjRef) -> PromiseState {
+    let _ = (vm, obj);
+    PromiseState::Pending
+}
+
+/// V8's internal constructor name of an object whose prototype chain has no usable
+/// `constructor`: a string `Symbol.toStringTag` data property if there is one, else the name of
+/// the object's kind.
+pub fn internal_constructor_name(vm: &mut Vm, obj: ObjRef) -> JsResult<String> {
+    let tag_key = PropertyKey::Symbol(vm.symbols.to_string_tag.clone());
+    let mut current = Some(obj);
+    let mut steps = 0;
+    while let Some(o) = current {
+        if let Some(PropertyDescriptor { value: Some(Value::String(s)), .. }) = vm.get_own_property_plain(o, &tag_key)
+        {
+            return Ok(s.to_rust_lossy());
+        }
+        current = vm.heap.get(o).proto;
+        steps += 1;
+        if steps > 10_000 {
+            break;
+        }
+    }
+    Ok(match kind_of(vm, obj) {
+        Kind::Ordinary | Kind::Namespace => "Object",
+        Kind::Array => "Array",
+        Kind::Function => "Function",
+        Kind::Error => "Error",
+        Kind::Boxed(Value::Number(_)) => "Number",
+        Kind::Boxed(Value::String(_)) => "String",
+        Kind::Boxed(Value::Bool(_)) => "Boolean",
+        Kind::Boxed(_) => "Symbol",
+        Kind::Arguments => "Arguments",
+        Kind::Date(_) => "Date",
+        Kind::RegExp { .. } => "RegExp",
+        Kind::Map => "Map",
+        Kind::Set => "Set",
+        Kind::WeakMap => "WeakMap",
+        Kind::WeakSet => "WeakSet",
+        Kind::Promise => "Promise",
+        Kind::MapIterator => "Map Iterator",
+        Kind::SetIterator => "Set Iterator",
+    }
+    .to_string())
+}
+
+/// `obj instanceof f` for a constructor found on the prototype chain: OrdinaryHasInstance
+/// (§7.3.21) — `f.prototype` on `obj`'s chain (through bound functions' targets). Any exception
+/// counts as `false`, as in Node.
+pub fn is_instance_of(vm: &mut Vm, obj: ObjRef, f: ObjRef) -> bool {
+    let mut f = f;
+    for _ in 0..10_000 {
+        match &vm.heap.get(f).kind {
+            ObjectKind::BoundFunction(b) => f = b.target,
+            _ => break,
+        }
+    }
+    let Ok(Value::Object(prototype)) = vm.get(f, &PropertyKey::from("prototype")) else {
+        return false;
+    };
+    let mut current = obj;
+    for _ in 0..10_000 {
+        match vm.get_prototype_of(current) {
+            Ok(Some(p)) if p == prototype => return true,
+            Ok(Some(p)) => current = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// A value as a template literal would show it, except that a symbol gives its descriptive
+/// string instead of throwing.
+pub fn display_string(vm: &mut Vm, value: &Value) -> JsResult<String> {
+    match value {
+        Value::Symbol(s) => Ok(s.descriptive_string()),
+        other => Ok(vm.to_string(other)?.to_rust_lossy()),
+    }
+}
+
+/// `Symbol.for('nodejs.util.inspect.custom')` if it was ever created (only then can an object
+/// have a custom inspect method).
+pub fn custom_inspect_symbol(vm: &Vm) -> Option<Symbol> {
+    vm.symbol_registry.get(&JsString::from("nodejs.util.inspect.custom")).cloned()
+}
+
+/// Whether `value` is the built-in `util.inspect` (whose own custom-inspect key is ignored).
+pub fn is_util_inspect(vm: &Vm, value: &Value) -> bool {
+    match value {
+        Value::Object(o) => match &vm.heap.get(*o).kind {
+            ObjectKind::NativeFunction(nf) => std::ptr::fn_addr_eq(nf.f, super::util_inspect_native as crate::native::NativeFn),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether `obj.constructor.prototype === obj` (a prototype object: its custom inspect method
+/// is not used on itself).
+pub fn is_constructor_prototype(vm: &mut Vm, obj: ObjRef) -> JsResult<bool> {
+    let constructor = vm.get(obj, &PropertyKey::from("constructor"))?;
+    let Value::Object(c) = constructor else {
+        return Ok(false);
+    };
+    let prototype = vm.get(c, &PropertyKey::from("prototype"))?;
+    Ok(matches!(prototype, Value::Object(p) if p == obj))
+}
+
+/// The options object passed to a custom inspect method.
+pub fn options_object(vm: &mut Vm, opts: &InspectOptions, depth: Value) -> ObjRef {
+    let obj = vm.new_object();
+    let number = |n: usize| if n == usize::MAX { Value::Number(f64::INFINITY) } else { Value::Number(n as f64) };
+    let compact = match opts.compact {
+        Compact::Never => Value::Bool(false),
+        Compact::Always => Value::Bool(true),
+        Compact::Level(n) => Value::Number(n as f64),
+    };
+    let fields: [(&str, Value); 12] = [
+        ("showHidden", Value::Bool(opts.show_hidden)),
+        ("depth", depth),
+        ("colors", Value::Bool(false)),
+        ("customInspect", Value::Bool(opts.custom_inspect)),
+        ("showProxy", Value::Bool(opts.show_proxy)),
+        ("maxArrayLength", number(opts.max_array_length)),
+        ("maxStringLength", number(opts.max_string_length)),
+        ("breakLength", number(opts.break_length)),
+        ("compact", compact),
+        ("sorted", Value::Bool(opts.sorted)),
+        ("getters", Value::Bool(opts.getters)),
+        ("numericSeparator", Value::Bool(opts.numeric_separator)),
+    ];
+    for (name, value) in fields {
+        vm.define_value(obj, PropertyKey::from(name), value, attrs::ALL);
+    }
+    obj
+}
+
+/// A `util.inspect` function value to hand to custom inspect methods.
+pub fn util_inspect_function(vm: &mut Vm) -> Value {
+    Value::Object(vm.new_native_function("inspect", 2, super::util_inspect_native))
+}
+
+/// `Date.prototype.toISOString` of a time value, or `Invalid Date` (what `Date.prototype.toString`
+/// gives for NaN), as Node shows dates.
+pub fn date_display(time: f64) -> String {
+    if !time.is_finite() {
+        return "Invalid Date".to_string();
+    }
+    const MS_PER_DAY: i64 = 86_400_000;
+    let t = time as i64;
+    let days = t.div_euclid(MS_PER_DAY);
+    let ms_in_day = t.rem_euclid(MS_PER_DAY);
+    let (year, month, day) = civil_from_days(days);
+    let (h, m, s, ms) =
+        (ms_in_day / 3_600_000, ms_in_day / 60_000 % 60, ms_in_day / 1000 % 60, ms_in_day % 1000);
+    let year_text = if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else if year < 0 {
+        format!("-{:06}", -year)
+    } else {
+        format!("+{year:06}")
+    };
+    format!("{year_text}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{ms:03}Z")
+}
+
+/// The proleptic Gregorian date of a day number counted from 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_display;
+
+    #[test]
+    fn dates_in_iso_form() {
+        assert_eq!(date_display(0.0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(date_display(1_700_000_000_123.0), "2023-11-14T22:13:20.123Z");
+        assert_eq!(date_display(-1.0), "1969-12-31T23:59:59.999Z");
+        assert_eq!(date_display(951_782_400_000.0), "2000-02-29T00:00:00.000Z");
+        assert_eq!(date_display(f64::NAN), "Invalid Date");
+        assert_eq!(date_display(-62_198_755_200_000.0), "-000001-01-01T00:00:00.000Z");
+    }
+}

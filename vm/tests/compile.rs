@@ -1,0 +1,80 @@
+//! The compiler accepts the language it claims to support, and rejects the rest with the
+//! "does not support" SyntaxError instead of panicking.
+
+use std::rc::Rc;
+
+use modjs_parser::ast::Goal;
+use modjs_vm::bytecode::{Insn, SourceInfo};
+use modjs_vm::compiler::{compile_script, CompileError, ScriptCode};
+
+fn compile(src: &str) -> Result<ScriptCode, CompileError> {
+    let program = modjs_parser::parse(src, Goal::Script).expect("test source parses");
+    compile_script(&program, Rc::new(SourceInfo::new("test.js", src)))
+}
+
+#[test]
+fn compiles_core_statements_and_expressions() {
+    let sources = [
+        "var a = 1, b = a + 2; a * b;",
+        "let x = 1; const y = x; { let x = 2; x + y }",
+        "function f(a, b = 2, ...c) { return a + b + c.length } f(1)",
+        "for (let i = 0; i < 3; i++) { if (i == 1) continue; else break; }",
+        "for (var k in {a: 1}) ; for (const v of [1, 2]) v;",
+        "out: while (true) { do { break out; } while (false) }",
+        "switch (3) { case 1: let z = 1; break; default: z; case 2: }",
+        "try { throw 1 } catch (e) { e } finally { 2 }",
+        "function g() { try { return 1 } finally { for (;;) break } }",
+        "var o = { a, b: 2, [1 + 1]: 3, get c() { return 1 }, set c(v) {}, m() {}, ...o, __proto__: null }",
+        "let [p, , q = 2, ...r] = [1, 2]; let { s, t: { u } = {}, ...w } = {};",
+        "[a.b, c[0]] = [1, 2]; ({ x: a.y } = {});",
+        "x ??= 1; x ||= 2; x &&= 3; x **= 2; a?.b?.[c]?.(d);",
+        "class A { p = 1; static s = 2; [Symbol.iterator]() {} get g() { return this.p } static { this.t = 3 } }",
+        "class B extends A { constructor() { super(); super.m(); } f = () => this }",
+        "`a${1}b${2}`; typeof zz; delete o.a; void 0; new A(...[1]);",
+        "function h() { return arguments.length + new.target } (() => this)();",
+    ];
+    for src in sources {
+        if let Err(e) = compile(src) {
+            panic!("{src}: {}", e.message);
+        }
+    }
+}
+
+#[test]
+fn unsupported_features_are_syntax_errors() {
+    for (src, feature) in [
+        ("function* g() {}", "generators"),
+        ("async function f() {}", "async functions"),
+        ("with ({}) {}", "the with statement"),
+        ("eval('1')", "direct eval"),
+        ("class A { #p = 1 }", "private class members"),
+        ("1n", "BigInt"),
+    ] {
+        match compile(src) {
+            Err(e) => assert_eq!(e.message, format!("modjs does not support {feature} yet"), "{src}"),
+            Ok(_) => panic!("{src} compiled"),
+        }
+    }
+}
+
+#[test]
+fn captured_bindings_get_cells_and_others_registers() {
+    let code = compile("function f() { let a = 1; let b = 2; return () => a + b; } function g() { let a = 1; return a; }").unwrap();
+    let f = &code.template.children[0];
+    assert_eq!(f.cell_count, 2);
+    assert_eq!(f.children[0].captures.len(), 2);
+    let g = &code.template.children[1];
+    assert_eq!(g.cell_count, 0);
+    assert!(!g.code.iter().any(|i| matches!(i, Insn::NewCell { .. })));
+}
+
+#[test]
+fn script_declarations_are_reported_for_global_instantiation() {
+    let code = compile("var a; function f() {} let b; const c = 1; class D {}").unwrap();
+    let vars: Vec<String> = code.var_names.iter().map(|s| s.to_string_lossy()).collect();
+    assert_eq!(vars, ["a"]);
+    let funcs: Vec<String> = code.function_names.iter().map(|s| s.to_string_lossy()).collect();
+    assert_eq!(funcs, ["f"]);
+    let lex: Vec<(String, bool)> = code.lexical.iter().map(|(s, c)| (s.to_string_lossy(), *c)).collect();
+    assert_eq!(lex, [("b".to_string(), false), ("c".to_string(), true), ("D".to_string(), false)]);
+}
