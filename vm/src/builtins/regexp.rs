@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::builtins::array::{array_create, create_data_index, get_prototype_from_constructor};
+use crate::builtins::array::{array_create, create_data_index};
 use crate::builtins::array_prototype::MAX_STRING_LENGTH;
 use crate::builtins::regexp_string_iterator::create_regexp_string_iterator;
 use crate::builtins::string::{code_point_at_units, get_substitution};
@@ -359,7 +359,7 @@ fn regexp_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         (pattern, flags)
     };
     // 7. Let O be ? RegExpAlloc(newTarget).
-    let proto = get_prototype_from_constructor(vm, new_target, Intrinsic::RegExpPrototype)?;
+    let proto = vm.get_prototype_from_constructor(new_target, Intrinsic::RegExpPrototype)?;
     // 8. RegExpInitialize(O, P, F).
     let ps = if p.is_undefined() { JsString::empty() } else { vm.to_string(&p)? };
     let fs = if f.is_undefined() { JsString::empty() } else { vm.to_string(&f)? };

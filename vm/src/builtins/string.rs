@@ -2,7 +2,7 @@
 //! (§B.2.2). The pattern methods (match, replace, search, split, ...) delegate to the argument's
 //! @@match / @@replace / ... methods, which RegExp provides (`regexp.rs`).
 
-use crate::builtins::array::{get_prototype_from_constructor, index_key};
+use crate::builtins::array::index_key;
 use crate::builtins::array_prototype::MAX_STRING_LENGTH;
 use crate::builtins::regexp::{is_regexp, regexp_create_from_values};
 use crate::builtins::string_iterator::create_string_iterator;
@@ -207,7 +207,7 @@ fn string_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         }
     };
     let Some(new_target) = args.new_target else { return Ok(Value::String(s)) };
-    let proto = get_prototype_from_constructor(vm, new_target, Intrinsic::StringPrototype)?;
+    let proto = vm.get_prototype_from_constructor(new_target, Intrinsic::StringPrototype)?;
     Ok(Value::Object(string_create(vm, s, proto)))
 }
 
