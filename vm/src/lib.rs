@@ -70,8 +70,8 @@ pub mod conversions;
 pub mod error;
 pub mod gc;
 pub mod host;
-pub mod iterator;
 pub mod interpreter;
+pub mod iteration;
 pub mod native;
 pub mod object;
 pub mod property;
@@ -83,6 +83,7 @@ pub mod vm;
 
 pub use error::{ErrorKind, JsResult, StackFrameInfo};
 pub use gc::{CellRef, ObjRef};
+pub use iteration::{IteratorHint, IteratorRecord};
 pub use native::{CallArgs, NativeFn};
 pub use property::{attrs, PropertyDescriptor, PropertyKey};
 pub use realm::Intrinsic;

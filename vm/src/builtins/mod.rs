@@ -2,8 +2,11 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod function;
+pub mod error;
+pub mod error_stack;
 mod global_object;
 pub mod json;
+pub mod receiver;
 pub mod uri_coding;
 pub mod object;
 pub mod proxy;
@@ -18,6 +21,8 @@ pub mod regexp;
 pub mod regexp_string_iterator;
 pub mod string;
 pub mod string_iterator;
+pub mod promise;
+pub mod promise_combinators;
 
 use crate::vm::Vm;
 
@@ -35,4 +40,8 @@ pub fn install_all(vm: &mut Vm) {
     string::install(vm);
     string_iterator::install(vm);
     regexp::install(vm);
+    error::install(vm);
+    promise::install(vm);
+    crate::host::install(vm);
+    crate::host::console::install(vm);
 }

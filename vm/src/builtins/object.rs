@@ -259,7 +259,7 @@ fn object_from_entries(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     let obj = vm.new_object();
     // AddEntriesFromIterable (§24.1.1.2) with CreateDataPropertyOrThrow as the adder.
-    let mut record = vm.get_iterator(&iterable)?;
+    let mut record = vm.get_iterator(&iterable, crate::iteration::IteratorHint::Sync)?;
     while let Some(next) = vm.iterator_step_value(&mut record)? {
         let Value::Object(entry) = next else {
             let msg = format!("Iterator value {} is not an entry object", vm.describe_value_plain(&next));
@@ -432,7 +432,7 @@ fn object_proto_property_is_enumerable(vm: &mut Vm, args: &CallArgs) -> JsResult
     let key = vm.to_property_key(&args.get(0))?;
     let o = vm.to_object(&args.this)?;
     let desc = vm.get_own_property(o, &key)?;
-    Ok(Value::Bool(desc.map_or(false, |d| d.enumerable == Some(true))))
+    Ok(Value::Bool(desc.is_some_and(|d| d.enumerable == Some(true))))
 }
 
 /// Object.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (§20.1.3.5).

@@ -61,7 +61,7 @@ fn regexp_string_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
         )));
     };
     if done {
-        return Ok(vm.create_iter_result_object(Value::Undefined, true));
+        return Ok(Value::Object(vm.create_iter_result_object(Value::Undefined, true)));
     }
     let step = regexp_string_iterator_step(vm, r, &s, global, full_unicode)?;
     let finished = step.is_none() || !global;
@@ -71,7 +71,7 @@ fn regexp_string_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
         }
     }
     match step {
-        Some(m) => Ok(vm.create_iter_result_object(m, false)),
-        None => Ok(vm.create_iter_result_object(Value::Undefined, true)),
+        Some(m) => Ok(Value::Object(vm.create_iter_result_object(m, false))),
+        None => Ok(Value::Object(vm.create_iter_result_object(Value::Undefined, true))),
     }
 }

@@ -61,7 +61,7 @@ fn string_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
                 "Method String Iterator.prototype.next called on incompatible receiver {shown}"
             )))
         }
-        Some(Some(piece)) => Ok(vm.create_iter_result_object(Value::String(piece), false)),
-        Some(None) => Ok(vm.create_iter_result_object(Value::Undefined, true)),
+        Some(Some(piece)) => Ok(Value::Object(vm.create_iter_result_object(Value::String(piece), false))),
+        Some(None) => Ok(Value::Object(vm.create_iter_result_object(Value::Undefined, true))),
     }
 }

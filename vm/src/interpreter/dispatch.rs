@@ -126,8 +126,7 @@ impl Vm {
         let o = self.to_object(obj)?;
         let ok = self.delete_property(o, key)?;
         if !ok && strict {
-            let shown = self.describe_object_for_error(o);
-            return Err(self.throw_type_error(&format!("Cannot delete property '{}' of {shown}", key.display())));
+            return Err(self.failed_delete_error(o, key));
         }
         Ok(ok)
     }
@@ -1190,7 +1189,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let s = reg!(src).clone();
                 let rec = tri!(vm.get_iterator_for_syntax(&s));
-                reg!(dst) = rec.iterator;
+                reg!(dst) = Value::Object(rec.iterator);
                 reg!(dst + 1) = rec.next_method;
                 reg!(dst + 2) = Value::Bool(false);
             }

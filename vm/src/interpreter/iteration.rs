@@ -19,7 +19,8 @@ impl Vm {
         }
         let rec = self.get_iterator_for_syntax(iterable)?;
         let mut out = Vec::new();
-        while let Some(v) = self.iterator_next_value(&rec.iterator, &rec.next_method)? {
+        let iterator = Value::Object(rec.iterator);
+        while let Some(v) = self.iterator_next_value(&iterator, &rec.next_method)? {
             out.push(v);
         }
         Ok(out)

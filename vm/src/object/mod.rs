@@ -80,6 +80,12 @@ pub enum ObjectKind {
     Function(Box<crate::interpreter::Closure>),
     /// The state of a `for-in` loop.
     ForInIterator(Box<crate::interpreter::ForInIterator>),
+    /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
+    AsyncFromSyncIterator(crate::iteration::IteratorRecord),
+    /// A promise's internal slots (§27.2.6).
+    Promise(crate::builtins::promise::PromiseData),
+    /// A `Timeout` or `Immediate` object of the host (timers.rs).
+    Timer(crate::host::timers::TimerData),
 }
 
 impl Object {
@@ -141,6 +147,9 @@ impl Trace for ObjectKind {
             ObjectKind::RegExpStringIterator(d) => d.trace(t),
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
+            ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
+            ObjectKind::Promise(p) => p.trace(t),
+            ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
