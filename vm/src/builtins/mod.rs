@@ -1,12 +1,22 @@
 //! The built-in objects: one file per constructor or namespace object, each with an
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
+pub mod collection_data;
 pub mod error;
 pub mod error_stack;
 mod global_object;
+pub mod iterator_prototype;
 pub mod json;
+pub mod map;
+pub mod map_iterator;
 pub mod receiver;
+pub mod set;
+pub mod set_iterator;
 pub mod uri_coding;
+pub mod weak_collection;
+pub mod weakmap;
+pub mod weakref;
+pub mod weakset;
 
 use crate::vm::Vm;
 
@@ -14,4 +24,12 @@ use crate::vm::Vm;
 pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
     error::install(vm);
+    iterator_prototype::install(vm);
+    map::install(vm);
+    map_iterator::install(vm);
+    set::install(vm);
+    set_iterator::install(vm);
+    weakmap::install(vm);
+    weakset::install(vm);
+    weakref::install(vm);
 }
