@@ -8,14 +8,18 @@ mod demo;
 mod link;
 mod parse;
 mod resolve;
+mod test262;
 
 #[derive(Parser)]
 #[command(
     name = "modjs",
     version,
-    about = "JavaScript modules, exactly as Node runs them — and why"
+    about = "JavaScript modules, exactly as Node runs them — and why",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
+    #[command(flatten)]
+    test262: test262::Test262Args,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -36,6 +40,9 @@ enum Command {
 
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    if cli.test262.test262 {
+        return test262::run(cli.test262);
+    }
     match cli.command {
         Some(Command::Parse(args)) => parse::run(args),
         Some(Command::Resolve(args)) => resolve::run(args),

@@ -257,4 +257,59 @@ impl Vm {
         let mut record = self.get_iterator(iterable, IteratorHint::Sync)?;
         self.iterator_to_list(&mut record)
     }
+
+    /// IteratorClose for a throw completion, as built-ins use it: closes the iterator and
+    /// returns `error` to be thrown (whatever `return` does is ignored).
+    pub fn iterator_close_with_error(&mut self, record: &IteratorRecord, error: Value) -> Value {
+        match self.iterator_close(record, Err(error)) {
+            Err(e) | Ok(e) => e,
+        }
+    }
+
+    // ----- the language's own iteration (for-of, spread, destructuring) ---------------------
+    // The interpreter keeps an iterator and its `next` method in two registers; these take them
+    // separately.
+
+    /// GetIterator(obj, sync) as for-of, spread and array destructuring do it: V8 names the
+    /// iterated value there ("x is not iterable"), not with the built-ins' longer form.
+    pub fn get_iterator_for_syntax(&mut self, obj: &Value) -> JsResult<IteratorRecord> {
+        let key = PropertyKey::Symbol(self.symbols.iterator.clone());
+        let method = if obj.is_nullish() { Value::Undefined } else { self.get_v(obj, &key)? };
+        if !self.is_callable(&method) {
+            let shown = match obj {
+                Value::Object(_) => "object".to_string(),
+                other => self.describe_for_error(other),
+            };
+            return Err(self.throw_type_error(&format!("{shown} is not iterable")));
+        }
+        self.get_iterator_from_method(obj, &method)
+    }
+
+    /// IteratorStepValue on an iterator and `next` method held separately.
+    pub fn iterator_next_value(&mut self, iterator: &Value, next: &Value) -> JsResult<Option<Value>> {
+        let result = self.call(next, iterator.clone(), &[])?;
+        let Value::Object(r) = result else {
+            let shown = self.describe_for_error(&result);
+            return Err(self.throw_type_error(&format!("Iterator result {shown} is not an object")));
+        };
+        if self.iterator_complete(r)? {
+            return Ok(None);
+        }
+        Ok(Some(self.iterator_value(r)?))
+    }
+
+    /// IteratorClose for a normal completion on a bare iterator.
+    pub fn iterator_close_value(&mut self, iterator: &Value) -> JsResult<()> {
+        let Value::Object(o) = iterator else { return Ok(()) };
+        let record = IteratorRecord { iterator: *o, next_method: Value::Undefined, done: false };
+        self.iterator_close(&record, Ok(Value::Undefined)).map(|_| ())
+    }
+
+    /// IteratorClose for a throw completion on a bare iterator (the throw wins).
+    pub fn iterator_close_quietly(&mut self, iterator: &Value) {
+        if let Value::Object(o) = iterator {
+            let record = IteratorRecord { iterator: *o, next_method: Value::Undefined, done: false };
+            let _ = self.iterator_close(&record, Err(Value::Undefined));
+        }
+    }
 }

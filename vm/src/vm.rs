@@ -27,6 +27,10 @@ pub struct Vm {
     pub native_depth: u32,
     /// Values the host keeps alive explicitly.
     pub roots: Vec<Value>,
+    /// Binding cells the host keeps alive explicitly (module environments).
+    pub root_cells: Vec<crate::gc::CellRef>,
+    /// The register stack, frames and handlers of the bytecode interpreter.
+    pub interp: crate::interpreter::Interpreter,
 }
 
 impl Default for Vm {
@@ -66,6 +70,8 @@ impl Vm {
             symbol_registry: IndexMap::new(),
             native_depth: 0,
             roots: Vec::new(),
+            root_cells: Vec::new(),
+            interp: crate::interpreter::Interpreter::new(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -189,18 +195,24 @@ impl Vm {
     }
 
     pub fn is_callable_object(&self, o: ObjRef) -> bool {
-        matches!(self.heap.get(o).kind, ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_))
+        match &self.heap.get(o).kind {
+            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) | ObjectKind::Function(_) => true,
+            ObjectKind::Proxy(p) => p.callable,
+            _ => false,
+        }
     }
 
-    /// IsConstructor (§7.2.4).
+    /// IsConstructor (§7.2.4). Bound functions are followed iteratively (chains can be long).
     pub fn is_constructor(&self, v: &Value) -> bool {
-        match v {
-            Value::Object(o) => match &self.heap.get(*o).kind {
-                ObjectKind::NativeFunction(f) => f.constructor,
-                ObjectKind::BoundFunction(b) => self.is_constructor(&Value::Object(b.target)),
-                _ => false,
-            },
-            _ => false,
+        let Value::Object(mut o) = v else { return false };
+        loop {
+            match &self.heap.get(o).kind {
+                ObjectKind::NativeFunction(f) => return f.constructor,
+                ObjectKind::BoundFunction(b) => o = b.target,
+                ObjectKind::Proxy(p) => return p.constructor,
+                ObjectKind::Function(c) => return c.template.is_constructor(),
+                _ => return false,
+            }
         }
     }
 
@@ -220,8 +232,10 @@ impl Vm {
                 let bound_this = b.this.clone();
                 let mut all = b.args.clone();
                 all.extend_from_slice(args);
-                self.call(&target, bound_this, &all)
+                self.nested(|vm| vm.call(&target, bound_this, &all))
             }
+            ObjectKind::Proxy(p) if p.callable => self.nested(|vm| vm.proxy_call(callee, this, args)),
+            ObjectKind::Function(_) => crate::interpreter::call_closure(self, callee, this, args),
             _ => Err(self.throw_type_error(&format!("{} is not a function", self.describe_for_error(f)))),
         }
     }
@@ -242,13 +256,27 @@ impl Vm {
                 let mut all = b.args.clone();
                 all.extend_from_slice(args);
                 let nt = if new_target == f { target } else { new_target };
-                self.construct(target, &all, Some(nt))
+                self.nested(|vm| vm.construct(target, &all, Some(nt)))
             }
+            ObjectKind::Proxy(p) if p.constructor => self.nested(|vm| vm.proxy_construct(f, args, new_target)),
+            ObjectKind::Function(_) => crate::interpreter::construct_closure(self, f, args, new_target),
             _ => {
                 let v = Value::Object(f);
                 Err(self.throw_type_error(&format!("{} is not a constructor", self.describe_for_error(&v))))
             }
         }
+    }
+
+    /// Runs `f` as one more level of Rust recursion (proxy traps, bound function chains), so that
+    /// a long chain throws `RangeError` instead of overflowing the Rust stack.
+    pub fn nested<T>(&mut self, f: impl FnOnce(&mut Vm) -> JsResult<T>) -> JsResult<T> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
+        self.native_depth += 1;
+        let r = f(self);
+        self.native_depth -= 1;
+        r
     }
 
     /// Runs a built-in, counting it as a native frame (no collection while it runs).
@@ -286,7 +314,7 @@ impl Vm {
 
     /// The call stack as `at ...` lines (the interpreter provides the frames).
     pub fn capture_stack_trace(&self) -> Vec<StackFrameInfo> {
-        Vec::new()
+        self.interpreter_stack_trace()
     }
 
     // ----- garbage collection ----------------------------------------------------------------
@@ -309,6 +337,8 @@ impl Vm {
     fn trace_roots(&self, t: &mut Tracer) {
         self.realm.trace(t);
         self.roots.trace(t);
+        self.root_cells.trace(t);
+        self.interp.trace(t);
     }
 }
 

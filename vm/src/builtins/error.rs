@@ -102,7 +102,7 @@ fn create_error_object(vm: &mut Vm, args: &CallArgs, kind: ErrorKind, message: &
     // 1. If NewTarget is undefined, let newTarget be the active function object.
     let new_target = args.new_target.unwrap_or(args.callee);
     // 2. Let O be ? OrdinaryCreateFromConstructor(newTarget, proto, « [[ErrorData]] »).
-    let o = vm.ordinary_create_from_constructor(new_target, kind.prototype(), ObjectKind::Error)?;
+    let o = vm.object_create_from_constructor(new_target, kind.prototype(), ObjectKind::Error)?;
     error_stack::install_stack_property(vm, o);
     // 3. If message is not undefined, then
     if !message.is_undefined() {

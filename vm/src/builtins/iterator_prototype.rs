@@ -1,5 +1,5 @@
-//! %IteratorPrototype% (§27.1.2): the prototype of every built-in iterator, whose
-//! `[Symbol.iterator]()` returns the iterator itself (so iterators are iterable).
+//! %IteratorPrototype% (§27.1.2): the prototype of every built-in iterator prototype, whose
+//! @@iterator returns the iterator itself.
 
 use crate::error::JsResult;
 use crate::native::CallArgs;
@@ -10,11 +10,11 @@ use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
     let proto = vm.intrinsic(Intrinsic::IteratorPrototype);
-    let iterator = vm.symbols.iterator.clone();
-    vm.define_symbol_method(proto, iterator, 0, iterator_prototype_iterator, attrs::BUILTIN);
+    let sym = vm.symbols.iterator.clone();
+    vm.define_symbol_method(proto, sym, 0, iterator_prototype_iterator, attrs::BUILTIN);
 }
 
-/// %IteratorPrototype% [ @@iterator ] ( ) (§27.1.2.1): return the this value.
+/// %IteratorPrototype%[@@iterator]() (§27.1.2.1): returns the this value.
 fn iterator_prototype_iterator(_vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     Ok(args.this.clone())
 }

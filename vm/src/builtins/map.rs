@@ -64,7 +64,7 @@ fn map_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     };
     // 2-3. Let map be ? OrdinaryCreateFromConstructor(NewTarget, "%Map.prototype%", « [[MapData]] »).
     let kind = ObjectKind::Map(Box::new(CollectionData::new()));
-    let map = vm.ordinary_create_from_constructor(new_target, Intrinsic::MapPrototype, kind)?;
+    let map = vm.object_create_from_constructor(new_target, Intrinsic::MapPrototype, kind)?;
     // 4. If iterable is either undefined or null, return map.
     let iterable = args.get(0);
     if iterable.is_nullish() {

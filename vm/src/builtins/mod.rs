@@ -2,6 +2,7 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod collection_data;
+pub mod function;
 pub mod error;
 pub mod error_stack;
 mod global_object;
@@ -17,14 +18,29 @@ pub mod weak_collection;
 pub mod weakmap;
 pub mod weakref;
 pub mod weakset;
+pub mod object;
+pub mod proxy;
+pub mod reflect;
+pub mod symbol;
+pub mod array;
+pub mod array_iterator;
+pub mod array_prototype;
+pub mod array_sort;
 
 use crate::vm::Vm;
 
 /// Installs every built-in into the VM's realm, in dependency order.
 pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
-    error::install(vm);
+    object::install(vm);
+    function::install(vm);
+    symbol::install(vm);
+    reflect::install(vm);
+    proxy::install(vm);
     iterator_prototype::install(vm);
+    array::install(vm);
+    array_iterator::install(vm);
+    error::install(vm);
     map::install(vm);
     map_iterator::install(vm);
     set::install(vm);

@@ -51,7 +51,7 @@ fn set_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     };
     // 2. Let set be ? OrdinaryCreateFromConstructor(NewTarget, "%Set.prototype%", « [[SetData]] »).
     let kind = ObjectKind::Set(Box::new(CollectionData::new()));
-    let set = vm.ordinary_create_from_constructor(new_target, Intrinsic::SetPrototype, kind)?;
+    let set = vm.object_create_from_constructor(new_target, Intrinsic::SetPrototype, kind)?;
     // 4. If iterable is either undefined or null, return set.
     let iterable = args.get(0);
     if iterable.is_nullish() {

@@ -38,7 +38,7 @@ fn weakmap_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     };
     // 2. Let map be ? OrdinaryCreateFromConstructor(NewTarget, "%WeakMap.prototype%", « [[WeakMapData]] »).
     let kind = ObjectKind::WeakMap(Box::new(WeakData::new()));
-    let map = vm.ordinary_create_from_constructor(new_target, Intrinsic::WeakMapPrototype, kind)?;
+    let map = vm.object_create_from_constructor(new_target, Intrinsic::WeakMapPrototype, kind)?;
     // 4. If iterable is either undefined or null, return map.
     let iterable = args.get(0);
     if iterable.is_nullish() {

@@ -44,7 +44,7 @@ fn weakref_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     // 3-6. Create the object with [[WeakRefTarget]] = target.
     let kind = ObjectKind::WeakRef(target);
-    let r = vm.ordinary_create_from_constructor(new_target, Intrinsic::WeakRefPrototype, kind)?;
+    let r = vm.object_create_from_constructor(new_target, Intrinsic::WeakRefPrototype, kind)?;
     Ok(Value::Object(r))
 }
 

@@ -38,7 +38,7 @@ fn weakset_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     };
     // 2. Let set be ? OrdinaryCreateFromConstructor(NewTarget, "%WeakSet.prototype%", « [[WeakSetData]] »).
     let kind = ObjectKind::WeakSet(Box::new(WeakData::new()));
-    let set = vm.ordinary_create_from_constructor(new_target, Intrinsic::WeakSetPrototype, kind)?;
+    let set = vm.object_create_from_constructor(new_target, Intrinsic::WeakSetPrototype, kind)?;
     // 4. If iterable is either undefined or null, return set.
     let iterable = args.get(0);
     if iterable.is_nullish() {

@@ -113,6 +113,11 @@ impl Heap {
         self.cells[c.0 as usize] = v;
     }
 
+    /// Makes the next safe point collect, however little was allocated (`$262.gc()`).
+    pub fn request_collection(&mut self) {
+        self.allocated = self.allocated.max(self.threshold);
+    }
+
     /// Whether enough has been allocated since the last collection to collect again.
     #[inline]
     pub fn wants_collection(&self) -> bool {

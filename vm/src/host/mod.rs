@@ -4,3 +4,4 @@
 pub mod console;
 pub mod format;
 pub mod inspect;
+pub mod test262;

@@ -10,8 +10,10 @@
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
 
 pub mod namespace;
-pub mod from_constructor;
+pub mod descriptor;
+pub mod integrity;
 pub mod ordinary;
+pub mod proxy;
 mod hasher;
 
 use crate::gc::{ObjRef, Trace, Tracer};
@@ -22,6 +24,8 @@ use crate::symbol::Symbol;
 use crate::value::Value;
 
 pub use hasher::KeyHasher;
+pub use integrity::IntegrityLevel;
+pub use proxy::ProxyData;
 
 pub type PropertyMap = indexmap::IndexMap<PropertyKey, Slot, std::hash::BuildHasherDefault<KeyHasher>>;
 
@@ -62,6 +66,14 @@ pub enum ObjectKind {
     Date(f64),
     /// A module namespace exotic object (§10.4.6).
     Namespace(Box<namespace::NamespaceData>),
+    /// A Proxy exotic object (§10.5).
+    Proxy(ProxyData),
+    /// An Array Iterator (§23.1.5).
+    ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
+    /// An ECMAScript function object (bytecode closure, §10.2).
+    Function(Box<crate::interpreter::Closure>),
+    /// The state of a `for-in` loop.
+    ForInIterator(Box<crate::interpreter::ForInIterator>),
     /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
     AsyncFromSyncIterator(crate::iteration::IteratorRecord),
     /// [[MapData]]
@@ -145,6 +157,10 @@ impl Trace for ObjectKind {
                 t.values(&b.args);
             }
             ObjectKind::Namespace(ns) => ns.trace(t),
+            ObjectKind::Proxy(p) => p.trace(t),
+            ObjectKind::ArrayIterator(d) => d.trace(t),
+            ObjectKind::Function(c) => c.trace(t),
+            ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Map(d) | ObjectKind::Set(d) => d.trace(t),
             ObjectKind::MapIterator(i) | ObjectKind::SetIterator(i) => i.trace(t),

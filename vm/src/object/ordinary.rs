@@ -7,6 +7,7 @@ use crate::gc::ObjRef;
 use crate::object::namespace;
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
+use crate::realm::Intrinsic;
 use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -47,13 +48,24 @@ fn own_lookup(obj: &Object, key: &PropertyKey) -> Option<Found> {
 }
 
 impl Vm {
-    /// [[GetPrototypeOf]]
+    /// [[GetPrototypeOf]] — OrdinaryGetPrototypeOf (§10.1.1.1), or the proxy's.
     pub fn get_prototype_of(&mut self, o: ObjRef) -> JsResult<Option<ObjRef>> {
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_get_prototype_of(o));
+        }
         Ok(self.heap.get(o).proto)
     }
 
-    /// [[SetPrototypeOf]] — OrdinarySetPrototypeOf (§10.1.2.1).
+    /// [[SetPrototypeOf]] — OrdinarySetPrototypeOf (§10.1.2.1); %Object.prototype% is an
+    /// immutable prototype exotic object (§10.4.7) and proxies ask their handler.
     pub fn set_prototype_of(&mut self, o: ObjRef, v: Option<ObjRef>) -> JsResult<bool> {
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_set_prototype_of(o, v));
+        }
+        // SetImmutablePrototype (§10.4.7.2): only the current prototype may be "set".
+        if o == self.intrinsic(crate::realm::Intrinsic::ObjectPrototype) {
+            return Ok(self.heap.get(o).proto == v);
+        }
         // 1-3. Same value: nothing to do.
         let current = self.heap.get(o).proto;
         if current == v {
@@ -69,6 +81,10 @@ impl Vm {
             if pr == o {
                 return Ok(false);
             }
+            // 8.c.i. A proxy's [[GetPrototypeOf]] is not ordinary: stop looking.
+            if self.is_proxy(pr) {
+                break;
+            }
             p = self.heap.get(pr).proto;
         }
         // 9. Set O.[[Prototype]] to V.
@@ -76,21 +92,30 @@ impl Vm {
         Ok(true)
     }
 
-    /// [[IsExtensible]]
+    /// [[IsExtensible]] — OrdinaryIsExtensible (§10.1.3.1), or the proxy's.
     pub fn is_extensible(&mut self, o: ObjRef) -> JsResult<bool> {
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_is_extensible(o));
+        }
         Ok(self.heap.get(o).extensible)
     }
 
-    /// [[PreventExtensions]]
+    /// [[PreventExtensions]] — OrdinaryPreventExtensions (§10.1.4.1), or the proxy's.
     pub fn prevent_extensions(&mut self, o: ObjRef) -> JsResult<bool> {
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_prevent_extensions(o));
+        }
         self.heap.get_mut(o).extensible = false;
         Ok(true)
     }
 
-    /// [[GetOwnProperty]] (§10.1.5, §10.4.2, §10.4.3.1).
+    /// [[GetOwnProperty]] (§10.1.5, §10.4.2, §10.4.3.1, §10.5.5).
     pub fn get_own_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<Option<PropertyDescriptor>> {
         if is_namespace(self, o) && !key.is_symbol() {
             return namespace::namespace_get_own_property(self, o, key);
+        }
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_get_own_property(o, key));
         }
         Ok(self.get_own_property_plain(o, key))
     }
@@ -127,6 +152,7 @@ impl Vm {
     /// [[DefineOwnProperty]] (§10.1.6, §10.4.2.1, §10.4.3.2).
     pub fn define_own_property(&mut self, o: ObjRef, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
         match &self.heap.get(o).kind {
+            ObjectKind::Proxy(_) => self.nested(|vm| vm.proxy_define_own_property(o, key, desc)),
             ObjectKind::Array(_) => array_define_own_property(self, o, key, desc),
             ObjectKind::Namespace(_) if !key.is_symbol() => namespace::namespace_define_own_property(self, o, &key, &desc),
             ObjectKind::String(s) => {
@@ -149,6 +175,9 @@ impl Vm {
     pub fn has_property(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<bool> {
         let mut cur = o;
         loop {
+            if self.is_proxy(cur) {
+                return self.nested(|vm| vm.proxy_has_property(cur, key));
+            }
             let obj = self.heap.get(cur);
             if let (ObjectKind::Namespace(_), false) = (&obj.kind, key.is_symbol()) {
                 return Ok(namespace::namespace_has_export(self, cur, key));
@@ -178,6 +207,9 @@ impl Vm {
     pub fn get_with_receiver(&mut self, o: ObjRef, key: &PropertyKey, receiver: &Value) -> JsResult<Value> {
         let mut cur = o;
         loop {
+            if self.is_proxy(cur) {
+                return self.nested(|vm| vm.proxy_get(cur, key, receiver));
+            }
             let obj = self.heap.get(cur);
             if let (ObjectKind::Namespace(_), false) = (&obj.kind, key.is_symbol()) {
                 return namespace::namespace_get(self, cur, key);
@@ -254,6 +286,9 @@ impl Vm {
         if is_namespace(self, o) {
             return Ok(false);
         }
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_set(o, key, value, receiver));
+        }
         let own = self.get_own_property(o, &key)?;
         self.ordinary_set_with_own_descriptor(o, key, value, receiver, own)
     }
@@ -317,6 +352,9 @@ impl Vm {
         if is_namespace(self, o) && !key.is_symbol() {
             return Ok(!namespace::namespace_has_export(self, o, key));
         }
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_delete(o, key));
+        }
         let Some(desc) = self.get_own_property(o, key)? else { return Ok(true) };
         if desc.configurable != Some(true) {
             return Ok(false);
@@ -340,6 +378,9 @@ impl Vm {
     /// [[OwnPropertyKeys]] — OrdinaryOwnPropertyKeys (§10.1.11.1): integer indices ascending,
     /// then strings, then symbols, each in creation order.
     pub fn own_property_keys(&mut self, o: ObjRef) -> JsResult<Vec<PropertyKey>> {
+        if self.is_proxy(o) {
+            return self.nested(|vm| vm.proxy_own_property_keys(o));
+        }
         Ok(self.own_property_keys_plain(o))
     }
 
@@ -404,13 +445,75 @@ impl Vm {
         Ok(())
     }
 
-    /// DefinePropertyOrThrow (§7.3.9).
+    /// DefinePropertyOrThrow (§7.3.9), with V8's messages for the reasons it can fail.
     pub fn define_property_or_throw(&mut self, o: ObjRef, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<()> {
         let shown = key.display();
+        let existed = !self.is_proxy(o) && self.get_own_property_plain(o, &key).is_some();
         if !self.define_own_property(o, key, desc)? {
-            return Err(self.throw_type_error(&format!("Cannot redefine property: {shown}")));
+            let msg = if self.is_proxy(o) {
+                format!("'defineProperty' on proxy: trap returned falsish for property '{shown}'")
+            } else if !existed && !self.heap.get(o).extensible {
+                format!("Cannot define property {shown}, object is not extensible")
+            } else {
+                format!("Cannot redefine property: {shown}")
+            };
+            return Err(self.throw_type_error(&msg));
         }
         Ok(())
+    }
+
+    /// IsArray (§7.2.2): arrays, and proxies whose target is an array.
+    pub fn is_array(&mut self, v: &Value) -> JsResult<bool> {
+        let Value::Object(mut o) = v else { return Ok(false) };
+        loop {
+            match &self.heap.get(o).kind {
+                ObjectKind::Array(_) => return Ok(true),
+                ObjectKind::Proxy(_) => o = self.proxy_parts(o, "IsArray")?.0,
+                _ => return Ok(false),
+            }
+        }
+    }
+
+    /// GetPrototypeFromConstructor (§10.1.14): `constructor.prototype` when it is an object,
+    /// otherwise the realm's intrinsic default (there is one realm).
+    pub fn get_prototype_from_constructor(&mut self, constructor: ObjRef, default: Intrinsic) -> JsResult<ObjRef> {
+        let proto = self.get(constructor, &PropertyKey::from("prototype"))?;
+        match proto {
+            Value::Object(p) => Ok(p),
+            _ => {
+                // 3.a. GetFunctionRealm throws for a revoked proxy.
+                self.get_function_realm(constructor)?;
+                Ok(self.intrinsic(default))
+            }
+        }
+    }
+
+    /// GetFunctionRealm (§7.3.24): always the one realm, but a revoked proxy still throws.
+    pub fn get_function_realm(&mut self, f: ObjRef) -> JsResult<()> {
+        let mut cur = f;
+        loop {
+            match &self.heap.get(cur).kind {
+                ObjectKind::BoundFunction(b) => cur = b.target,
+                ObjectKind::Proxy(_) => cur = self.proxy_parts(cur, "GetFunctionRealm")?.0,
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// OrdinaryCreateFromConstructor (§10.1.13) for an ordinary object.
+    pub fn ordinary_create_from_constructor(&mut self, new_target: ObjRef, default: Intrinsic) -> JsResult<ObjRef> {
+        self.object_create_from_constructor(new_target, default, ObjectKind::Ordinary)
+    }
+
+    /// OrdinaryCreateFromConstructor with the internal slots given by `kind`.
+    pub fn object_create_from_constructor(
+        &mut self,
+        new_target: ObjRef,
+        default: Intrinsic,
+        kind: ObjectKind,
+    ) -> JsResult<ObjRef> {
+        let proto = self.get_prototype_from_constructor(new_target, default)?;
+        Ok(self.heap.alloc(Object::new(Some(proto), kind)))
     }
 
     /// Set(O, P, V, Throw) (§7.3.4).

@@ -50,6 +50,9 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Arguments => Kind::Arguments,
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
+        // Node shows a proxy as its target would look (showProxy is off); until the walker
+        // follows the target, a proxy prints as a plain object.
+        ObjectKind::Proxy(_) => Kind::Ordinary,
         ObjectKind::AsyncFromSyncIterator(_) => Kind::Ordinary,
         ObjectKind::Map(_) => Kind::Map,
         ObjectKind::Set(_) => Kind::Set,
@@ -65,6 +68,9 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
                 Kind::Ordinary
             }
         }
+        // Kinds added by other built-ins print as plain objects until the walker knows them.
+        #[allow(unreachable_patterns)]
+        _ => Kind::Ordinary,
     }
 }
 

@@ -1,0 +1,150 @@
+//! The test262 host (test262's INTERPRETING.md, "Host-Defined Functions"): the globals
+//! `modjs --test262` adds to the realm before the harness files and the test run.
+//!
+//! - `print(...values)` writes the values, converted to strings and separated by spaces, and a
+//!   line feed to stdout (the harness's `$DONE` reports async results through it);
+//! - `$262.global` is the global object;
+//! - `$262.gc()` makes the next safe point run a full collection.
+//!
+//! Not provided, so that the tests needing them fail honestly: `$262.evalScript` (until the
+//! interpreter has a script entry point), `$262.createRealm` (a `Vm` has one realm),
+//! `$262.detachArrayBuffer` (there is no ArrayBuffer built-in), `$262.agent` (no threads),
+//! `$262.IsHTMLDDA` and `$262.AbstractModuleSource`.
+//!
+//! [`describe_uncaught`] is how the host names an exception nobody caught.
+
+use crate::error::JsResult;
+use crate::gc::ObjRef;
+use crate::native::CallArgs;
+use crate::property::{attrs, PropertyKey};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::io::Write;
+
+/// Defines `print` and `$262` on the realm's global object (writable, configurable, not
+/// enumerable, like other globals); returns the `$262` object.
+pub fn install(vm: &mut Vm) -> ObjRef {
+    let global = vm.global();
+    vm.define_method(global, "print", 1, print);
+    let host = vm.new_object();
+    vm.define_value(host, PropertyKey::from("global"), Value::Object(global), attrs::BUILTIN);
+    vm.define_method(host, "gc", 0, gc);
+    vm.define_value(global, PropertyKey::from("$262"), Value::Object(host), attrs::BUILTIN);
+    host
+}
+
+/// `print(...values)`.
+fn print(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    let mut line = String::new();
+    for (i, value) in args.args.iter().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(&vm.to_string(value)?.to_rust_lossy());
+    }
+    line.push('\n');
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    // Flushed at once, so that stdout and stderr keep the order they were written in.
+    let _ = out.write_all(line.as_bytes()).and_then(|()| out.flush());
+    Ok(Value::Undefined)
+}
+
+/// `$262.gc()`: a built-in is running, so collecting here could free objects that Rust frames
+/// still hold; the collection happens at the next safe point instead.
+fn gc(vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
+    vm.heap.request_collection();
+    Ok(Value::Undefined)
+}
+
+/// What the host reports about an uncaught exception: a name and a message.
+///
+/// The name is the thrown value's `constructor.name` when the value is an object whose
+/// `constructor` has a string `name` (so `Test262Error`, `TypeError`, a user's class), else the
+/// value's `typeof`. The message is an object's `message` converted to a string (empty when
+/// absent), or a primitive's string form. A getter or conversion that throws counts as absent:
+/// reporting an exception must not raise another.
+pub fn describe_uncaught(vm: &mut Vm, thrown: &Value) -> (String, String) {
+    let type_name = vm.typeof_value(thrown).to_string();
+    let Value::Object(obj) = thrown else {
+        return (type_name, string_form(vm, thrown));
+    };
+    let obj = *obj;
+    let name = match vm.get(obj, &PropertyKey::from("constructor")) {
+        Ok(Value::Object(constructor)) => match vm.get(constructor, &PropertyKey::from("name")) {
+            Ok(Value::String(name)) => name.to_rust_lossy(),
+            _ => type_name,
+        },
+        _ => type_name,
+    };
+    let message = match vm.get(obj, &PropertyKey::from("message")) {
+        Ok(Value::Undefined) | Err(_) => String::new(),
+        Ok(value) => string_form(vm, &value),
+    };
+    (name, message)
+}
+
+/// `String(value)`, with symbols shown as `Symbol(description)` and failures as nothing.
+fn string_form(vm: &mut Vm, value: &Value) -> String {
+    match value {
+        Value::Symbol(symbol) => symbol.descriptive_string(),
+        other => vm.to_string(other).map(|s| s.to_rust_lossy()).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use crate::symbol::Symbol;
+
+    fn global_property(vm: &mut Vm, name: &str) -> Value {
+        let global = vm.global();
+        vm.get(global, &PropertyKey::from(name)).unwrap_or(Value::Undefined)
+    }
+
+    #[test]
+    fn print_and_262_are_globals() {
+        let mut vm = Vm::new();
+        let host = install(&mut vm);
+        let print = global_property(&mut vm, "print");
+        assert!(vm.is_callable(&print));
+        let Value::Object(found) = global_property(&mut vm, "$262") else { panic!("$262 is not an object") };
+        assert_eq!(found, host);
+        let global = vm.global();
+        assert!(matches!(vm.get(host, &PropertyKey::from("global")), Ok(Value::Object(g)) if g == global));
+        let gc = vm.get(host, &PropertyKey::from("gc")).unwrap();
+        assert!(vm.call(&gc, Value::Object(host), &[]).unwrap().is_undefined());
+        assert!(vm.heap.wants_collection());
+        // Absent capabilities are absent, not stubs.
+        for missing in ["createRealm", "detachArrayBuffer", "agent", "evalScript"] {
+            assert!(!vm.has_own_property(host, &PropertyKey::from(missing)).unwrap(), "{missing}");
+        }
+        let desc = vm.get_own_property(global, &PropertyKey::from("$262")).unwrap().unwrap();
+        assert_eq!(desc.enumerable, Some(false));
+    }
+
+    #[test]
+    fn uncaught_values_are_named_by_constructor_or_typeof() {
+        let mut vm = Vm::new();
+        // An object whose constructor is named, as `new Test262Error("msg")` is.
+        let constructor = vm.new_object();
+        vm.define_value(constructor, PropertyKey::from("name"), Value::from("Test262Error"), attrs::CONFIGURABLE);
+        let thrown = vm.new_object();
+        vm.define_value(thrown, PropertyKey::from("constructor"), Value::Object(constructor), attrs::BUILTIN);
+        vm.define_value(thrown, PropertyKey::from("message"), Value::from("Expected true"), attrs::BUILTIN);
+        assert_eq!(describe_uncaught(&mut vm, &Value::Object(thrown)), ("Test262Error".into(), "Expected true".into()));
+
+        // No usable constructor name: the typeof; no message: empty.
+        let plain = vm.new_object_with_proto(None);
+        assert_eq!(describe_uncaught(&mut vm, &Value::Object(plain)), ("object".into(), String::new()));
+        let error = vm.new_error(ErrorKind::TypeError, "x is not a function");
+        let (_, message) = describe_uncaught(&mut vm, &Value::Object(error));
+        assert_eq!(message, "x is not a function");
+
+        assert_eq!(describe_uncaught(&mut vm, &Value::Number(42.0)), ("number".into(), "42".into()));
+        assert_eq!(describe_uncaught(&mut vm, &Value::Undefined), ("undefined".into(), "undefined".into()));
+        let symbol = Value::Symbol(Symbol::new(Some("s".into())));
+        assert_eq!(describe_uncaught(&mut vm, &symbol), ("symbol".into(), "Symbol(s)".into()));
+    }
+}
