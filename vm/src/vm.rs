@@ -31,6 +31,10 @@ pub struct Vm {
     pub root_cells: Vec<crate::gc::CellRef>,
     /// The register stack, frames and handlers of the bytecode interpreter.
     pub interp: crate::interpreter::Interpreter,
+    /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
+    pub event_loop: crate::host::event_loop::EventLoop,
+    /// Buffered standard output (console and `process.stdout` write through it).
+    pub stdio: crate::host::process::Stdio,
 }
 
 impl Default for Vm {
@@ -72,6 +76,8 @@ impl Vm {
             roots: Vec::new(),
             root_cells: Vec::new(),
             interp: crate::interpreter::Interpreter::new(),
+            event_loop: crate::host::event_loop::EventLoop::new(),
+            stdio: crate::host::process::Stdio::default(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -339,6 +345,7 @@ impl Vm {
         self.roots.trace(t);
         self.root_cells.trace(t);
         self.interp.trace(t);
+        self.event_loop.trace(t);
     }
 }
 

@@ -195,10 +195,8 @@ pub fn array_create(vm: &mut Vm, length: u64, proto: Option<ObjRef>) -> JsResult
 
 /// IsArray (§7.2.2).
 pub fn is_array(vm: &mut Vm, v: &Value) -> JsResult<bool> {
-    match v {
-        Value::Object(o) => Ok(vm.heap.get(*o).is_array()),
-        _ => Ok(false),
-    }
+    // Proxies answer for their target (and throw when revoked): the core's IsArray.
+    vm.is_array(v)
 }
 
 /// Whether ArraySpeciesCreate on `o` would surely make a plain array: `o` is an array with no

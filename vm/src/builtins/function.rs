@@ -233,7 +233,7 @@ impl Vm {
                 let msg = format!("{} is not a function", describe_with_type(self, &handler));
                 return Err(self.throw_type_error(&msg));
             }
-            let r = self.call(&handler, target.clone(), &[v.clone()])?;
+            let r = self.call(&handler, target.clone(), std::slice::from_ref(v))?;
             return Ok(self.to_boolean(&r));
         }
         // 4. Otherwise target must be callable.

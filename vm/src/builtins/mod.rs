@@ -26,6 +26,8 @@ pub mod array;
 pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
+pub mod promise;
+pub mod promise_combinators;
 
 use crate::vm::Vm;
 
@@ -48,4 +50,7 @@ pub fn install_all(vm: &mut Vm) {
     weakmap::install(vm);
     weakset::install(vm);
     weakref::install(vm);
+    promise::install(vm);
+    crate::host::install(vm);
+    crate::host::console::install(vm);
 }

@@ -359,7 +359,8 @@ impl Compiler {
             ExprKind::Yield { .. } => return Err(CompileError::unsupported("yield", e.span)),
             ExprKind::Await(_) => return Err(CompileError::unsupported("await", e.span)),
             ExprKind::NewTarget => self.emit_read(NEW_TARGET, dst, e.span)?,
-            ExprKind::ImportMeta => return Err(CompileError::unsupported("import.meta", e.span)),
+            // The loader fills the module's hidden import.meta binding (see compiler::module).
+            ExprKind::ImportMeta => self.emit_read(super::module::IMPORT_META_BINDING, dst, e.span)?,
             ExprKind::ImportCall { .. } => return Err(CompileError::unsupported("import()", e.span)),
         }
         Ok(())

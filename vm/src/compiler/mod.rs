@@ -13,6 +13,7 @@ pub mod declarations;
 mod expressions;
 mod function_state;
 mod functions;
+pub mod module;
 mod patterns;
 mod program;
 mod scope;
@@ -26,6 +27,7 @@ use crate::bytecode::SourceInfo;
 use analysis::Analyses;
 use function_state::FuncState;
 
+pub use module::{compile_module, ModuleBindingKind, ModuleCode};
 pub use program::{compile_script, ScriptCode};
 
 /// A compile-time error: thrown as a `SyntaxError` with this message.

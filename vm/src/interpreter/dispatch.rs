@@ -126,8 +126,7 @@ impl Vm {
         let o = self.to_object(obj)?;
         let ok = self.delete_property(o, key)?;
         if !ok && strict {
-            let shown = self.describe_object_for_error(o);
-            return Err(self.throw_type_error(&format!("Cannot delete property '{}' of {shown}", key.display())));
+            return Err(self.failed_delete_error(o, key));
         }
         Ok(ok)
     }

@@ -16,6 +16,7 @@ pub mod closure;
 mod dispatch;
 mod globals;
 mod iteration;
+mod module;
 mod operators;
 mod script;
 mod stack_trace;

@@ -90,6 +90,10 @@ pub enum ObjectKind {
     WeakSet(Box<crate::builtins::weak_collection::WeakData>),
     /// [[WeakRefTarget]]: `Value::Undefined` once the target was collected.
     WeakRef(Value),
+    /// A promise's internal slots (§27.2.6).
+    Promise(crate::builtins::promise::PromiseData),
+    /// A `Timeout` or `Immediate` object of the host (timers.rs).
+    Timer(crate::host::timers::TimerData),
 }
 
 impl Object {
@@ -166,6 +170,8 @@ impl Trace for ObjectKind {
             ObjectKind::MapIterator(i) | ObjectKind::SetIterator(i) => i.trace(t),
             // Weak: traced by `trace_ephemerons`, cleared by `clear_dead_weak_entries`.
             ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_) | ObjectKind::WeakRef(_) => {}
+            ObjectKind::Promise(p) => p.trace(t),
+            ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
