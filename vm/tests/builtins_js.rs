@@ -110,3 +110,52 @@ fn weak_collections_from_javascript() {
     check("try { new WeakSet([1]) } catch (e) { e.message }", "Invalid value used in weak set");
     check("const o = {}; new WeakRef(o).deref() === o", "true");
 }
+
+#[test]
+fn async_from_sync_iterators_await_each_value() {
+    use modjs_vm::builtins::promise::{promise_state, PromiseState};
+    let mut vm = Vm::new();
+    let set = vm.run_script("new Set([1, Promise.resolve(2)])", "/test/file.js").unwrap();
+    let mut rec = vm.get_iterator(&set, modjs_vm::IteratorHint::Async).unwrap();
+    let mut results = Vec::new();
+    for _ in 0..3 {
+        let p = vm.iterator_next(&mut rec, None).unwrap();
+        results.push(p);
+    }
+    modjs_vm::host::microtask::run_microtasks(&mut vm).unwrap();
+    let mut seen = Vec::new();
+    for p in results {
+        let Some((PromiseState::Fulfilled, Value::Object(r))) = promise_state(&vm, p) else {
+            panic!("a fulfilled promise of an iterator result");
+        };
+        let value = vm.get(r, &PropertyKey::from("value")).unwrap();
+        let done = vm.get(r, &PropertyKey::from("done")).unwrap();
+        seen.push(format!("{}:{}", vm.to_string(&value).unwrap().to_rust_lossy(), vm.to_string(&done).unwrap().to_rust_lossy()));
+    }
+    assert_eq!(seen, ["1:false", "2:false", "undefined:true"]);
+}
+
+#[test]
+fn async_from_sync_rejections_close_the_sync_iterator() {
+    use modjs_vm::builtins::promise::{promise_state, PromiseState};
+    let mut vm = Vm::new();
+    let iterable = vm
+        .run_script(
+            "var closed = false;
+             ({ [Symbol.iterator]() { return {
+                 next() { return { value: Promise.reject(new Error('r')), done: false }; },
+                 return() { closed = true; return {}; } }; } })",
+            "/test/file.js",
+        )
+        .unwrap();
+    let mut rec = vm.get_iterator(&iterable, modjs_vm::IteratorHint::Async).unwrap();
+    let p = vm.iterator_next(&mut rec, None).unwrap();
+    modjs_vm::host::microtask::run_microtasks(&mut vm).unwrap();
+    let Some((PromiseState::Rejected, Value::Object(e))) = promise_state(&vm, p) else {
+        panic!("a rejected promise");
+    };
+    let message = vm.get(e, &PropertyKey::from("message")).unwrap();
+    assert_eq!(vm.to_string(&message).unwrap().to_rust_lossy(), "r");
+    let g = vm.global();
+    assert!(matches!(vm.get(g, &PropertyKey::from("closed")).unwrap(), Value::Bool(true)));
+}

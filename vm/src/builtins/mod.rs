@@ -1,6 +1,7 @@
 //! The built-in objects: one file per constructor or namespace object, each with an
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
+pub mod async_from_sync_iterator;
 pub mod collection_data;
 pub mod function;
 pub mod error;
@@ -51,6 +52,7 @@ pub fn install_all(vm: &mut Vm) {
     weakset::install(vm);
     weakref::install(vm);
     promise::install(vm);
+    async_from_sync_iterator::install(vm);
     crate::host::install(vm);
     crate::host::console::install(vm);
 }
