@@ -159,3 +159,26 @@ fn async_from_sync_rejections_close_the_sync_iterator() {
     let g = vm.global();
     assert!(matches!(vm.get(g, &PropertyKey::from("closed")).unwrap(), Value::Bool(true)));
 }
+
+#[test]
+fn prepare_stack_trace_receives_call_sites() {
+    let src = "function getCallers() {
+            const saved = Error.prepareStackTrace;
+            Error.prepareStackTrace = (err, sites) => sites;
+            const holder = {};
+            Error.captureStackTrace(holder, getCallers);
+            const sites = holder.stack;
+            Error.prepareStackTrace = saved;
+            return sites;
+        }
+        function caller() { return getCallers(); }
+        const sites = caller();
+        const first = sites[0];
+        [typeof sites.length, first.getFunctionName(), first.getFileName(), typeof first.getLineNumber(),
+         first.isNative(), first.getTypeName()].join();";
+    check(src, "number,caller,/test/file.js,number,false,");
+    // Node's default is a function, and leaving it in place gives the usual text.
+    check("typeof Error.prepareStackTrace + Error.prepareStackTrace.name", "functionErrorPrepareStackTrace");
+    let first = run("Error.prepareStackTrace = (e, s) => 'custom ' + e.message; new Error('m').stack");
+    assert_eq!(first, "custom m");
+}

@@ -2,6 +2,7 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod async_from_sync_iterator;
+pub mod call_site;
 pub mod collection_data;
 pub mod function;
 pub mod error;
@@ -44,6 +45,7 @@ pub fn install_all(vm: &mut Vm) {
     array::install(vm);
     array_iterator::install(vm);
     error::install(vm);
+    call_site::install(vm);
     map::install(vm);
     map_iterator::install(vm);
     set::install(vm);

@@ -90,6 +90,8 @@ pub enum ObjectKind {
     WeakSet(Box<crate::builtins::weak_collection::WeakData>),
     /// [[WeakRefTarget]]: `Value::Undefined` once the target was collected.
     WeakRef(Value),
+    /// A V8 CallSite: one frame of a captured stack (`Error.prepareStackTrace`).
+    CallSite(Box<crate::error::StackFrameInfo>),
     /// A promise's internal slots (§27.2.6).
     Promise(crate::builtins::promise::PromiseData),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
@@ -170,6 +172,7 @@ impl Trace for ObjectKind {
             ObjectKind::MapIterator(i) | ObjectKind::SetIterator(i) => i.trace(t),
             // Weak: traced by `trace_ephemerons`, cleared by `clear_dead_weak_entries`.
             ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_) | ObjectKind::WeakRef(_) => {}
+            ObjectKind::CallSite(_) => {}
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
