@@ -25,3 +25,4 @@ pub mod cjs_exports;
 pub mod json;
 pub mod resolve;
 pub mod module;
+pub mod runtime;

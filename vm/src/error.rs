@@ -53,25 +53,21 @@ impl ErrorKind {
 }
 
 impl Vm {
-    /// A new error object of `kind` with `message`, as the built-in constructors make it (own
-    /// non-enumerable `message`, and `stack` captured from the current call stack).
+    /// A new error object of `kind` with `message`, as the built-in constructors make it: the
+    /// own `stack` (captured now, formatted when first read), then a non-enumerable `message`.
     pub fn new_error(&mut self, kind: ErrorKind, message: &str) -> ObjRef {
         let proto = self.realm.intrinsic(kind.prototype());
         let obj = self.heap.alloc(Object::new(Some(proto), ObjectKind::Error));
+        crate::builtins::error_stack::install_stack_property(self, obj);
         let msg = Value::String(JsString::from(message));
         self.define_value(obj, PropertyKey::from("message"), msg, attrs::BUILTIN);
-        self.install_error_stack(obj, kind.name(), message);
         obj
     }
 
-    /// Sets the own `stack` property of a new error: `Name: message` followed by the frames.
-    pub fn install_error_stack(&mut self, obj: ObjRef, name: &str, message: &str) {
-        let mut stack = if message.is_empty() { name.to_string() } else { format!("{name}: {message}") };
-        for frame in self.capture_stack_trace() {
-            stack.push_str("\n    at ");
-            stack.push_str(&frame.to_string());
-        }
-        self.define_value(obj, PropertyKey::from("stack"), Value::from(stack.as_str()), attrs::BUILTIN);
+    /// Gives `obj` an own `stack` capturing the current call stack; its first line is formatted
+    /// from the object's `name` and `message` when `stack` is first read (as V8 does).
+    pub fn install_error_stack(&mut self, obj: ObjRef) {
+        crate::builtins::error_stack::install_stack_property(self, obj);
     }
 
     pub fn throw_error(&mut self, kind: ErrorKind, message: &str) -> Value {

@@ -30,6 +30,34 @@
 //! holding `Value::Empty` is uninitialised: reading it throws the TDZ `ReferenceError`. An ES module
 //! import is the exporter's cell itself, which is what makes imports live.
 //!
+//! ## Bytecode (`bytecode/`) and the compiler (`compiler/`)
+//! The compiler turns a checked AST into `FunctionTemplate`s: register-based instructions
+//! (`Insn`, an enum with inline `u16` register / `u32` pool operands), a constant pool (made
+//! into `Value`s once), a name pool (made into `PropertyKey`s once), child templates, the
+//! register and cell-slot counts, and a pc → source offset table for stack traces. A scope
+//! analysis first finds the names each function's nested functions use; a binding whose name
+//! is among them lives in a *cell* (the frame's cell slot, captured by closures as upvalues),
+//! every other binding in a register. `let`/`const`/`class` bindings start as `Value::Empty`
+//! and reads check it unless the read is provably after the declaration in the same function.
+//! Script top-level `var`/`function` are global-object properties, top-level
+//! `let`/`const`/`class` are cells of the realm's global declarative record, handed to the
+//! script as upvalues. `break`/`continue`/`return` through `finally` blocks and `for-of` loops
+//! are routed at compile time (completion codes in registers), so the interpreter has no
+//! completion records. What the compiler cannot handle yet is a
+//! `SyntaxError: modjs does not support <feature> yet`.
+//!
+//! ## The interpreter (`interpreter/`)
+//! Each call frame is a window on one shared register stack (register 0 = `this`, then the
+//! arguments, then locals and temporaries) and on a stack of cell slots. A call from bytecode
+//! to bytecode pushes a frame whose window starts at the caller's argument registers and keeps
+//! running in the same loop — no Rust recursion, no argument copy; more than
+//! `interpreter::MAX_FRAMES` frames is `RangeError: Maximum call stack size exceeded`. Rust
+//! calling JavaScript (`Vm::call`) runs a nested loop counted in `native_depth`. A function
+//! object made from bytecode is `ObjectKind::Function(Closure)`: template, captured cells,
+//! home object, class field initialiser. `try` pushes a handler (target pc, exception
+//! register); a throw unwinds frames to the innermost handler. Loop back-edges and function
+//! entry are the GC safe points.
+//!
 //! ## Built-ins (`builtins/`, `native.rs`, `realm.rs`)
 //! A built-in function is an object of kind `NativeFunction` holding a Rust `fn(&mut Vm,
 //! &CallArgs) -> JsResult<Value>` and optional data slots. Each built-in file installs its objects
@@ -42,7 +70,8 @@ pub mod conversions;
 pub mod error;
 pub mod gc;
 pub mod host;
-pub mod iterator;
+pub mod interpreter;
+pub mod iteration;
 pub mod native;
 pub mod object;
 pub mod property;
@@ -54,6 +83,7 @@ pub mod vm;
 
 pub use error::{ErrorKind, JsResult, StackFrameInfo};
 pub use gc::{CellRef, ObjRef};
+pub use iteration::{IteratorHint, IteratorRecord};
 pub use native::{CallArgs, NativeFn};
 pub use property::{attrs, PropertyDescriptor, PropertyKey};
 pub use realm::Intrinsic;

@@ -27,6 +27,10 @@ pub struct Vm {
     pub native_depth: u32,
     /// Values the host keeps alive explicitly.
     pub roots: Vec<Value>,
+    /// Binding cells the host keeps alive explicitly (module environments).
+    pub root_cells: Vec<crate::gc::CellRef>,
+    /// The register stack, frames and handlers of the bytecode interpreter.
+    pub interp: crate::interpreter::Interpreter,
     /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
     pub event_loop: crate::host::event_loop::EventLoop,
     /// Buffered standard output (console and `process.stdout` write through it).
@@ -70,6 +74,8 @@ impl Vm {
             symbol_registry: IndexMap::new(),
             native_depth: 0,
             roots: Vec::new(),
+            root_cells: Vec::new(),
+            interp: crate::interpreter::Interpreter::new(),
             event_loop: crate::host::event_loop::EventLoop::new(),
             stdio: crate::host::process::Stdio::default(),
         };
@@ -196,7 +202,7 @@ impl Vm {
 
     pub fn is_callable_object(&self, o: ObjRef) -> bool {
         match &self.heap.get(o).kind {
-            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => true,
+            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) | ObjectKind::Function(_) => true,
             ObjectKind::Proxy(p) => p.callable,
             _ => false,
         }
@@ -210,6 +216,7 @@ impl Vm {
                 ObjectKind::NativeFunction(f) => return f.constructor,
                 ObjectKind::BoundFunction(b) => o = b.target,
                 ObjectKind::Proxy(p) => return p.constructor,
+                ObjectKind::Function(c) => return c.template.is_constructor(),
                 _ => return false,
             }
         }
@@ -234,6 +241,7 @@ impl Vm {
                 self.nested(|vm| vm.call(&target, bound_this, &all))
             }
             ObjectKind::Proxy(p) if p.callable => self.nested(|vm| vm.proxy_call(callee, this, args)),
+            ObjectKind::Function(_) => crate::interpreter::call_closure(self, callee, this, args),
             _ => Err(self.throw_type_error(&format!("{} is not a function", self.describe_for_error(f)))),
         }
     }
@@ -257,6 +265,7 @@ impl Vm {
                 self.nested(|vm| vm.construct(target, &all, Some(nt)))
             }
             ObjectKind::Proxy(p) if p.constructor => self.nested(|vm| vm.proxy_construct(f, args, new_target)),
+            ObjectKind::Function(_) => crate::interpreter::construct_closure(self, f, args, new_target),
             _ => {
                 let v = Value::Object(f);
                 Err(self.throw_type_error(&format!("{} is not a constructor", self.describe_for_error(&v))))
@@ -311,7 +320,7 @@ impl Vm {
 
     /// The call stack as `at ...` lines (the interpreter provides the frames).
     pub fn capture_stack_trace(&self) -> Vec<StackFrameInfo> {
-        Vec::new()
+        self.interpreter_stack_trace()
     }
 
     // ----- garbage collection ----------------------------------------------------------------
@@ -334,6 +343,8 @@ impl Vm {
     fn trace_roots(&self, t: &mut Tracer) {
         self.realm.trace(t);
         self.roots.trace(t);
+        self.root_cells.trace(t);
+        self.interp.trace(t);
         self.event_loop.trace(t);
     }
 }

@@ -28,7 +28,7 @@ fn compiles_core_statements_and_expressions() {
         "let [p, , q = 2, ...r] = [1, 2]; let { s, t: { u } = {}, ...w } = {};",
         "[a.b, c[0]] = [1, 2]; ({ x: a.y } = {});",
         "x ??= 1; x ||= 2; x &&= 3; x **= 2; a?.b?.[c]?.(d);",
-        "class A { #p = 1; static s = 2; [Symbol.iterator]() {} get g() { return this.#p } static { this.t = 3 } }",
+        "class A { p = 1; static s = 2; [Symbol.iterator]() {} get g() { return this.p } static { this.t = 3 } }",
         "class B extends A { constructor() { super(); super.m(); } f = () => this }",
         "`a${1}b${2}`; typeof zz; delete o.a; void 0; new A(...[1]);",
         "function h() { return arguments.length + new.target } (() => this)();",
@@ -47,6 +47,8 @@ fn unsupported_features_are_syntax_errors() {
         ("async function f() {}", "async functions"),
         ("with ({}) {}", "the with statement"),
         ("eval('1')", "direct eval"),
+        ("class A { #p = 1 }", "private class members"),
+        ("1n", "BigInt"),
     ] {
         match compile(src) {
             Err(e) => assert_eq!(e.message, format!("modjs does not support {feature} yet"), "{src}"),

@@ -68,14 +68,14 @@ fn array_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         )));
     };
     let Some(a) = iterated else {
-        return Ok(vm.create_iter_result_object(Value::Undefined, true));
+        return Ok(Value::Object(vm.create_iter_result_object(Value::Undefined, true)));
     };
     let len = vm.length_of_array_like(a)?;
     if index >= len {
         if let ObjectKind::ArrayIterator(d) = &mut vm.heap.get_mut(it).kind {
             d.iterated = None;
         }
-        return Ok(vm.create_iter_result_object(Value::Undefined, true));
+        return Ok(Value::Object(vm.create_iter_result_object(Value::Undefined, true)));
     }
     if let ObjectKind::ArrayIterator(d) = &mut vm.heap.get_mut(it).kind {
         d.next_index = index + 1;
@@ -88,5 +88,5 @@ fn array_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
             Value::Object(vm.create_array_from_list(vec![Value::Number(index as f64), v]))
         }
     };
-    Ok(vm.create_iter_result_object(result, false))
+    Ok(Value::Object(vm.create_iter_result_object(result, false)))
 }

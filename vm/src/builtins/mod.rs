@@ -2,8 +2,11 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod function;
+pub mod error;
+pub mod error_stack;
 mod global_object;
 pub mod json;
+pub mod receiver;
 pub mod uri_coding;
 pub mod object;
 pub mod proxy;
@@ -30,6 +33,7 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    error::install(vm);
     promise::install(vm);
     crate::host::install(vm);
 }

@@ -259,7 +259,7 @@ fn object_from_entries(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     let obj = vm.new_object();
     // AddEntriesFromIterable (§24.1.1.2) with CreateDataPropertyOrThrow as the adder.
-    let mut record = vm.get_iterator(&iterable)?;
+    let mut record = vm.get_iterator(&iterable, crate::iteration::IteratorHint::Sync)?;
     while let Some(next) = vm.iterator_step_value(&mut record)? {
         let Value::Object(entry) = next else {
             let msg = format!("Iterator value {} is not an entry object", vm.describe_value_plain(&next));

@@ -12,7 +12,7 @@
 
 use super::promise::{new_promise_capability, slot, PromiseCapability};
 use crate::error::{ErrorKind, JsResult};
-use crate::iterator::IteratorRecord;
+use crate::iteration::{IteratorHint, IteratorRecord};
 use crate::gc::ObjRef;
 use crate::native::{CallArgs, NativeFn};
 use crate::object::{ArrayData, Object, ObjectKind};
@@ -105,7 +105,7 @@ fn run_combinator(vm: &mut Vm, args: &CallArgs, which: Combinator) -> JsResult<V
         Err(e) => return if_abrupt_reject_promise(vm, e, &cap),
     };
     // 5-6. GetIterator(iterable, sync); IfAbruptRejectPromise.
-    let mut record = match vm.get_iterator(&args.get(0)) {
+    let mut record = match vm.get_iterator(&args.get(0), IteratorHint::Sync) {
         Ok(r) => r,
         Err(e) => return if_abrupt_reject_promise(vm, e, &cap),
     };

@@ -5,6 +5,9 @@ use std::rc::Rc;
 use modjs_lexer::JsStr;
 
 use super::insn::Insn;
+use crate::property::PropertyKey;
+use crate::string::JsString;
+use crate::value::Value;
 
 /// A compile-time constant (the pool `LoadConst` reads).
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +69,6 @@ impl std::fmt::Debug for SourceInfo {
 }
 
 /// One compiled function.
-#[derive(Debug)]
 pub struct FunctionTemplate {
     /// The function's own name (`""` for anonymous functions before SetFunctionName).
     pub name: JsStr,
@@ -86,8 +88,13 @@ pub struct FunctionTemplate {
     pub needs_arguments: bool,
     pub code: Vec<Insn>,
     pub constants: Vec<Constant>,
+    /// The constants as values (what `LoadConst` loads), made once at compile time.
+    pub values: Vec<Value>,
     /// Names: property keys of `GetProp`/`SetProp`, global names, binding names in errors.
     pub names: Vec<JsStr>,
+    /// The names as strings and as property keys (made once at compile time).
+    pub name_strings: Vec<JsString>,
+    pub keys: Vec<PropertyKey>,
     pub children: Vec<Rc<FunctionTemplate>>,
     /// How each upvalue is captured when a closure of this template is created.
     pub captures: Vec<Capture>,
@@ -125,5 +132,18 @@ impl FunctionTemplate {
             TemplateKind::ClassConstructor { .. } => true,
             _ => false,
         }
+    }
+}
+
+impl std::fmt::Debug for FunctionTemplate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "function {:?} ({:?}, {} registers, {} cells)", self.name.to_string_lossy(), self.kind, self.register_count, self.cell_count)?;
+        for (i, insn) in self.code.iter().enumerate() {
+            writeln!(f, "  {i:4} {insn:?}")?;
+        }
+        for c in &self.children {
+            write!(f, "{c:?}")?;
+        }
+        Ok(())
     }
 }

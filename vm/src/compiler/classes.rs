@@ -51,6 +51,9 @@ impl Compiler {
                 | ClassMemberKind::Field { key: PropKey::Private(id), .. } => id,
                 _ => continue,
             };
+            if !self.private_names_supported {
+                return Err(CompileError::unsupported("private class members", id.span));
+            }
             if let ClassMemberKind::Method { .. } = m.kind {
                 return Err(CompileError::unsupported("private methods and accessors", m.span));
             }

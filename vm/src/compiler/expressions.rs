@@ -216,10 +216,7 @@ impl Compiler {
             }
             ExprKind::Num { value, .. } => self.load_number(*value, dst),
             ExprKind::Str { value, .. } => self.load_string(value.units(), dst),
-            ExprKind::BigInt(digits) => {
-                let idx = self.f().constant(Constant::BigInt(digits.clone()));
-                self.f().emit(Insn::LoadConst { dst, idx });
-            }
+            ExprKind::BigInt(_) => return Err(CompileError::unsupported("BigInt", e.span)),
             ExprKind::Regex { body, flags } => {
                 let pattern = self.f().name(body);
                 let flags = self.f().name(flags);
@@ -285,6 +282,8 @@ impl Compiler {
                 self.expr(right, dst)?;
                 self.f().patch_here(j);
             }
+            ExprKind::PrivateIn { name, .. } => return Err(CompileError::unsupported("private class members", name.span)),
+            #[allow(unreachable_patterns)]
             ExprKind::PrivateIn { name, right } => {
                 let key = self.f().temp(e.span)?;
                 self.emit_read(&format!("#{}", name.name), key, name.span)?;
@@ -463,6 +462,9 @@ impl Compiler {
                 self.f().emit(Insn::GetElem { dst, obj, key });
             }
             MemberProp::Private(id) => {
+                if !self.private_names_supported {
+                    return Err(CompileError::unsupported("private class members", id.span));
+                }
                 let key = self.f().temp(id.span)?;
                 self.emit_read(&format!("#{}", id.name), key, id.span)?;
                 self.f().mark(id.span);
@@ -831,6 +833,9 @@ impl Compiler {
                         Reference::Keyed { obj, key }
                     }
                     MemberProp::Private(id) => {
+                        if !self.private_names_supported {
+                            return Err(CompileError::unsupported("private class members", id.span));
+                        }
                         let key = self.f().temp(id.span)?;
                         self.emit_read(&format!("#{}", id.name), key, id.span)?;
                         Reference::Private { obj, key }
@@ -906,13 +911,7 @@ impl Compiler {
                 // The function name comes from the key at run time (Number::toString).
                 Ok(None)
             }
-            PropKey::BigInt(digits, span) => {
-                let idx = self.f().constant(Constant::BigInt(digits.clone()));
-                self.f().emit(Insn::LoadConst { dst, idx });
-                self.f().mark(*span);
-                self.f().emit(Insn::ToPropertyKey { dst, src: dst });
-                Ok(None)
-            }
+            PropKey::BigInt(_, span) => Err(CompileError::unsupported("BigInt", *span)),
             PropKey::Computed(e) => {
                 self.expr(e, dst)?;
                 self.f().mark(e.span);

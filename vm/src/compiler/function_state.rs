@@ -11,6 +11,9 @@ use super::analysis::FunctionInfo;
 use super::control::Control;
 use super::scope::Scope;
 use super::CompileError;
+use crate::property::PropertyKey;
+use crate::string::JsString;
+use crate::value::Value;
 use crate::bytecode::{Capture, Constant, FunctionTemplate, Insn, Reg, SourceInfo, TemplateKind};
 
 /// An upvalue of the function: which outer binding, captured how.
@@ -204,7 +207,22 @@ impl FuncState {
     }
 
     pub fn finish(self, source: Rc<SourceInfo>) -> FunctionTemplate {
+        let values = self
+            .constants
+            .iter()
+            .map(|c| match c {
+                Constant::Number(n) => Value::Number(*n),
+                Constant::String(s) => Value::String(JsString::from_slice(s.units())),
+                // BigInt literals are rejected before a constant is made.
+                Constant::BigInt(_) => Value::Undefined,
+            })
+            .collect();
+        let name_strings: Vec<JsString> = self.names.iter().map(|n| JsString::from_slice(n.units())).collect();
+        let keys = name_strings.iter().map(|s| PropertyKey::from_string(s.clone())).collect();
         FunctionTemplate {
+            values,
+            name_strings,
+            keys,
             name: self.name,
             kind: self.kind,
             strict: self.strict,

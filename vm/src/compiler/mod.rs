@@ -57,11 +57,14 @@ pub struct Compiler {
     next_binding_id: u32,
     /// Nesting depth of class bodies (class code is strict).
     class_depth: u32,
+    /// Private names need per-object private element storage the object model does not have
+    /// yet; until then they are rejected at compile time.
+    private_names_supported: bool,
 }
 
 impl Compiler {
     fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0 }
+        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false }
     }
 
     /// The function being compiled.

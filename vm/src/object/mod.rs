@@ -70,6 +70,12 @@ pub enum ObjectKind {
     Proxy(ProxyData),
     /// An Array Iterator (§23.1.5).
     ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
+    /// An ECMAScript function object (bytecode closure, §10.2).
+    Function(Box<crate::interpreter::Closure>),
+    /// The state of a `for-in` loop.
+    ForInIterator(Box<crate::interpreter::ForInIterator>),
+    /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
+    AsyncFromSyncIterator(crate::iteration::IteratorRecord),
     /// A promise's internal slots (§27.2.6).
     Promise(crate::builtins::promise::PromiseData),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
@@ -132,6 +138,9 @@ impl Trace for ObjectKind {
             ObjectKind::Namespace(ns) => ns.trace(t),
             ObjectKind::Proxy(p) => p.trace(t),
             ObjectKind::ArrayIterator(d) => d.trace(t),
+            ObjectKind::Function(c) => c.trace(t),
+            ObjectKind::ForInIterator(i) => i.trace(t),
+            ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary

@@ -54,6 +54,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         // Node shows a proxy as its target would look (showProxy is off); until the walker
         // follows the target, a proxy prints as a plain object.
         ObjectKind::Proxy(_) => Kind::Ordinary,
+        ObjectKind::AsyncFromSyncIterator(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error

@@ -1,0 +1,12 @@
+//! The module runtime: where the loader's linked graph meets the VM. It turns each module's
+//! [`crate::module::plan::EnvironmentPlan`] into real binding cells (an import *is* the
+//! exporter's cell), creates module namespace objects, and runs module bodies for the evaluate
+//! phase.
+//!
+//! - [`environment`]: module environments — one cell per binding, imports aliased to the
+//!   exporter's cells, namespace objects (GetModuleNamespace on the VM side).
+
+pub mod environment;
+
+#[cfg(test)]
+mod environment_tests;

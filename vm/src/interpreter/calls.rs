@@ -1,0 +1,170 @@
+//! Entering bytecode functions: [[Call]] and [[Construct]] of ECMAScript function objects
+//! (§10.2.1, §10.2.2), from bytecode (a new frame in the running loop) or from Rust (a nested
+//! loop).
+
+use std::rc::Rc;
+
+use super::{Frame, MAX_FRAMES};
+use crate::bytecode::{FunctionTemplate, TemplateKind};
+use crate::error::JsResult;
+use crate::gc::ObjRef;
+use crate::realm::Intrinsic;
+use crate::value::Value;
+use crate::vm::{Vm, MAX_NATIVE_DEPTH};
+
+/// How a frame is being entered.
+pub(super) struct Entry {
+    pub callee: ObjRef,
+    pub template: Rc<FunctionTemplate>,
+    pub new_target: Value,
+    pub construct: bool,
+    pub entry: bool,
+    pub ret: usize,
+}
+
+impl Vm {
+    /// OrdinaryCallBindThis for a sloppy function: undefined/null become the global object,
+    /// primitives are wrapped.
+    pub(super) fn bind_this(&mut self, template: &FunctionTemplate, this: Value) -> JsResult<Value> {
+        if template.strict || template.kind == TemplateKind::Arrow {
+            return Ok(this);
+        }
+        match this {
+            Value::Undefined | Value::Null | Value::Empty => Ok(Value::Object(self.global())),
+            Value::Object(_) => Ok(this),
+            other => Ok(Value::Object(self.to_object(&other)?)),
+        }
+    }
+
+    /// Pushes a frame whose `this` and `argc` arguments are already in the register stack at
+    /// `base` (register 0) and `base + 1 ..`.
+    pub(super) fn push_frame(&mut self, e: Entry, base: usize, argc: usize) -> JsResult<()> {
+        if self.interp.frames.len() >= MAX_FRAMES {
+            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
+        let t = &e.template;
+        let regs = t.register_count as usize;
+        let params = t.param_count as usize;
+        let interp = &mut self.interp;
+        let end = base + regs.max(argc + 1);
+        if interp.stack.len() < end {
+            interp.stack.resize(end, Value::Undefined);
+        }
+        let args = if t.needs_arguments { interp.stack[base + 1..base + 1 + argc].to_vec() } else { Vec::new() };
+        // Missing parameters and all other registers start as undefined.
+        let first_clear = 1 + argc.min(params);
+        for v in &mut interp.stack[base + first_clear..base + regs] {
+            *v = Value::Undefined;
+        }
+        let cell_base = interp.cells.len();
+        if t.cell_count > 0 {
+            let placeholder = match interp.placeholder_cell {
+                Some(c) => c,
+                None => {
+                    let c = self.heap.alloc_cell(Value::Undefined);
+                    self.interp.placeholder_cell = Some(c);
+                    c
+                }
+            };
+            let n = cell_base + t.cell_count as usize;
+            self.interp.cells.resize(n, placeholder);
+        }
+        let upvalues = match self.closure(e.callee) {
+            Some(c) => c.upvalues.clone(),
+            None => Rc::from(Vec::new()),
+        };
+        let handler_base = self.interp.handlers.len();
+        self.interp.frames.push(Frame {
+            template: e.template,
+            callee: Some(e.callee),
+            upvalues,
+            base,
+            cell_base,
+            pc: 0,
+            ret: e.ret,
+            new_target: e.new_target,
+            args,
+            construct: e.construct,
+            entry: e.entry,
+            handler_base,
+        });
+        Ok(())
+    }
+
+    /// The `this` of [[Construct]] for a base constructor: OrdinaryCreateFromConstructor(
+    /// newTarget, "%Object.prototype%"); empty for a derived constructor.
+    pub(super) fn construct_this(&mut self, template: &FunctionTemplate, new_target: ObjRef) -> JsResult<Value> {
+        if let TemplateKind::ClassConstructor { derived: true } = template.kind {
+            return Ok(Value::Empty);
+        }
+        let key = self.interp.common_keys.prototype.clone();
+        let proto = match self.get(new_target, &key)? {
+            Value::Object(p) => p,
+            _ => self.intrinsic(Intrinsic::ObjectPrototype),
+        };
+        Ok(Value::Object(self.new_object_with_proto(Some(proto))))
+    }
+
+    /// Runs a frame pushed with `entry: true` at the top of the stack to completion, counted as
+    /// a native level.
+    fn run_entry(&mut self) -> JsResult<Value> {
+        self.native_depth += 1;
+        let r = super::dispatch::run(self);
+        self.native_depth -= 1;
+        r
+    }
+}
+
+fn check_depth(vm: &mut Vm) -> JsResult<()> {
+    if vm.native_depth >= MAX_NATIVE_DEPTH {
+        return Err(vm.throw_range_error("Maximum call stack size exceeded"));
+    }
+    Ok(())
+}
+
+/// [[Call]] of a bytecode function object from Rust.
+pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) -> JsResult<Value> {
+    check_depth(vm)?;
+    let Some(template) = vm.closure(callee).map(|c| c.template.clone()) else {
+        return Err(vm.throw_type_error("not a function"));
+    };
+    if let TemplateKind::ClassConstructor { .. } = template.kind {
+        let name = template.name.to_string_lossy();
+        return Err(vm.throw_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
+    }
+    let this = vm.bind_this(&template, this)?;
+    let base = vm.interp.live_top();
+    let need = base + 1 + args.len();
+    if vm.interp.stack.len() < need {
+        vm.interp.stack.resize(need, Value::Undefined);
+    }
+    vm.interp.stack[base] = this;
+    vm.interp.stack[base + 1..need].clone_from_slice(args);
+    let e = Entry { callee, template, new_target: Value::Undefined, construct: false, entry: true, ret: base };
+    vm.push_frame(e, base, args.len())?;
+    vm.run_entry()
+}
+
+/// [[Construct]] of a bytecode function object from Rust.
+pub fn construct_closure(vm: &mut Vm, callee: ObjRef, args: &[Value], new_target: ObjRef) -> JsResult<Value> {
+    check_depth(vm)?;
+    let Some(template) = vm.closure(callee).map(|c| c.template.clone()) else {
+        return Err(vm.throw_type_error("not a constructor"));
+    };
+    if !template.is_constructor() {
+        let name = template.name.to_string_lossy();
+        return Err(vm.throw_type_error(&format!("{name} is not a constructor")));
+    }
+    let this = vm.construct_this(&template, new_target)?;
+    let base = vm.interp.live_top();
+    let need = base + 1 + args.len();
+    if vm.interp.stack.len() < need {
+        vm.interp.stack.resize(need, Value::Undefined);
+    }
+    vm.interp.stack[base] = this;
+    vm.interp.stack[base + 1..need].clone_from_slice(args);
+    let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
+    let e = Entry { callee, template, new_target: Value::Object(new_target), construct, entry: true, ret: base };
+    vm.push_frame(e, base, args.len())?;
+    vm.run_entry()
+}

@@ -1,0 +1,129 @@
+//! The payload of a function object made from bytecode (ObjectKind::Function): the template,
+//! the captured cells, and the slots classes and methods need.
+
+use std::rc::Rc;
+
+use crate::bytecode::{Capture, FunctionTemplate, TemplateKind};
+use crate::gc::{CellRef, ObjRef, Trace, Tracer};
+use crate::object::{Object, ObjectKind};
+use crate::property::{attrs, PropertyKey};
+use crate::realm::Intrinsic;
+use crate::string::JsString;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// An ECMAScript function object's internal slots (§10.2).
+pub struct Closure {
+    /// [[ECMAScriptCode]] and everything static about the function.
+    pub template: Rc<FunctionTemplate>,
+    /// The captured binding cells (the closure's [[Environment]], flattened).
+    pub upvalues: Rc<[CellRef]>,
+    /// [[HomeObject]] (methods: for `super` lookups).
+    pub home_object: Option<ObjRef>,
+    /// A class constructor's instance field initialiser ([[Fields]], compiled into one
+    /// function).
+    pub fields: Option<ObjRef>,
+}
+
+impl Trace for Closure {
+    fn trace(&self, t: &mut Tracer) {
+        for c in self.upvalues.iter() {
+            t.cell(*c);
+        }
+        if let Some(h) = self.home_object {
+            t.obj(h);
+        }
+        if let Some(f) = self.fields {
+            t.obj(f);
+        }
+    }
+}
+
+impl Vm {
+    /// OrdinaryFunctionCreate + MakeConstructor as the `Closure` instruction does it: a function
+    /// object for `template` capturing `upvalues`, with `length`, `name` and (for ordinary
+    /// constructors and generators) `prototype`.
+    pub fn make_closure(&mut self, template: Rc<FunctionTemplate>, upvalues: Rc<[CellRef]>) -> ObjRef {
+        let proto = self.intrinsic(Intrinsic::FunctionPrototype);
+        let kind = template.kind;
+        let length = template.length;
+        let name = JsString::from_slice(template.name.units());
+        let needs_prototype = matches!(kind, TemplateKind::Normal) && template.is_constructor();
+        let func = self.heap.alloc(Object::new(
+            Some(proto),
+            ObjectKind::Function(Box::new(Closure { template, upvalues, home_object: None, fields: None })),
+        ));
+        let keys = &self.interp.common_keys;
+        let (length_key, name_key, prototype_key, constructor_key) =
+            (keys.length.clone(), keys.name.clone(), keys.prototype.clone(), keys.constructor.clone());
+        self.define_value(func, length_key, Value::Number(length as f64), attrs::CONFIGURABLE);
+        self.define_value(func, name_key, Value::String(name), attrs::CONFIGURABLE);
+        if needs_prototype {
+            let p = self.new_object();
+            self.define_value(p, constructor_key, Value::Object(func), attrs::BUILTIN);
+            self.define_value(func, prototype_key, Value::Object(p), attrs::WRITABLE);
+        }
+        func
+    }
+
+    /// The closure payload of a function object, if it is one.
+    pub fn closure(&self, f: ObjRef) -> Option<&Closure> {
+        match &self.heap.get(f).kind {
+            ObjectKind::Function(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn closure_mut(&mut self, f: ObjRef) -> Option<&mut Closure> {
+        match &mut self.heap.get_mut(f).kind {
+            ObjectKind::Function(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// The captured cells of a new closure, taken from the creating frame's cells and upvalues.
+pub fn capture_cells(captures: &[Capture], frame_cells: &[CellRef], frame_upvalues: &[CellRef]) -> Rc<[CellRef]> {
+    captures
+        .iter()
+        .map(|c| match *c {
+            Capture::Cell(slot) => frame_cells[slot as usize],
+            Capture::Upvalue(idx) => frame_upvalues[idx as usize],
+        })
+        .collect()
+}
+
+/// Property keys the interpreter uses constantly, made once.
+pub struct CommonKeys {
+    pub length: PropertyKey,
+    pub name: PropertyKey,
+    pub prototype: PropertyKey,
+    pub constructor: PropertyKey,
+    pub next: PropertyKey,
+    pub done: PropertyKey,
+    pub value: PropertyKey,
+    pub return_: PropertyKey,
+    pub callee: PropertyKey,
+}
+
+impl CommonKeys {
+    pub fn new() -> CommonKeys {
+        CommonKeys {
+            length: PropertyKey::from("length"),
+            name: PropertyKey::from("name"),
+            prototype: PropertyKey::from("prototype"),
+            constructor: PropertyKey::from("constructor"),
+            next: PropertyKey::from("next"),
+            done: PropertyKey::from("done"),
+            value: PropertyKey::from("value"),
+            return_: PropertyKey::from("return"),
+            callee: PropertyKey::from("callee"),
+        }
+    }
+}
+
+impl Default for CommonKeys {
+    fn default() -> Self {
+        CommonKeys::new()
+    }
+}

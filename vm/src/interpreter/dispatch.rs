@@ -1,0 +1,1310 @@
+//! The dispatch loop.
+
+use std::rc::Rc;
+
+use super::calls::Entry;
+use super::closure::capture_cells;
+use super::operators::arithmetic;
+use super::Handler;
+use crate::bytecode::{ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
+use crate::error::{ErrorKind, JsResult};
+use crate::object::{Object, ObjectKind};
+use crate::property::{attrs, PropertyDescriptor, PropertyKey};
+use crate::realm::Intrinsic;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Why the inner loop stopped.
+enum Exit {
+    /// The frame stack changed (call or return): reload the top frame.
+    Reload,
+    /// An exception is propagating.
+    Throw(Value),
+    /// The entry frame returned.
+    Done(Value),
+}
+
+/// Runs the top frame (pushed with `entry: true`) until it returns.
+pub(super) fn run(vm: &mut Vm) -> JsResult<Value> {
+    loop {
+        let exit = run_frame(vm);
+        match exit {
+            Exit::Reload => continue,
+            Exit::Done(v) => return Ok(v),
+            Exit::Throw(exc) => {
+                if let Err(e) = unwind(vm, exc) {
+                    return Err(e);
+                }
+            }
+        }
+    }
+}
+
+/// Finds the innermost handler for `exc`, popping frames (up to the entry frame).
+fn unwind(vm: &mut Vm, exc: Value) -> Result<(), Value> {
+    loop {
+        let Some(frame) = vm.interp.frames.last_mut() else { return Err(exc) };
+        if vm.interp.handlers.len() > frame.handler_base {
+            let Some(h) = vm.interp.handlers.pop() else { return Err(exc) };
+            frame.pc = h.target as usize;
+            let slot = frame.base + h.exc as usize;
+            vm.interp.stack[slot] = exc;
+            return Ok(());
+        }
+        let entry = frame.entry;
+        pop_frame(vm);
+        if entry {
+            return Err(exc);
+        }
+    }
+}
+
+fn pop_frame(vm: &mut Vm) {
+    if let Some(f) = vm.interp.frames.pop() {
+        vm.interp.cells.truncate(f.cell_base);
+        vm.interp.handlers.truncate(f.handler_base);
+    }
+}
+
+/// V8's message for reading a property of null/undefined.
+fn read_error(vm: &mut Vm, obj: &Value, key: &PropertyKey) -> Value {
+    let what = if obj.is_null() { "null" } else { "undefined" };
+    vm.throw_type_error(&format!("Cannot read properties of {what} (reading '{}')", key.display()))
+}
+
+fn write_error(vm: &mut Vm, obj: &Value, key: &PropertyKey) -> Value {
+    let what = if obj.is_null() { "null" } else { "undefined" };
+    vm.throw_type_error(&format!("Cannot set properties of {what} (setting '{}')", key.display()))
+}
+
+impl Vm {
+    /// GetValue of a property reference on any value.
+    pub fn get_property_of_value(&mut self, obj: &Value, key: &PropertyKey) -> JsResult<Value> {
+        match obj {
+            Value::Object(o) => self.get(*o, key),
+            Value::Undefined | Value::Null | Value::Empty => Err(read_error(self, obj, key)),
+            _ => self.get_v(obj, key),
+        }
+    }
+
+    /// PutValue of a property reference on any value.
+    pub fn put_property_of_value(&mut self, obj: &Value, key: PropertyKey, value: Value, strict: bool) -> JsResult<()> {
+        match obj {
+            Value::Object(o) => {
+                let ok = self.set(*o, key.clone(), value, obj)?;
+                if !ok && strict {
+                    return Err(self.failed_assignment_error(*o, &key));
+                }
+                Ok(())
+            }
+            Value::Undefined | Value::Null | Value::Empty => Err(write_error(self, obj, &key)),
+            _ => {
+                let wrapper = self.to_object(obj)?;
+                let proto = self.heap.get(wrapper).proto;
+                let ok = match proto {
+                    Some(p) => self.set(p, key.clone(), value, obj)?,
+                    None => false,
+                };
+                if !ok && strict {
+                    let kind = self.typeof_value(obj);
+                    let shown = match obj {
+                        Value::String(s) => format!("'{}'", s.to_rust_lossy()),
+                        other => self.describe_for_error(other),
+                    };
+                    return Err(self.throw_type_error(&format!(
+                        "Cannot create property '{}' on {kind} {shown}",
+                        key.display()
+                    )));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// `delete obj[key]`.
+    fn delete_property_of_value(&mut self, obj: &Value, key: &PropertyKey, strict: bool) -> JsResult<bool> {
+        let o = self.to_object(obj)?;
+        let ok = self.delete_property(o, key)?;
+        if !ok && strict {
+            let shown = self.describe_object_for_error(o);
+            return Err(self.throw_type_error(&format!("Cannot delete property '{}' of {shown}", key.display())));
+        }
+        Ok(ok)
+    }
+
+    /// An unmapped arguments object (§10.4.4.6 CreateUnmappedArgumentsObject).
+    fn create_arguments_object(&mut self, args: &[Value], callee: Option<crate::gc::ObjRef>, strict: bool) -> Value {
+        let proto = self.intrinsic(Intrinsic::ObjectPrototype);
+        let obj = self.heap.alloc(Object::new(Some(proto), ObjectKind::Arguments));
+        let len_key = self.interp.common_keys.length.clone();
+        self.define_value(obj, len_key, Value::Number(args.len() as f64), attrs::BUILTIN);
+        for (i, a) in args.iter().enumerate() {
+            self.define_value(obj, PropertyKey::from_index(i as u32), a.clone(), attrs::ALL);
+        }
+        let iter_key = PropertyKey::Symbol(self.symbols.iterator.clone());
+        let values = self.intrinsic(Intrinsic::ArrayPrototypeValues);
+        self.define_value(obj, iter_key, Value::Object(values), attrs::BUILTIN);
+        let callee_key = self.interp.common_keys.callee.clone();
+        if strict {
+            let thrower = self.intrinsic(Intrinsic::ThrowTypeError);
+            self.define_accessor(obj, callee_key, Some(thrower), Some(thrower), attrs::NONE);
+        } else if let Some(c) = callee {
+            self.define_value(obj, callee_key, Value::Object(c), attrs::BUILTIN);
+        }
+        Value::Object(obj)
+    }
+
+    /// Appends to an array literal under construction.
+    fn array_append(&mut self, arr: &Value, v: Value) -> JsResult<()> {
+        let Value::Object(o) = arr else { return Ok(()) };
+        if let ObjectKind::Array(a) = &mut self.heap.get_mut(*o).kind {
+            if a.dense.len() == a.length as usize && a.length < u32::MAX - 1 {
+                a.dense.push(v);
+                a.length += 1;
+                return Ok(());
+            }
+        }
+        let key = self.interp.common_keys.length.clone();
+        let len = self.get(*o, &key)?;
+        let n = self.to_number(&len)?;
+        self.create_data_property_or_throw(*o, PropertyKey::from_index(n as u32), v)
+    }
+
+    fn array_append_hole(&mut self, arr: &Value) -> JsResult<()> {
+        let Value::Object(o) = arr else { return Ok(()) };
+        if let ObjectKind::Array(a) = &mut self.heap.get_mut(*o).kind {
+            if a.dense.len() == a.length as usize {
+                a.dense.push(Value::Empty);
+            }
+            a.length += 1;
+        }
+        Ok(())
+    }
+
+    /// CopyDataProperties (§7.3.25).
+    fn copy_data_properties(&mut self, target: &Value, source: &Value, excluded: &[PropertyKey]) -> JsResult<()> {
+        let Value::Object(t) = target else { return Ok(()) };
+        if source.is_nullish() {
+            return Ok(());
+        }
+        let from = self.to_object(source)?;
+        for key in self.own_property_keys(from)? {
+            if excluded.contains(&key) {
+                continue;
+            }
+            if let Some(d) = self.get_own_property(from, &key)? {
+                if d.enumerable == Some(true) {
+                    let v = self.get(from, &key)?;
+                    self.create_data_property_or_throw(*t, key, v)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// SetFunctionName (§10.2.9) on a fresh function object.
+    fn set_function_name(&mut self, f: &Value, key: &Value, prefix: u8) -> JsResult<()> {
+        let Value::Object(f) = f else { return Ok(()) };
+        let key = self.to_property_key(key)?;
+        let prefix = match prefix {
+            1 => Some("get"),
+            2 => Some("set"),
+            _ => None,
+        };
+        let name = crate::vm::function_name_for_key(&key, prefix);
+        let name_key = self.interp.common_keys.name.clone();
+        self.define_property_or_throw(*f, name_key, PropertyDescriptor::data(Value::String(name), false, false, true))
+    }
+
+    /// CreateClass: links constructor, prototype and parent (§15.7.14 steps 5-8, 12-16).
+    fn create_class(&mut self, ctor: &Value, parent: &Value) -> JsResult<Value> {
+        let Value::Object(f) = ctor else { return Ok(Value::Undefined) };
+        let (proto_parent, ctor_parent) = match parent {
+            Value::Empty => (Some(self.intrinsic(Intrinsic::ObjectPrototype)), self.intrinsic(Intrinsic::FunctionPrototype)),
+            Value::Null => (None, self.intrinsic(Intrinsic::FunctionPrototype)),
+            _ => {
+                if !self.is_constructor(parent) {
+                    let shown = self.describe_for_error(parent);
+                    return Err(self.throw_type_error(&format!("Class extends value {shown} is not a constructor or null")));
+                }
+                let Value::Object(p) = parent else { return Ok(Value::Undefined) };
+                let key = self.interp.common_keys.prototype.clone();
+                let pp = self.get(*p, &key)?;
+                let pp = match pp {
+                    Value::Object(o) => Some(o),
+                    Value::Null => None,
+                    other => {
+                        let shown = self.describe_for_error(&other);
+                        return Err(self.throw_type_error(&format!(
+                            "Class extends value does not have valid prototype property {shown}"
+                        )));
+                    }
+                };
+                (pp, *p)
+            }
+        };
+        let proto = self.new_object_with_proto(proto_parent);
+        self.heap.get_mut(*f).proto = Some(ctor_parent);
+        let keys = &self.interp.common_keys;
+        let (pk, ck) = (keys.prototype.clone(), keys.constructor.clone());
+        self.define_value(*f, pk, Value::Object(proto), attrs::NONE);
+        self.define_value(proto, ck, Value::Object(*f), attrs::BUILTIN);
+        if let Some(c) = self.closure_mut(*f) {
+            c.home_object = Some(proto);
+        }
+        Ok(Value::Object(proto))
+    }
+
+    /// Runs a class constructor's field initialiser on `this`.
+    fn init_fields(&mut self, ctor: &Value, this: &Value) -> JsResult<()> {
+        let Value::Object(c) = ctor else { return Ok(()) };
+        let init = self.closure(*c).and_then(|c| c.fields);
+        if let Some(init) = init {
+            self.call(&Value::Object(init), this.clone(), &[])?;
+        }
+        Ok(())
+    }
+
+    fn super_base_object(&mut self, home: &Value) -> JsResult<Option<crate::gc::ObjRef>> {
+        let Value::Object(h) = home else {
+            return Err(self.throw_syntax_error("'super' keyword unexpected here"));
+        };
+        self.get_prototype_of(*h)
+    }
+}
+
+/// Executes instructions of the top frame until the frame stack changes or a throw.
+fn run_frame(vm: &mut Vm) -> Exit {
+    let Some(frame) = vm.interp.frames.last() else { return Exit::Done(Value::Undefined) };
+    let t: Rc<FunctionTemplate> = frame.template.clone();
+    let base = frame.base;
+    let cell_base = frame.cell_base;
+    let mut pc = frame.pc;
+    let code: &[Insn] = &t.code;
+
+    macro_rules! reg {
+        ($r:expr) => {
+            vm.interp.stack[base + $r as usize]
+        };
+    }
+    macro_rules! save_pc {
+        () => {
+            if let Some(f) = vm.interp.frames.last_mut() {
+                f.pc = pc;
+            }
+        };
+    }
+    macro_rules! throw {
+        ($e:expr) => {{
+            let e = $e;
+            save_pc!();
+            return Exit::Throw(e);
+        }};
+    }
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => throw!(e),
+            }
+        };
+    }
+    macro_rules! cell {
+        ($slot:expr) => {
+            vm.interp.cells[cell_base + $slot as usize]
+        };
+    }
+    macro_rules! upvalue {
+        ($idx:expr) => {
+            match vm.interp.frames.last() {
+                Some(f) => f.upvalues[$idx as usize],
+                None => return Exit::Done(Value::Undefined),
+            }
+        };
+    }
+    macro_rules! tdz_error {
+        ($name:expr) => {{
+            let n = t.name_strings[$name as usize].to_rust_lossy();
+            save_pc!();
+            let e = vm.throw_reference_error(&format!("Cannot access '{n}' before initialization"));
+            return Exit::Throw(e);
+        }};
+    }
+    macro_rules! num_binop {
+        ($insn:expr, $dst:expr, $lhs:expr, $rhs:expr, $op:tt) => {{
+            if let (Value::Number(a), Value::Number(b)) = (&reg!($lhs), &reg!($rhs)) {
+                let r = *a $op *b;
+                reg!($dst) = Value::Number(r);
+            } else {
+                save_pc!();
+                let (a, b) = (reg!($lhs).clone(), reg!($rhs).clone());
+                let r = tri!(vm.op_arithmetic($insn, &a, &b));
+                reg!($dst) = r;
+            }
+        }};
+    }
+    macro_rules! int_binop {
+        ($insn:expr, $dst:expr, $lhs:expr, $rhs:expr, $f:expr) => {{
+            if let (Value::Number(a), Value::Number(b)) = (&reg!($lhs), &reg!($rhs)) {
+                let f: fn(f64, f64) -> f64 = $f;
+                let r = f(*a, *b);
+                reg!($dst) = Value::Number(r);
+            } else {
+                save_pc!();
+                let (a, b) = (reg!($lhs).clone(), reg!($rhs).clone());
+                let r = tri!(vm.op_arithmetic($insn, &a, &b));
+                reg!($dst) = r;
+            }
+        }};
+    }
+    macro_rules! compare {
+        ($insn:expr, $dst:expr, $lhs:expr, $rhs:expr, $op:tt) => {{
+            let r = if let (Value::Number(a), Value::Number(b)) = (&reg!($lhs), &reg!($rhs)) {
+                *a $op *b
+            } else {
+                save_pc!();
+                let (a, b) = (reg!($lhs).clone(), reg!($rhs).clone());
+                tri!(vm.op_compare($insn, &a, &b))
+            };
+            reg!($dst) = Value::Bool(r);
+        }};
+    }
+    macro_rules! args_of {
+        ($first:expr, $argc:expr) => {
+            vm.interp.stack[base + $first as usize..base + $first as usize + $argc as usize].to_vec()
+        };
+    }
+
+    loop {
+        let Some(&insn) = code.get(pc) else {
+            let e = vm.throw_syntax_error("modjs internal error: ran off the end of a function");
+            return Exit::Throw(e);
+        };
+        pc += 1;
+        match insn {
+            Insn::LoadUndef { dst } => reg!(dst) = Value::Undefined,
+            Insn::LoadNull { dst } => reg!(dst) = Value::Null,
+            Insn::LoadTrue { dst } => reg!(dst) = Value::Bool(true),
+            Insn::LoadFalse { dst } => reg!(dst) = Value::Bool(false),
+            Insn::LoadEmpty { dst } => reg!(dst) = Value::Empty,
+            Insn::LoadInt { dst, value } => reg!(dst) = Value::Number(value as f64),
+            Insn::LoadConst { dst, idx } => reg!(dst) = t.values[idx as usize].clone(),
+            Insn::Move { dst, src } => {
+                let v = reg!(src).clone();
+                reg!(dst) = v;
+            }
+            Insn::LoadCallee { dst } => {
+                let c = vm.interp.frames.last().and_then(|f| f.callee);
+                reg!(dst) = c.map(Value::Object).unwrap_or(Value::Undefined);
+            }
+            Insn::LoadNewTarget { dst } => {
+                let v = vm.interp.frames.last().map(|f| f.new_target.clone()).unwrap_or(Value::Undefined);
+                reg!(dst) = v;
+            }
+            Insn::LoadHomeObject { dst } => {
+                let c = vm.interp.frames.last().and_then(|f| f.callee);
+                let h = c.and_then(|c| vm.closure(c)).and_then(|c| c.home_object);
+                reg!(dst) = h.map(Value::Object).unwrap_or(Value::Undefined);
+            }
+            Insn::CheckTdz { src, name } => {
+                if reg!(src).is_empty() {
+                    tdz_error!(name);
+                }
+            }
+            Insn::CheckThis { src } => {
+                if reg!(src).is_empty() {
+                    throw!(vm.throw_reference_error(
+                        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"
+                    ));
+                }
+            }
+            Insn::CheckThisUninitialized { src } => {
+                if !reg!(src).is_empty() {
+                    throw!(vm.throw_reference_error("Super constructor may only be called once"));
+                }
+            }
+            Insn::ThrowConstAssign => {
+                throw!(vm.throw_type_error("Assignment to constant variable."));
+            }
+            Insn::ThrowError { kind, msg } => {
+                let kind = match kind {
+                    ErrorType::TypeError => ErrorKind::TypeError,
+                    ErrorType::ReferenceError => ErrorKind::ReferenceError,
+                    ErrorType::SyntaxError => ErrorKind::SyntaxError,
+                    ErrorType::RangeError => ErrorKind::RangeError,
+                };
+                save_pc!();
+                let m = t.name_strings[msg as usize].to_rust_lossy();
+                throw!(vm.throw_error(kind, &m));
+            }
+
+            // ----- cells -------------------------------------------------------------------
+            Insn::NewCell { slot } => {
+                let c = vm.heap.alloc_cell(Value::Empty);
+                cell!(slot) = c;
+            }
+            Insn::NewCellUndefined { slot } => {
+                let c = vm.heap.alloc_cell(Value::Undefined);
+                cell!(slot) = c;
+            }
+            Insn::CopyCell { slot } => {
+                let v = vm.heap.cell(cell!(slot)).clone();
+                let c = vm.heap.alloc_cell(v);
+                cell!(slot) = c;
+            }
+            Insn::GetCell { dst, slot } => {
+                let v = vm.heap.cell(cell!(slot)).clone();
+                reg!(dst) = v;
+            }
+            Insn::GetCellChecked { dst, slot, name } => {
+                let v = vm.heap.cell(cell!(slot)).clone();
+                if v.is_empty() {
+                    tdz_error!(name);
+                }
+                reg!(dst) = v;
+            }
+            Insn::SetCell { slot, src } => {
+                let v = reg!(src).clone();
+                vm.heap.cell_set(cell!(slot), v);
+            }
+            Insn::SetCellChecked { slot, src, name } => {
+                let c = cell!(slot);
+                if vm.heap.cell(c).is_empty() {
+                    tdz_error!(name);
+                }
+                let v = reg!(src).clone();
+                vm.heap.cell_set(c, v);
+            }
+            Insn::GetUpvalue { dst, idx } => {
+                let v = vm.heap.cell(upvalue!(idx)).clone();
+                reg!(dst) = v;
+            }
+            Insn::GetUpvalueChecked { dst, idx, name } => {
+                let v = vm.heap.cell(upvalue!(idx)).clone();
+                if v.is_empty() {
+                    tdz_error!(name);
+                }
+                reg!(dst) = v;
+            }
+            Insn::SetUpvalue { idx, src } => {
+                let v = reg!(src).clone();
+                vm.heap.cell_set(upvalue!(idx), v);
+            }
+            Insn::SetUpvalueChecked { idx, src, name } => {
+                let c = upvalue!(idx);
+                if vm.heap.cell(c).is_empty() {
+                    tdz_error!(name);
+                }
+                let v = reg!(src).clone();
+                vm.heap.cell_set(c, v);
+            }
+
+            // ----- globals -----------------------------------------------------------------
+            Insn::GetGlobal { dst, name } => {
+                save_pc!();
+                let v = tri!(vm.get_global(&t.name_strings[name as usize], &t.keys[name as usize]));
+                reg!(dst) = v;
+            }
+            Insn::GetGlobalOrUndefined { dst, name } => {
+                save_pc!();
+                let v = tri!(vm.global_lookup(&t.name_strings[name as usize], &t.keys[name as usize]));
+                reg!(dst) = v.unwrap_or(Value::Undefined);
+            }
+            Insn::SetGlobal { name, src } => {
+                save_pc!();
+                let v = reg!(src).clone();
+                tri!(vm.set_global(&t.name_strings[name as usize], &t.keys[name as usize], v, t.strict));
+            }
+            Insn::InitGlobalLexical { name, src } => {
+                let v = reg!(src).clone();
+                if let Some(l) = vm.realm.global_lexicals.get(&t.name_strings[name as usize]).copied() {
+                    vm.heap.cell_set(l.cell, v);
+                }
+            }
+            Insn::DeclareGlobalFunction { name, src } => {
+                save_pc!();
+                let v = reg!(src).clone();
+                tri!(vm.create_global_function_binding(&t.keys[name as usize], v));
+            }
+            Insn::DeleteGlobal { dst, name } => {
+                save_pc!();
+                let r = tri!(vm.delete_global(&t.name_strings[name as usize], &t.keys[name as usize]));
+                reg!(dst) = Value::Bool(r);
+            }
+
+            // ----- operators ---------------------------------------------------------------
+            Insn::Add { dst, lhs, rhs } => {
+                if let (Value::Number(a), Value::Number(b)) = (&reg!(lhs), &reg!(rhs)) {
+                    let r = *a + *b;
+                    reg!(dst) = Value::Number(r);
+                } else {
+                    save_pc!();
+                    let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
+                    let r = tri!(vm.op_add(&a, &b));
+                    reg!(dst) = r;
+                }
+            }
+            Insn::Sub { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, -),
+            Insn::Mul { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, *),
+            Insn::Div { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, /),
+            Insn::Rem { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, %),
+            Insn::Exp { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| arithmetic(Insn::Exp { dst: 0, lhs: 0, rhs: 0 }, a, b)),
+            Insn::Shl { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
+                let x = crate::conversions::number_to_int32(a);
+                let y = crate::conversions::number_to_int32(b) as u32;
+                x.wrapping_shl(y & 31) as f64
+            }),
+            Insn::Shr { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
+                let x = crate::conversions::number_to_int32(a);
+                let y = crate::conversions::number_to_int32(b) as u32;
+                (x >> (y & 31)) as f64
+            }),
+            Insn::UShr { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
+                let x = crate::conversions::number_to_int32(a) as u32;
+                let y = crate::conversions::number_to_int32(b) as u32;
+                (x >> (y & 31)) as f64
+            }),
+            Insn::BitAnd { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
+                (crate::conversions::number_to_int32(a) & crate::conversions::number_to_int32(b)) as f64
+            }),
+            Insn::BitOr { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
+                (crate::conversions::number_to_int32(a) | crate::conversions::number_to_int32(b)) as f64
+            }),
+            Insn::BitXor { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
+                (crate::conversions::number_to_int32(a) ^ crate::conversions::number_to_int32(b)) as f64
+            }),
+            Insn::Eq { dst, lhs, rhs } | Insn::NotEq { dst, lhs, rhs } => {
+                save_pc!();
+                let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
+                let r = tri!(vm.is_loosely_equal(&a, &b));
+                reg!(dst) = Value::Bool(if matches!(insn, Insn::Eq { .. }) { r } else { !r });
+            }
+            Insn::StrictEq { dst, lhs, rhs } => {
+                let r = crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs));
+                reg!(dst) = Value::Bool(r);
+            }
+            Insn::StrictNotEq { dst, lhs, rhs } => {
+                let r = crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs));
+                reg!(dst) = Value::Bool(!r);
+            }
+            Insn::Lt { dst, lhs, rhs } => compare!(insn, dst, lhs, rhs, <),
+            Insn::LtEq { dst, lhs, rhs } => compare!(insn, dst, lhs, rhs, <=),
+            Insn::Gt { dst, lhs, rhs } => compare!(insn, dst, lhs, rhs, >),
+            Insn::GtEq { dst, lhs, rhs } => compare!(insn, dst, lhs, rhs, >=),
+            Insn::In { dst, lhs, rhs } => {
+                save_pc!();
+                let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
+                let r = tri!(vm.op_in(&a, &b));
+                reg!(dst) = Value::Bool(r);
+            }
+            Insn::InstanceOf { dst, lhs, rhs } => {
+                save_pc!();
+                let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
+                let r = tri!(vm.instanceof_operator(&a, &b));
+                reg!(dst) = Value::Bool(r);
+            }
+            Insn::Neg { dst, src } => {
+                let v = reg!(src).clone();
+                let n = match v {
+                    Value::Number(n) => n,
+                    other => {
+                        save_pc!();
+                        tri!(vm.to_numeric(&other))
+                    }
+                };
+                reg!(dst) = Value::Number(-n);
+            }
+            Insn::ToNumber { dst, src } | Insn::ToNumeric { dst, src } => {
+                let v = reg!(src).clone();
+                let n = match v {
+                    Value::Number(n) => n,
+                    other => {
+                        save_pc!();
+                        tri!(vm.to_numeric(&other))
+                    }
+                };
+                reg!(dst) = Value::Number(n);
+            }
+            Insn::Not { dst, src } => {
+                let b = crate::conversions::to_boolean(&reg!(src));
+                reg!(dst) = Value::Bool(!b);
+            }
+            Insn::BitNot { dst, src } => {
+                let v = reg!(src).clone();
+                save_pc!();
+                let n = tri!(vm.to_int32(&v));
+                reg!(dst) = Value::Number(!n as f64);
+            }
+            Insn::TypeOf { dst, src } => {
+                let name = vm.typeof_value(&reg!(src));
+                let s = vm.interp.typeof_strings.get(name);
+                reg!(dst) = Value::String(s);
+            }
+            Insn::Inc { dst, src } | Insn::Dec { dst, src } => {
+                let d = if matches!(insn, Insn::Inc { .. }) { 1.0 } else { -1.0 };
+                let n = match &reg!(src) {
+                    Value::Number(n) => *n,
+                    other => {
+                        let other = other.clone();
+                        save_pc!();
+                        tri!(vm.to_numeric(&other))
+                    }
+                };
+                reg!(dst) = Value::Number(n + d);
+            }
+            Insn::ToString { dst, src } => {
+                if !matches!(reg!(src), Value::String(_)) {
+                    save_pc!();
+                    let v = reg!(src).clone();
+                    let s = tri!(vm.to_string(&v));
+                    reg!(dst) = Value::String(s);
+                } else if dst != src {
+                    let v = reg!(src).clone();
+                    reg!(dst) = v;
+                }
+            }
+            Insn::ToPropertyKey { dst, src } => {
+                let v = reg!(src).clone();
+                match v {
+                    Value::String(_) | Value::Symbol(_) | Value::Number(_) => reg!(dst) = v,
+                    other => {
+                        save_pc!();
+                        let k = tri!(vm.to_property_key(&other));
+                        reg!(dst) = k.to_value();
+                    }
+                }
+            }
+
+            // ----- control -----------------------------------------------------------------
+            Insn::Jump { target } => pc = target as usize,
+            Insn::Loop { target } => {
+                pc = target as usize;
+                if vm.native_depth == 0 && vm.heap.wants_collection() {
+                    save_pc!();
+                    vm.collect_garbage();
+                }
+            }
+            Insn::JumpIfTrue { cond, target } => {
+                if crate::conversions::to_boolean(&reg!(cond)) {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfFalse { cond, target } => {
+                if !crate::conversions::to_boolean(&reg!(cond)) {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfNullish { src, target } => {
+                if reg!(src).is_nullish() {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfNotNullish { src, target } => {
+                if !reg!(src).is_nullish() {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfUndefined { src, target } => {
+                if reg!(src).is_undefined() {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfNotUndefined { src, target } => {
+                if !reg!(src).is_undefined() {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfNotObject { src, target } => {
+                if !reg!(src).is_object() {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfStrictEq { lhs, rhs, target } => {
+                if crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)) {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfInt { src, value, target } => {
+                if let Value::Number(n) = reg!(src) {
+                    if n == value as f64 {
+                        pc = target as usize;
+                    }
+                }
+            }
+            Insn::Return { src } => {
+                let v = reg!(src).clone();
+                return do_return(vm, v);
+            }
+            Insn::ReturnDerived { src, this } => {
+                let v = reg!(src).clone();
+                let v = match v {
+                    Value::Object(_) => v,
+                    Value::Undefined => {
+                        let th = reg!(this).clone();
+                        if th.is_empty() {
+                            throw!(vm.throw_reference_error(
+                                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"
+                            ));
+                        }
+                        th
+                    }
+                    _ => throw!(vm.throw_type_error("Derived constructors may only return object or undefined")),
+                };
+                return do_return(vm, v);
+            }
+            Insn::Throw { src } => {
+                let v = reg!(src).clone();
+                throw!(v);
+            }
+            Insn::TryStart { target, exc } => vm.interp.handlers.push(Handler { target, exc }),
+            Insn::TryEnd => {
+                vm.interp.handlers.pop();
+            }
+
+            // ----- functions and calls -----------------------------------------------------
+            Insn::Closure { dst, func } => {
+                let child = t.children[func as usize].clone();
+                let upvalues = {
+                    let frame = match vm.interp.frames.last() {
+                        Some(f) => f,
+                        None => return Exit::Done(Value::Undefined),
+                    };
+                    let cells = &vm.interp.cells[cell_base..];
+                    capture_cells(&child.captures, cells, &frame.upvalues)
+                };
+                let f = vm.make_closure(child, upvalues);
+                reg!(dst) = Value::Object(f);
+            }
+            Insn::Call { dst, base: b, argc, text } => {
+                save_pc!();
+                let callee = reg!(b).clone();
+                if let Value::Object(o) = callee {
+                    if let ObjectKind::Function(c) = &vm.heap.get(o).kind {
+                        let template = c.template.clone();
+                        if let TemplateKind::ClassConstructor { .. } = template.kind {
+                            let name = template.name.to_string_lossy();
+                            throw!(vm.throw_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
+                        }
+                        let this = reg!(b + 1).clone();
+                        if !template.strict && template.kind != TemplateKind::Arrow {
+                            let th = tri!(vm.bind_this(&template, this));
+                            reg!(b + 1) = th;
+                        }
+                        let e = Entry { callee: o, template, new_target: Value::Undefined, construct: false, entry: false, ret: base + dst as usize };
+                        tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
+                        if vm.native_depth == 0 && vm.heap.wants_collection() {
+                            vm.collect_garbage();
+                        }
+                        return Exit::Reload;
+                    }
+                    if vm.is_callable_object(o) {
+                        let this = reg!(b + 1).clone();
+                        let args = args_of!(b + 2, argc);
+                        let r = tri!(vm.call(&callee, this, &args));
+                        reg!(dst) = r;
+                        continue;
+                    }
+                }
+                let shown = t.name_strings[text as usize].to_rust_lossy();
+                throw!(vm.throw_type_error(&format!("{shown} is not a function")));
+            }
+            Insn::CallSpread { dst, base: b, text } => {
+                save_pc!();
+                let callee = reg!(b).clone();
+                if !vm.is_callable(&callee) {
+                    let shown = t.name_strings[text as usize].to_rust_lossy();
+                    throw!(vm.throw_type_error(&format!("{shown} is not a function")));
+                }
+                let this = reg!(b + 1).clone();
+                let arr = reg!(b + 2).clone();
+                let args = array_values(vm, &arr);
+                let r = tri!(vm.call(&callee, this, &args));
+                reg!(dst) = r;
+            }
+            Insn::New { dst, base: b, argc, text } => {
+                save_pc!();
+                let callee = reg!(b).clone();
+                if !vm.is_constructor(&callee) {
+                    let shown = t.name_strings[text as usize].to_rust_lossy();
+                    throw!(vm.throw_type_error(&format!("{shown} is not a constructor")));
+                }
+                let Value::Object(o) = callee else { continue };
+                if let ObjectKind::Function(c) = &vm.heap.get(o).kind {
+                    let template = c.template.clone();
+                    let this = tri!(vm.construct_this(&template, o));
+                    reg!(b + 1) = this;
+                    let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
+                    let e = Entry { callee: o, template, new_target: Value::Object(o), construct, entry: false, ret: base + dst as usize };
+                    tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
+                    return Exit::Reload;
+                }
+                let args = args_of!(b + 2, argc);
+                let r = tri!(vm.construct(o, &args, None));
+                reg!(dst) = r;
+            }
+            Insn::NewSpread { dst, base: b, text } => {
+                save_pc!();
+                let callee = reg!(b).clone();
+                if !vm.is_constructor(&callee) {
+                    let shown = t.name_strings[text as usize].to_rust_lossy();
+                    throw!(vm.throw_type_error(&format!("{shown} is not a constructor")));
+                }
+                let Value::Object(o) = callee else { continue };
+                let arr = reg!(b + 2).clone();
+                let args = array_values(vm, &arr);
+                let r = tri!(vm.construct(o, &args, None));
+                reg!(dst) = r;
+            }
+            Insn::GetSuperConstructor { dst, ctor } => {
+                save_pc!();
+                let Value::Object(c) = reg!(ctor).clone() else {
+                    throw!(vm.throw_syntax_error("'super' keyword unexpected here"));
+                };
+                let p = tri!(vm.get_prototype_of(c));
+                let pv = p.map(Value::Object).unwrap_or(Value::Null);
+                if !vm.is_constructor(&pv) {
+                    let shown = vm.describe_for_error(&pv);
+                    let name = vm.closure(c).map(|c| c.template.name.to_string_lossy()).unwrap_or_default();
+                    let name = if name.is_empty() { "anonymous class".to_string() } else { name };
+                    throw!(vm.throw_type_error(&format!("Super constructor {shown} of {name} is not a constructor")));
+                }
+                reg!(dst) = pv;
+            }
+            Insn::SuperCall { dst, base: b, argc } => {
+                save_pc!();
+                let Value::Object(f) = reg!(b).clone() else { continue };
+                let nt = match reg!(b + 1).clone() {
+                    Value::Object(n) => n,
+                    _ => f,
+                };
+                let args = args_of!(b + 2, argc);
+                let r = tri!(vm.construct(f, &args, Some(nt)));
+                reg!(dst) = r;
+            }
+            Insn::SuperCallSpread { dst, base: b } => {
+                save_pc!();
+                let Value::Object(f) = reg!(b).clone() else { continue };
+                let nt = match reg!(b + 1).clone() {
+                    Value::Object(n) => n,
+                    _ => f,
+                };
+                let arr = reg!(b + 2).clone();
+                let args = array_values(vm, &arr);
+                let r = tri!(vm.construct(f, &args, Some(nt)));
+                reg!(dst) = r;
+            }
+            Insn::SuperCallForward { dst, base: b } => {
+                save_pc!();
+                let Value::Object(f) = reg!(b).clone() else { continue };
+                let nt = match reg!(b + 1).clone() {
+                    Value::Object(n) => n,
+                    _ => f,
+                };
+                let args = vm.interp.frames.last().map(|fr| fr.args.clone()).unwrap_or_default();
+                let r = tri!(vm.construct(f, &args, Some(nt)));
+                reg!(dst) = r;
+            }
+            Insn::InitFields { this } => {
+                save_pc!();
+                let callee = vm.interp.frames.last().and_then(|f| f.callee).map(Value::Object).unwrap_or(Value::Undefined);
+                let th = reg!(this).clone();
+                tri!(vm.init_fields(&callee, &th));
+            }
+            Insn::InitFieldsFrom { this, ctor } => {
+                save_pc!();
+                let (th, c) = (reg!(this).clone(), reg!(ctor).clone());
+                tri!(vm.init_fields(&c, &th));
+            }
+
+            // ----- classes -----------------------------------------------------------------
+            Insn::CreateClass { ctor, proto, parent } => {
+                save_pc!();
+                let (c, p) = (reg!(ctor).clone(), reg!(parent).clone());
+                let pr = tri!(vm.create_class(&c, &p));
+                reg!(proto) = pr;
+            }
+            Insn::SetClassFields { ctor, init } => {
+                if let (Value::Object(c), Value::Object(i)) = (reg!(ctor).clone(), reg!(init).clone()) {
+                    if let Some(cl) = vm.closure_mut(c) {
+                        cl.fields = Some(i);
+                    }
+                }
+            }
+            Insn::NewPrivateName { .. }
+            | Insn::GetPrivate { .. }
+            | Insn::SetPrivate { .. }
+            | Insn::DefinePrivateField { .. }
+            | Insn::PrivateIn { .. } => {
+                throw!(vm.throw_syntax_error("modjs does not support private class members yet"));
+            }
+            Insn::SuperGet { dst, home, this, key } => {
+                save_pc!();
+                let h = reg!(home).clone();
+                let base_obj = tri!(vm.super_base_object(&h));
+                let k = reg!(key).clone();
+                let k = tri!(vm.to_property_key(&k));
+                let th = reg!(this).clone();
+                let v = match base_obj {
+                    Some(b) => tri!(vm.get_with_receiver(b, &k, &th)),
+                    None => throw!(read_error(vm, &Value::Null, &k)),
+                };
+                reg!(dst) = v;
+            }
+            Insn::SuperSet { home, this, key, src } => {
+                save_pc!();
+                let h = reg!(home).clone();
+                let base_obj = tri!(vm.super_base_object(&h));
+                let k = reg!(key).clone();
+                let k = tri!(vm.to_property_key(&k));
+                let (th, v) = (reg!(this).clone(), reg!(src).clone());
+                match base_obj {
+                    Some(b) => {
+                        let ok = tri!(vm.set(b, k.clone(), v, &th));
+                        if !ok && t.strict {
+                            let target = th.as_object().unwrap_or(b);
+                            throw!(vm.failed_assignment_error(target, &k));
+                        }
+                    }
+                    None => throw!(write_error(vm, &Value::Null, &k)),
+                }
+            }
+
+            // ----- objects -----------------------------------------------------------------
+            Insn::NewObject { dst } => {
+                let o = vm.new_object();
+                reg!(dst) = Value::Object(o);
+            }
+            Insn::NewArray { dst } => {
+                let a = vm.create_array_from_list(Vec::new());
+                reg!(dst) = Value::Object(a);
+            }
+            Insn::NewRegExp { dst, pattern, flags } => {
+                save_pc!();
+                let ctor = vm.intrinsic(Intrinsic::RegExp);
+                let args = [Value::String(t.name_strings[pattern as usize].clone()), Value::String(t.name_strings[flags as usize].clone())];
+                let r = tri!(vm.construct(ctor, &args, None));
+                reg!(dst) = r;
+            }
+            Insn::SetProtoLiteral { obj, src } => {
+                let v = reg!(src).clone();
+                if let Value::Object(o) = reg!(obj).clone() {
+                    let p = match v {
+                        Value::Object(p) => Some(Some(p)),
+                        Value::Null => Some(None),
+                        _ => None,
+                    };
+                    if let Some(p) = p {
+                        save_pc!();
+                        tri!(vm.set_prototype_of(o, p));
+                    }
+                }
+            }
+            Insn::RequireObjectCoercible { src, name } => {
+                let v = reg!(src).clone();
+                if v.is_nullish() {
+                    let what = if v.is_null() { "null" } else { "undefined" };
+                    let msg = if name == 0 {
+                        format!("Cannot destructure '{what}' as it is {what}.")
+                    } else {
+                        let p = t.name_strings[name as usize - 1].to_rust_lossy();
+                        format!("Cannot destructure property '{p}' of '{what}' as it is {what}.")
+                    };
+                    throw!(vm.throw_type_error(&msg));
+                }
+            }
+            Insn::ArrayPush { arr, src } => {
+                let (a, v) = (reg!(arr).clone(), reg!(src).clone());
+                tri!(vm.array_append(&a, v));
+            }
+            Insn::ArrayPushHole { arr } => {
+                let a = reg!(arr).clone();
+                tri!(vm.array_append_hole(&a));
+            }
+            Insn::ArraySpread { arr, src } => {
+                save_pc!();
+                let (a, s) = (reg!(arr).clone(), reg!(src).clone());
+                let values = tri!(vm.iterable_to_list(&s));
+                for v in values {
+                    tri!(vm.array_append(&a, v));
+                }
+            }
+            Insn::GetProp { dst, obj, key } => {
+                let o = reg!(obj).clone();
+                save_pc!();
+                let v = tri!(vm.get_property_of_value(&o, &t.keys[key as usize]));
+                reg!(dst) = v;
+            }
+            Insn::SetProp { obj, key, src } => {
+                let (o, v) = (reg!(obj).clone(), reg!(src).clone());
+                save_pc!();
+                tri!(vm.put_property_of_value(&o, t.keys[key as usize].clone(), v, t.strict));
+            }
+            Insn::GetElem { dst, obj, key } => {
+                // Dense array fast path.
+                if let (Value::Object(o), Value::Number(n)) = (&reg!(obj), &reg!(key)) {
+                    let i = *n as usize;
+                    if i as f64 == *n {
+                        if let ObjectKind::Array(a) = &vm.heap.get(*o).kind {
+                            if let Some(v) = a.dense.get(i) {
+                                if !v.is_empty() {
+                                    let v = v.clone();
+                                    reg!(dst) = v;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+                save_pc!();
+                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                if o.is_nullish() {
+                    let k = tri!(vm.to_property_key(&k));
+                    throw!(read_error(vm, &o, &k));
+                }
+                let k = tri!(vm.to_property_key(&k));
+                let v = tri!(vm.get_property_of_value(&o, &k));
+                reg!(dst) = v;
+            }
+            Insn::SetElem { obj, key, src } => {
+                if let (Value::Object(o), Value::Number(n)) = (&reg!(obj), &reg!(key)) {
+                    let i = *n as usize;
+                    if i as f64 == *n {
+                        let o = *o;
+                        let v = reg!(src).clone();
+                        if let ObjectKind::Array(a) = &mut vm.heap.get_mut(o).kind {
+                            if let Some(slot) = a.dense.get_mut(i) {
+                                if !slot.is_empty() {
+                                    *slot = v;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+                save_pc!();
+                let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                if o.is_nullish() {
+                    let k = tri!(vm.to_property_key(&k));
+                    throw!(write_error(vm, &o, &k));
+                }
+                let k = tri!(vm.to_property_key(&k));
+                tri!(vm.put_property_of_value(&o, k, v, t.strict));
+            }
+            Insn::DeleteProp { dst, obj, key } => {
+                save_pc!();
+                let o = reg!(obj).clone();
+                let r = tri!(vm.delete_property_of_value(&o, &t.keys[key as usize], t.strict));
+                reg!(dst) = Value::Bool(r);
+            }
+            Insn::DeleteElem { dst, obj, key } => {
+                save_pc!();
+                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                if o.is_nullish() {
+                    throw!(vm.throw_type_error("Cannot convert undefined or null to object"));
+                }
+                let k = tri!(vm.to_property_key(&k));
+                let r = tri!(vm.delete_property_of_value(&o, &k, t.strict));
+                reg!(dst) = Value::Bool(r);
+            }
+            Insn::DefineField { obj, key, src } => {
+                save_pc!();
+                let (o, v) = (reg!(obj).clone(), reg!(src).clone());
+                if let Value::Object(o) = o {
+                    tri!(vm.create_data_property_or_throw(o, t.keys[key as usize].clone(), v));
+                }
+            }
+            Insn::DefineElem { obj, key, src } => {
+                save_pc!();
+                let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                let k = tri!(vm.to_property_key(&k));
+                if let Value::Object(o) = o {
+                    tri!(vm.create_data_property_or_throw(o, k, v));
+                }
+            }
+            Insn::DefineMethod { obj, key, src, kind, enumerable } => {
+                save_pc!();
+                let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                let k = tri!(vm.to_property_key(&k));
+                let desc = match kind {
+                    MethodKind::Method => PropertyDescriptor::data(v, true, enumerable, true),
+                    MethodKind::Getter => PropertyDescriptor {
+                        value: None,
+                        writable: None,
+                        get: Some(v),
+                        set: None,
+                        enumerable: Some(enumerable),
+                        configurable: Some(true),
+                    },
+                    MethodKind::Setter => PropertyDescriptor {
+                        value: None,
+                        writable: None,
+                        get: None,
+                        set: Some(v),
+                        enumerable: Some(enumerable),
+                        configurable: Some(true),
+                    },
+                };
+                if let Value::Object(o) = o {
+                    tri!(vm.define_property_or_throw(o, k, desc));
+                }
+            }
+            Insn::CopyDataProperties { dst, src, excluded, excluded_count } => {
+                save_pc!();
+                let (d, s) = (reg!(dst).clone(), reg!(src).clone());
+                let mut ex = Vec::with_capacity(excluded_count as usize);
+                for i in 0..excluded_count {
+                    let k = reg!(excluded + i).clone();
+                    ex.push(tri!(vm.to_property_key(&k)));
+                }
+                tri!(vm.copy_data_properties(&d, &s, &ex));
+            }
+            Insn::SetHomeObject { func, home } => {
+                if let (Value::Object(f), Value::Object(h)) = (reg!(func).clone(), reg!(home).clone()) {
+                    if let Some(c) = vm.closure_mut(f) {
+                        c.home_object = Some(h);
+                    }
+                }
+            }
+            Insn::SetFunctionName { func, key, prefix } => {
+                save_pc!();
+                let (f, k) = (reg!(func).clone(), reg!(key).clone());
+                tri!(vm.set_function_name(&f, &k, prefix));
+            }
+
+            // ----- iteration ---------------------------------------------------------------
+            Insn::ForInStart { dst, obj } => {
+                save_pc!();
+                let o = reg!(obj).clone();
+                let it = tri!(vm.for_in_start(&o));
+                reg!(dst) = it;
+            }
+            Insn::ForInNext { dst, iter, done } => {
+                save_pc!();
+                let it = reg!(iter).clone();
+                match tri!(vm.for_in_next(&it)) {
+                    Some(k) => reg!(dst) = k,
+                    None => pc = done as usize,
+                }
+            }
+            Insn::GetIterator { dst, src } => {
+                save_pc!();
+                let s = reg!(src).clone();
+                let rec = tri!(vm.get_iterator_for_syntax(&s));
+                reg!(dst) = Value::Object(rec.iterator);
+                reg!(dst + 1) = rec.next_method;
+                reg!(dst + 2) = Value::Bool(false);
+            }
+            Insn::IteratorNext { dst, iter, done } => {
+                save_pc!();
+                let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
+                match tri!(vm.iterator_next_value(&it, &next)) {
+                    Some(v) => reg!(dst) = v,
+                    None => pc = done as usize,
+                }
+            }
+            Insn::IteratorClose { iter } => {
+                save_pc!();
+                let it = reg!(iter).clone();
+                tri!(vm.iterator_close_value(&it));
+            }
+            Insn::IteratorCloseQuiet { iter } => {
+                save_pc!();
+                let it = reg!(iter).clone();
+                vm.iterator_close_quietly(&it);
+            }
+            Insn::IteratorStep { dst, iter } => {
+                if matches!(reg!(iter + 2), Value::Bool(true)) {
+                    reg!(dst) = Value::Undefined;
+                    continue;
+                }
+                save_pc!();
+                let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
+                match vm.iterator_next_value(&it, &next) {
+                    Ok(Some(v)) => reg!(dst) = v,
+                    Ok(None) => {
+                        reg!(iter + 2) = Value::Bool(true);
+                        reg!(dst) = Value::Undefined;
+                    }
+                    Err(e) => {
+                        reg!(iter + 2) = Value::Bool(true);
+                        throw!(e);
+                    }
+                }
+            }
+            Insn::IteratorRest { dst, iter } => {
+                save_pc!();
+                let mut values = Vec::new();
+                if !matches!(reg!(iter + 2), Value::Bool(true)) {
+                    let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
+                    loop {
+                        match vm.iterator_next_value(&it, &next) {
+                            Ok(Some(v)) => values.push(v),
+                            Ok(None) => break,
+                            Err(e) => {
+                                reg!(iter + 2) = Value::Bool(true);
+                                throw!(e);
+                            }
+                        }
+                    }
+                    reg!(iter + 2) = Value::Bool(true);
+                }
+                let a = vm.create_array_from_list(values);
+                reg!(dst) = Value::Object(a);
+            }
+            Insn::IteratorCloseIfNotDone { iter, quiet } => {
+                if !matches!(reg!(iter + 2), Value::Bool(true)) {
+                    save_pc!();
+                    let it = reg!(iter).clone();
+                    if quiet {
+                        vm.iterator_close_quietly(&it);
+                    } else {
+                        tri!(vm.iterator_close_value(&it));
+                    }
+                }
+            }
+
+            // ----- misc --------------------------------------------------------------------
+            Insn::CreateArguments { dst } => {
+                let (args, callee) = match vm.interp.frames.last() {
+                    Some(f) => (f.args.clone(), f.callee),
+                    None => (Vec::new(), None),
+                };
+                let a = vm.create_arguments_object(&args, callee, t.strict);
+                reg!(dst) = a;
+            }
+            Insn::CreateRest { dst, from } => {
+                let rest = match vm.interp.frames.last() {
+                    Some(f) => f.args.get(from as usize..).map(|s| s.to_vec()).unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                let a = vm.create_array_from_list(rest);
+                reg!(dst) = Value::Object(a);
+            }
+            Insn::Nop => {}
+        }
+    }
+}
+
+/// The values of an argument array built by a spread call.
+fn array_values(vm: &Vm, arr: &Value) -> Vec<Value> {
+    let Value::Object(o) = arr else { return Vec::new() };
+    match &vm.heap.get(*o).kind {
+        ObjectKind::Array(a) => a.dense.iter().map(|v| if v.is_empty() { Value::Undefined } else { v.clone() }).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Returns `v` from the top frame to its caller.
+fn do_return(vm: &mut Vm, mut v: Value) -> Exit {
+    let Some(f) = vm.interp.frames.last() else { return Exit::Done(v) };
+    if f.construct && !v.is_object() {
+        v = vm.interp.stack[f.base].clone();
+    }
+    let (entry, ret) = (f.entry, f.ret);
+    pop_frame(vm);
+    if entry {
+        return Exit::Done(v);
+    }
+    vm.interp.stack[ret] = v;
+    Exit::Reload
+}
