@@ -119,3 +119,6 @@ JSON.parse('"\\ud800"').length
 Object.prototype.toString.call(JSON)
 JSON.stringify.length + JSON.parse.length
 (() => { let s = "["; for (let i = 0; i < 5000; i++) s += "["; return JSON.parse(s) })()
+2.362373471260071 ** -5.922026634216309
+[(-8) ** (1 / 3), 1 ** Infinity, (-1) ** -Infinity, 0 ** -1, (-0) ** -3, NaN ** 0, 2 ** 1024].join()
+[5 % 3, -5 % 3, 5.5 % -2, 1 / (-4 % 2), 1 % 0, Infinity % 1, 1 % Infinity].join()
