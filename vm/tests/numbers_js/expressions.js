@@ -118,7 +118,7 @@ JSON.parse(' \t\n\r1 ')
 JSON.parse('"\\ud800"').length
 Object.prototype.toString.call(JSON)
 JSON.stringify.length + JSON.parse.length
-(() => { let s = "["; for (let i = 0; i < 5000; i++) s += "["; return JSON.parse(s) })()
+JSON.parse(Array(5002).join("["))
 2.362373471260071 ** -5.922026634216309
 [(-8) ** (1 / 3), 1 ** Infinity, (-1) ** -Infinity, 0 ** -1, (-0) ** -3, NaN ** 0, 2 ** 1024].join()
 [5 % 3, -5 % 3, 5.5 % -2, 1 / (-4 % 2), 1 % 0, Infinity % 1, 1 % Infinity].join()
@@ -148,3 +148,9 @@ JSON.parse('"abc')
 JSON.parse('{"a":1,"b":2,"c":3,"d":4,"e": }')
 (() => { const users = []; for (let i = 0; i < 20; i++) users.push({id: i, name: "user" + i, active: i % 3 === 0, score: (i * 37 % 1000) / 4, tags: ["a" + (i % 5), "c"], address: {street: i + " Main St", geo: [i % 90, i % 180], empty: {}, none: []}, note: i % 10 === 0 ? null : 'line\n"quoted"'}); const text = JSON.stringify({version: 3, users}, null, 2); return text.length + ":" + JSON.stringify(JSON.parse(text)) })()
 (() => { let o = {}; for (let i = 0; i < 50; i++) o = {["k" + i]: [o, i / 7, -i]}; return JSON.stringify(o, null, "\t") })()
+JSON.parse(Array(100001).join("[") + Array(100001).join("]"), (k, v) => v)
+(() => { const s = Array(501).join("[") + Array(501).join("]"); let d = 0; let v = JSON.parse(s, (k, v) => v); while (Array.isArray(v) && v.length) { v = v[0]; d++ } return d })()
+[Math.max.length, Math.hypot.length, Math.atan2.length, Math.imul.length, Math.random.length, JSON.stringify.length, parseInt.length, Number.length, Boolean.length].join()
+[Math.max.name, parseFloat.name, Number.prototype.toFixed.name, JSON.parse.name, decodeURIComponent.name].join()
+JSON.stringify(Object.getOwnPropertyDescriptor(Math, "PI")) + JSON.stringify(Object.getOwnPropertyDescriptor(globalThis, "parseInt"))
+JSON.stringify(Object.getOwnPropertyDescriptor(Math, Symbol.toStringTag)) + typeof Object.getOwnPropertyDescriptor(Number, "prototype").value
