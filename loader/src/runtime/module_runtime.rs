@@ -105,10 +105,13 @@ impl ModuleRuntime {
                 Ok(c) => c,
                 Err(e) => return Err(vm.throw_syntax_error(&e.message)),
             };
-            let mut cells = Vec::with_capacity(code.layout.len());
-            for (name, kind) in &code.layout {
-                let cell = match kind {
-                    ModuleBindingKind::Import => self.instances.environment(id).and_then(|e| e.imports.get(name).copied()),
+            let mut cells = Vec::with_capacity(code.bindings.len());
+            for binding in &code.bindings {
+                let name = &binding.name;
+                let cell = match binding.kind {
+                    ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => {
+                        self.instances.environment(id).and_then(|e| e.imports.get(name).copied())
+                    }
                     ModuleBindingKind::ImportMeta => Some(self.import_meta_cell(vm, id)),
                     _ => self.instances.local_cell(id, name),
                 };

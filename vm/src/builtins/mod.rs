@@ -21,6 +21,10 @@ pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
 pub mod iterator_prototype;
+pub mod regexp;
+pub mod regexp_string_iterator;
+pub mod string;
+pub mod string_iterator;
 pub mod promise;
 pub mod promise_combinators;
 
@@ -37,6 +41,9 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    string::install(vm);
+    string_iterator::install(vm);
+    regexp::install(vm);
     error::install(vm);
     global_functions::install(vm);
     number::install(vm);
@@ -46,4 +53,5 @@ pub fn install_all(vm: &mut Vm) {
     promise::install(vm);
     crate::host::install(vm);
     crate::host::console::install(vm);
+    crate::interpreter::generator::install(vm);
 }
