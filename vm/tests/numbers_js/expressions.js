@@ -154,3 +154,7 @@ JSON.parse(Array(100001).join("[") + Array(100001).join("]"), (k, v) => v)
 [Math.max.name, parseFloat.name, Number.prototype.toFixed.name, JSON.parse.name, decodeURIComponent.name].join()
 JSON.stringify(Object.getOwnPropertyDescriptor(Math, "PI")) + JSON.stringify(Object.getOwnPropertyDescriptor(globalThis, "parseInt"))
 JSON.stringify(Object.getOwnPropertyDescriptor(Math, Symbol.toStringTag)) + typeof Object.getOwnPropertyDescriptor(Number, "prototype").value
+JSON.stringify([new Number(3), new String("s"), new Boolean(false), Object("x"), new String("é\n")])
+JSON.stringify({a: 1, b: [1, 2]}, null, new String("ab"))
+JSON.stringify({a: 1, b: 2, c: 3}, [new String("c"), "a"])
+JSON.stringify("abc".split("")) + parseInt(String(1e21)) + String(-0) + String(1 / 3) + `${2 ** 53 + 2}`
