@@ -4,14 +4,18 @@
 pub mod async_from_sync_iterator;
 pub mod call_site;
 pub mod collection_data;
+pub mod boolean;
 pub mod function;
 pub mod error;
 pub mod error_stack;
+pub mod global_functions;
 mod global_object;
 pub mod iterator_prototype;
 pub mod json;
 pub mod map;
 pub mod map_iterator;
+pub mod math;
+pub mod number;
 pub mod receiver;
 pub mod set;
 pub mod set_iterator;
@@ -28,6 +32,10 @@ pub mod array;
 pub mod array_iterator;
 pub mod array_prototype;
 pub mod array_sort;
+pub mod regexp;
+pub mod regexp_string_iterator;
+pub mod string;
+pub mod string_iterator;
 pub mod promise;
 pub mod promise_combinators;
 
@@ -44,6 +52,9 @@ pub fn install_all(vm: &mut Vm) {
     iterator_prototype::install(vm);
     array::install(vm);
     array_iterator::install(vm);
+    string::install(vm);
+    string_iterator::install(vm);
+    regexp::install(vm);
     error::install(vm);
     call_site::install(vm);
     map::install(vm);
@@ -53,8 +64,14 @@ pub fn install_all(vm: &mut Vm) {
     weakmap::install(vm);
     weakset::install(vm);
     weakref::install(vm);
+    global_functions::install(vm);
+    number::install(vm);
+    boolean::install(vm);
+    math::install(vm);
+    json::install(vm);
     promise::install(vm);
     async_from_sync_iterator::install(vm);
     crate::host::install(vm);
     crate::host::console::install(vm);
+    crate::interpreter::generator::install(vm);
 }
