@@ -183,3 +183,19 @@ fn prepare_stack_trace_receives_call_sites() {
     let first = run("Error.prepareStackTrace = (e, s) => 'custom ' + e.message; new Error('m').stack");
     assert_eq!(first, "custom m");
 }
+
+#[test]
+fn incompatible_receivers_are_shown_as_v8_shows_them() {
+    let prefix = "Method Map.prototype.get called on incompatible receiver ";
+    for (receiver, shown) in [
+        ("function f(){}", "function f(){}"),
+        ("new (class Foo {})", "#<Foo>"),
+        ("Object.create(null)", "[object Object]"),
+        ("new Error('x')", "Error: x"),
+        ("'ab'", "ab"),
+        ("Map", "function Map() { [native code] }"),
+    ] {
+        let src = format!("try {{ Map.prototype.get.call({receiver}, 1) }} catch (e) {{ e.message }}");
+        assert_eq!(run(&src), format!("{prefix}{shown}"), "receiver {receiver}");
+    }
+}
