@@ -1,10 +1,10 @@
 //! The built-in objects: one file per constructor or namespace object, each with an
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
+pub mod boolean;
 pub mod async_from_sync_iterator;
 pub mod call_site;
 pub mod collection_data;
-pub mod boolean;
 pub mod function;
 pub mod error;
 pub mod error_stack;
@@ -12,10 +12,10 @@ pub mod global_functions;
 mod global_object;
 pub mod iterator_prototype;
 pub mod json;
-pub mod map;
-pub mod map_iterator;
 pub mod math;
 pub mod number;
+pub mod map;
+pub mod map_iterator;
 pub mod receiver;
 pub mod set;
 pub mod set_iterator;
@@ -56,6 +56,11 @@ pub fn install_all(vm: &mut Vm) {
     string_iterator::install(vm);
     regexp::install(vm);
     error::install(vm);
+    global_functions::install(vm);
+    number::install(vm);
+    boolean::install(vm);
+    math::install(vm);
+    json::install(vm);
     call_site::install(vm);
     map::install(vm);
     map_iterator::install(vm);
@@ -64,11 +69,6 @@ pub fn install_all(vm: &mut Vm) {
     weakmap::install(vm);
     weakset::install(vm);
     weakref::install(vm);
-    global_functions::install(vm);
-    number::install(vm);
-    boolean::install(vm);
-    math::install(vm);
-    json::install(vm);
     promise::install(vm);
     async_from_sync_iterator::install(vm);
     crate::host::install(vm);
