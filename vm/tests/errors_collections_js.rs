@@ -199,3 +199,20 @@ fn incompatible_receivers_are_shown_as_v8_shows_them() {
         assert_eq!(run(&src), format!("{prefix}{shown}"), "receiver {receiver}");
     }
 }
+
+#[test]
+fn util_inspect_shows_collection_contents() {
+    use modjs_vm::host::inspect::{inspect, InspectOptions};
+    let mut vm = Vm::new();
+    let cases = [
+        ("new Map([[1, 'a'], ['k', {x: 1}]])", "Map(2) { 1 => 'a', 'k' => { x: 1 } }"),
+        ("new Set([1, 'two'])", "Set(2) { 1, 'two' }"),
+        ("const it = new Map([[1, 'a'], ['k', {x: 1}]]).entries(); it.next(); it", "[Map Entries] { [ 'k', { x: 1 } ] }"),
+        ("new Set([5]).values()", "[Set Iterator] { 5 }"),
+        ("new WeakMap()", "WeakMap { <items unknown> }"),
+    ];
+    for (src, expected) in cases {
+        let v = vm.run_script(src, "/test/file.js").unwrap();
+        assert_eq!(inspect(&mut vm, &v, InspectOptions::default()).unwrap(), expected, "{src}");
+    }
+}
