@@ -216,3 +216,24 @@ fn util_inspect_shows_collection_contents() {
         assert_eq!(inspect(&mut vm, &v, InspectOptions::default()).unwrap(), expected, "{src}");
     }
 }
+
+#[test]
+fn finalization_registry_validates_and_unregisters() {
+    check(
+        "const r = new FinalizationRegistry(() => {}); const o = {}, token = {};
+         r.register(o, 'held', token); r.register({}, 'other', token);
+         [r.unregister(token), r.unregister(token), Object.prototype.toString.call(r)].join()",
+        "true,false,[object FinalizationRegistry]",
+    );
+    check("try { FinalizationRegistry() } catch (e) { e.message }", "Constructor FinalizationRegistry requires 'new'");
+    check("try { new FinalizationRegistry(1) } catch (e) { e.message }", "FinalizationRegistry: cleanup must be callable");
+    check(
+        "const r = new FinalizationRegistry(() => {}); const o = {}; try { r.register(o, o) } catch (e) { e.message }",
+        "FinalizationRegistry.prototype.register: target and holdings must not be same",
+    );
+    check(
+        "const r = new FinalizationRegistry(() => {}); try { r.register({}, 1, 5) } catch (e) { e.message }",
+        "Invalid unregisterToken ('5')",
+    );
+    check("FinalizationRegistry.length + FinalizationRegistry.prototype.register.length", "3");
+}
