@@ -65,7 +65,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::SetIterator(_) => Kind::SetIterator,
         ObjectKind::WeakMap(_) => Kind::WeakMap,
         ObjectKind::WeakSet(_) => Kind::WeakSet,
-        ObjectKind::WeakRef(_) | ObjectKind::CallSite(_) => Kind::Ordinary,
+        ObjectKind::WeakRef(_) | ObjectKind::CallSite(_) | ObjectKind::FinalizationRegistry(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
