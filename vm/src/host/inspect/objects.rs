@@ -188,6 +188,13 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             None => name.to_string(),
         });
     }
+    // Node catches V8's stack overflow here; this walk stops when it has used its stack budget
+    // (only reachable with `depth: null` or a large depth), so no input can overflow the stack.
+    if super::stack_guard::exhausted() {
+        let style = ctx_style(ctx, obj, constructor.as_deref(), &tag);
+        let name = style.strip_suffix(' ').unwrap_or(&style);
+        return Ok(format!("[{name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]"));
+    }
     let recurse_times = recurse_times + 1;
     ctx.seen.push(obj);
     ctx.current_depth = recurse_times;
@@ -337,7 +344,7 @@ pub(super) fn constructor_name(
         return Ok(None);
     };
     let internal = access::internal_constructor_name(ctx.vm, obj)?;
-    if ctx.beyond_depth(recurse_times) {
+    if ctx.beyond_depth(recurse_times) || super::stack_guard::exhausted() {
         return Ok(Some(format!("{internal} <Complex prototype>")));
     }
     match constructor_name(ctx, first_proto, recurse_times + 1, proto_props)? {
