@@ -29,8 +29,15 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// Binding cells the host keeps alive explicitly (module environments).
     pub root_cells: Vec<crate::gc::CellRef>,
+    /// The embedder's own state (the module loader's runtime), reachable from built-ins the
+    /// embedder defines. Take it out while using it; put it back afterwards.
+    pub host_state: Option<Box<dyn std::any::Any>>,
     /// The register stack, frames and handlers of the bytecode interpreter.
     pub interp: crate::interpreter::Interpreter,
+    /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
+    pub event_loop: crate::host::event_loop::EventLoop,
+    /// Buffered standard output (console and `process.stdout` write through it).
+    pub stdio: crate::host::process::Stdio,
 }
 
 impl Default for Vm {
@@ -71,7 +78,10 @@ impl Vm {
             native_depth: 0,
             roots: Vec::new(),
             root_cells: Vec::new(),
+            host_state: None,
             interp: crate::interpreter::Interpreter::new(),
+            event_loop: crate::host::event_loop::EventLoop::new(),
+            stdio: crate::host::process::Stdio::default(),
         };
         crate::builtins::install_all(&mut vm);
         vm
@@ -339,6 +349,7 @@ impl Vm {
         self.roots.trace(t);
         self.root_cells.trace(t);
         self.interp.trace(t);
+        self.event_loop.trace(t);
     }
 }
 

@@ -8,7 +8,7 @@ use modjs_vm::Vm;
 /// Runs `source` as a script and returns what it wrote to stdout; fails on an uncaught error.
 fn stdout_of(source: &str) -> String {
     let mut vm = Vm::new();
-    let (result, out, _err) = capture(|| vm.run_script(source, "main.js"));
+    let (result, out, _err) = capture(&mut vm, |vm| vm.run_script(source, "main.js"));
     if let Err(thrown) = result {
         let shown = modjs_vm::host::inspect::inspect_error(&mut vm, &thrown);
         panic!("uncaught: {shown}");

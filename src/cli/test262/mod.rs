@@ -19,6 +19,8 @@ mod module_host;
 use clap::Args;
 use modjs_loader::module::error::ModuleError;
 use modjs_loader::module::{construct, link, Trace};
+use modjs_vm::host::test262;
+use modjs_vm::{Value, Vm};
 use std::path::PathBuf;
 
 use super::parse::{on_big_stack, read_source};
@@ -87,6 +89,13 @@ pub fn run(args: Test262Args) -> i32 {
 
 /// Runs the preludes and the test; the exit status.
 fn run_test(preludes: &[Source], test: &Source, as_module: bool) -> i32 {
+    let mut vm = Vm::new();
+    test262::install(&mut vm);
+    for prelude in preludes {
+        if let Err(thrown) = vm.run_script(&prelude.text, &prelude.path) {
+            return uncaught_value(&mut vm, &thrown);
+        }
+    }
     if as_module {
         return match link_module_graph(&test.path) {
             Ok(()) => {
@@ -96,9 +105,16 @@ fn run_test(preludes: &[Source], test: &Source, as_module: bool) -> i32 {
             Err(error) => uncaught(&module_error_name(&error), &module_error_message(&error)),
         };
     }
-    let _ = preludes;
-    eprintln!("modjs-test262: running scripts is not implemented yet");
-    2
+    match vm.run_script(&test.text, &test.path) {
+        Ok(_) => 0,
+        Err(thrown) => uncaught_value(&mut vm, &thrown),
+    }
+}
+
+/// Reports a thrown JavaScript value (see [`test262::describe_uncaught`]); the exit status 1.
+fn uncaught_value(vm: &mut Vm, thrown: &Value) -> i32 {
+    let (name, message) = test262::describe_uncaught(vm, thrown);
+    uncaught(&name, &message)
 }
 
 /// Loads and links the module graph of `entry` (the construct and link phases): every syntax,

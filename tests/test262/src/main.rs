@@ -27,6 +27,9 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// How many newly passing variants are named without `--verbose`.
+const NEWLY_PASSING_NAMED: usize = 20;
+
 fn main() -> ExitCode {
     let options = Options::parse();
     match run(&options) {
@@ -118,10 +121,15 @@ fn run(options: &Options) -> Result<ExitCode, String> {
         for (id, why) in &comparison.regressions {
             println!("REGRESSION {id}: {}", report::one_line(why));
         }
+        // A few new passes are named (a CI log then shows them); thousands only with --verbose.
+        let named = if options.verbose { usize::MAX } else { NEWLY_PASSING_NAMED };
+        for id in comparison.newly_passing.iter().take(named) {
+            println!("newly passing: {id}");
+        }
+        if comparison.newly_passing.len() > named {
+            println!("newly passing: … and {} more (--verbose lists them)", comparison.newly_passing.len() - named);
+        }
         if options.verbose {
-            for id in &comparison.newly_passing {
-                println!("newly passing: {id}");
-            }
             for id in &comparison.stale {
                 println!("stale expectation: {id}");
             }
@@ -141,12 +149,13 @@ fn run(options: &Options) -> Result<ExitCode, String> {
             regressed = Some(comparison.regressed_tests());
         }
     }
+    let variants = report::variant_count(&results);
     println!(
-        "time: {:.1} s for {} variants of {} tests on {jobs} thread{}",
+        "time: {:.1} s for {variants} variants of {} tests on {jobs} thread{} ({:.0} variants/s)",
         elapsed.as_secs_f64(),
-        report::variant_count(&results),
         counted.len(),
         if jobs == 1 { "" } else { "s" },
+        variants as f64 / elapsed.as_secs_f64().max(1e-3),
     );
     let failed = regressed.unwrap_or(failing);
     println!("{passed} passed, {failed} failed");

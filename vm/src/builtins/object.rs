@@ -432,7 +432,7 @@ fn object_proto_property_is_enumerable(vm: &mut Vm, args: &CallArgs) -> JsResult
     let key = vm.to_property_key(&args.get(0))?;
     let o = vm.to_object(&args.this)?;
     let desc = vm.get_own_property(o, &key)?;
-    Ok(Value::Bool(desc.map_or(false, |d| d.enumerable == Some(true))))
+    Ok(Value::Bool(desc.is_some_and(|d| d.enumerable == Some(true))))
 }
 
 /// Object.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (§20.1.3.5).

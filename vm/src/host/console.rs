@@ -2,15 +2,10 @@
 //! `trace` to stderr, each call one line formatted by `util.format` (objects through
 //! `util.inspect`), indented inside `console.group`.
 //!
-//! Standard output is buffered (a program printing many lines would otherwise make one system
-//! call per line) and flushed when the buffer grows large, before anything is written to
-//! standard error (so the two streams keep their relative order on a terminal), and — by the
-//! embedder — at exit through [`flush`]. Anything else that writes to the process's stdout
-//! (`process.stdout.write`) must go through [`write_stdout`] so that its bytes stay in order with
-//! console output.
-//!
-//! The console's state (buffer, group indentation, counters, timers) is per thread, like the
-//! process-wide console of Node; tests can divert the output with [`capture`].
+//! Output goes through the VM's standard streams (`host::process`: stdout buffered, stderr
+//! written after a flush), so console output and `process.stdout.write` stay in order. Group
+//! indentation, counters and timers are per thread, like the process-wide console of Node; tests
+//! divert the output with [`capture`].
 
 use super::format::format;
 use super::inspect::{self, InspectOptions};
@@ -21,17 +16,10 @@ use crate::value::Value;
 use crate::vm::Vm;
 use indexmap::IndexMap;
 use std::cell::RefCell;
-use std::io::Write;
 use std::time::Instant;
-
-/// Standard output is written out once this many bytes are buffered.
-const FLUSH_THRESHOLD: usize = 64 * 1024;
 
 #[derive(Default)]
 struct ConsoleState {
-    stdout: Vec<u8>,
-    /// When capturing (tests), everything goes here instead: (stdout, stderr).
-    captured: Option<(Vec<u8>, Vec<u8>)>,
     /// The current `console.group` indentation.
     group_indent: String,
     counts: IndexMap<String, u64>,
@@ -42,66 +30,17 @@ thread_local! {
     static STATE: RefCell<ConsoleState> = RefCell::new(ConsoleState::default());
 }
 
-/// Appends bytes to standard output (buffered).
-pub fn write_stdout(bytes: &[u8]) {
-    STATE.with(|state| {
-        let mut state = state.borrow_mut();
-        if let Some((out, _)) = state.captured.as_mut() {
-            out.extend_from_slice(bytes);
-            return;
-        }
-        state.stdout.extend_from_slice(bytes);
-        if state.stdout.len() >= FLUSH_THRESHOLD {
-            flush_buffer(&mut state.stdout);
-        }
-    });
+fn write_stderr(vm: &mut Vm, bytes: &[u8]) {
+    super::process::write_stderr(vm, &String::from_utf8_lossy(bytes));
 }
 
-/// Writes bytes to standard error at once, after flushing standard output.
-pub fn write_stderr(bytes: &[u8]) {
-    STATE.with(|state| {
-        let mut state = state.borrow_mut();
-        if let Some((_, err)) = state.captured.as_mut() {
-            err.extend_from_slice(bytes);
-            return;
-        }
-        flush_buffer(&mut state.stdout);
-        let mut stderr = std::io::stderr().lock();
-        // A closed stderr is not an error the program can do anything about.
-        let _ = stderr.write_all(bytes);
-        let _ = stderr.flush();
-    });
-}
-
-/// Writes out buffered standard output (call before exiting and before writing to the process's
-/// stdout by other means).
-pub fn flush() {
-    STATE.with(|state| flush_buffer(&mut state.borrow_mut().stdout));
-}
-
-fn flush_buffer(buffer: &mut Vec<u8>) {
-    if buffer.is_empty() {
-        return;
-    }
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`modjs x | head`) silently drops the rest, as Node does with EPIPE.
-    let _ = stdout.write_all(buffer);
-    let _ = stdout.flush();
-    buffer.clear();
-}
-
-/// Runs `f` with console output diverted into memory and returns what it wrote to stdout and
+/// Runs `f` with the VM's output diverted into memory and returns what it wrote to stdout and
 /// stderr (for tests; output buffered before the call is flushed first).
-pub fn capture<T>(f: impl FnOnce() -> T) -> (T, String, String) {
-    flush();
-    let previous = STATE.with(|state| state.borrow_mut().captured.replace((Vec::new(), Vec::new())));
-    let result = f();
-    let captured = STATE.with(|state| {
-        let mut state = state.borrow_mut();
-        let captured = state.captured.take();
-        state.captured = previous;
-        captured
-    });
+pub fn capture<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> T) -> (T, String, String) {
+    super::process::flush_stdio(vm);
+    let previous = vm.stdio.capture.replace((Vec::new(), Vec::new()));
+    let result = f(vm);
+    let captured = std::mem::replace(&mut vm.stdio.capture, previous);
     let (out, err) = captured.unwrap_or_default();
     (result, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
 }
@@ -114,7 +53,7 @@ enum Stream {
 
 /// Writes one console line: the group indentation in front of every line of `text`, then a
 /// newline.
-fn write_line(stream: Stream, text: &str) {
+fn write_line(vm: &mut Vm, stream: Stream, text: &str) {
     let indent = STATE.with(|state| state.borrow().group_indent.clone());
     let mut line = String::with_capacity(text.len() + indent.len() + 1);
     if indent.is_empty() {
@@ -125,14 +64,14 @@ fn write_line(stream: Stream, text: &str) {
     }
     line.push('\n');
     match stream {
-        Stream::Stdout => write_stdout(line.as_bytes()),
-        Stream::Stderr => write_stderr(line.as_bytes()),
+        Stream::Stdout => super::process::write_stdout(vm, &line),
+        Stream::Stderr => super::process::write_stderr(vm, &line),
     }
 }
 
 fn print(vm: &mut Vm, args: &[Value], stream: Stream) -> JsResult<Value> {
     let text = format(vm, args)?;
-    write_line(stream, &text);
+    write_line(vm, stream, &text);
     Ok(Value::Undefined)
 }
 
@@ -154,7 +93,7 @@ fn console_dir(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     opts.custom_inspect = false;
     let text = inspect::inspect(vm, &args.get(0), opts)?;
-    write_line(Stream::Stdout, &text);
+    write_line(vm, Stream::Stdout, &text);
     Ok(Value::Undefined)
 }
 
@@ -166,7 +105,7 @@ fn console_trace(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         text.push_str("\n    at ");
         text.push_str(&frame.to_string());
     }
-    write_line(Stream::Stderr, &text);
+    write_line(vm, Stream::Stderr, &text);
     Ok(Value::Undefined)
 }
 
@@ -222,7 +161,7 @@ fn console_count(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         *count += 1;
         *count
     });
-    write_line(Stream::Stdout, &format!("{label}: {count}"));
+    write_line(vm, Stream::Stdout, &format!("{label}: {count}"));
     Ok(Value::Undefined)
 }
 
@@ -230,7 +169,7 @@ fn console_count_reset(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let label = label(vm, args)?;
     let existed = STATE.with(|state| state.borrow_mut().counts.get_mut(&label).map(|c| *c = 0).is_some());
     if !existed {
-        write_stderr(format!("(node:{}) Warning: Count for '{label}' does not exist\n", std::process::id()).as_bytes());
+        write_stderr(vm, format!("(node:{}) Warning: Count for '{label}' does not exist\n", std::process::id()).as_bytes());
     }
     Ok(Value::Undefined)
 }
@@ -241,7 +180,7 @@ fn console_time(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let exists = STATE.with(|state| state.borrow().timers.contains_key(&label));
     if exists {
         let warning = format!("(node:{}) Warning: Label '{label}' already exists for console.time()\n", std::process::id());
-        write_stderr(warning.as_bytes());
+        write_stderr(vm, warning.as_bytes());
     } else {
         STATE.with(|state| state.borrow_mut().timers.insert(label, Instant::now()));
     }
@@ -262,7 +201,7 @@ fn time_report(vm: &mut Vm, args: &CallArgs, end: bool) -> JsResult<Value> {
     let Some(start) = start else {
         let method = if end { "console.timeEnd()" } else { "console.timeLog()" };
         let warning = format!("(node:{}) Warning: No such label '{label}' for {method}\n", std::process::id());
-        write_stderr(warning.as_bytes());
+        write_stderr(vm, warning.as_bytes());
         return Ok(Value::Undefined);
     };
     let mut text = format!("{label}: {}", format_duration(start.elapsed().as_secs_f64() * 1000.0));
@@ -270,7 +209,7 @@ fn time_report(vm: &mut Vm, args: &CallArgs, end: bool) -> JsResult<Value> {
         text.push(' ');
         text.push_str(&format(vm, args.rest(1))?);
     }
-    write_line(Stream::Stdout, &text);
+    write_line(vm, Stream::Stdout, &text);
     Ok(Value::Undefined)
 }
 
@@ -349,7 +288,7 @@ mod tests {
         let global = vm.global();
         let console = vm.get(global, &PropertyKey::from("console")).unwrap_or(Value::Undefined);
         let f = vm.get_v(&console, &PropertyKey::from(method)).unwrap_or(Value::Undefined);
-        let (result, out, err) = capture(|| vm.call(&f, console.clone(), &args));
+        let (result, out, err) = capture(vm, |vm| vm.call(&f, console.clone(), &args));
         assert!(result.is_ok(), "console.{method} threw");
         (out, err)
     }

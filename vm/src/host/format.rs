@@ -69,7 +69,7 @@ pub fn util_format_native(vm: &mut Vm, args: &crate::native::CallArgs) -> JsResu
 /// options must be an object (arrays included).
 pub fn util_format_with_options_native(vm: &mut Vm, args: &crate::native::CallArgs) -> JsResult<Value> {
     let Value::Object(options) = args.get(0) else {
-        return Err(super::node_error::invalid_arg_type(vm, "inspectOptions", "object", &args.get(0)));
+        return Err(super::node_errors::invalid_arg_type(vm, "inspectOptions", "object", &args.get(0)));
     };
     let mut opts = InspectOptions::default();
     inspect::options::read_options(vm, options, &mut opts)?;

@@ -4,10 +4,12 @@
 //! - `print(...values)` writes the values, converted to strings and separated by spaces, and a
 //!   line feed to stdout (the harness's `$DONE` reports async results through it);
 //! - `$262.global` is the global object;
+//! - `$262.evalScript(source)` runs `source` as a new global Script of this realm and returns
+//!   its completion value (an early error is thrown as a SyntaxError);
 //! - `$262.gc()` makes the next safe point run a full collection.
 //!
-//! Not provided, so that the tests needing them fail honestly: `$262.evalScript` (until the
-//! interpreter has a script entry point), `$262.createRealm` (a `Vm` has one realm),
+//! Not provided, so that the tests needing them fail honestly: `$262.createRealm` (a `Vm` has
+//! one realm),
 //! `$262.detachArrayBuffer` (there is no ArrayBuffer built-in), `$262.agent` (no threads),
 //! `$262.IsHTMLDDA` and `$262.AbstractModuleSource`.
 //!
@@ -28,6 +30,7 @@ pub fn install(vm: &mut Vm) -> ObjRef {
     vm.define_method(global, "print", 1, print);
     let host = vm.new_object();
     vm.define_value(host, PropertyKey::from("global"), Value::Object(global), attrs::BUILTIN);
+    vm.define_method(host, "evalScript", 1, eval_script);
     vm.define_method(host, "gc", 0, gc);
     vm.define_value(global, PropertyKey::from("$262"), Value::Object(host), attrs::BUILTIN);
     host
@@ -48,6 +51,12 @@ fn print(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     // Flushed at once, so that stdout and stderr keep the order they were written in.
     let _ = out.write_all(line.as_bytes()).and_then(|()| out.flush());
     Ok(Value::Undefined)
+}
+
+/// `$262.evalScript(source)`.
+fn eval_script(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    let source = vm.to_string(&args.get(0))?.to_rust_lossy();
+    vm.run_script(&source, "evalScript")
 }
 
 /// `$262.gc()`: a built-in is running, so collecting here could free objects that Rust frames
@@ -117,7 +126,7 @@ mod tests {
         assert!(vm.call(&gc, Value::Object(host), &[]).unwrap().is_undefined());
         assert!(vm.heap.wants_collection());
         // Absent capabilities are absent, not stubs.
-        for missing in ["createRealm", "detachArrayBuffer", "agent", "evalScript"] {
+        for missing in ["createRealm", "detachArrayBuffer", "agent"] {
             assert!(!vm.has_own_property(host, &PropertyKey::from(missing)).unwrap(), "{missing}");
         }
         let desc = vm.get_own_property(global, &PropertyKey::from("$262")).unwrap().unwrap();
@@ -146,5 +155,19 @@ mod tests {
         assert_eq!(describe_uncaught(&mut vm, &Value::Undefined), ("undefined".into(), "undefined".into()));
         let symbol = Value::Symbol(Symbol::new(Some("s".into())));
         assert_eq!(describe_uncaught(&mut vm, &symbol), ("symbol".into(), "Symbol(s)".into()));
+    }
+
+    #[test]
+    fn eval_script_runs_a_global_script() {
+        let mut vm = Vm::new();
+        let host = install(&mut vm);
+        let eval_script = vm.get(host, &PropertyKey::from("evalScript")).unwrap();
+        let result = vm.call(&eval_script, Value::Object(host), &[Value::from("var fromEval = 6 * 7; fromEval")]);
+        assert_eq!(result.ok().and_then(|v| v.as_number()), Some(42.0));
+        assert_eq!(global_property(&mut vm, "fromEval").as_number(), Some(42.0));
+        let early_error = vm.call(&eval_script, Value::Object(host), &[Value::from("let a; let a;")]);
+        let Err(thrown) = early_error else { panic!("an early error was not thrown") };
+        let (_, message) = describe_uncaught(&mut vm, &thrown);
+        assert_eq!(message, "Identifier 'a' has already been declared");
     }
 }

@@ -70,12 +70,24 @@ pub enum ObjectKind {
     Proxy(ProxyData),
     /// An Array Iterator (§23.1.5).
     ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
+    /// A String Iterator (§22.1.5).
+    StringIterator(crate::builtins::string_iterator::StringIteratorData),
+    /// A RegExp instance: [[OriginalSource]], [[OriginalFlags]], [[RegExpMatcher]] (§22.2.3.1).
+    RegExp(Box<crate::builtins::regexp::RegExpData>),
+    /// A RegExp String Iterator (§22.2.9).
+    RegExpStringIterator(crate::builtins::regexp_string_iterator::RegExpStringIteratorData),
     /// An ECMAScript function object (bytecode closure, §10.2).
     Function(Box<crate::interpreter::Closure>),
     /// The state of a `for-in` loop.
     ForInIterator(Box<crate::interpreter::ForInIterator>),
+    /// A generator object: its state and suspended frame (§27.5).
+    Generator(Box<crate::interpreter::generator::GeneratorData>),
     /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
     AsyncFromSyncIterator(crate::iteration::IteratorRecord),
+    /// A promise's internal slots (§27.2.6).
+    Promise(crate::builtins::promise::PromiseData),
+    /// A `Timeout` or `Immediate` object of the host (timers.rs).
+    Timer(crate::host::timers::TimerData),
 }
 
 impl Object {
@@ -134,9 +146,13 @@ impl Trace for ObjectKind {
             ObjectKind::Namespace(ns) => ns.trace(t),
             ObjectKind::Proxy(p) => p.trace(t),
             ObjectKind::ArrayIterator(d) => d.trace(t),
+            ObjectKind::RegExpStringIterator(d) => d.trace(t),
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
+            ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
+            ObjectKind::Promise(p) => p.trace(t),
+            ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
@@ -144,6 +160,8 @@ impl Trace for ObjectKind {
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
             | ObjectKind::Arguments
+            | ObjectKind::StringIterator(_)
+            | ObjectKind::RegExp(_)
             | ObjectKind::Date(_) => {}
         }
     }

@@ -530,6 +530,10 @@ impl Vm {
 
     /// The TypeError V8 throws when a strict-mode assignment to `o[key]` fails.
     pub fn failed_assignment_error(&mut self, o: ObjRef, key: &PropertyKey) -> Value {
+        if self.is_proxy(o) {
+            let msg = format!("'set' on proxy: trap returned falsish for property '{}'", key.display());
+            return self.throw_type_error(&msg);
+        }
         let exists = if is_namespace(self, o) {
             namespace::namespace_has_export(self, o, key) || self.heap.get(o).props.contains_key(key)
         } else {
@@ -544,6 +548,16 @@ impl Vm {
             }
             found
         };
+        // An index at or past a read-only array length: V8 names `length`.
+        if let (ObjectKind::Array(arr), PropertyKey::Index(i)) = (&self.heap.get(o).kind, key) {
+            if !arr.length_writable && *i >= arr.length {
+                let msg = format!(
+                    "Cannot assign to read only property 'length' of object '{}'",
+                    self.describe_object_for_error(o)
+                );
+                return self.throw_type_error(&msg);
+            }
+        }
         let msg = if !exists && !self.heap.get(o).extensible {
             format!("Cannot add property {}, object is not extensible", key.display())
         } else {
@@ -555,21 +569,76 @@ impl Vm {
     /// DeletePropertyOrThrow (§7.3.10).
     pub fn delete_property_or_throw(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<()> {
         if !self.delete_property(o, key)? {
-            return Err(self.throw_type_error(&format!(
-                "Cannot delete property '{}' of {}",
-                key.display(),
-                self.describe_object_for_error(o)
-            )));
+            return Err(self.failed_delete_error(o, key));
         }
         Ok(())
+    }
+
+    /// The TypeError V8 throws when a strict-mode `delete o[key]` fails.
+    pub fn failed_delete_error(&mut self, o: ObjRef, key: &PropertyKey) -> Value {
+        let msg = if self.is_proxy(o) {
+            format!("'deleteProperty' on proxy: trap returned falsish for property '{}'", key.display())
+        } else {
+            format!("Cannot delete property '{}' of {}", key.display(), self.describe_object_for_error(o))
+        };
+        self.throw_type_error(&msg)
     }
 
     /// `#<Object>` / `[object Array]`, as V8 names an object in TypeError messages.
     pub fn describe_object_for_error(&self, o: ObjRef) -> String {
         match &self.heap.get(o).kind {
-            ObjectKind::Array(_) => "[object Array]".into(),
-            ObjectKind::Namespace(_) => "[object Module]".into(),
-            _ => "#<Object>".into(),
+            ObjectKind::Array(_) => return "[object Array]".into(),
+            ObjectKind::Namespace(_) => return "[object Module]".into(),
+            ObjectKind::Error => {
+                // `Name: message`, read without running code.
+                let name = self.data_string_in_chain(o, "name").unwrap_or_else(|| "Error".into());
+                return match self.data_string_in_chain(o, "message") {
+                    Some(m) if !m.is_empty() => format!("{name}: {m}"),
+                    _ => name,
+                };
+            }
+            ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => {
+                let name = match &self.heap.get(o).kind {
+                    ObjectKind::NativeFunction(_) => self.data_string_in_chain(o, "name").unwrap_or_default(),
+                    _ => String::new(),
+                };
+                return format!("function {name}() {{ [native code] }}");
+            }
+            _ => {}
+        }
+        // V8 names other objects after their constructor (`#<Foo>`), found without side effects.
+        match self.data_value_in_chain(o, "constructor") {
+            Some(Value::Object(c)) if self.is_callable_object(c) => match self.data_string_in_chain(c, "name") {
+                Some(name) if !name.is_empty() => format!("#<{name}>"),
+                _ => "[object Object]".into(),
+            },
+            _ => "[object Object]".into(),
+        }
+    }
+
+    /// The value of a data property found along the prototype chain, without running code
+    /// (stops at accessors and proxies).
+    fn data_value_in_chain(&self, o: ObjRef, name: &str) -> Option<Value> {
+        let key = PropertyKey::from(name);
+        let mut cur = o;
+        for _ in 0..10_000 {
+            let obj = self.heap.get(cur);
+            if matches!(obj.kind, ObjectKind::Proxy(_)) {
+                return None;
+            }
+            match obj.props.get(&key) {
+                Some(Slot::Data { value, .. }) => return Some(value.clone()),
+                Some(Slot::Accessor { .. }) => return None,
+                None => cur = obj.proto?,
+            }
+        }
+        None
+    }
+
+    fn data_string_in_chain(&self, o: ObjRef, name: &str) -> Option<String> {
+        match self.data_value_in_chain(o, name)? {
+            Value::String(s) => Some(s.to_rust_lossy()),
+            _ => None,
         }
     }
 

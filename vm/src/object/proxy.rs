@@ -369,7 +369,7 @@ impl Vm {
                         return Err(self.proxy_error(TRAP, &detail));
                     }
                 }
-                if td.is_accessor() && td.get.as_ref().map_or(true, Value::is_undefined) && !result.is_undefined() {
+                if td.is_accessor() && td.get.as_ref().is_none_or(Value::is_undefined) && !result.is_undefined() {
                     let detail = format!(
                         "property '{}' is a non-configurable accessor property on the proxy target and does not have a getter function, but the trap did not return 'undefined' (got '{}')",
                         key_shown(key),
@@ -406,7 +406,7 @@ impl Vm {
                         return Err(self.proxy_error(TRAP, &detail));
                     }
                 }
-                if td.is_accessor() && td.set.as_ref().map_or(true, Value::is_undefined) {
+                if td.is_accessor() && td.set.as_ref().is_none_or(Value::is_undefined) {
                     let detail = format!(
                         "trap returned truish for property '{}' which exists in the proxy target as a non-configurable and non-writable accessor property without a setter",
                         key_shown(&key)

@@ -51,6 +51,9 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Arguments => Kind::Arguments,
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
+        ObjectKind::Promise(_) => Kind::Promise,
+        // Node shows a proxy as its target would look (showProxy is off); until the walker
+        // follows the target, a proxy prints as a plain object.
         // The walker looks through proxies before asking (see `Ctx::format_value`); a proxy
         // met here (a proxy's target that is itself a proxy) is walked through its traps.
         ObjectKind::Proxy(p) if p.callable => Kind::Function,
@@ -165,8 +168,12 @@ pub enum PromiseState {
 }
 
 pub fn promise_state(vm: &Vm, obj: ObjRef) -> PromiseState {
-    let _ = (vm, obj);
-    PromiseState::Pending
+    use crate::builtins::promise::PromiseState as State;
+    match crate::builtins::promise::promise_state(vm, obj) {
+        Some((State::Fulfilled, v)) => PromiseState::Fulfilled(v),
+        Some((State::Rejected, v)) => PromiseState::Rejected(v),
+        _ => PromiseState::Pending,
+    }
 }
 
 /// V8's internal constructor name of an object whose prototype chain has no usable
