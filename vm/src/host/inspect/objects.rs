@@ -122,8 +122,8 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
                     return Ok(format!("{}}}", braces.0));
                 }
             }
-            Kind::RegExp { source, flags } => {
-                base = format!("/{source}/{flags}");
+            Kind::RegExp => {
+                base = regexp_to_string(ctx, obj)?;
                 let prefix = prefix_of(constructor.as_deref(), &tag, "RegExp", "");
                 if prefix != "RegExp " {
                     base = format!("{prefix}{base}");
@@ -616,6 +616,16 @@ pub(super) fn property_name(key: &PropertyKey, desc: &PropertyDescriptor) -> Str
             }
         }
     }
+}
+
+/// `RegExp.prototype.toString` of a regular expression: `/source/flags` read through `source` and
+/// `flags`, as Node shows it.
+fn regexp_to_string(ctx: &mut Ctx, obj: ObjRef) -> JsResult<String> {
+    let source = ctx.vm.get(obj, &PropertyKey::from("source"))?;
+    let source = ctx.vm.to_string(&source)?.to_rust_lossy();
+    let flags = ctx.vm.get(obj, &PropertyKey::from("flags"))?;
+    let flags = ctx.vm.to_string(&flags)?.to_rust_lossy();
+    Ok(format!("/{source}/{flags}"))
 }
 
 /// Node's `getBoxedBase`: `[Number: 3]`, `[String: 'ab']`, `[Boolean (MyBool): true] [Tag]`.
