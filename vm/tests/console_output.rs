@@ -250,3 +250,31 @@ a b 1 {} []
 "##;
     assert_eq!(stdout_of(source), node);
 }
+
+#[test]
+fn promises_regexps_and_json() {
+    let source = r##"
+const pending = new Promise(() => {});
+const resolved = Promise.resolve({ ok: true });
+const rejected = Promise.reject(new Error('no'));
+rejected.catch(() => {});
+console.log(pending, resolved, Promise.resolve(), [Promise.resolve([1, { a: { b: 1 } }])]);
+const rj = Promise.reject(3); rj.catch(() => {}); console.log(rj, { p: Promise.resolve(2) });
+console.log(/a\/b/g, [/x/], { r: /y/i }, new RegExp('a/b'));
+const re = /q/; re.extra = 1; console.log(re);
+console.log('%j', { a: [1, 'two'] });
+const circ = { name: 'c' }; circ.self = circ; console.log('%j', circ);
+console.log(new Number(3), new String('ab'), new Boolean(false), [new Number(-0)]);
+const err = new TypeError('bad thing'); console.log(err.name, err.message, String(err));
+"##;
+    let node = r##"Promise { <pending> } Promise { { ok: true } } Promise { undefined } [ Promise { [ 1, [Object] ] } ]
+Promise { <rejected> 3 } { p: Promise { 2 } }
+/a\/b/g [ /x/ ] { r: /y/i } /a\/b/
+/q/ { extra: 1 }
+{"a":[1,"two"]}
+[Circular]
+[Number: 3] [String: 'ab'] [Boolean: false] [ [Number: -0] ]
+TypeError bad thing TypeError: bad thing
+"##;
+    assert_eq!(stdout_of(source), node);
+}
