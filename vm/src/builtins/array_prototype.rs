@@ -112,6 +112,15 @@ fn protos_lack_index(vm: &Vm, o: ObjRef, key: &PropertyKey) -> bool {
     true
 }
 
+/// Whether no prototype of `o` has an element in `from..to` (the indices a rewrite would
+/// create): then writing them defines own elements without running code.
+fn protos_lack_indices(vm: &Vm, o: ObjRef, from: u64, to: u64) -> bool {
+    if to - from > 64 {
+        return protos_have_no_elements(vm, o);
+    }
+    (from..to).all(|k| k < u32::MAX as u64 && protos_lack_index(vm, o, &PropertyKey::Index(k as u32)))
+}
+
 /// Whether `o` is an extensible array with a writable length, no holes and no elements outside
 /// its dense storage: then reading, writing and deleting its elements below `length` runs no code
 /// and cannot fail, and whole-array rewrites may work on the vector directly.
@@ -883,7 +892,10 @@ fn unshift(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let arg_count = args.len() as u64;
     if is_packed_array(vm, o) {
         let fits = match &vm.heap.get(o).kind {
-            ObjectKind::Array(a) => (a.length as u64 + arg_count) < u32::MAX as u64,
+            ObjectKind::Array(a) => {
+                (a.length as u64 + arg_count) < u32::MAX as u64
+                    && protos_lack_indices(vm, o, a.length as u64, a.length as u64 + arg_count)
+            }
             _ => false,
         };
         if fits {
@@ -1037,6 +1049,7 @@ fn splice(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     if species_is_default(vm, o)
         && is_packed_array(vm, o)
         && len + item_count - actual_delete_count < u32::MAX as u64
+        && (item_count <= actual_delete_count || protos_lack_indices(vm, o, len, len + item_count - actual_delete_count))
     {
         let removed: Vec<Value> = match dense_mut(vm, o) {
             Some(a) => {

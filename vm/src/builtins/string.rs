@@ -698,9 +698,11 @@ fn require_coercible(vm: &mut Vm, this: &Value, method: &str) -> JsResult<Value>
     Ok(this.clone())
 }
 
-/// Calls `arg[@@symbol](o, ...)` when the argument has that method (steps 2 of match/replace/...).
+/// Calls `arg[@@symbol](o, ...)` when the argument is an object with that method (step 2 of
+/// match/replace/...).
 fn delegate(vm: &mut Vm, arg: &Value, symbol: crate::symbol::Symbol, call_args: &[Value]) -> JsResult<Option<Value>> {
-    if arg.is_nullish() {
+    // Only objects are asked (a string primitive's @@match etc. from String.prototype is not).
+    if !arg.is_object() {
         return Ok(None);
     }
     match vm.get_method(arg, &PropertyKey::Symbol(symbol))? {
