@@ -121,6 +121,56 @@ fn protos_lack_indices(vm: &Vm, o: ObjRef, from: u64, to: u64) -> bool {
     (from..to).all(|k| k < u32::MAX as u64 && protos_lack_index(vm, o, &PropertyKey::Index(k as u32)))
 }
 
+/// The smallest index `>= from` (or `len`) at which `o` may have an element, so that loops
+/// over a sparse array skip its holes. Exact only for arrays whose prototypes have no elements
+/// (then an absent own element is absent); otherwise `from` itself.
+fn next_candidate(vm: &Vm, o: ObjRef, from: u64, len: u64) -> u64 {
+    let obj = vm.heap.get(o);
+    let ObjectKind::Array(a) = &obj.kind else { return from };
+    if from >= len || !protos_have_no_elements(vm, o) {
+        return from;
+    }
+    let mut best = len;
+    if (from as usize) < a.dense.len() {
+        if let Some(p) = a.dense[from as usize..].iter().position(|v| !v.is_empty()) {
+            best = from + p as u64;
+        }
+    }
+    for k in obj.props.keys() {
+        if let PropertyKey::Index(i) = k {
+            let i = *i as u64;
+            if i >= from && i < best {
+                best = i;
+            }
+        }
+    }
+    best
+}
+
+/// The largest index `<= from` at which `o` may have an element (`None`: there is none), the
+/// mirror of `next_candidate` for the loops that run backwards.
+fn prev_candidate(vm: &Vm, o: ObjRef, from: u64) -> Option<u64> {
+    let obj = vm.heap.get(o);
+    let ObjectKind::Array(a) = &obj.kind else { return Some(from) };
+    if !protos_have_no_elements(vm, o) {
+        return Some(from);
+    }
+    let mut best: Option<u64> = None;
+    let dense_end = (a.dense.len() as u64).min(from + 1) as usize;
+    if let Some(p) = a.dense[..dense_end].iter().rposition(|v| !v.is_empty()) {
+        best = Some(p as u64);
+    }
+    for k in obj.props.keys() {
+        if let PropertyKey::Index(i) = k {
+            let i = *i as u64;
+            if i <= from && best.map_or(true, |b| i > b) {
+                best = Some(i);
+            }
+        }
+    }
+    best
+}
+
 /// Whether `o` is an extensible array with a writable length, no holes and no elements outside
 /// its dense storage: then reading, writing and deleting its elements below `length` runs no code
 /// and cannot fail, and whole-array rewrites may work on the vector directly.
@@ -298,13 +348,17 @@ fn every(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = this_to_object(vm, &args.this, "Array.prototype.every")?;
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-            if !vm.to_boolean(&r) {
-                return Ok(Value::Bool(false));
-            }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        if !vm.to_boolean(&r) {
+            return Ok(Value::Bool(false));
         }
+        k += 1;
     }
     Ok(Value::Bool(true))
 }
@@ -314,13 +368,17 @@ fn some(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = this_to_object(vm, &args.this, "Array.prototype.some")?;
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-            if vm.to_boolean(&r) {
-                return Ok(Value::Bool(true));
-            }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        if vm.to_boolean(&r) {
+            return Ok(Value::Bool(true));
         }
+        k += 1;
     }
     Ok(Value::Bool(false))
 }
@@ -330,10 +388,14 @@ fn for_each(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = this_to_object(vm, &args.this, "Array.prototype.forEach")?;
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-        }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        k += 1;
     }
     Ok(Value::Undefined)
 }
@@ -344,11 +406,15 @@ fn map(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
     let a = array_species_create(vm, o, len)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let mapped = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-            create_data_index(vm, a, k, mapped)?;
-        }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let mapped = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        create_data_index(vm, a, k, mapped)?;
+        k += 1;
     }
     Ok(Value::Object(a))
 }
@@ -360,14 +426,18 @@ fn filter(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let (f, this_arg) = callback_args(vm, args)?;
     let a = array_species_create(vm, o, 0)?;
     let mut to = 0;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let selected = vm.call(&f, this_arg.clone(), &[v.clone(), num(k), Value::Object(o)])?;
-            if vm.to_boolean(&selected) {
-                create_data_index(vm, a, to, v)?;
-                to += 1;
-            }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let selected = vm.call(&f, this_arg.clone(), &[v.clone(), num(k), Value::Object(o)])?;
+        if vm.to_boolean(&selected) {
+            create_data_index(vm, a, to, v)?;
+            to += 1;
         }
+        k += 1;
     }
     Ok(Value::Object(a))
 }
@@ -530,12 +600,16 @@ fn index_of(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
             return Ok(Value::Number(found.map(|i| (i as u64 + start) as f64).unwrap_or(-1.0)));
         }
     }
-    for k in start..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            if is_strictly_equal(&v, &target) {
-                return Ok(num(k));
-            }
+    let mut k = start;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        if is_strictly_equal(&v, &target) {
+        return Ok(num(k));
         }
+        k += 1;
     }
     Ok(Value::Number(-1.0))
 }
@@ -562,10 +636,20 @@ fn last_index_of(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     let mut k = start as u64;
     loop {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            if is_strictly_equal(&v, &target) {
-                return Ok(num(k));
+        match get_index_if_present(vm, o, k)? {
+            Some(v) => {
+                if is_strictly_equal(&v, &target) {
+                    return Ok(num(k));
+                }
             }
+            None => match prev_candidate(vm, o, k) {
+                Some(p) if p < k => {
+                    k = p;
+                    continue;
+                }
+                Some(_) => {}
+                None => break,
+            },
         }
         if k == 0 {
             break;
@@ -782,9 +866,11 @@ fn reduce(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         }
     };
     while k < len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            acc = vm.call(&f, Value::Undefined, &[acc, v, num(k), Value::Object(o)])?;
-        }
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        acc = vm.call(&f, Value::Undefined, &[acc, v, num(k), Value::Object(o)])?;
         k += 1;
     }
     Ok(acc)
@@ -998,10 +1084,14 @@ fn collect_present(vm: &mut Vm, o: ObjRef, len: u64) -> JsResult<Vec<Value>> {
         return Ok(out);
     }
     let mut items = Vec::with_capacity(len.min(1 << 20) as usize);
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            items.push(v);
-        }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        items.push(v);
+        k += 1;
     }
     Ok(items)
 }
