@@ -71,11 +71,12 @@ pub fn install(vm: &mut Vm, proto: ObjRef) {
     vm.realm.set_intrinsic(Intrinsic::ArrayPrototypeValues, values_fn);
     let iter_key = PropertyKey::Symbol(vm.symbols.iterator.clone());
     vm.define_value(proto, iter_key, Value::Object(values_fn), attrs::BUILTIN);
-    // Array.prototype[@@unscopables] (§23.1.3.41): a null-prototype object of `true`s.
+    // Array.prototype[@@unscopables] (§23.1.3.41): a null-prototype object of `true`s (in V8's
+    // order).
     let unscopables = vm.new_object_with_proto(None);
     for name in [
         "at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex", "flat",
-        "flatMap", "includes", "keys", "toReversed", "toSorted", "toSpliced", "values",
+        "flatMap", "includes", "keys", "values", "toReversed", "toSorted", "toSpliced",
     ] {
         vm.define_value(unscopables, PropertyKey::from(name), Value::Bool(true), attrs::ALL);
     }
@@ -163,7 +164,7 @@ fn prev_candidate(vm: &Vm, o: ObjRef, from: u64) -> Option<u64> {
     for k in obj.props.keys() {
         if let PropertyKey::Index(i) = k {
             let i = *i as u64;
-            if i <= from && best.map_or(true, |b| i > b) {
+            if i <= from && best.is_none_or(|b| i > b) {
                 best = Some(i);
             }
         }
@@ -593,14 +594,22 @@ fn index_of(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     let target = args.get(0);
     let start = relative_index(vm, &args.get(1), len, 0)?;
-    // A packed array: compare in place (strict equality runs no code).
-    if is_packed_array(vm, o) {
-        if let ObjectKind::Array(a) = &vm.heap.get(o).kind {
-            let found = a.dense[start as usize..].iter().position(|v| is_strictly_equal(v, &target));
-            return Ok(Value::Number(found.map(|i| (i as u64 + start) as f64).unwrap_or(-1.0)));
+    // Own dense elements are compared in place (strict equality runs no code); the generic loop
+    // takes over at the first hole or past the dense part.
+    let mut k = start;
+    if let ObjectKind::Array(a) = &vm.heap.get(o).kind {
+        let end = (a.dense.len() as u64).min(len);
+        while k < end {
+            let v = &a.dense[k as usize];
+            if v.is_empty() {
+                break;
+            }
+            if is_strictly_equal(v, &target) {
+                return Ok(num(k));
+            }
+            k += 1;
         }
     }
-    let mut k = start;
     while k < len {
         let Some(v) = get_index_if_present(vm, o, k)? else {
             k = next_candidate(vm, o, k + 1, len);
@@ -685,7 +694,7 @@ fn push_to_string(vm: &mut Vm, out: &mut Vec<u16>, v: &Value) -> JsResult<()> {
         Value::String(s) => out.extend_from_slice(s.as_units()),
         Value::Number(n) => {
             let n = *n;
-            if n >= 0.0 && n < 1e9 && n.fract() == 0.0 {
+            if (0.0..1e9).contains(&n) && n.fract() == 0.0 {
                 let mut buf = itoa_u32(n as u32);
                 out.append(&mut buf);
             } else {
@@ -1022,12 +1031,23 @@ fn slice(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let k = relative_index(vm, &args.get(0), len, 0)?;
     let fin = relative_index(vm, &args.get(1), len, len)?;
     let count = fin.saturating_sub(k);
-    if species_is_default(vm, o) && is_packed_array(vm, o) {
+    // A range of own dense elements without holes is copied directly.
+    if species_is_default(vm, o) {
         let part = match &vm.heap.get(o).kind {
-            ObjectKind::Array(a) if count > 0 => a.dense[k as usize..fin as usize].to_vec(),
-            _ => Vec::new(),
+            ObjectKind::Array(a) if count == 0 => Some(Vec::new()),
+            ObjectKind::Array(a) if (fin as usize) <= a.dense.len() => {
+                let range = &a.dense[k as usize..fin as usize];
+                if range.iter().any(Value::is_empty) {
+                    None
+                } else {
+                    Some(range.to_vec())
+                }
+            }
+            _ => None,
         };
-        return Ok(Value::Object(vm.create_array_from_list(part)));
+        if let Some(part) = part {
+            return Ok(Value::Object(vm.create_array_from_list(part)));
+        }
     }
     let a = array_species_create(vm, o, count)?;
     let mut n = 0;

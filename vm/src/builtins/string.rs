@@ -716,7 +716,7 @@ fn match_(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = require_coercible(vm, &args.this, "match")?;
     let regexp = args.get(0);
     let sym = vm.symbols.match_.clone();
-    if let Some(r) = delegate(vm, &regexp, sym.clone(), &[o.clone()])? {
+    if let Some(r) = delegate(vm, &regexp, sym.clone(), std::slice::from_ref(&o))? {
         return Ok(r);
     }
     let s = vm.to_string(&o)?;
@@ -749,7 +749,7 @@ fn match_all(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         require_global_flag(vm, &regexp, "matchAll")?;
     }
     let sym = vm.symbols.match_all.clone();
-    if let Some(r) = delegate(vm, &regexp, sym.clone(), &[o.clone()])? {
+    if let Some(r) = delegate(vm, &regexp, sym.clone(), std::slice::from_ref(&o))? {
         return Ok(r);
     }
     let s = vm.to_string(&o)?;
@@ -762,7 +762,7 @@ fn search(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = require_coercible(vm, &args.this, "search")?;
     let regexp = args.get(0);
     let sym = vm.symbols.search.clone();
-    if let Some(r) = delegate(vm, &regexp, sym.clone(), &[o.clone()])? {
+    if let Some(r) = delegate(vm, &regexp, sym.clone(), std::slice::from_ref(&o))? {
         return Ok(r);
     }
     let s = vm.to_string(&o)?;
