@@ -15,22 +15,20 @@ fn compile(src: &str) -> ModuleCode {
 
 /// Cells for a layout: imports get `imports[name]`, the rest fresh cells in their initial state.
 fn cells_for(vm: &mut Vm, code: &ModuleCode, imports: &[(&str, CellRef)]) -> Vec<CellRef> {
-    code.layout
+    code.bindings
         .iter()
-        .map(|(name, kind)| {
-            let name = name.to_string_lossy();
-            match kind {
+        .map(|b| {
+            let name = b.name.to_string_lossy();
+            match b.kind {
                 ModuleBindingKind::Import => imports.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).expect("import cell"),
-                ModuleBindingKind::Var => vm.heap.alloc_cell(Value::Undefined),
-                _ => vm.heap.alloc_cell(Value::Empty),
+                kind => vm.heap.alloc_cell(kind.initial_value()),
             }
         })
         .collect()
 }
 
 fn cell_of(code: &ModuleCode, cells: &[CellRef], name: &str) -> CellRef {
-    let i = code.layout.iter().position(|(n, _)| n.to_string_lossy() == name).expect("in layout");
-    cells[i]
+    cells[code.binding_index(name).expect("a module binding")]
 }
 
 fn message(vm: &mut Vm, thrown: Value) -> String {

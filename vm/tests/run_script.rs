@@ -202,7 +202,6 @@ fn classes() {
 /// `Array.prototype[Symbol.iterator]` and the `Symbol` global, which the built-ins helpers
 /// install.
 #[test]
-#[ignore = "needs the Array iterator and Symbol built-ins (not in main yet)"]
 fn iteration_protocol() {
     let src = "let it = { [Symbol.iterator]() { let i = 0; return { next: () => ({ done: i >= 3, value: i++ }), return: () => { closed = true; return {} } } } };
                var closed = false; let s = 0; for (const v of it) { if (v == 1) break; s += 10 } s + '' + closed";
@@ -241,4 +240,67 @@ fn run_with_iterator_key(src: &str) -> String {
         Ok(v) => show(&mut vm, &v),
         Err(e) => thrown(&mut vm, &e),
     }
+}
+
+#[test]
+fn function_source_text() {
+    assert_eq!(run("function f(a) { return a }\nf.toString()"), "function f(a) { return a }");
+    assert_eq!(run("let o = { m(x) { } }; o.m.toString()"), "m(x) { }");
+    assert_eq!(run("((a, b) => a + b).toString()"), "(a, b) => a + b");
+    assert_eq!(run("class A { static s() {} }; A.s.toString()"), "s() {}");
+    assert_eq!(run("class A { constructor() {} }; A.toString()"), "class A { constructor() {} }");
+    assert_eq!(run("class B { }; B.toString()"), "class B { }");
+}
+
+#[test]
+fn generators() {
+    assert_eq!(run("function* g() { yield 1; yield 2; return 3 } let it = g(); let a = it.next(), b = it.next(), c = it.next(), d = it.next(); [a.value, a.done, b.value, c.value, c.done, d.value, d.done].join()"), "1,false,2,3,true,,true");
+    assert_eq!(run("function* g() { let x = yield 1; yield x * 2 } let it = g(); it.next(); it.next(21).value"), "42");
+    assert_eq!(run("function* g() { yield 1; yield 2; yield 3 } [...g()].join('-')"), "1-2-3");
+    assert_eq!(run("function* g() { try { yield 1; yield 2 } finally { log.push('fin') } } var log = []; for (const v of g()) { log.push(v); break } log.join()"), "1,fin");
+    assert_eq!(run("function* g() { try { yield 1 } catch (e) { yield 'caught ' + e } } let it = g(); it.next(); it.throw('boom').value"), "caught boom");
+    assert_eq!(run("function* g() { yield 1; yield 2 } let it = g(); it.next(); let r = it.return(9); [r.value, r.done, it.next().done].join()"), "9,true,true");
+    assert_eq!(run("function* inner() { let x = yield 'a'; return x + 1 } function* outer() { let r = yield* inner(); yield r } let it = outer(); [it.next().value, it.next(41).value].join()"), "a,42");
+    assert_eq!(run("function* h() { yield 'a'; yield 'b' } function* g() { yield* [1, 2]; yield* h() } [...g()].join()"), "1,2,a,b");
+    assert_eq!(run("function* g(a, b = a * 2) { yield a + b } g(1).next().value"), "3");
+    assert_eq!(run("function* g() { yield this.v } g.call({ v: 5 }).next().value"), "5");
+    assert_eq!(run("function* g() { throw 'inside' } let it = g(); try { it.next() } catch (e) { e + it.next().done }"), "insidetrue");
+    assert_eq!(run("function* g() { it.next() } let it = g(); try { it.next() } catch (e) { e.message }"), "Generator is already running");
+    assert_eq!(run("function* g() {} Object.getPrototypeOf(g) === Object.getPrototypeOf(function*(){}) && Object.getPrototypeOf(g()) === g.prototype"), "true");
+    assert_eq!(run("let o = { *m() { yield 7 } }; o.m().next().value"), "7");
+    assert_eq!(run("class C { static *[Symbol.iterator]() { yield 'x' } } [...C].join()"), "x");
+    assert_eq!(run("function* g() { let i = 0; while (true) yield i++ } let it = g(); for (let k = 0; k < 1000; k++) it.next(); it.next().value"), "1000");
+}
+
+/// Runs `src`, then the event loop; returns the global `out` as a string.
+fn run_async(src: &str) -> String {
+    let mut vm = Vm::new();
+    if let Err(e) = vm.run_script(src, "test.js") {
+        return thrown(&mut vm, &e);
+    }
+    if modjs_vm::host::event_loop::process_ticks_and_rejections(&mut vm).is_err() {
+        return "<uncaught>".into();
+    }
+    if modjs_vm::host::event_loop::run_event_loop(&mut vm).is_err() {
+        return "<uncaught>".into();
+    }
+    let g = vm.global();
+    let v = vm.get(g, &PropertyKey::from("out")).unwrap_or(Value::Undefined);
+    show(&mut vm, &v)
+}
+
+#[test]
+fn async_functions() {
+    assert_eq!(run_async("var out = ''; async function f() { out += 'a'; await null; out += 'c'; return 'r' } f().then(v => out += v); out += 'b'"), "abcr");
+    assert_eq!(run_async("var out; async function f() { try { await Promise.reject('no') } catch (e) { return 'caught ' + e } } f().then(v => out = v)"), "caught no");
+    assert_eq!(run_async("var out; async function f() { throw 'sync' } f().catch(e => out = 'rejected ' + e)"), "rejected sync");
+    assert_eq!(run_async("var out; async function f(a = (() => { throw 'param' })()) {} f().catch(e => out = e)"), "param");
+    assert_eq!(run_async("var out = []; async function a() { out.push(1); await 0; out.push(3) } a(); Promise.resolve().then(() => out.push(2)); Promise.resolve().then(() => 0).then(() => out.push(4)); out = out"), "1,3,2,4");
+    // Awaiting another async function's promise costs the ticks V8 takes (node prints this order).
+    assert_eq!(run_async("var out = []; async function a() { await null; out.push('a1'); await null; out.push('a2') } async function b() { out.push('b0'); await a(); out.push('b1') } b(); Promise.resolve().then(() => out.push('p1')).then(() => out.push('p2')).then(() => out.push('p3')).then(() => out.push('p4'))"), "b0,a1,p1,a2,p2,b1,p3,p4");
+    assert_eq!(run_async("var out; const f = async (x) => (await x) * 2; f(Promise.resolve(21)).then(v => out = v)"), "42");
+    assert_eq!(run_async("var out; class C { async m() { return this.v } } let c = new C(); c.v = 'method'; c.m().then(v => out = v)"), "method");
+    assert_eq!(run_async("var out = 0; async function loop() { for (let i = 0; i < 100; i++) out += await i } loop()"), "4950");
+    assert_eq!(run_async("var out; async function f() { return 1 } out = Object.prototype.toString.call(f())"), "[object Promise]");
+    assert_eq!(run_async("var out; async function f() { try { return await 1 } finally { out = 'finally' } } f()"), "finally");
 }

@@ -145,12 +145,12 @@ fn function_proto_bind(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Object(f))
 }
 
-/// The source text of a function that the interpreter compiled, when `f` is one.
-///
-/// HOOK for the interpreter: when ECMAScript function objects exist (`ObjectKind::Function`),
-/// return their [[SourceText]] slice here; Function.prototype.toString uses it verbatim.
-pub fn ecmascript_function_source_text(_vm: &Vm, _f: ObjRef) -> Option<JsString> {
-    None
+/// The [[SourceText]] of a function the interpreter compiled, when `f` is one.
+pub fn ecmascript_function_source_text(vm: &Vm, f: ObjRef) -> Option<JsString> {
+    let c = vm.closure(f)?;
+    let t = &c.template;
+    let text = t.source.text.get(t.span.0 as usize..t.span.1 as usize)?;
+    Some(JsString::from(text))
 }
 
 /// NativeFunction text (§20.2.3.5 step 3-4) for a built-in called `name`.

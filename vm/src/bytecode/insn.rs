@@ -9,6 +9,9 @@
 
 pub type Reg = u16;
 
+/// A `text` operand meaning "no source text".
+pub const NO_TEXT: u32 = u32::MAX;
+
 /// One instruction. Operands are inline so that the dispatch loop never allocates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Insn {
@@ -182,6 +185,26 @@ pub enum Insn {
     SuperGet { dst: Reg, home: Reg, this: Reg, key: Reg },
     SuperSet { home: Reg, this: Reg, key: Reg, src: Reg },
 
+    // ----- generators -----------------------------------------------------------------------
+    /// End of a generator's prologue: creates the generator object, suspends the frame into it
+    /// and returns it to the caller. On resumption `dst` gets the sent value and `mode` the
+    /// resumption kind (next / throw / return).
+    InitialYield { dst: Reg, mode: Reg },
+    /// `yield`: suspends with the iterator result `{ value: r[src], done: false }`.
+    Yield { src: Reg, dst: Reg, mode: Reg },
+    /// `yield*`'s suspension: yields the inner iterator's result object `r[src]` as it is.
+    YieldRaw { src: Reg, dst: Reg, mode: Reg },
+    /// First instruction of an async function: creates the activation's state and promise.
+    AsyncStart,
+    /// `await`: suspends until the promise for `r[src]` settles; on resumption `dst` gets the
+    /// value (or `mode` says throw).
+    Await { src: Reg, dst: Reg, mode: Reg },
+    /// One step of `yield*`: calls the inner iterator's `next`, `throw` or `return` (per
+    /// `r[mode]`) with `r[recv]`; the result object goes to `res` (a missing `return` gives a
+    /// synthesized `{ value: r[recv], done: true }`; a missing `throw` closes the iterator and
+    /// throws V8's TypeError).
+    YieldDelegateCall { res: Reg, iter: Reg, recv: Reg, mode: Reg },
+
     // ----- objects and properties -----------------------------------------------------------
     NewObject { dst: Reg },
     /// A regular expression literal (a new RegExp object each evaluation).
@@ -196,7 +219,9 @@ pub enum Insn {
     ArrayPush { arr: Reg, src: Reg },
     ArrayPushHole { arr: Reg },
     /// Appends every value of the iterable `src` to the array `arr`.
-    ArraySpread { arr: Reg, src: Reg },
+    /// `text` names the spread expression for "x is not iterable" (`NO_TEXT`: in a call's
+    /// arguments, which has V8's "Spread syntax requires ..." message).
+    ArraySpread { arr: Reg, src: Reg, text: u32 },
     GetProp { dst: Reg, obj: Reg, key: u32 },
     SetProp { obj: Reg, key: u32, src: Reg },
     GetElem { dst: Reg, obj: Reg, key: Reg },
@@ -222,7 +247,9 @@ pub enum Insn {
     ForInNext { dst: Reg, iter: Reg, done: u32 },
     /// GetIterator(src, sync): iterator object into `dst`, its `next` method into `dst + 1`,
     /// `false` (the done flag) into `dst + 2`.
-    GetIterator { dst: Reg, src: Reg },
+    /// `text` is the iterated expression as V8 prints it in "x is not iterable" (`NO_TEXT`:
+    /// none, the value is described instead).
+    GetIterator { dst: Reg, src: Reg, text: u32 },
     /// Destructuring step: the next value, or `undefined` once done (sets the done flag).
     IteratorStep { dst: Reg, iter: Reg },
     /// The remaining values as an array (sets the done flag).

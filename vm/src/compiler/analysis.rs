@@ -509,8 +509,8 @@ impl<'c> Analyzer<'c> {
             | ExprKind::Num { .. }
             | ExprKind::BigInt(_)
             | ExprKind::Str { .. }
-            | ExprKind::Regex { .. }
-            | ExprKind::ImportMeta => {}
+            | ExprKind::Regex { .. } => {}
+            ExprKind::ImportMeta => self.reference("import.meta"),
             ExprKind::Template(t) => {
                 for x in &t.exprs {
                     self.expr(x);

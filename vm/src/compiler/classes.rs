@@ -89,7 +89,11 @@ impl Compiler {
         });
         let ctor = dst;
         let idx = match ctor_func {
-            Some(f) => self.compile_function_as(f, JsStr::from_str(&class_name), TemplateKind::ClassConstructor { derived })?,
+            Some(f) => {
+                // A class constructor's source text is the whole class.
+                self.source_span_override = Some(class.span);
+                self.compile_function_as(f, JsStr::from_str(&class_name), TemplateKind::ClassConstructor { derived })?
+            }
             None => self.default_constructor(&class_name, derived, class.span)?,
         };
         self.f().emit(Insn::Closure { dst: ctor, func: idx });
@@ -287,6 +291,7 @@ impl Compiler {
     fn default_constructor(&mut self, name: &str, derived: bool, span: Span) -> CResult<u32> {
         let info = Rc::new(super::analysis::FunctionInfo::default());
         let mut fs = FuncState::new(TemplateKind::ClassConstructor { derived }, JsStr::from_str(name), true, info, span);
+        // `span` is the class's: its source text is what `toString` shows.
         if derived {
             fs.needs_arguments = true;
         }

@@ -239,8 +239,9 @@ impl Compiler {
                         }
                         Some(ArrayElement::Spread(x)) => {
                             let r = self.expr_operand(x)?;
+                            let text = self.f().name(&call_printer(x));
                             self.f().mark(x.span);
-                            self.f().emit(Insn::ArraySpread { arr: dst, src: r });
+                            self.f().emit(Insn::ArraySpread { arr: dst, src: r, text });
                         }
                     }
                     self.f().next_reg = mark;
@@ -356,11 +357,36 @@ impl Compiler {
                     self.f().patch_here(skip);
                 }
             }
-            ExprKind::Yield { .. } => return Err(CompileError::unsupported("yield", e.span)),
-            ExprKind::Await(_) => return Err(CompileError::unsupported("await", e.span)),
+            ExprKind::Yield { arg, delegate: false } => {
+                match arg {
+                    Some(a) => self.expr(a, dst)?,
+                    None => {
+                        self.f().emit(Insn::LoadUndef { dst });
+                    }
+                }
+                let mode = self.f().temp(e.span)?;
+                self.f().mark(e.span);
+                self.f().emit(Insn::Yield { src: dst, dst, mode });
+                self.resume_dispatch(dst, mode, e.span)?;
+            }
+            ExprKind::Yield { arg, delegate: true } => {
+                let Some(arg) = arg else {
+                    return Err(CompileError::internal("yield* without an operand", e.span));
+                };
+                self.yield_star(arg, dst, e.span)?;
+            }
+            ExprKind::Await(arg) => {
+                if !self.f().is_async {
+                    return Err(CompileError::unsupported("top-level await", e.span));
+                }
+                self.expr(arg, dst)?;
+                let mode = self.f().temp(e.span)?;
+                self.f().mark(e.span);
+                self.f().emit(Insn::Await { src: dst, dst, mode });
+                self.resume_dispatch(dst, mode, e.span)?;
+            }
             ExprKind::NewTarget => self.emit_read(NEW_TARGET, dst, e.span)?,
-            // The loader fills the module's hidden import.meta binding (see compiler::module).
-            ExprKind::ImportMeta => self.emit_read(super::module::IMPORT_META_BINDING, dst, e.span)?,
+            ExprKind::ImportMeta => self.emit_read("import.meta", dst, e.span)?,
             ExprKind::ImportCall { .. } => return Err(CompileError::unsupported("import()", e.span)),
         }
         Ok(())
@@ -499,7 +525,7 @@ impl Compiler {
                     ArrayElement::Spread(x) => {
                         let r = self.expr_operand(x)?;
                         self.f().mark(x.span);
-                        self.f().emit(Insn::ArraySpread { arr: first, src: r });
+                        self.f().emit(Insn::ArraySpread { arr: first, src: r, text: crate::bytecode::NO_TEXT });
                     }
                 }
                 self.f().next_reg = mark;
@@ -804,6 +830,7 @@ impl Compiler {
             _ => {
                 // Destructuring assignment: the value of the expression is the right side.
                 self.expr(value, dst)?;
+                self.destructure_text = Some(call_printer(value));
                 self.assign_pattern(target, dst)
             }
         }
@@ -1016,5 +1043,50 @@ fn compound_op(op: AssignOp) -> BinaryOp {
         AssignOp::BitAnd => BinaryOp::BitAnd,
         // Logical assignments never get here.
         AssignOp::Assign | AssignOp::And | AssignOp::Or | AssignOp::Nullish => BinaryOp::Add,
+    }
+}
+
+impl Compiler {
+    /// After a suspension: continue on `next`, throw on `throw`, return (through `finally`
+    /// blocks) on `return`.
+    pub(super) fn resume_dispatch(&mut self, value: Reg, mode: Reg, span: Span) -> CResult<()> {
+        let cont = self.f().emit(Insn::JumpIfInt { src: mode, value: 0, target: 0 });
+        let to_throw = self.f().emit(Insn::JumpIfInt { src: mode, value: 1, target: 0 });
+        self.emit_return(value, span)?;
+        self.f().patch_here(to_throw);
+        self.f().emit(Insn::Throw { src: value });
+        self.f().patch_here(cont);
+        Ok(())
+    }
+
+    /// `yield* iterable` (§15.5.5): forwards `next`/`throw`/`return` to the inner iterator and
+    /// yields its results unchanged; the value is the inner iterator's final value.
+    fn yield_star(&mut self, arg: &Expr, dst: Reg, span: Span) -> CResult<()> {
+        let iter = self.f().temps(3, span)?;
+        let recv = self.f().temp(span)?;
+        let mode = self.f().temp(span)?;
+        let res = self.f().temp(span)?;
+        self.expr(arg, recv)?;
+        let text = self.f().name(&call_printer(arg));
+        self.f().mark(span);
+        self.f().emit(Insn::GetIterator { dst: iter, src: recv, text });
+        self.f().emit(Insn::LoadUndef { dst: recv });
+        self.f().emit(Insn::LoadInt { dst: mode, value: 0 });
+        let top = self.f().pc();
+        self.f().emit(Insn::YieldDelegateCall { res, iter, recv, mode });
+        let done_key = self.f().name("done");
+        self.f().emit(Insn::GetProp { dst, obj: res, key: done_key });
+        let to_done = self.f().emit(Insn::JumpIfTrue { cond: dst, target: 0 });
+        self.f().emit(Insn::YieldRaw { src: res, dst: recv, mode });
+        self.f().emit(Insn::Loop { target: top });
+        self.f().patch_here(to_done);
+        let value_key = self.f().name("value");
+        self.f().emit(Insn::GetProp { dst, obj: res, key: value_key });
+        let to_end = self.f().emit(Insn::JumpIfInt { src: mode, value: 0, target: 0 });
+        let to_end2 = self.f().emit(Insn::JumpIfInt { src: mode, value: 1, target: 0 });
+        self.emit_return(dst, span)?;
+        self.f().patch_here(to_end);
+        self.f().patch_here(to_end2);
+        Ok(())
     }
 }

@@ -29,24 +29,24 @@ impl Compiler {
     }
 
     pub(super) fn compile_function_as(&mut self, func: &Function, name: JsStr, kind: TemplateKind) -> CResult<u32> {
-        if func.is_generator || func.is_async {
-            let what = match (func.is_async, func.is_generator) {
-                (true, true) => "async generators",
-                (true, false) => "async functions",
-                _ => "generators",
-            };
-            return Err(CompileError::unsupported(what, func.span));
+        if func.is_async && func.is_generator {
+            return Err(CompileError::unsupported("async generators", func.span));
         }
         let info = self.analyses.function(func);
         let strict = self.funcs.last().map(|f| f.strict).unwrap_or(false)
             || func.has_use_strict
             || matches!(kind, TemplateKind::ClassConstructor { .. })
             || self.class_depth > 0;
-        let mut fs = FuncState::new(kind, name, strict, info.clone(), func.span);
+        let span = self.source_span_override.take().unwrap_or(func.span);
+        let mut fs = FuncState::new(kind, name, strict, info.clone(), span);
         fs.is_async = func.is_async;
         fs.is_generator = func.is_generator;
         self.funcs.push(fs);
         self.push_scope(true);
+        if func.is_async {
+            // Everything, even parameter initialisation, runs inside the async activation.
+            self.f().emit(Insn::AsyncStart);
+        }
 
         // Registers 1..=n receive the arguments.
         let n_params = func.params.items.len();
@@ -200,6 +200,13 @@ impl Compiler {
             self.f().emit(Insn::InitFields { this: 0 });
         }
 
+        if func.is_generator {
+            // The prologue ran at the call; the body runs on the first `next()`.
+            let value = self.f().temp(func.span)?;
+            let mode = self.f().temp(func.span)?;
+            self.f().emit(Insn::InitialYield { dst: value, mode });
+            self.resume_dispatch(value, mode, func.span)?;
+        }
         match &func.body {
             FunctionBody::Block(body) => {
                 for stmt in body {

@@ -13,7 +13,6 @@ pub mod declarations;
 mod expressions;
 mod function_state;
 mod functions;
-pub mod module;
 mod patterns;
 mod program;
 mod scope;
@@ -27,8 +26,7 @@ use crate::bytecode::SourceInfo;
 use analysis::Analyses;
 use function_state::FuncState;
 
-pub use module::{compile_module, ModuleBindingKind, ModuleCode};
-pub use program::{compile_script, ScriptCode};
+pub use program::{compile_module, compile_script, ModuleBinding, ModuleBindingKind, ModuleCode, ScriptCode};
 
 /// A compile-time error: thrown as a `SyntaxError` with this message.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,11 +60,16 @@ pub struct Compiler {
     /// Private names need per-object private element storage the object model does not have
     /// yet; until then they are rejected at compile time.
     private_names_supported: bool,
+    /// The source text of the value the next destructuring pattern takes apart (for V8's
+    /// "x is not iterable").
+    destructure_text: Option<String>,
+    /// The source span the next compiled function reports (a class constructor: its class).
+    source_span_override: Option<Span>,
 }
 
 impl Compiler {
     fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false }
+        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false, destructure_text: None, source_span_override: None }
     }
 
     /// The function being compiled.

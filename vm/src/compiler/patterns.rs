@@ -18,6 +18,8 @@ impl Compiler {
     }
 
     fn destructure_inner(&mut self, pattern: &Pattern, src: Reg, init: bool) -> CResult<()> {
+        // The source text of the destructured value applies to the outermost pattern only.
+        let text = self.destructure_text.take();
         match &pattern.kind {
             PatternKind::Ident(id) => self.bind_name(&id.name, src, init, id.span),
             PatternKind::Expr(e) => {
@@ -32,7 +34,7 @@ impl Compiler {
                 self.destructure_inner(target, v, init)
             }
             PatternKind::Object { props, rest } => self.object_pattern(props, rest.as_deref(), src, init, pattern.span),
-            PatternKind::Array { elems, rest } => self.array_pattern(elems, rest.as_deref(), src, init, pattern.span),
+            PatternKind::Array { elems, rest } => self.array_pattern(elems, rest.as_deref(), src, init, pattern.span, text),
         }
     }
 
@@ -130,12 +132,16 @@ impl Compiler {
         Ok(())
     }
 
-    fn array_pattern(&mut self, elems: &[Option<Pattern>], rest: Option<&Pattern>, src: Reg, init: bool, span: Span) -> CResult<()> {
+    fn array_pattern(&mut self, elems: &[Option<Pattern>], rest: Option<&Pattern>, src: Reg, init: bool, span: Span, text: Option<String>) -> CResult<()> {
         // iter, next method, done flag.
         let iter = self.f().temps(3, span)?;
         let exc = self.f().temp(span)?;
         self.f().mark(span);
-        self.f().emit(Insn::GetIterator { dst: iter, src });
+        let text = match text {
+            Some(t) => self.f().name(&t),
+            None => crate::bytecode::NO_TEXT,
+        };
+        self.f().emit(Insn::GetIterator { dst: iter, src, text });
         let try_start = self.f().emit(Insn::TryStart { target: 0, exc });
         self.push_control(super::control::ControlKind::Handler, Vec::new());
         for elem in elems {

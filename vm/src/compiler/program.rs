@@ -125,3 +125,234 @@ pub fn compile_script(program: &Program, source: Rc<SourceInfo>) -> CResult<Scri
     };
     Ok(ScriptCode { template: Rc::new(fs.finish(source)), var_names, function_names, lexical })
 }
+
+/// How a module-level binding starts (InitializeEnvironment, §16.2.1.6.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModuleBindingKind {
+    /// `var`: initialised to `undefined`.
+    Var,
+    /// A hoisted function declaration: `ModuleCode::init` stores the function object.
+    Function,
+    /// `let`, `class` and the `*default*` of `export default <expression>`: uninitialised.
+    Let,
+    /// `const`: uninitialised, immutable.
+    Const,
+    /// `import x` / `import { x }`: the exporting module's cell (TDZ-checked, immutable).
+    Import,
+    /// `import * as ns`: a cell holding the namespace object.
+    ImportNamespace,
+    /// `import.meta`: a cell the host fills with the module's import.meta object.
+    ImportMeta,
+}
+
+impl ModuleBindingKind {
+    /// The value a fresh cell of a local binding of this kind starts with.
+    pub fn initial_value(self) -> crate::value::Value {
+        match self {
+            ModuleBindingKind::Var | ModuleBindingKind::Function => crate::value::Value::Undefined,
+            _ => crate::value::Value::Empty,
+        }
+    }
+
+    /// Whether the cell is provided by another module (or the host) rather than created.
+    pub fn is_import(self) -> bool {
+        matches!(self, ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace | ModuleBindingKind::ImportMeta)
+    }
+}
+
+/// One module-level binding: its local name (`*default*` for an anonymous default export,
+/// `import.meta` for the meta object) and kind. Its index is its cell's index in the cell
+/// list given to `init` and `body`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModuleBinding {
+    pub name: JsStr,
+    pub kind: ModuleBindingKind,
+}
+
+/// A compiled Module: two templates sharing one environment, the cells of `bindings` (upvalue
+/// `i` is the cell of `bindings[i]`).
+#[derive(Debug)]
+pub struct ModuleCode {
+    /// Creates the hoisted functions into their cells (run during linking, so functions are
+    /// callable from other modules before this one evaluates).
+    pub init: Rc<FunctionTemplate>,
+    /// The module body (ExecuteModule). `this` is undefined.
+    pub body: Rc<FunctionTemplate>,
+    pub bindings: Vec<ModuleBinding>,
+}
+
+impl ModuleCode {
+    /// The cell index of the binding named `name`.
+    pub fn binding_index(&self, name: &str) -> Option<usize> {
+        self.bindings.iter().position(|b| b.name.eq_str(name))
+    }
+}
+
+const IMPORT_META: &str = "import.meta";
+
+/// Declares every module-level binding as an upvalue of the function being compiled.
+fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], ends: &[u32]) {
+    for (i, (b, end)) in bindings.iter().zip(ends).enumerate() {
+        let kind = match b.kind {
+            ModuleBindingKind::Var => BindingKind::Var,
+            ModuleBindingKind::Function => BindingKind::Function,
+            ModuleBindingKind::Let => BindingKind::Let,
+            ModuleBindingKind::Const => BindingKind::Const,
+            ModuleBindingKind::Import => BindingKind::Import,
+            ModuleBindingKind::ImportNamespace | ModuleBindingKind::ImportMeta => BindingKind::Const,
+        };
+        c.declare_at(&b.name.to_string_lossy(), kind, Loc::Upvalue(i as u16), *end);
+    }
+}
+
+/// Compiles a checked Module.
+/// `has_tla`: the body contains top-level `await` and runs as an async function.
+pub fn compile_module(program: &Program, source: Rc<SourceInfo>, has_tla: bool) -> CResult<ModuleCode> {
+    use modjs_parser::ast::{ExportDecl, ImportSpecifier};
+    let mut c = Compiler::new(source.clone());
+    let info = c.analyses.program(program);
+
+    // The environment: imports, var names, lexical declarations and hoisted functions.
+    let mut bindings: Vec<ModuleBinding> = Vec::new();
+    let mut ends: Vec<u32> = Vec::new();
+    let add = |bindings: &mut Vec<ModuleBinding>, ends: &mut Vec<u32>, name: &str, kind: ModuleBindingKind, end: u32| {
+        if !bindings.iter().any(|b| b.name.eq_str(name)) {
+            bindings.push(ModuleBinding { name: JsStr::from_str(name), kind });
+            ends.push(end);
+        }
+    };
+    for stmt in &program.body {
+        if let StmtKind::Import(decl) = &stmt.kind {
+            for spec in &decl.specifiers {
+                match spec {
+                    // An import may be uninitialised whenever it is read (cycles): always checked.
+                    ImportSpecifier::Default(id) | ImportSpecifier::Named { local: id, .. } => {
+                        add(&mut bindings, &mut ends, &id.name, ModuleBindingKind::Import, u32::MAX)
+                    }
+                    ImportSpecifier::Namespace(id) => {
+                        add(&mut bindings, &mut ends, &id.name, ModuleBindingKind::ImportNamespace, 0)
+                    }
+                }
+            }
+        }
+    }
+    let mut vars = Vec::new();
+    var_declared_names(&program.body, &mut vars);
+    for id in vars {
+        add(&mut bindings, &mut ends, &id.name, ModuleBindingKind::Var, 0);
+    }
+    let mut lex = Vec::new();
+    lexically_scoped_declarations(&program.body, true, &mut lex);
+    let mut hoisted = Vec::new();
+    for d in &lex {
+        match d {
+            LexicalDecl::Let(id) | LexicalDecl::Class(id) => add(&mut bindings, &mut ends, &id.name, ModuleBindingKind::Let, id.span.end),
+            LexicalDecl::Const(id) => add(&mut bindings, &mut ends, &id.name, ModuleBindingKind::Const, id.span.end),
+            LexicalDecl::Function(f) => {
+                if let Some(id) = &f.id {
+                    add(&mut bindings, &mut ends, &id.name, ModuleBindingKind::Function, 0);
+                    hoisted.push((*f, id.name.to_string(), id.name.to_string()));
+                }
+            }
+        }
+    }
+    for stmt in &program.body {
+        if let StmtKind::Export(e) = &stmt.kind {
+            match &**e {
+                ExportDecl::DefaultFunction(f) if f.id.is_none() => {
+                    add(&mut bindings, &mut ends, DEFAULT_LOCAL, ModuleBindingKind::Function, 0);
+                    hoisted.push((&**f, DEFAULT_LOCAL.to_string(), "default".to_string()));
+                }
+                ExportDecl::DefaultClass(cl) if cl.id.is_none() => {
+                    add(&mut bindings, &mut ends, DEFAULT_LOCAL, ModuleBindingKind::Let, stmt.span.end)
+                }
+                ExportDecl::DefaultExpr(_) => add(&mut bindings, &mut ends, DEFAULT_LOCAL, ModuleBindingKind::Let, stmt.span.end),
+                _ => {}
+            }
+        }
+    }
+    if info.used.contains(IMPORT_META) {
+        add(&mut bindings, &mut ends, IMPORT_META, ModuleBindingKind::ImportMeta, 0);
+    }
+
+    // `init`: the hoisted function objects.
+    c.funcs.push(FuncState::new(TemplateKind::Module, JsStr::from_str(""), true, info.clone(), program.span));
+    c.push_scope(true);
+    c.declare_at("this", BindingKind::Hidden, Loc::Reg(0), 0);
+    declare_module_bindings(&mut c, &bindings, &ends);
+    for (f, binding, fname) in &hoisted {
+        let mark = c.f().next_reg;
+        let r = c.f().temp(f.span)?;
+        let idx = c.compile_function(f, JsStr::from_str(fname))?;
+        c.f().emit(Insn::Closure { dst: r, func: idx });
+        let Some(b) = c.find_local(binding) else {
+            return Err(super::CompileError::internal("module function binding", f.span));
+        };
+        c.emit_init(&b, r)?;
+        c.f().next_reg = mark;
+    }
+    let r = c.f().temp(program.span)?;
+    c.f().emit(Insn::LoadUndef { dst: r });
+    c.f().emit(Insn::Return { src: r });
+    c.pop_scope();
+    let Some(init) = c.funcs.pop() else {
+        return Err(super::CompileError::internal("lost the module init state", program.span));
+    };
+    let init = Rc::new(init.finish(source.clone()));
+
+    // `body`: the statements.
+    let mut body_state = FuncState::new(TemplateKind::Module, JsStr::from_str(""), true, info.clone(), program.span);
+    body_state.is_async = has_tla;
+    c.funcs.push(body_state);
+    c.push_scope(true);
+    if info.captured.contains("this") {
+        let b = c.declare("this", BindingKind::Hidden, 0, program.span)?;
+        c.emit_binding_entry(&b);
+        c.emit_init(&b, 0)?;
+    } else {
+        c.declare_at("this", BindingKind::Hidden, Loc::Reg(0), 0);
+    }
+    declare_module_bindings(&mut c, &bindings, &ends);
+    for stmt in &program.body {
+        c.f().mark(stmt.span);
+        match &stmt.kind {
+            StmtKind::Import(_) | StmtKind::Function(_) => {}
+            StmtKind::Export(e) => match &**e {
+                ExportDecl::Named { .. } | ExportDecl::All { .. } | ExportDecl::DefaultFunction(_) => {}
+                ExportDecl::Decl(d) => c.stmt(d)?,
+                ExportDecl::DefaultClass(cl) => {
+                    let mark = c.f().next_reg;
+                    let t = c.f().temp(stmt.span)?;
+                    c.class(cl, t, Some("default"))?;
+                    let name = cl.id.as_ref().map(|i| i.name.to_string()).unwrap_or_else(|| DEFAULT_LOCAL.to_string());
+                    let Some(b) = c.find_local(&name) else {
+                        return Err(super::CompileError::internal("default class binding", stmt.span));
+                    };
+                    c.emit_init(&b, t)?;
+                    c.f().next_reg = mark;
+                }
+                ExportDecl::DefaultExpr(e) => {
+                    let mark = c.f().next_reg;
+                    let t = c.f().temp(stmt.span)?;
+                    c.expr_named(e, t, "default")?;
+                    let Some(b) = c.find_local(DEFAULT_LOCAL) else {
+                        return Err(super::CompileError::internal("default binding", stmt.span));
+                    };
+                    c.emit_init(&b, t)?;
+                    c.f().next_reg = mark;
+                }
+            },
+            _ => c.stmt(stmt)?,
+        }
+    }
+    let r = c.f().temp(program.span)?;
+    c.f().emit(Insn::LoadUndef { dst: r });
+    c.f().emit(Insn::Return { src: r });
+    c.pop_scope();
+    let Some(body) = c.funcs.pop() else {
+        return Err(super::CompileError::internal("lost the module body state", program.span));
+    };
+    Ok(ModuleCode { init, body: Rc::new(body.finish(source)), bindings })
+}
+
+const DEFAULT_LOCAL: &str = modjs_parser::module_records::DEFAULT_LOCAL_NAME;

@@ -265,6 +265,7 @@ impl Compiler {
                         }
                         _ => {
                             self.expr(init, t)?;
+                            self.destructure_text = Some(super::expressions::call_printer(init));
                             if kind == VarKind::Var {
                                 self.assign_pattern(&d.target, t)?;
                             } else {
@@ -483,7 +484,8 @@ impl Compiler {
             self.pop_scope();
         }
         self.f().mark(right.span);
-        self.f().emit(Insn::GetIterator { dst: iter, src: value });
+        let text = self.f().name(&super::expressions::call_printer(right));
+        self.f().emit(Insn::GetIterator { dst: iter, src: value, text });
         let start = self.f().pc();
         let next = self.f().emit(Insn::IteratorNext { dst: value, iter, done: 0 });
         // A throw from the binding or the body closes the iterator, then propagates. Leaving

@@ -87,6 +87,7 @@ impl Vm {
             construct: e.construct,
             entry: e.entry,
             handler_base,
+            generator: None,
         });
         Ok(())
     }

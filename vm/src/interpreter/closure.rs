@@ -44,7 +44,17 @@ impl Vm {
     /// object for `template` capturing `upvalues`, with `length`, `name` and (for ordinary
     /// constructors and generators) `prototype`.
     pub fn make_closure(&mut self, template: Rc<FunctionTemplate>, upvalues: Rc<[CellRef]>) -> ObjRef {
-        let proto = self.intrinsic(Intrinsic::FunctionPrototype);
+        let proto = self.intrinsic(match (template.is_async, template.is_generator) {
+            (false, false) => Intrinsic::FunctionPrototype,
+            (false, true) => Intrinsic::GeneratorFunctionPrototype,
+            (true, false) => Intrinsic::AsyncFunctionPrototype,
+            (true, true) => Intrinsic::AsyncGeneratorFunctionPrototype,
+        });
+        let generator_proto = match (template.is_async, template.is_generator) {
+            (false, true) => Some(Intrinsic::GeneratorPrototype),
+            (true, true) => Some(Intrinsic::AsyncGeneratorPrototype),
+            _ => None,
+        };
         let kind = template.kind;
         let length = template.length;
         let name = JsString::from_slice(template.name.units());
@@ -61,6 +71,11 @@ impl Vm {
         if needs_prototype {
             let p = self.new_object();
             self.define_value(p, constructor_key, Value::Object(func), attrs::BUILTIN);
+            self.define_value(func, prototype_key, Value::Object(p), attrs::WRITABLE);
+        } else if let Some(gp) = generator_proto {
+            // A generator function's `prototype` is the prototype of its generator objects.
+            let parent = self.intrinsic(gp);
+            let p = self.new_object_with_proto(Some(parent));
             self.define_value(func, prototype_key, Value::Object(p), attrs::WRITABLE);
         }
         func

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::calls::Entry;
 use super::closure::capture_cells;
+use super::generator::{GeneratorStatus, RESUME_NEXT, RESUME_THROW};
 use super::operators::arithmetic;
 use super::Handler;
 use crate::bytecode::{ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
@@ -31,17 +32,19 @@ pub(super) fn run(vm: &mut Vm) -> JsResult<Value> {
         match exit {
             Exit::Reload => continue,
             Exit::Done(v) => return Ok(v),
-            Exit::Throw(exc) => {
-                if let Err(e) = unwind(vm, exc) {
-                    return Err(e);
-                }
-            }
+            Exit::Throw(exc) => match unwind(vm, exc) {
+                Ok(None) => continue,
+                Ok(Some(v)) => return Ok(v),
+                Err(e) => return Err(e),
+            },
         }
     }
 }
 
-/// Finds the innermost handler for `exc`, popping frames (up to the entry frame).
-fn unwind(vm: &mut Vm, exc: Value) -> Result<(), Value> {
+/// Finds the innermost handler for `exc`, popping frames (up to the entry frame). An async
+/// function's frame catches everything: its promise is rejected and the frame returns.
+/// `Ok(None)`: execution continues; `Ok(Some(v))`: the entry frame returned `v`.
+fn unwind(vm: &mut Vm, exc: Value) -> Result<Option<Value>, Value> {
     loop {
         let Some(frame) = vm.interp.frames.last_mut() else { return Err(exc) };
         if vm.interp.handlers.len() > frame.handler_base {
@@ -49,9 +52,21 @@ fn unwind(vm: &mut Vm, exc: Value) -> Result<(), Value> {
             frame.pc = h.target as usize;
             let slot = frame.base + h.exc as usize;
             vm.interp.stack[slot] = exc;
-            return Ok(());
+            return Ok(None);
         }
-        let entry = frame.entry;
+        let (entry, ret, generator) = (frame.entry, frame.ret, frame.generator);
+        if let Some(state) = generator {
+            if vm.async_promise(state).is_some() {
+                vm.async_complete(state, Err(exc));
+                let v = vm.async_handoff(state);
+                pop_frame(vm);
+                if entry {
+                    return Ok(Some(v));
+                }
+                vm.interp.stack[ret] = v;
+                return Ok(None);
+            }
+        }
         pop_frame(vm);
         if entry {
             return Err(exc);
@@ -968,6 +983,91 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
             }
 
+            // ----- generators --------------------------------------------------------------
+            Insn::InitialYield { dst, mode } => {
+                save_pc!();
+                let callee = vm.interp.frames.last().and_then(|f| f.callee);
+                let g = tri!(vm.new_generator_object(callee, Intrinsic::GeneratorPrototype));
+                let Some((s, f)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
+                vm.park_generator(g, s, GeneratorStatus::SuspendedStart);
+                if f.entry {
+                    return Exit::Done(Value::Object(g));
+                }
+                vm.interp.stack[f.ret] = Value::Object(g);
+                return Exit::Reload;
+            }
+            Insn::Yield { src, dst, mode } | Insn::YieldRaw { src, dst, mode } => {
+                let v = reg!(src).clone();
+                let result = if matches!(insn, Insn::Yield { .. }) {
+                    Value::Object(vm.create_iter_result_object(v, false))
+                } else {
+                    v
+                };
+                let g = vm.interp.frames.last().and_then(|f| f.generator);
+                let Some(g) = g else {
+                    throw!(vm.throw_syntax_error("modjs internal error: yield outside a generator"));
+                };
+                let Some((s, _)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
+                vm.park_generator(g, s, GeneratorStatus::SuspendedYield);
+                return Exit::Done(result);
+            }
+            Insn::AsyncStart => {
+                let state = vm.async_start();
+                if let Some(f) = vm.interp.frames.last_mut() {
+                    f.generator = Some(state);
+                }
+            }
+            Insn::Await { src, dst, mode } => {
+                save_pc!();
+                let v = reg!(src).clone();
+                let state = vm.interp.frames.last().and_then(|f| f.generator);
+                let Some(state) = state else {
+                    throw!(vm.throw_syntax_error("modjs internal error: await outside an async function"));
+                };
+                tri!(vm.await_value(state, v));
+                let Some((s, f)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
+                vm.park_generator(state, s, GeneratorStatus::SuspendedYield);
+                let handoff = vm.async_handoff(state);
+                if f.entry {
+                    return Exit::Done(handoff);
+                }
+                vm.interp.stack[f.ret] = handoff;
+                return Exit::Reload;
+            }
+            Insn::YieldDelegateCall { res, iter, recv, mode } => {
+                save_pc!();
+                let (it, next, v) = (reg!(iter).clone(), reg!(iter + 1).clone(), reg!(recv).clone());
+                let m = match reg!(mode) {
+                    Value::Number(n) => n as i32,
+                    _ => RESUME_NEXT,
+                };
+                let r = match m {
+                    RESUME_NEXT => tri!(vm.call(&next, it.clone(), &[v])),
+                    RESUME_THROW => {
+                        let key = PropertyKey::from("throw");
+                        match tri!(vm.get_method(&it, &key)) {
+                            Some(f) => tri!(vm.call(&f, it.clone(), &[v])),
+                            None => {
+                                tri!(vm.iterator_close_value(&it));
+                                throw!(vm.throw_type_error("The iterator does not provide a 'throw' method"));
+                            }
+                        }
+                    }
+                    _ => {
+                        let key = vm.interp.common_keys.return_.clone();
+                        match tri!(vm.get_method(&it, &key)) {
+                            Some(f) => tri!(vm.call(&f, it.clone(), &[v])),
+                            None => Value::Object(vm.create_iter_result_object(v, true)),
+                        }
+                    }
+                };
+                if !r.is_object() {
+                    let shown = vm.describe_for_error(&r);
+                    throw!(vm.throw_type_error(&format!("Iterator result {shown} is not an object")));
+                }
+                reg!(res) = r;
+            }
+
             // ----- objects -----------------------------------------------------------------
             Insn::NewObject { dst } => {
                 let o = vm.new_object();
@@ -1019,10 +1119,10 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let a = reg!(arr).clone();
                 tri!(vm.array_append_hole(&a));
             }
-            Insn::ArraySpread { arr, src } => {
+            Insn::ArraySpread { arr, src, text } => {
                 save_pc!();
                 let (a, s) = (reg!(arr).clone(), reg!(src).clone());
-                let values = tri!(vm.iterable_to_list(&s));
+                let values = tri!(vm.spread_values(&s, &t, text));
                 for v in values {
                     tri!(vm.array_append(&a, v));
                 }
@@ -1185,10 +1285,10 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     None => pc = done as usize,
                 }
             }
-            Insn::GetIterator { dst, src } => {
+            Insn::GetIterator { dst, src, text } => {
                 save_pc!();
                 let s = reg!(src).clone();
-                let rec = tri!(vm.get_iterator_for_syntax(&s));
+                let rec = tri!(vm.get_iterator_at(&s, &t, text, false));
                 reg!(dst) = Value::Object(rec.iterator);
                 reg!(dst + 1) = rec.next_method;
                 reg!(dst + 2) = Value::Bool(false);
@@ -1299,6 +1399,14 @@ fn do_return(vm: &mut Vm, mut v: Value) -> Exit {
     if f.construct && !v.is_object() {
         v = vm.interp.stack[f.base].clone();
     }
+    if let Some(state) = f.generator {
+        // An async function settles its promise; its caller gets the promise.
+        if vm.async_promise(state).is_some() {
+            vm.async_complete(state, Ok(v));
+            v = vm.async_handoff(state);
+        }
+    }
+    let Some(f) = vm.interp.frames.last() else { return Exit::Done(v) };
     let (entry, ret) = (f.entry, f.ret);
     pop_frame(vm);
     if entry {

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::error::JsResult;
+use crate::iteration::IteratorRecord;
 use crate::gc::{ObjRef, Trace, Tracer};
 use crate::object::{Object, ObjectKind};
 use crate::property::PropertyKey;
@@ -11,6 +12,38 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
+    /// GetIterator at a source site: "x is not iterable" names the source expression `text`
+    /// (name pool of `t`); without text, the generic message (or, for a spread in call
+    /// arguments, V8's "Spread syntax requires ..." message).
+    pub(super) fn get_iterator_at(&mut self, v: &Value, t: &crate::bytecode::FunctionTemplate, text: u32, spread: bool) -> JsResult<IteratorRecord> {
+        if text == crate::bytecode::NO_TEXT && !spread {
+            return self.get_iterator_for_syntax(v);
+        }
+        let key = PropertyKey::Symbol(self.symbols.iterator.clone());
+        let method = if v.is_nullish() { Value::Undefined } else { self.get_v(v, &key)? };
+        if !self.is_callable(&method) {
+            if text == crate::bytecode::NO_TEXT {
+                return Err(self.throw_type_error("Spread syntax requires ...iterable[Symbol.iterator] to be a function"));
+            }
+            let shown = t.name_strings[text as usize].to_rust_lossy();
+            return Err(self.throw_type_error(&format!("{shown} is not iterable")));
+        }
+        self.get_iterator_from_method(v, &method)
+    }
+
+    /// The values of a spread element `...v`.
+    pub(super) fn spread_values(&mut self, v: &Value, t: &crate::bytecode::FunctionTemplate, text: u32) -> JsResult<Vec<Value>> {
+        if let Some(values) = self.fast_array_values(v) {
+            return Ok(values);
+        }
+        let mut rec = self.get_iterator_at(v, t, text, true)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.iterator_step_value(&mut rec)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
     /// Every remaining value of an iterable (spread, rest).
     pub fn iterable_to_list(&mut self, iterable: &Value) -> JsResult<Vec<Value>> {
         // Arrays whose iteration is the built-in one are copied directly.

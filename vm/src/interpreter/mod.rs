@@ -11,9 +11,11 @@
 //! frame depth; a throw pops to the innermost handler of the innermost frame that has one,
 //! leaving the frames above it.
 
+mod async_function;
 mod calls;
 pub mod closure;
 mod dispatch;
+pub mod generator;
 mod globals;
 mod iteration;
 mod module;
@@ -58,6 +60,8 @@ pub struct Frame {
     pub entry: bool,
     /// Number of exception handlers below this frame's.
     pub handler_base: usize,
+    /// The generator object whose body this frame runs.
+    pub generator: Option<ObjRef>,
 }
 
 /// An active `try` region.
@@ -78,6 +82,8 @@ pub struct Interpreter {
     pub typeof_strings: TypeofStrings,
     /// A cell that fills unused cell slots (never read: `NewCell` runs before any use).
     pub placeholder_cell: Option<CellRef>,
+    /// Cells kept alive for the host: module environments (`Vm::new_module_cells`).
+    pub cell_roots: Vec<CellRef>,
 }
 
 pub struct TypeofStrings {
@@ -135,6 +141,7 @@ impl Interpreter {
             common_keys: CommonKeys::new(),
             typeof_strings: TypeofStrings::new(),
             placeholder_cell: None,
+            cell_roots: Vec::new(),
         }
     }
 
@@ -157,6 +164,9 @@ impl Trace for Interpreter {
         if let Some(c) = self.placeholder_cell {
             t.cell(c);
         }
+        for c in &self.cell_roots {
+            t.cell(*c);
+        }
         for f in &self.frames {
             if let Some(c) = f.callee {
                 t.obj(c);
@@ -166,6 +176,9 @@ impl Trace for Interpreter {
             }
             t.value(&f.new_target);
             t.values(&f.args);
+            if let Some(g) = f.generator {
+                t.obj(g);
+            }
         }
     }
 }

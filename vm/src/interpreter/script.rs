@@ -35,7 +35,12 @@ impl Vm {
     /// GlobalDeclarationInstantiation then the script body.
     pub fn evaluate_script(&mut self, code: &ScriptCode) -> JsResult<Value> {
         let cells = self.global_declaration_instantiation(code)?;
-        let t = code.template.clone();
+        let this = Value::Object(self.global());
+        self.run_top_level(code.template.clone(), cells, this)
+    }
+
+    /// Runs top-level code (a Script or a Module's templates) whose upvalues are `cells`.
+    pub(super) fn run_top_level(&mut self, t: Rc<crate::bytecode::FunctionTemplate>, cells: Vec<CellRef>, this: Value) -> JsResult<Value> {
         let base = self.interp.live_top();
         let end = base + t.register_count as usize;
         if self.interp.stack.len() < end {
@@ -44,7 +49,7 @@ impl Vm {
         for v in &mut self.interp.stack[base..end] {
             *v = Value::Undefined;
         }
-        self.interp.stack[base] = Value::Object(self.global());
+        self.interp.stack[base] = this;
         let cell_base = self.interp.cells.len();
         if t.cell_count > 0 {
             let placeholder = match self.interp.placeholder_cell {
@@ -74,6 +79,7 @@ impl Vm {
             construct: false,
             entry: true,
             handler_base,
+            generator: None,
         });
         super::dispatch::run(self)
     }
