@@ -328,6 +328,60 @@ const CASES: &[(&str, &str)] = &[
         r#"[Symbol.hasInstance]"#,
     ),
     (
+        r#"Function("a,b", "return a + b")(1, 2) + "," + Function("a", "b", "return a * b")(3, 4)"#,
+        r#"3,12"#,
+    ),
+    (
+        r#"Function("a", "b", "return a * b").toString()"#,
+        r#"function anonymous(a,b
+) {
+return a * b
+}"#,
+    ),
+    (
+        r#"Function().toString() + "|" + Function().name + "|" + Function("x", "").length"#,
+        r#"function anonymous(
+) {
+
+}|anonymous|1"#,
+    ),
+    (
+        r#"Function("return typeof anonymous")()"#,
+        r#"undefined"#,
+    ),
+    (
+        r#"Function("a) {", "}")"#,
+        r#"SyntaxError: Arg string terminates parameters early"#,
+    ),
+    (
+        r#"Function("", "}); (function(){")"#,
+        r#"SyntaxError: Single function literal required"#,
+    ),
+    (
+        r#"Function("a b", "")"#,
+        r#"SyntaxError: Arg string terminates parameters early"#,
+    ),
+    (
+        r#"Function("return 1 +")"#,
+        r#"SyntaxError: Unexpected token '}'"#,
+    ),
+    (
+        r#"(function () { "use strict"; return Function("return this")() === globalThis })()"#,
+        r#"true"#,
+    ),
+    (
+        r#"typeof Function("'use strict'; return this")()"#,
+        r#"undefined"#,
+    ),
+    (
+        r#"var f = new Function("return this.x"); f.call({x: 7}) + "," + (Object.getPrototypeOf(f) === Function.prototype) + "," + f.hasOwnProperty("prototype")"#,
+        r#"7,true,true"#,
+    ),
+    (
+        r#"class F extends Function {}; var g = new F("return 5"); (g instanceof F) + "," + g()"#,
+        r#"true,5"#,
+    ),
+    (
         r#"var s = Symbol("d"); [s.toString(), s.description, Symbol().description, typeof s, Symbol.for("k") === Symbol.for("k"), Symbol.keyFor(Symbol.for("k")), Symbol.keyFor(s)].join()"#,
         r#"Symbol(d),d,,symbol,true,k,"#,
     ),

@@ -2,6 +2,7 @@
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
 pub mod boolean;
+pub mod dynamic_function;
 pub mod function;
 pub mod error;
 pub mod error_stack;
