@@ -382,6 +382,24 @@ return a * b
         r#"true,5"#,
     ),
     (
+        r#"var GF = Object.getPrototypeOf(function* () {}).constructor; var g = new GF("a", "yield a; yield a * 2"); var it = g(3); [GF.name, GF.length, it.next().value, it.next().value, it.next().done, Object.getPrototypeOf(GF) === Function, g.toString()].join()"#,
+        r#"GeneratorFunction,1,3,6,true,true,function* anonymous(a
+) {
+yield a; yield a * 2
+}"#,
+    ),
+    (
+        r#"var AF = Object.getPrototypeOf(async function () {}).constructor; var f = AF("return 1"); [AF.name, f.toString(), Object.getPrototypeOf(f) === AF.prototype, typeof f().then].join()"#,
+        r#"AsyncFunction,async function anonymous(
+) {
+return 1
+},true,function"#,
+    ),
+    (
+        r#"var GF = Object.getPrototypeOf(function* () {}).constructor; show(Object.getOwnPropertyDescriptor(GF.prototype, "constructor"))"#,
+        r#"{value:fn,writable:false,enumerable:false,configurable:true}"#,
+    ),
+    (
         r#"var s = Symbol("d"); [s.toString(), s.description, Symbol().description, typeof s, Symbol.for("k") === Symbol.for("k"), Symbol.keyFor(Symbol.for("k")), Symbol.keyFor(s)].join()"#,
         r#"Symbol(d),d,,symbol,true,k,"#,
     ),

@@ -4,6 +4,7 @@
 pub mod boolean;
 pub mod dynamic_function;
 pub mod function;
+pub mod function_kinds;
 pub mod error;
 pub mod error_stack;
 pub mod global_functions;
@@ -36,6 +37,7 @@ pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
     object::install(vm);
     function::install(vm);
+    function_kinds::install(vm);
     symbol::install(vm);
     reflect::install(vm);
     proxy::install(vm);

@@ -92,6 +92,9 @@ module.exports = { prelude, cases: [
   `typeof Function("'use strict'; return this")()`,
   `var f = new Function("return this.x"); f.call({x: 7}) + "," + (Object.getPrototypeOf(f) === Function.prototype) + "," + f.hasOwnProperty("prototype")`,
   `class F extends Function {}; var g = new F("return 5"); (g instanceof F) + "," + g()`,
+  `var GF = Object.getPrototypeOf(function* () {}).constructor; var g = new GF("a", "yield a; yield a * 2"); var it = g(3); [GF.name, GF.length, it.next().value, it.next().value, it.next().done, Object.getPrototypeOf(GF) === Function, g.toString()].join()`,
+  `var AF = Object.getPrototypeOf(async function () {}).constructor; var f = AF("return 1"); [AF.name, f.toString(), Object.getPrototypeOf(f) === AF.prototype, typeof f().then].join()`,
+  `var GF = Object.getPrototypeOf(function* () {}).constructor; show(Object.getOwnPropertyDescriptor(GF.prototype, "constructor"))`,
   // Symbol
   `var s = Symbol("d"); [s.toString(), s.description, Symbol().description, typeof s, Symbol.for("k") === Symbol.for("k"), Symbol.keyFor(Symbol.for("k")), Symbol.keyFor(s)].join()`,
   `new Symbol()`,
