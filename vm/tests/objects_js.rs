@@ -433,7 +433,7 @@ return 1
     ),
     (
         r#"show(Object.getOwnPropertyNames(Symbol).sort())"#,
-        r#"[asyncIterator,for,hasInstance,isConcatSpreadable,iterator,keyFor,length,match,matchAll,name,prototype,replace,search,species,split,toPrimitive,toStringTag,unscopables]"#,
+        r#"[asyncDispose,asyncIterator,dispose,for,hasInstance,isConcatSpreadable,iterator,keyFor,length,match,matchAll,name,prototype,replace,search,species,split,toPrimitive,toStringTag,unscopables]"#,
     ),
     (
         r#"show(Symbol("x"))"#,
@@ -442,6 +442,10 @@ return 1
     (
         r#"Symbol("x").description.length + Symbol(undefined).toString()"#,
         r#"1Symbol()"#,
+    ),
+    (
+        r#"Symbol.dispose.toString() + "," + Symbol.asyncDispose.description + "," + Symbol.keyFor(Symbol.dispose)"#,
+        r#"Symbol(nodejs.dispose),nodejs.asyncDispose,nodejs.dispose"#,
     ),
     (
         r#"Reflect.ownKeys({b: 1, [Symbol.iterator]: 2, 1: 3}).map(show).join()"#,

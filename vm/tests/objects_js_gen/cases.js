@@ -107,6 +107,7 @@ module.exports = { prelude, cases: [
   `show(Object.getOwnPropertyNames(Symbol).sort())`,
   `show(Symbol("x"))`,
   `Symbol("x").description.length + Symbol(undefined).toString()`,
+  `Symbol.dispose.toString() + "," + Symbol.asyncDispose.description + "," + Symbol.keyFor(Symbol.dispose)`,
   // Reflect
   `Reflect.ownKeys({b: 1, [Symbol.iterator]: 2, 1: 3}).map(show).join()`,
   `var o = {}; [Reflect.defineProperty(o, "x", {value: 1}), Reflect.defineProperty(o, "x", {value: 2}), Reflect.set(o, "x", 3), Reflect.get(o, "x")].join()`,
