@@ -412,8 +412,10 @@ fn function_to_string_for_builtins_and_errors() {
     let o = Value::Object(vm.new_object());
     assert_eq!(throws(&mut vm, "Function.prototype.toString", o, &[]),
         "TypeError: Function.prototype.toString requires that 'this' be a Function");
-    assert_eq!(throws(&mut vm, "Function", Value::Undefined, &[s("return 1")]),
-        "SyntaxError: modjs does not support the Function constructor yet");
+    let f = call_ok(&mut vm, "Function", &[s("a"), s("return a + 1")]);
+    assert_eq!(vm.call(&f, Value::Undefined, &[n(41.0)]).unwrap().as_number(), Some(42.0));
+    assert_eq!(throws(&mut vm, "Function", Value::Undefined, &[s("a) {"), s("}")]),
+        "SyntaxError: Arg string terminates parameters early");
 }
 
 #[test]

@@ -328,6 +328,78 @@ const CASES: &[(&str, &str)] = &[
         r#"[Symbol.hasInstance]"#,
     ),
     (
+        r#"Function("a,b", "return a + b")(1, 2) + "," + Function("a", "b", "return a * b")(3, 4)"#,
+        r#"3,12"#,
+    ),
+    (
+        r#"Function("a", "b", "return a * b").toString()"#,
+        r#"function anonymous(a,b
+) {
+return a * b
+}"#,
+    ),
+    (
+        r#"Function().toString() + "|" + Function().name + "|" + Function("x", "").length"#,
+        r#"function anonymous(
+) {
+
+}|anonymous|1"#,
+    ),
+    (
+        r#"Function("return typeof anonymous")()"#,
+        r#"undefined"#,
+    ),
+    (
+        r#"Function("a) {", "}")"#,
+        r#"SyntaxError: Arg string terminates parameters early"#,
+    ),
+    (
+        r#"Function("", "}); (function(){")"#,
+        r#"SyntaxError: Single function literal required"#,
+    ),
+    (
+        r#"Function("a b", "")"#,
+        r#"SyntaxError: Arg string terminates parameters early"#,
+    ),
+    (
+        r#"Function("return 1 +")"#,
+        r#"SyntaxError: Unexpected token '}'"#,
+    ),
+    (
+        r#"(function () { "use strict"; return Function("return this")() === globalThis })()"#,
+        r#"true"#,
+    ),
+    (
+        r#"typeof Function("'use strict'; return this")()"#,
+        r#"undefined"#,
+    ),
+    (
+        r#"var f = new Function("return this.x"); f.call({x: 7}) + "," + (Object.getPrototypeOf(f) === Function.prototype) + "," + f.hasOwnProperty("prototype")"#,
+        r#"7,true,true"#,
+    ),
+    (
+        r#"class F extends Function {}; var g = new F("return 5"); (g instanceof F) + "," + g()"#,
+        r#"true,5"#,
+    ),
+    (
+        r#"var GF = Object.getPrototypeOf(function* () {}).constructor; var g = new GF("a", "yield a; yield a * 2"); var it = g(3); [GF.name, GF.length, it.next().value, it.next().value, it.next().done, Object.getPrototypeOf(GF) === Function, g.toString()].join()"#,
+        r#"GeneratorFunction,1,3,6,true,true,function* anonymous(a
+) {
+yield a; yield a * 2
+}"#,
+    ),
+    (
+        r#"var AF = Object.getPrototypeOf(async function () {}).constructor; var f = AF("return 1"); [AF.name, f.toString(), Object.getPrototypeOf(f) === AF.prototype, typeof f().then].join()"#,
+        r#"AsyncFunction,async function anonymous(
+) {
+return 1
+},true,function"#,
+    ),
+    (
+        r#"var GF = Object.getPrototypeOf(function* () {}).constructor; show(Object.getOwnPropertyDescriptor(GF.prototype, "constructor"))"#,
+        r#"{value:fn,writable:false,enumerable:false,configurable:true}"#,
+    ),
+    (
         r#"var s = Symbol("d"); [s.toString(), s.description, Symbol().description, typeof s, Symbol.for("k") === Symbol.for("k"), Symbol.keyFor(Symbol.for("k")), Symbol.keyFor(s)].join()"#,
         r#"Symbol(d),d,,symbol,true,k,"#,
     ),
@@ -361,7 +433,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         r#"show(Object.getOwnPropertyNames(Symbol).sort())"#,
-        r#"[asyncIterator,for,hasInstance,isConcatSpreadable,iterator,keyFor,length,match,matchAll,name,prototype,replace,search,species,split,toPrimitive,toStringTag,unscopables]"#,
+        r#"[asyncDispose,asyncIterator,dispose,for,hasInstance,isConcatSpreadable,iterator,keyFor,length,match,matchAll,name,prototype,replace,search,species,split,toPrimitive,toStringTag,unscopables]"#,
     ),
     (
         r#"show(Symbol("x"))"#,
@@ -370,6 +442,10 @@ const CASES: &[(&str, &str)] = &[
     (
         r#"Symbol("x").description.length + Symbol(undefined).toString()"#,
         r#"1Symbol()"#,
+    ),
+    (
+        r#"Symbol.dispose.toString() + "," + Symbol.asyncDispose.description + "," + Symbol.keyFor(Symbol.dispose)"#,
+        r#"Symbol(nodejs.dispose),nodejs.asyncDispose,nodejs.dispose"#,
     ),
     (
         r#"Reflect.ownKeys({b: 1, [Symbol.iterator]: 2, 1: 3}).map(show).join()"#,

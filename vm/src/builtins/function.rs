@@ -2,6 +2,7 @@
 //! (§10.4.1.3), `instanceof` (§13.10.2 InstanceofOperator, §7.3.21 OrdinaryHasInstance) and
 //! %ThrowTypeError% (§10.2.4.1).
 
+use crate::builtins::dynamic_function::{create_dynamic_function, DynamicFunctionKind};
 use crate::error::JsResult;
 use crate::gc::ObjRef;
 use crate::native::{BoundFunction, CallArgs};
@@ -53,10 +54,9 @@ fn throw_type_error(vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
     Err(vm.throw_type_error(THROW_TYPE_ERROR_MESSAGE))
 }
 
-/// Function ( ...parameterArgs, bodyArg ) (§20.2.1.1). CreateDynamicFunction needs the
-/// compiler; until it offers an entry point for a parameter list and a body, this throws.
-fn function_constructor(vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
-    Err(vm.throw_syntax_error("modjs does not support the Function constructor yet"))
+/// Function ( ...parameterArgs, bodyArg ) (§20.2.1.1).
+fn function_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    create_dynamic_function(vm, args, DynamicFunctionKind::Normal)
 }
 
 /// V8's TypeError for applying a value that is not callable (also used by Reflect.apply).

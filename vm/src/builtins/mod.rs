@@ -6,7 +6,9 @@ pub mod async_from_sync_iterator;
 pub mod call_site;
 pub mod collection_data;
 pub mod finalization_registry;
+pub mod dynamic_function;
 pub mod function;
+pub mod function_kinds;
 pub mod error;
 pub mod error_stack;
 pub mod global_functions;
@@ -47,6 +49,7 @@ pub fn install_all(vm: &mut Vm) {
     global_object::install(vm);
     object::install(vm);
     function::install(vm);
+    function_kinds::install(vm);
     symbol::install(vm);
     reflect::install(vm);
     proxy::install(vm);

@@ -458,6 +458,7 @@ fn builtin_tag(vm: &mut Vm, o: ObjRef) -> JsResult<&'static str> {
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
         ObjectKind::Date(_) => "Date",
+        ObjectKind::RegExp(_) => "RegExp",
         _ => "Object",
     })
 }

@@ -25,6 +25,14 @@ pub fn install(vm: &mut Vm) {
     for (name, sym) in well_known {
         vm.define_value(ctor, PropertyKey::from(name), Value::Symbol(sym), attrs::NONE);
     }
+    // Node 20 adds these two (explicit resource management) as registered symbols:
+    // `Symbol.dispose === Symbol.for("nodejs.dispose")`.
+    for (name, key) in [("dispose", "nodejs.dispose"), ("asyncDispose", "nodejs.asyncDispose")] {
+        let key = JsString::from(key);
+        let sym = Symbol::registered(key.clone());
+        vm.symbol_registry.insert(key, sym.clone());
+        vm.define_value(ctor, PropertyKey::from(name), Value::Symbol(sym), attrs::NONE);
+    }
 
     vm.define_getter(proto, PropertyKey::from("description"), symbol_proto_description, None, attrs::CONFIGURABLE);
     vm.define_method(proto, "toString", 0, symbol_proto_to_string);

@@ -165,7 +165,9 @@ impl Vm {
     /// ToIntegerOrInfinity (§7.1.5).
     pub fn to_integer_or_infinity(&mut self, v: &Value) -> JsResult<f64> {
         let n = self.to_number(v)?;
-        Ok(if n.is_nan() || n == 0.0 { 0.0 } else { n.trunc() })
+        // 2-4. NaN, ±0 and values truncating to -0 (-0.5) are +0.
+        let t = n.trunc();
+        Ok(if n.is_nan() || t == 0.0 { 0.0 } else { t })
     }
 
     /// ToInt32 (§7.1.6).

@@ -98,11 +98,8 @@ impl Vm {
         if let TemplateKind::ClassConstructor { derived: true } = template.kind {
             return Ok(Value::Empty);
         }
-        let key = self.interp.common_keys.prototype.clone();
-        let proto = match self.get(new_target, &key)? {
-            Value::Object(p) => p,
-            _ => self.intrinsic(Intrinsic::ObjectPrototype),
-        };
+        // GetPrototypeFromConstructor: also throws for a proxy revoked meanwhile (GetFunctionRealm).
+        let proto = self.get_prototype_from_constructor(new_target, Intrinsic::ObjectPrototype)?;
         Ok(Value::Object(self.new_object_with_proto(Some(proto))))
     }
 
