@@ -304,3 +304,19 @@ fn async_functions() {
     assert_eq!(run_async("var out; async function f() { return 1 } out = Object.prototype.toString.call(f())"), "[object Promise]");
     assert_eq!(run_async("var out; async function f() { try { return await 1 } finally { out = 'finally' } } f()"), "finally");
 }
+
+#[test]
+fn private_class_members() {
+    assert_eq!(run("class A { #x = 1; inc() { return ++this.#x } } let a = new A(); a.inc(); a.inc()"), "3");
+    assert_eq!(run("class A { #x = 1; static read(o) { return o.#x } } A.read({})"), "TypeError: Cannot read private member #x from an object whose class did not declare it");
+    assert_eq!(run("class A { #x; static write(o) { o.#x = 1 } } A.write({})"), "TypeError: Cannot write private member #x to an object whose class did not declare it");
+    assert_eq!(run("class A { #m() { return 'm' } call() { return this.#m() } } new A().call()"), "m");
+    assert_eq!(run("class A { #v = 2; get #g() { return this.#v * 10 } set #g(x) { this.#v = x } run() { this.#g = 5; return this.#g } } new A().run()"), "50");
+    assert_eq!(run("class A { #m() {} static has(o) { return #m in o } } A.has(new A()) + ',' + A.has({})"), "true,false");
+    assert_eq!(run("class A { static #count = 0; static next() { return ++A.#count } } A.next(); A.next()"), "2");
+    assert_eq!(run("class A { #m() {} static f(o) { o.#m = 1 } } A.f(new A())"), "TypeError: Private method '#m' is not writable");
+    assert_eq!(run("class A { #x = 1 } Object.getOwnPropertyNames(new A()).length + Reflect.ownKeys(new A()).length"), "0");
+    assert_eq!(run("class B { constructor(o) { return o } } class A extends B { #x = 1; static has(o) { return #x in o } } let o = {}; new A(o); A.has(o)"), "true");
+    assert_eq!(run("class B { constructor(o) { return o } } class A extends B { #x = 1 } let o = {}; new A(o); new A(o)"), "TypeError: Cannot initialize #x twice on the same object");
+    assert_eq!(run("class A { #m() { return this } get() { return this.#m } } let a = new A(); a.get().name"), "#m");
+}

@@ -179,6 +179,8 @@ pub enum Insn {
     SetPrivate { obj: Reg, key: Reg, src: Reg },
     /// PrivateFieldAdd.
     DefinePrivateField { obj: Reg, key: Reg, src: Reg },
+    /// PrivateMethodOrAccessorAdd: `r[func]` as method, getter or setter `r[key]` of `r[obj]`.
+    DefinePrivateMethod { obj: Reg, key: Reg, func: Reg, kind: MethodKind },
     /// `#x in obj`.
     PrivateIn { dst: Reg, obj: Reg, key: Reg },
     /// `super[key]` with the home object `r[home]` and receiver `r[this]`.

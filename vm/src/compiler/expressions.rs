@@ -283,8 +283,6 @@ impl Compiler {
                 self.expr(right, dst)?;
                 self.f().patch_here(j);
             }
-            ExprKind::PrivateIn { name, .. } => return Err(CompileError::unsupported("private class members", name.span)),
-            #[allow(unreachable_patterns)]
             ExprKind::PrivateIn { name, right } => {
                 let key = self.f().temp(e.span)?;
                 self.emit_read(&format!("#{}", name.name), key, name.span)?;
@@ -489,9 +487,6 @@ impl Compiler {
                 self.f().emit(Insn::GetElem { dst, obj, key });
             }
             MemberProp::Private(id) => {
-                if !self.private_names_supported {
-                    return Err(CompileError::unsupported("private class members", id.span));
-                }
                 let key = self.f().temp(id.span)?;
                 self.emit_read(&format!("#{}", id.name), key, id.span)?;
                 self.f().mark(id.span);
@@ -861,9 +856,6 @@ impl Compiler {
                         Reference::Keyed { obj, key }
                     }
                     MemberProp::Private(id) => {
-                        if !self.private_names_supported {
-                            return Err(CompileError::unsupported("private class members", id.span));
-                        }
                         let key = self.f().temp(id.span)?;
                         self.emit_read(&format!("#{}", id.name), key, id.span)?;
                         Reference::Private { obj, key }

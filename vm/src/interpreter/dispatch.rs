@@ -944,12 +944,42 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     }
                 }
             }
-            Insn::NewPrivateName { .. }
-            | Insn::GetPrivate { .. }
-            | Insn::SetPrivate { .. }
-            | Insn::DefinePrivateField { .. }
-            | Insn::PrivateIn { .. } => {
-                throw!(vm.throw_syntax_error("modjs does not support private class members yet"));
+            Insn::NewPrivateName { dst, name } => {
+                let desc = t.name_strings[name as usize].clone();
+                reg!(dst) = Value::Symbol(crate::symbol::Symbol::new(Some(desc)));
+            }
+            Insn::GetPrivate { dst, obj, key } => {
+                save_pc!();
+                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                let v = tri!(vm.private_get(&o, &k));
+                reg!(dst) = v;
+            }
+            Insn::SetPrivate { obj, key, src } => {
+                save_pc!();
+                let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                tri!(vm.private_set(&o, &k, v));
+            }
+            Insn::DefinePrivateField { obj, key, src } => {
+                save_pc!();
+                let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                tri!(vm.private_element_add(&o, &k, super::private::PrivateElement::Field(v)));
+            }
+            Insn::DefinePrivateMethod { obj, key, func, kind } => {
+                save_pc!();
+                let (o, k, f) = (reg!(obj).clone(), reg!(key).clone(), reg!(func).clone());
+                let Value::Object(f) = f else { continue };
+                let e = match kind {
+                    MethodKind::Method => super::private::PrivateElement::Method(f),
+                    MethodKind::Getter => super::private::PrivateElement::Accessor { get: Some(f), set: None },
+                    MethodKind::Setter => super::private::PrivateElement::Accessor { get: None, set: Some(f) },
+                };
+                tri!(vm.private_element_add(&o, &k, e));
+            }
+            Insn::PrivateIn { dst, obj, key } => {
+                save_pc!();
+                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                let r = tri!(vm.private_in(&o, &k));
+                reg!(dst) = Value::Bool(r);
             }
             Insn::SuperGet { dst, home, this, key } => {
                 save_pc!();

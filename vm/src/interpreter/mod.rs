@@ -16,6 +16,7 @@ mod calls;
 pub mod closure;
 mod dispatch;
 pub mod generator;
+pub mod private;
 mod globals;
 mod iteration;
 mod module;
