@@ -320,3 +320,13 @@ fn private_class_members() {
     assert_eq!(run("class B { constructor(o) { return o } } class A extends B { #x = 1 } let o = {}; new A(o); new A(o)"), "TypeError: Cannot initialize #x twice on the same object");
     assert_eq!(run("class A { #m() { return this } get() { return this.#m } } let a = new A(); a.get().name"), "#m");
 }
+
+#[test]
+fn tagged_templates() {
+    assert_eq!(run("function tag(s, ...v) { return s.join('|') + ':' + v.join(',') + ':' + s.raw.join('|') } tag`a${1}b${2}c\\n`"), "a|b|c\n:1,2:a|b|c\\n");
+    assert_eq!(run("function id(s) { return s } let f = () => id`x`; f() === f()"), "true");
+    assert_eq!(run("function id(s) { return s } id`x` === id`x`"), "false");
+    assert_eq!(run("function id(s) { return Object.isFrozen(s) && Object.isFrozen(s.raw) } id`x`"), "true");
+    assert_eq!(run("function cooked(s) { return s[0] === undefined && s.raw[0] === '\\\\u{' } cooked`\\u{`"), "true");
+    assert_eq!(run("let o = { v: 7, t(s) { return this.v } }; o.t`x`"), "7");
+}

@@ -209,6 +209,8 @@ pub enum Insn {
 
     // ----- objects and properties -----------------------------------------------------------
     NewObject { dst: Reg },
+    /// The template object of tagged-template site `site` (one per site and realm, frozen).
+    GetTemplateObject { dst: Reg, site: u32 },
     /// A regular expression literal (a new RegExp object each evaluation).
     NewRegExp { dst: Reg, pattern: u32, flags: u32 },
     /// `__proto__: value` in an object literal.

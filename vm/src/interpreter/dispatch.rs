@@ -230,6 +230,33 @@ impl Vm {
         self.define_property_or_throw(*f, name_key, PropertyDescriptor::data(Value::String(name), false, false, true))
     }
 
+    /// GetTemplateObject (§13.2.8.4): the site's cached frozen strings array with its frozen
+    /// `raw` array.
+    fn get_template_object(&mut self, t: &Rc<FunctionTemplate>, site: u32) -> JsResult<crate::gc::ObjRef> {
+        if let Some((_, _, o)) = self.interp.template_objects.iter().find(|(tt, s, _)| Rc::ptr_eq(tt, t) && *s == site) {
+            return Ok(*o);
+        }
+        let Some(s) = t.template_sites.get(site as usize) else {
+            return Err(self.throw_syntax_error("modjs internal error: template site"));
+        };
+        let cooked: Vec<Value> = s
+            .cooked
+            .iter()
+            .map(|c| match c {
+                Some(c) => Value::String(crate::string::JsString::from_slice(c.units())),
+                None => Value::Undefined,
+            })
+            .collect();
+        let raw: Vec<Value> = s.raw.iter().map(|r| Value::String(crate::string::JsString::from_slice(r.units()))).collect();
+        let template = self.create_array_from_list(cooked);
+        let raw_obj = self.create_array_from_list(raw);
+        self.set_integrity_level(raw_obj, crate::object::integrity::IntegrityLevel::Frozen)?;
+        self.define_property_or_throw(template, PropertyKey::from("raw"), PropertyDescriptor::data(Value::Object(raw_obj), false, false, false))?;
+        self.set_integrity_level(template, crate::object::integrity::IntegrityLevel::Frozen)?;
+        self.interp.template_objects.push((t.clone(), site, template));
+        Ok(template)
+    }
+
     /// CreateClass: links constructor, prototype and parent (§15.7.14 steps 5-8, 12-16).
     fn create_class(&mut self, ctor: &Value, parent: &Value) -> JsResult<Value> {
         let Value::Object(f) = ctor else { return Ok(Value::Undefined) };
@@ -1106,6 +1133,11 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::NewArray { dst } => {
                 let a = vm.create_array_from_list(Vec::new());
                 reg!(dst) = Value::Object(a);
+            }
+            Insn::GetTemplateObject { dst, site } => {
+                save_pc!();
+                let o = tri!(vm.get_template_object(&t, site));
+                reg!(dst) = Value::Object(o);
             }
             Insn::NewRegExp { dst, pattern, flags } => {
                 save_pc!();

@@ -85,6 +85,9 @@ pub struct Interpreter {
     pub placeholder_cell: Option<CellRef>,
     /// Cells kept alive for the host: module environments (`Vm::new_module_cells`).
     pub cell_roots: Vec<CellRef>,
+    /// GetTemplateObject's [[TemplateMap]]: per template (kept alive here so its address
+    /// stays unique) and site, the frozen template object.
+    pub template_objects: Vec<(Rc<FunctionTemplate>, u32, ObjRef)>,
 }
 
 pub struct TypeofStrings {
@@ -143,6 +146,7 @@ impl Interpreter {
             typeof_strings: TypeofStrings::new(),
             placeholder_cell: None,
             cell_roots: Vec::new(),
+            template_objects: Vec::new(),
         }
     }
 
@@ -167,6 +171,9 @@ impl Trace for Interpreter {
         }
         for c in &self.cell_roots {
             t.cell(*c);
+        }
+        for (_, _, o) in &self.template_objects {
+            t.obj(*o);
         }
         for f in &self.frames {
             if let Some(c) = f.callee {
