@@ -125,6 +125,8 @@ pub enum Insn {
     JumpIfNotNullish { src: Reg, target: u32 },
     JumpIfUndefined { src: Reg, target: u32 },
     JumpIfNotUndefined { src: Reg, target: u32 },
+    /// Compare-and-branch: jumps when `lhs <op> rhs` is false (`if`/loop conditions).
+    JumpIfCompareFalse { op: CompareOp, lhs: Reg, rhs: Reg, target: u32 },
     /// Jumps when `lhs === rhs` (switch cases).
     JumpIfStrictEq { lhs: Reg, rhs: Reg, target: u32 },
     /// Jumps when `src` is not an object.
@@ -284,6 +286,17 @@ pub enum ErrorType {
     ReferenceError,
     SyntaxError,
     RangeError,
+}
+
+/// The comparison of a fused compare-and-branch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    Lt,
+    LtEq,
+    Gt,
+    GtEq,
+    StrictEq,
+    StrictNotEq,
 }
 
 /// What `DefineMethod` defines.

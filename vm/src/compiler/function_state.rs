@@ -131,6 +131,7 @@ impl FuncState {
             | Insn::JumpIfUndefined { target: t, .. }
             | Insn::JumpIfNotUndefined { target: t, .. }
             | Insn::JumpIfStrictEq { target: t, .. }
+            | Insn::JumpIfCompareFalse { target: t, .. }
             | Insn::JumpIfInt { target: t, .. }
             | Insn::JumpIfNotObject { target: t, .. }
             | Insn::TryStart { target: t, .. }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::{Frame, MAX_FRAMES};
 use crate::bytecode::{FunctionTemplate, TemplateKind};
 use crate::error::JsResult;
-use crate::gc::ObjRef;
+use crate::gc::{CellRef, ObjRef};
 use crate::realm::Intrinsic;
 use crate::value::Value;
 use crate::vm::{Vm, MAX_NATIVE_DEPTH};
@@ -16,6 +16,7 @@ use crate::vm::{Vm, MAX_NATIVE_DEPTH};
 pub(super) struct Entry {
     pub callee: ObjRef,
     pub template: Rc<FunctionTemplate>,
+    pub upvalues: Rc<[CellRef]>,
     pub new_target: Value,
     pub construct: bool,
     pub entry: bool,
@@ -69,10 +70,7 @@ impl Vm {
             let n = cell_base + t.cell_count as usize;
             self.interp.cells.resize(n, placeholder);
         }
-        let upvalues = match self.closure(e.callee) {
-            Some(c) => c.upvalues.clone(),
-            None => Rc::from(Vec::new()),
-        };
+        let upvalues = e.upvalues;
         let handler_base = self.interp.handlers.len();
         self.interp.frames.push(Frame {
             template: e.template,
@@ -126,7 +124,7 @@ fn check_depth(vm: &mut Vm) -> JsResult<()> {
 /// [[Call]] of a bytecode function object from Rust.
 pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) -> JsResult<Value> {
     check_depth(vm)?;
-    let Some(template) = vm.closure(callee).map(|c| c.template.clone()) else {
+    let Some((template, upvalues)) = vm.closure(callee).map(|c| (c.template.clone(), c.upvalues.clone())) else {
         return Err(vm.throw_type_error("not a function"));
     };
     if let TemplateKind::ClassConstructor { .. } = template.kind {
@@ -141,7 +139,7 @@ pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) ->
     }
     vm.interp.stack[base] = this;
     vm.interp.stack[base + 1..need].clone_from_slice(args);
-    let e = Entry { callee, template, new_target: Value::Undefined, construct: false, entry: true, ret: base };
+    let e = Entry { callee, template, upvalues, new_target: Value::Undefined, construct: false, entry: true, ret: base };
     vm.push_frame(e, base, args.len())?;
     vm.run_entry()
 }
@@ -149,7 +147,7 @@ pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) ->
 /// [[Construct]] of a bytecode function object from Rust.
 pub fn construct_closure(vm: &mut Vm, callee: ObjRef, args: &[Value], new_target: ObjRef) -> JsResult<Value> {
     check_depth(vm)?;
-    let Some(template) = vm.closure(callee).map(|c| c.template.clone()) else {
+    let Some((template, upvalues)) = vm.closure(callee).map(|c| (c.template.clone(), c.upvalues.clone())) else {
         return Err(vm.throw_type_error("not a constructor"));
     };
     if !template.is_constructor() {
@@ -165,7 +163,7 @@ pub fn construct_closure(vm: &mut Vm, callee: ObjRef, args: &[Value], new_target
     vm.interp.stack[base] = this;
     vm.interp.stack[base + 1..need].clone_from_slice(args);
     let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
-    let e = Entry { callee, template, new_target: Value::Object(new_target), construct, entry: true, ret: base };
+    let e = Entry { callee, template, upvalues, new_target: Value::Object(new_target), construct, entry: true, ret: base };
     vm.push_frame(e, base, args.len())?;
     vm.run_entry()
 }

@@ -7,7 +7,7 @@ use super::closure::capture_cells;
 use super::generator::{GeneratorStatus, RESUME_NEXT, RESUME_THROW};
 use super::operators::arithmetic;
 use super::Handler;
-use crate::bytecode::{ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
+use crate::bytecode::{CompareOp, ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
 use crate::error::{ErrorKind, JsResult};
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey};
@@ -760,6 +760,37 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     pc = target as usize;
                 }
             }
+            Insn::JumpIfCompareFalse { op, lhs, rhs, target } => {
+                let holds = if let (Value::Number(a), Value::Number(b)) = (&reg!(lhs), &reg!(rhs)) {
+                    match op {
+                        CompareOp::Lt => a < b,
+                        CompareOp::LtEq => a <= b,
+                        CompareOp::Gt => a > b,
+                        CompareOp::GtEq => a >= b,
+                        CompareOp::StrictEq => a == b,
+                        CompareOp::StrictNotEq => a != b,
+                    }
+                } else {
+                    match op {
+                        CompareOp::StrictEq => crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)),
+                        CompareOp::StrictNotEq => !crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)),
+                        _ => {
+                            save_pc!();
+                            let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
+                            let insn = match op {
+                                CompareOp::Lt => Insn::Lt { dst: 0, lhs: 0, rhs: 0 },
+                                CompareOp::LtEq => Insn::LtEq { dst: 0, lhs: 0, rhs: 0 },
+                                CompareOp::Gt => Insn::Gt { dst: 0, lhs: 0, rhs: 0 },
+                                _ => Insn::GtEq { dst: 0, lhs: 0, rhs: 0 },
+                            };
+                            tri!(vm.op_compare(insn, &a, &b))
+                        }
+                    }
+                };
+                if !holds {
+                    pc = target as usize;
+                }
+            }
             Insn::JumpIfStrictEq { lhs, rhs, target } => {
                 if crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)) {
                     pc = target as usize;
@@ -822,16 +853,17 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 if let Value::Object(o) = callee {
                     if let ObjectKind::Function(c) = &vm.heap.get(o).kind {
                         let template = c.template.clone();
+                        let upvalues = c.upvalues.clone();
                         if let TemplateKind::ClassConstructor { .. } = template.kind {
                             let name = template.name.to_string_lossy();
                             throw!(vm.throw_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
                         }
-                        let this = reg!(b + 1).clone();
                         if !template.strict && template.kind != TemplateKind::Arrow {
+                            let this = reg!(b + 1).clone();
                             let th = tri!(vm.bind_this(&template, this));
                             reg!(b + 1) = th;
                         }
-                        let e = Entry { callee: o, template, new_target: Value::Undefined, construct: false, entry: false, ret: base + dst as usize };
+                        let e = Entry { callee: o, template, upvalues, new_target: Value::Undefined, construct: false, entry: false, ret: base + dst as usize };
                         tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
                         if vm.native_depth == 0 && vm.heap.wants_collection() {
                             vm.collect_garbage();
@@ -872,10 +904,11 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let Value::Object(o) = callee else { continue };
                 if let ObjectKind::Function(c) = &vm.heap.get(o).kind {
                     let template = c.template.clone();
+                    let upvalues = c.upvalues.clone();
                     let this = tri!(vm.construct_this(&template, o));
                     reg!(b + 1) = this;
                     let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
-                    let e = Entry { callee: o, template, new_target: Value::Object(o), construct, entry: false, ret: base + dst as usize };
+                    let e = Entry { callee: o, template, upvalues, new_target: Value::Object(o), construct, entry: false, ret: base + dst as usize };
                     tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
                     return Exit::Reload;
                 }
