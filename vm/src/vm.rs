@@ -29,6 +29,9 @@ pub struct Vm {
     pub roots: Vec<Value>,
     /// Binding cells the host keeps alive explicitly (module environments).
     pub root_cells: Vec<crate::gc::CellRef>,
+    /// The embedder's own state (the module loader's runtime), reachable from built-ins the
+    /// embedder defines. Take it out while using it; put it back afterwards.
+    pub host_state: Option<Box<dyn std::any::Any>>,
     /// The register stack, frames and handlers of the bytecode interpreter.
     pub interp: crate::interpreter::Interpreter,
     /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
@@ -75,6 +78,7 @@ impl Vm {
             native_depth: 0,
             roots: Vec::new(),
             root_cells: Vec::new(),
+            host_state: None,
             interp: crate::interpreter::Interpreter::new(),
             event_loop: crate::host::event_loop::EventLoop::new(),
             stdio: crate::host::process::Stdio::default(),

@@ -1,102 +1,94 @@
-//! Module bodies compiled for the loader: bindings are cells the caller provides, imports are
-//! the exporting module's cells (live, TDZ-checked, read-only), hoisted functions exist before
-//! the body runs.
+//! Module code over binding cells handed in by the caller (what the loader does).
 
-use modjs_vm::compiler::{ModuleBindingKind, ModuleCode};
+use std::rc::Rc;
+
+use modjs_parser::ast::Goal;
+use modjs_vm::bytecode::SourceInfo;
+use modjs_vm::compiler::{compile_module, ModuleBindingKind, ModuleCode};
 use modjs_vm::{CellRef, PropertyKey, Value, Vm};
 
-/// Links `importer` to `exporter` by name (import `x` reads the exporter's binding `x`).
-fn link(vm: &mut Vm, exporter: &ModuleCode, exporter_cells: &[CellRef], importer: &ModuleCode) -> Vec<CellRef> {
-    vm.new_module_cells(importer, |_, name| exporter.binding_index(name).map(|i| exporter_cells[i]))
+fn compile(src: &str) -> ModuleCode {
+    let program = modjs_parser::parse(src, Goal::Module).unwrap_or_else(|e| panic!("parse: {}", e.message));
+    let has_tla = false;
+    compile_module(&program, Rc::new(SourceInfo::new("/m.mjs", src)), has_tla).unwrap_or_else(|e| panic!("compile: {}", e.message))
 }
 
-fn global(vm: &mut Vm, name: &str) -> String {
-    let g = vm.global();
-    let v = vm.get(g, &PropertyKey::from(name)).unwrap();
-    vm.to_string(&v).unwrap().to_rust_lossy()
+/// Cells for a layout: imports get `imports[name]`, the rest fresh cells in their initial state.
+fn cells_for(vm: &mut Vm, code: &ModuleCode, imports: &[(&str, CellRef)]) -> Vec<CellRef> {
+    code.bindings
+        .iter()
+        .map(|b| {
+            let name = b.name.to_string_lossy();
+            match b.kind {
+                ModuleBindingKind::Import => imports.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).expect("import cell"),
+                kind => vm.heap.alloc_cell(kind.initial_value()),
+            }
+        })
+        .collect()
 }
 
-fn message(vm: &mut Vm, e: Value) -> String {
-    match e {
-        Value::Object(o) => {
-            let m = vm.get(o, &PropertyKey::from("message")).unwrap();
-            vm.to_string(&m).unwrap().to_rust_lossy()
-        }
-        other => vm.to_string(&other).unwrap().to_rust_lossy(),
-    }
+fn cell_of(code: &ModuleCode, cells: &[CellRef], name: &str) -> CellRef {
+    cells[code.binding_index(name).expect("a module binding")]
 }
 
-#[test]
-fn imports_are_live_bindings_of_the_exporter() {
-    let mut vm = Vm::new();
-    let a = vm.compile_module_source("export let count = 1; export function inc() { count++ } export default 'dflt';", "a.mjs").unwrap();
-    let b = vm
-        .compile_module_source(
-            "import { count, inc } from './a.mjs'; import d from './a.mjs';\n\
-             const before = count; inc(); globalThis.out = before + ',' + count + ',' + d;",
-            "b.mjs",
-        )
-        .unwrap();
-    assert_eq!(a.bindings.iter().find(|x| x.name.eq_str("inc")).unwrap().kind, ModuleBindingKind::Function);
-    let a_cells = vm.new_module_cells(&a, |_, _| None);
-    let b_cells = link(&mut vm, &a, &a_cells, &b);
-    // `b` never names `default`: link its local `d` to a's `*default*`.
-    let d = b.binding_index("d").unwrap();
-    let mut b_cells = b_cells;
-    b_cells[d] = a_cells[a.binding_index("*default*").unwrap()];
-    vm.instantiate_module_functions(&a, &a_cells).unwrap();
-    vm.instantiate_module_functions(&b, &b_cells).unwrap();
-    vm.evaluate_module_body(&a, &a_cells).unwrap();
-    vm.evaluate_module_body(&b, &b_cells).unwrap();
-    assert_eq!(global(&mut vm, "out"), "1,2,dflt");
+fn message(vm: &mut Vm, thrown: Value) -> String {
+    let m = vm.get_v(&thrown, &PropertyKey::from("message")).expect("message");
+    vm.to_string(&m).expect("string").to_rust_lossy()
 }
 
 #[test]
-fn hoisted_functions_exist_before_evaluation_and_tdz_applies_to_imports() {
+fn hoisted_functions_exist_before_the_body_and_lexicals_start_in_tdz() {
     let mut vm = Vm::new();
-    let a = vm.compile_module_source("export function f() { return 'f' } export let later = 1;", "a.mjs").unwrap();
-    let b = vm.compile_module_source("import { f, later } from './a.mjs'; globalThis.r = f(); later;", "b.mjs").unwrap();
-    let a_cells = vm.new_module_cells(&a, |_, _| None);
-    let b_cells = link(&mut vm, &a, &a_cells, &b);
-    vm.instantiate_module_functions(&a, &a_cells).unwrap();
-    vm.instantiate_module_functions(&b, &b_cells).unwrap();
-    // b runs before a (as in a cycle): the function works, the let is in its TDZ.
-    let err = vm.evaluate_module_body(&b, &b_cells).unwrap_err();
-    assert_eq!(global(&mut vm, "r"), "f");
-    assert_eq!(message(&mut vm, err), "Cannot access 'later' before initialization");
+    let code = compile("export function f() { return x; } export let x = 1; export default 40 + 2; var v;");
+    let cells = cells_for(&mut vm, &code, &[]);
+    let init = vm.module_function(code.init.clone(), cells.clone());
+    vm.run_module_function(init).expect("init runs");
+    let f = vm.heap.cell(cell_of(&code, &cells, "f")).clone();
+    assert!(vm.is_callable(&f), "f is instantiated by init");
+    // Calling f before the body ran: x is in TDZ.
+    let err = vm.call(&f, Value::Undefined, &[]).expect_err("TDZ");
+    assert_eq!(message(&mut vm, err), "Cannot access 'x' before initialization");
+    let body = vm.module_function(code.body.clone(), cells.clone());
+    vm.run_module_function(body).expect("body runs");
+    assert_eq!(vm.call(&f, Value::Undefined, &[]).expect("call").as_number(), Some(1.0));
+    assert_eq!(vm.heap.cell(cell_of(&code, &cells, "*default*")).as_number(), Some(42.0));
+    assert!(vm.heap.cell(cell_of(&code, &cells, "v")).is_undefined());
 }
 
 #[test]
-fn assigning_an_import_is_a_type_error_and_module_code_is_strict() {
+fn imports_read_the_exporters_cell_live_and_cannot_be_assigned() {
     let mut vm = Vm::new();
-    let a = vm.compile_module_source("export let x = 1;", "a.mjs").unwrap();
-    let b = vm.compile_module_source("import { x } from './a.mjs'; x = 2;", "b.mjs").unwrap();
-    let a_cells = vm.new_module_cells(&a, |_, _| None);
-    let b_cells = link(&mut vm, &a, &a_cells, &b);
-    vm.evaluate_module_body(&a, &a_cells).unwrap();
-    let err = vm.evaluate_module_body(&b, &b_cells).unwrap_err();
+    let shared = vm.heap.alloc_cell(Value::Empty);
+    let code = compile("import { count } from './lib.mjs'; export function read() { return count; } export function write() { count = 5; }");
+    let cells = cells_for(&mut vm, &code, &[("count", shared)]);
+    let init = vm.module_function(code.init.clone(), cells.clone());
+    vm.run_module_function(init).expect("init");
+    let body = vm.module_function(code.body.clone(), cells.clone());
+    vm.run_module_function(body).expect("body");
+    let read = vm.heap.cell(cell_of(&code, &cells, "read")).clone();
+    let err = vm.call(&read, Value::Undefined, &[]).expect_err("TDZ");
+    assert_eq!(message(&mut vm, err), "Cannot access 'count' before initialization");
+    vm.heap.cell_set(shared, Value::Number(3.0));
+    assert_eq!(vm.call(&read, Value::Undefined, &[]).expect("read").as_number(), Some(3.0));
+    vm.heap.cell_set(shared, Value::Number(4.0));
+    assert_eq!(vm.call(&read, Value::Undefined, &[]).expect("read").as_number(), Some(4.0));
+    let write = vm.heap.cell(cell_of(&code, &cells, "write")).clone();
+    let err = vm.call(&write, Value::Undefined, &[]).expect_err("const");
     assert_eq!(message(&mut vm, err), "Assignment to constant variable.");
-    let c = vm.compile_module_source("undeclared = 1", "c.mjs").unwrap();
-    let c_cells = vm.new_module_cells(&c, |_, _| None);
-    let err = vm.evaluate_module_body(&c, &c_cells).unwrap_err();
-    assert_eq!(message(&mut vm, err), "undeclared is not defined");
 }
 
 #[test]
-fn default_exports_and_import_meta() {
+fn anonymous_defaults_are_named_default_and_this_is_undefined() {
     let mut vm = Vm::new();
-    let a = vm
-        .compile_module_source("export default function () { return 1 } globalThis.n = import.meta.url; globalThis.t = typeof this;", "a.mjs")
-        .unwrap();
-    let meta = vm.new_object();
-    vm.define_value(meta, PropertyKey::from("url"), Value::from("file:///a.mjs"), modjs_vm::attrs::ALL);
-    let meta_cell = vm.heap.alloc_cell(Value::Object(meta));
-    let cells = vm.new_module_cells(&a, |_, name| (name == "import.meta").then_some(meta_cell));
-    vm.instantiate_module_functions(&a, &cells).unwrap();
-    let f = vm.heap.cell(cells[a.binding_index("*default*").unwrap()]).clone();
-    let name = vm.get_property_of_value(&f, &PropertyKey::from("name")).unwrap();
-    assert_eq!(vm.to_string(&name).unwrap().to_rust_lossy(), "default");
-    vm.evaluate_module_body(&a, &cells).unwrap();
-    assert_eq!(global(&mut vm, "n"), "file:///a.mjs");
-    assert_eq!(global(&mut vm, "t"), "undefined");
+    let code = compile("export default function () {} export const t = typeof this; export const c = class {};");
+    let cells = cells_for(&mut vm, &code, &[]);
+    let init = vm.module_function(code.init.clone(), cells.clone());
+    vm.run_module_function(init).expect("init");
+    let body = vm.module_function(code.body.clone(), cells.clone());
+    vm.run_module_function(body).expect("body");
+    let d = vm.heap.cell(cell_of(&code, &cells, "*default*")).clone();
+    let name = vm.get_v(&d, &PropertyKey::from("name")).expect("name");
+    assert_eq!(vm.to_string(&name).expect("s").to_rust_lossy(), "default");
+    let t = vm.heap.cell(cell_of(&code, &cells, "t")).clone();
+    assert_eq!(vm.to_string(&t).expect("s").to_rust_lossy(), "undefined");
 }

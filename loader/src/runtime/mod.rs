@@ -4,9 +4,14 @@
 //! phase.
 //!
 //! - [`environment`]: module environments — one cell per binding, imports aliased to the
-//!   exporter's cells, namespace objects (GetModuleNamespace on the VM side).
+//!   exporter's cells, namespace objects (GetModuleNamespace on the VM side);
+//! - [`module_runtime`]: compiling modules over their cells, hoisting, and the evaluate phase
+//!   run against the VM (the [`crate::module::evaluate::ModuleExecutor`]).
 
 pub mod environment;
+pub mod module_runtime;
 
 #[cfg(test)]
 mod environment_tests;
+#[cfg(test)]
+mod module_runtime_tests;

@@ -193,12 +193,6 @@ pub fn array_create(vm: &mut Vm, length: u64, proto: Option<ObjRef>) -> JsResult
     )))
 }
 
-/// IsArray (§7.2.2).
-pub fn is_array(vm: &mut Vm, v: &Value) -> JsResult<bool> {
-    // Proxies answer for their target (and throw when revoked): the core's IsArray.
-    vm.is_array(v)
-}
-
 /// Whether ArraySpeciesCreate on `o` would surely make a plain array: `o` is an array with no
 /// own `constructor`, its prototype is %Array.prototype% whose `constructor` is %Array%, and
 /// %Array%[@@species] is still the original getter. Only looks, never runs code.
@@ -233,7 +227,7 @@ pub fn array_species_create(vm: &mut Vm, original: ObjRef, length: u64) -> JsRes
         return array_create(vm, length, None);
     }
     // 1-2. Not an array: ArrayCreate(length).
-    if !is_array(vm, &Value::Object(original))? {
+    if !vm.is_array(&Value::Object(original))? {
         return array_create(vm, length, None);
     }
     // 3. Let C be ? Get(originalArray, "constructor").
@@ -268,14 +262,6 @@ pub fn array_species_create(vm: &mut Vm, original: ObjRef, length: u64) -> JsRes
     }
 }
 
-/// GetPrototypeFromConstructor (§10.1.14).
-pub fn get_prototype_from_constructor(vm: &mut Vm, ctor: ObjRef, default: Intrinsic) -> JsResult<ObjRef> {
-    match vm.get(ctor, &PropertyKey::from("prototype"))? {
-        Value::Object(p) => Ok(p),
-        _ => Ok(vm.intrinsic(default)),
-    }
-}
-
 // ----- the constructor and its static methods ---------------------------------------------------
 
 /// Array(...values) (§23.1.1.1).
@@ -283,7 +269,7 @@ fn array_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     // 1. If NewTarget is undefined, let newTarget be the active function object.
     let new_target = args.new_target.unwrap_or(args.callee);
     // 2. Let proto be ? GetPrototypeFromConstructor(newTarget, "%Array.prototype%").
-    let proto = get_prototype_from_constructor(vm, new_target, Intrinsic::ArrayPrototype)?;
+    let proto = vm.get_prototype_from_constructor(new_target, Intrinsic::ArrayPrototype)?;
     match args.len() {
         // 4. No arguments: an empty array.
         0 => Ok(Value::Object(array_create(vm, 0, Some(proto))?)),
@@ -320,7 +306,7 @@ fn array_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
 
 /// Array.isArray(arg) (§23.1.2.2).
 fn array_is_array(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(is_array(vm, &args.get(0))?))
+    Ok(Value::Bool(vm.is_array(&args.get(0))?))
 }
 
 /// A new array-like from `C` (when it is a constructor) or a plain array.

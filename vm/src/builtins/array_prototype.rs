@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use crate::builtins::array::{
     array_create, array_species_create, create_data_index, delete_index, get_index, get_index_if_present,
-    is_array, relative_index, require_callable, set_index, set_length, species_is_default,
+    relative_index, require_callable, set_index, set_length, species_is_default,
     this_to_object, MAX_SAFE_LENGTH,
 };
 use crate::builtins::array_iterator::{create_array_iterator, ArrayIterationKind};
@@ -165,7 +165,7 @@ fn is_concat_spreadable(vm: &mut Vm, v: &Value) -> JsResult<bool> {
     if !spreadable.is_undefined() {
         return Ok(vm.to_boolean(&spreadable));
     }
-    is_array(vm, v)
+    vm.is_array(v)
 }
 
 /// Array.prototype.concat(...items) (§23.1.3.2).
@@ -441,7 +441,7 @@ fn flatten_into_array(
         if let Some((f, this_arg)) = mapper {
             element = vm.call(f, this_arg.clone(), &[element, num(source_index), Value::Object(source)])?;
         }
-        let should_flatten = depth > 0.0 && is_array(vm, &element)?;
+        let should_flatten = depth > 0.0 && vm.is_array(&element)?;
         if let (true, Value::Object(eo)) = (should_flatten, &element) {
             let new_depth = if depth == f64::INFINITY { depth } else { depth - 1.0 };
             let element_len = vm.length_of_array_like(*eo)?;

@@ -206,7 +206,8 @@ fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], ends: &
 }
 
 /// Compiles a checked Module.
-pub fn compile_module(program: &Program, source: Rc<SourceInfo>) -> CResult<ModuleCode> {
+/// `has_tla`: the body contains top-level `await` and runs as an async function.
+pub fn compile_module(program: &Program, source: Rc<SourceInfo>, has_tla: bool) -> CResult<ModuleCode> {
     use modjs_parser::ast::{ExportDecl, ImportSpecifier};
     let mut c = Compiler::new(source.clone());
     let info = c.analyses.program(program);
@@ -300,7 +301,9 @@ pub fn compile_module(program: &Program, source: Rc<SourceInfo>) -> CResult<Modu
     let init = Rc::new(init.finish(source.clone()));
 
     // `body`: the statements.
-    c.funcs.push(FuncState::new(TemplateKind::Module, JsStr::from_str(""), true, info.clone(), program.span));
+    let mut body_state = FuncState::new(TemplateKind::Module, JsStr::from_str(""), true, info.clone(), program.span);
+    body_state.is_async = has_tla;
+    c.funcs.push(body_state);
     c.push_scope(true);
     if info.captured.contains("this") {
         let b = c.declare("this", BindingKind::Hidden, 0, program.span)?;

@@ -353,6 +353,12 @@ fn rust_shortest_digits(x: f64) -> Decimal {
 /// candidate is chosen instead, provided it also reads back as `x`.
 fn tie_to_even(x: f64, shortest: Decimal) -> Decimal {
     let k = shortest.digits.len();
+    // A tie needs the two k-digit neighbours, half a unit of the k-th digit away, to lie within
+    // half an ulp of x: that takes 10^(k+1) > 2^53, i.e. k ≥ 16. Shorter forms skip the exact
+    // expansion.
+    if k < 15 {
+        return shortest;
+    }
     let exact = exact_decimal(x);
     if exact.digits.len() != k + 1 || exact.digits[k] != 5 || exact.point != shortest.point {
         return shortest;

@@ -36,3 +36,6 @@ pub fn check_callback(vm: &mut Vm, callback: &Value) -> JsResult<()> {
     }
     Err(node_errors::invalid_arg_type(vm, "callback", "function", callback))
 }
+
+#[cfg(test)]
+mod test_support;

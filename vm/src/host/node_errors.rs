@@ -24,8 +24,8 @@ pub fn node_error(vm: &mut Vm, kind: ErrorKind, code: &str, message: &str) -> Va
 
 /// `ERR_INVALID_ARG_TYPE`: `The "name" argument must be of type expected. Received ...`.
 pub fn invalid_arg_type(vm: &mut Vm, name: &str, expected: &str, actual: &Value) -> Value {
-    let received = describe_received(vm, actual);
-    let message = format!("The \"{name}\" argument must be of type {expected}. {received}");
+    let received = super::inspect::received_description(vm, actual);
+    let message = format!("The \"{name}\" argument must be of type {expected}.{received}");
     node_error(vm, ErrorKind::TypeError, "ERR_INVALID_ARG_TYPE", &message)
 }
 
@@ -35,79 +35,19 @@ pub fn out_of_range(vm: &mut Vm, name: &str, range: &str, actual: &str) -> Value
     node_error(vm, ErrorKind::RangeError, "ERR_OUT_OF_RANGE", &message)
 }
 
-/// Node's `determineSpecificType`, as the tail of ERR_INVALID_ARG_TYPE messages shows it.
-fn describe_received(vm: &mut Vm, v: &Value) -> String {
-    match v {
-        Value::Undefined | Value::Empty => "Received undefined".into(),
-        Value::Null => "Received null".into(),
-        Value::Object(o) => {
-            if vm.is_callable(v) {
-                let name = vm.get(*o, &PropertyKey::from("name")).ok();
-                return match name {
-                    Some(Value::String(s)) if !s.is_empty() => format!("Received function {}", s.to_rust_lossy()),
-                    _ => "Received function ".into(),
-                };
-            }
-            let ctor = vm.get(*o, &PropertyKey::from("constructor")).unwrap_or(Value::Undefined);
-            if let Value::Object(c) = ctor {
-                if let Ok(Value::String(name)) = vm.get(c, &PropertyKey::from("name")) {
-                    if !name.is_empty() {
-                        return format!("Received an instance of {}", name.to_rust_lossy());
-                    }
-                }
-            }
-            "Received [Object: null prototype]".into()
-        }
-        primitive => {
-            let shown = inspect_primitive(primitive);
-            let shown = if shown.chars().count() > 28 {
-                let cut: String = shown.chars().take(25).collect();
-                format!("{cut}...")
-            } else {
-                shown
-            };
-            format!("Received type {} ({})", vm.typeof_value(primitive), shown)
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `util.inspect` of a primitive (quotes chosen as Node does: single, else double, else backtick).
-fn inspect_primitive(v: &Value) -> String {
-    match v {
-        Value::String(s) => {
-            let text = s.to_rust_lossy();
-            let quote = if !text.contains('\'') {
-                '\''
-            } else if !text.contains('"') {
-                '"'
-            } else if !text.contains('`') && !text.contains("${") {
-                '`'
-            } else {
-                '\''
-            };
-            let mut out = String::new();
-            out.push(quote);
-            for c in text.chars() {
-                match c {
-                    '\n' => out.push_str("\\n"),
-                    '\t' => out.push_str("\\t"),
-                    '\r' => out.push_str("\\r"),
-                    '\\' => out.push_str("\\\\"),
-                    c if c == quote => {
-                        out.push('\\');
-                        out.push(c);
-                    }
-                    c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02X}", c as u32)),
-                    c => out.push(c),
-                }
-            }
-            out.push(quote);
-            out
-        }
-        Value::Number(n) if *n == 0.0 && n.is_sign_negative() => "-0".into(),
-        Value::Number(n) => crate::conversions::number_to_string(*n),
-        Value::Bool(b) => b.to_string(),
-        Value::Symbol(s) => s.descriptive_string(),
-        _ => String::new(),
+    #[test]
+    fn invalid_argument_errors_print_like_node() {
+        let mut vm = crate::host::test_support::vm();
+        let err = invalid_arg_type(&mut vm, "inspectOptions", "object", &Value::Number(1.0));
+        let text = super::super::inspect::inspect_default(&mut vm, &err).unwrap_or_default();
+        assert_eq!(
+            text,
+            "[TypeError [ERR_INVALID_ARG_TYPE]: The \"inspectOptions\" argument must be of type object. \
+             Received type number (1)] {\n  code: 'ERR_INVALID_ARG_TYPE'\n}"
+        );
     }
 }

@@ -73,6 +73,12 @@ pub enum ObjectKind {
     Proxy(ProxyData),
     /// An Array Iterator (§23.1.5).
     ArrayIterator(crate::builtins::array_iterator::ArrayIteratorData),
+    /// A String Iterator (§22.1.5).
+    StringIterator(crate::builtins::string_iterator::StringIteratorData),
+    /// A RegExp instance: [[OriginalSource]], [[OriginalFlags]], [[RegExpMatcher]] (§22.2.3.1).
+    RegExp(Box<crate::builtins::regexp::RegExpData>),
+    /// A RegExp String Iterator (§22.2.9).
+    RegExpStringIterator(crate::builtins::regexp_string_iterator::RegExpStringIteratorData),
     /// An ECMAScript function object (bytecode closure, §10.2).
     Function(Box<crate::interpreter::Closure>),
     /// The state of a `for-in` loop.
@@ -146,6 +152,7 @@ impl Trace for ObjectKind {
             ObjectKind::Namespace(ns) => ns.trace(t),
             ObjectKind::Proxy(p) => p.trace(t),
             ObjectKind::ArrayIterator(d) => d.trace(t),
+            ObjectKind::RegExpStringIterator(d) => d.trace(t),
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
@@ -159,6 +166,8 @@ impl Trace for ObjectKind {
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
             | ObjectKind::Arguments
+            | ObjectKind::StringIterator(_)
+            | ObjectKind::RegExp(_)
             | ObjectKind::Date(_) => {}
         }
     }

@@ -4,6 +4,7 @@
 //! changed payload touches this file only.
 
 use super::options::{Compact, InspectOptions};
+use crate::bytecode::TemplateKind;
 use crate::error::JsResult;
 use crate::gc::ObjRef;
 use crate::object::ObjectKind;
@@ -41,7 +42,7 @@ pub enum Kind {
 pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
     match &vm.heap.get(obj).kind {
         ObjectKind::Array(_) => Kind::Array,
-        ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => Kind::Function,
+        ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) | ObjectKind::Function(_) => Kind::Function,
         ObjectKind::Error => Kind::Error,
         ObjectKind::Boolean(b) => Kind::Boxed(Value::Bool(*b)),
         ObjectKind::Number(n) => Kind::Boxed(Value::Number(*n)),
@@ -53,6 +54,9 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Promise(_) => Kind::Promise,
         // Node shows a proxy as its target would look (showProxy is off); until the walker
         // follows the target, a proxy prints as a plain object.
+        // The walker looks through proxies before asking (see `Ctx::format_value`); a proxy
+        // met here (a proxy's target that is itself a proxy) is walked through its traps.
+        ObjectKind::Proxy(p) if p.callable => Kind::Function,
         ObjectKind::Proxy(_) => Kind::Ordinary,
         ObjectKind::AsyncFromSyncIterator(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
@@ -111,23 +115,29 @@ pub fn array_length(vm: &Vm, obj: ObjRef) -> u32 {
     }
 }
 
-/// How a function was written: `class`, `async`, generator (`function*`).
-#[derive(Default, Clone, Copy)]
+/// How a function was written: `class`, `async`, generator (`function*`), and its source text
+/// when it has one (Node tells classes apart by their text).
+#[derive(Default, Clone)]
 pub struct FunctionFlavour {
     pub is_class: bool,
     pub is_async: bool,
     pub is_generator: bool,
+    pub source_text: Option<String>,
 }
 
 pub fn function_flavour(vm: &Vm, obj: ObjRef) -> FunctionFlavour {
-    // Built-in and bound functions are plain functions; closures say what they were written as.
-    match vm.closure(obj) {
-        Some(c) => FunctionFlavour {
-            is_class: matches!(c.template.kind, crate::bytecode::TemplateKind::ClassConstructor { .. }),
-            is_generator: c.template.is_generator,
-            is_async: c.template.is_async,
-        },
-        None => FunctionFlavour::default(),
+    // Built-in and bound functions are plain functions.
+    let Some(closure) = vm.closure(obj) else {
+        return FunctionFlavour::default();
+    };
+    let template = &closure.template;
+    let (start, end) = (template.span.0 as usize, template.span.1 as usize);
+    let source_text = template.source.text.get(start..end).map(str::to_string);
+    FunctionFlavour {
+        is_class: matches!(template.kind, TemplateKind::ClassConstructor { .. }),
+        is_async: template.is_async,
+        is_generator: template.is_generator,
+        source_text,
     }
 }
 
@@ -207,29 +217,37 @@ pub fn internal_constructor_name(vm: &mut Vm, obj: ObjRef) -> JsResult<String> {
     .to_string())
 }
 
-/// `obj instanceof f` for a constructor found on the prototype chain: OrdinaryHasInstance
-/// (§7.3.21) — `f.prototype` on `obj`'s chain (through bound functions' targets). Any exception
-/// counts as `false`, as in Node.
+/// `obj instanceof f` (Node's `isInstanceof`: any exception counts as `false`).
 pub fn is_instance_of(vm: &mut Vm, obj: ObjRef, f: ObjRef) -> bool {
-    let mut f = f;
-    for _ in 0..10_000 {
-        match &vm.heap.get(f).kind {
-            ObjectKind::BoundFunction(b) => f = b.target,
-            _ => break,
-        }
-    }
-    let Ok(Value::Object(prototype)) = vm.get(f, &PropertyKey::from("prototype")) else {
+    vm.instanceof_operator(&Value::Object(obj), &Value::Object(f)).unwrap_or(false)
+}
+
+/// Whether `name` names one of the built-in constructors on the global object (Node's
+/// `builtInObjects`: the capitalised global names present before user code runs — here: a
+/// capitalised global property that still holds a built-in function).
+pub fn is_built_in_constructor_name(vm: &mut Vm, name: &str) -> bool {
+    let mut chars = name.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && name.len() > 1
+        && chars.all(|c| c.is_ascii_alphanumeric());
+    if !capitalised {
         return false;
-    };
-    let mut current = obj;
-    for _ in 0..10_000 {
-        match vm.get_prototype_of(current) {
-            Ok(Some(p)) if p == prototype => return true,
-            Ok(Some(p)) => current = p,
-            _ => return false,
-        }
     }
-    false
+    let global = vm.global();
+    match vm.get_own_property_plain(global, &PropertyKey::from(name)) {
+        Some(PropertyDescriptor { value: Some(Value::Object(f)), .. }) => {
+            matches!(vm.heap.get(f).kind, ObjectKind::NativeFunction(_))
+        }
+        _ => false,
+    }
+}
+
+/// A proxy's [[ProxyTarget]] and [[ProxyHandler]] (`None` once revoked); `None` for other objects.
+pub fn proxy_details(vm: &Vm, obj: ObjRef) -> Option<(Option<ObjRef>, Option<ObjRef>)> {
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Proxy(p) => Some((p.target, p.handler)),
+        _ => None,
+    }
 }
 
 /// A value as a template literal would show it, except that a symbol gives its descriptive

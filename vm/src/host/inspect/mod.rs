@@ -19,7 +19,8 @@
 //! - `functions.rs`: `[Function: f]`, `[class A extends B]`, `[AsyncFunction: f]`;
 //! - `errors.rs`: errors with their stack, for `console.log` and for uncaught errors;
 //! - `collections.rs`: Map, Set, their iterators, weak collections, promises, module namespaces;
-//! - `circular.rs`: `<ref *1>` and `[Circular *1]`.
+//! - `circular.rs`: `<ref *1>` and `[Circular *1]`;
+//! - `specific_type.rs`: `Received type number (1)` in Node's argument errors.
 
 pub mod access;
 mod arrays;
@@ -31,9 +32,11 @@ pub mod layout;
 mod objects;
 pub mod options;
 pub mod primitives;
+mod specific_type;
 
 pub use errors::inspect_error;
 pub use options::{Compact, InspectOptions};
+pub use specific_type::{determine_specific_type, received_description};
 
 use crate::error::JsResult;
 use crate::gc::ObjRef;
@@ -72,17 +75,45 @@ impl<'vm> Ctx<'vm> {
     /// Node's `formatValue`: primitives directly, objects through the cycle check and
     /// [`objects::format_raw`].
     pub fn format_value(&mut self, value: &Value, recurse_times: usize) -> JsResult<String> {
-        let obj = match value {
+        let mut obj = match value {
             Value::Object(obj) => *obj,
             other => return Ok(self.format_primitive(other)),
         };
-        if let Some(text) = self.custom_inspect(obj, recurse_times)? {
+        let context = obj;
+        // Proxies are looked through (one level) so that no trap runs for the proxy itself;
+        // with `showProxy` they print as `Proxy [ target, handler ]`.
+        if let Some((target, handler)) = access::proxy_details(self.vm, obj) {
+            let (Some(target), Some(handler)) = (target, handler) else {
+                return Ok("<Revoked Proxy>".to_string());
+            };
+            if self.opts.show_proxy {
+                return self.format_proxy(target, handler, recurse_times);
+            }
+            obj = target;
+        }
+        if let Some(text) = self.custom_inspect(obj, context, recurse_times)? {
             return Ok(text);
         }
         if self.seen.contains(&obj) {
             return Ok(circular::circular_marker(self, obj));
         }
         objects::format_raw(self, obj, recurse_times)
+    }
+
+    /// `Proxy [ target, handler ]` (the `showProxy` option).
+    fn format_proxy(&mut self, target: ObjRef, handler: ObjRef, recurse_times: usize) -> JsResult<String> {
+        if self.beyond_depth(recurse_times) {
+            return Ok("Proxy [Array]".to_string());
+        }
+        let recurse_times = recurse_times + 1;
+        self.indentation += 2;
+        let parts = [Value::Object(target), Value::Object(handler)]
+            .iter()
+            .map(|v| self.format_value(v, recurse_times))
+            .collect::<JsResult<Vec<String>>>();
+        self.indentation -= 2;
+        let state = objects::layout_state(self, recurse_times);
+        Ok(layout::reduce_to_single_string(&state, parts?, "", ("Proxy [", "]"), layout::EntriesKind::ArrayLike, true))
     }
 
     /// Node's `formatPrimitive`.
@@ -116,7 +147,7 @@ impl<'vm> Ctx<'vm> {
     /// The `[util.inspect.custom](depth, options, inspect)` hook. Only objects reachable from
     /// `Symbol.for('nodejs.util.inspect.custom')` can have one, so nothing is looked up while
     /// that symbol was never created.
-    fn custom_inspect(&mut self, obj: ObjRef, recurse_times: usize) -> JsResult<Option<String>> {
+    fn custom_inspect(&mut self, obj: ObjRef, context: ObjRef, recurse_times: usize) -> JsResult<Option<String>> {
         if !self.opts.custom_inspect {
             return Ok(None);
         }
@@ -138,9 +169,9 @@ impl<'vm> Ctx<'vm> {
         };
         let options = access::options_object(self.vm, &self.opts, depth.clone());
         let inspect_fn = access::util_inspect_function(self.vm);
-        let result = self.vm.call(&method, Value::Object(obj), &[depth, Value::Object(options), inspect_fn])?;
+        let result = self.vm.call(&method, Value::Object(context), &[depth, Value::Object(options), inspect_fn])?;
         match result {
-            Value::Object(r) if r == obj => Ok(None),
+            Value::Object(r) if r == context => Ok(None),
             Value::String(s) => {
                 let text = s.to_rust_lossy();
                 let indent = format!("\n{}", " ".repeat(self.indentation));
@@ -200,9 +231,17 @@ fn group_integer_digits(int: &str) -> String {
 }
 
 /// `util.inspect(value, options)`.
+///
+/// The walk keeps object handles in Rust while it may call into JavaScript (getters of
+/// `Symbol.toStringTag`, `name`, `stack`, custom inspect methods), so it counts as a native frame:
+/// no collection can run until it returns, whoever calls it.
 pub fn inspect(vm: &mut Vm, value: &Value, opts: InspectOptions) -> JsResult<String> {
+    vm.native_depth += 1;
     let mut ctx = Ctx::new(vm, opts);
-    ctx.format_value(value, 0)
+    let result = ctx.format_value(value, 0);
+    drop(ctx);
+    vm.native_depth -= 1;
+    result
 }
 
 /// `util.inspect(value)` with Node's default options (what `console.log` uses for non-strings).

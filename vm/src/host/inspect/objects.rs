@@ -27,7 +27,13 @@ enum Formatter {
 
 /// Node's `formatRaw`: everything about one object that is not a cycle.
 pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> JsResult<String> {
-    let constructor = constructor_name(ctx, obj, recurse_times)?;
+    let mut proto_props_buffer = Vec::new();
+    let wants_proto_props = ctx.opts.show_hidden && !ctx.beyond_depth(recurse_times);
+    let constructor =
+        constructor_name(ctx, obj, recurse_times, wants_proto_props.then_some(&mut proto_props_buffer))?;
+    // Node: `protoProps` is undefined unless some were found.
+    let proto_props = if proto_props_buffer.is_empty() { None } else { Some(proto_props_buffer) };
+    let has_proto_props = proto_props.is_some();
     let tag = to_string_tag(ctx, obj)?;
     let kind = access::kind_of(ctx.vm, obj);
 
@@ -52,7 +58,7 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             };
             keys = non_index_keys(ctx, obj)?;
             braces = (format!("{prefix}["), "]");
-            if length == 0 && keys.is_empty() {
+            if length == 0 && keys.is_empty() && !has_proto_props {
                 return Ok(format!("{}]", braces.0));
             }
             entries_kind = EntriesKind::ArrayLike;
@@ -62,7 +68,7 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             let size = access::set_values(ctx.vm, obj).len();
             let prefix = prefix_of(constructor.as_deref(), &tag, "Set", &format!("({size})"));
             keys = own_keys(ctx, obj)?;
-            if size == 0 && keys.is_empty() {
+            if size == 0 && keys.is_empty() && !has_proto_props {
                 return Ok(format!("{prefix}{{}}"));
             }
             braces = (format!("{prefix}{{"), "}");
@@ -72,7 +78,7 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             let size = access::map_entries(ctx.vm, obj).len();
             let prefix = prefix_of(constructor.as_deref(), &tag, "Map", &format!("({size})"));
             keys = own_keys(ctx, obj)?;
-            if size == 0 && keys.is_empty() {
+            if size == 0 && keys.is_empty() && !has_proto_props {
                 return Ok(format!("{prefix}{{}}"));
             }
             braces = (format!("{prefix}{{"), "}");
@@ -98,7 +104,7 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
     let mut keys = keys;
     if !handled {
         keys = own_keys(ctx, obj)?;
-        let no_keys = keys.is_empty();
+        let no_keys = keys.is_empty() && !has_proto_props;
         match &kind {
             Kind::Function => {
                 base = functions::function_base(ctx, obj, constructor.as_deref(), &tag)?;
@@ -138,7 +144,7 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             }
             Kind::Error => {
                 base = errors::format_error(ctx, obj, constructor.as_deref(), &tag, &mut keys)?;
-                if keys.is_empty() {
+                if keys.is_empty() && !has_proto_props {
                     return Ok(base);
                 }
             }
@@ -160,7 +166,7 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             }
             Kind::Boxed(primitive) => {
                 base = boxed_base(ctx, primitive, constructor.as_deref(), &tag, &mut keys);
-                if keys.is_empty() {
+                if keys.is_empty() && !has_proto_props {
                     return Ok(base);
                 }
             }
@@ -194,6 +200,9 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             return Err(e);
         }
     };
+    if let Some(proto_props) = proto_props {
+        output.extend(proto_props);
+    }
     if let Some(reference) = circular::reference_marker(ctx, obj) {
         if ctx.opts.compact != Compact::Always {
             base = if base.is_empty() { reference } else { format!("{reference} {base}") };
@@ -289,7 +298,15 @@ fn to_string_tag(ctx: &mut Ctx, obj: ObjRef) -> JsResult<String> {
 /// null; when the prototype is not null, V8's internal class name followed by the prototype's
 /// description in angle brackets (`Object <Complex prototype>`, `Foo <[Object: null
 /// prototype] {}>`).
-pub(super) fn constructor_name(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> JsResult<Option<String>> {
+///
+/// With `proto_props` (the `showHidden` option), the non-method properties that user-defined
+/// prototypes add (getters, fields on the prototype) are formatted into it, as Node shows them.
+pub(super) fn constructor_name(
+    ctx: &mut Ctx,
+    obj: ObjRef,
+    recurse_times: usize,
+    mut proto_props: Option<&mut Vec<String>>,
+) -> JsResult<Option<String>> {
     let mut current = Some(obj);
     let mut first_proto: Option<Option<ObjRef>> = None;
     let constructor_key = PropertyKey::from("constructor");
@@ -301,6 +318,12 @@ pub(super) fn constructor_name(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize)
                 let name = ctx.vm.get(f, &PropertyKey::from("name"))?;
                 let name = access::display_string(ctx.vm, &name)?;
                 if !name.is_empty() && access::is_instance_of(ctx.vm, obj, f) {
+                    if let Some(output) = proto_props.as_deref_mut() {
+                        let first = first_proto.flatten();
+                        if first != Some(o) || !access::is_built_in_constructor_name(ctx.vm, &name) {
+                            add_prototype_properties(ctx, obj, first.unwrap_or(obj), recurse_times, output)?;
+                        }
+                    }
                     return Ok(Some(name));
                 }
             }
@@ -317,7 +340,7 @@ pub(super) fn constructor_name(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize)
     if ctx.beyond_depth(recurse_times) {
         return Ok(Some(format!("{internal} <Complex prototype>")));
     }
-    match constructor_name(ctx, first_proto, recurse_times + 1)? {
+    match constructor_name(ctx, first_proto, recurse_times + 1, proto_props)? {
         Some(proto_name) => Ok(Some(format!("{internal} <{proto_name}>"))),
         None => {
             let opts = super::InspectOptions { depth: Some(-1), custom_inspect: false, ..ctx.opts.clone() };
@@ -325,6 +348,68 @@ pub(super) fn constructor_name(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize)
             Ok(Some(format!("{internal} <{shown}>")))
         }
     }
+}
+
+/// Node's `addPrototypeProperties`: up to three user-defined prototype levels (stopping at a
+/// built-in constructor's prototype), each key not shadowed by the object or a nearer level,
+/// except `constructor` and methods, formatted as a property of `main`.
+fn add_prototype_properties(
+    ctx: &mut Ctx,
+    main: ObjRef,
+    start: ObjRef,
+    recurse_times: usize,
+    output: &mut Vec<String>,
+) -> JsResult<()> {
+    let mut level = start;
+    let mut seen_keys: Vec<PropertyKey> = Vec::new();
+    let mut previous: Vec<PropertyKey> = Vec::new();
+    for depth in 0..3 {
+        if depth != 0 || main == level {
+            let Some(next) = ctx.vm.get_prototype_of(level)? else {
+                return Ok(());
+            };
+            level = next;
+            if let Some(PropertyDescriptor { value: Some(Value::Object(c)), .. }) =
+                ctx.vm.get_own_property(level, &PropertyKey::from("constructor"))?
+            {
+                if ctx.vm.is_callable_object(c) {
+                    let name = ctx.vm.get(c, &PropertyKey::from("name"))?;
+                    let name = access::display_string(ctx.vm, &name)?;
+                    if access::is_built_in_constructor_name(ctx.vm, &name) {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        if depth != 0 {
+            seen_keys.append(&mut previous);
+        }
+        let keys = ctx.vm.own_property_keys(level)?;
+        ctx.seen.push(main);
+        let result = (|| -> JsResult<()> {
+            for key in &keys {
+                let skip = *key == PropertyKey::from("constructor")
+                    || ctx.vm.get_own_property(main, key)?.is_some()
+                    || (depth != 0 && seen_keys.contains(key));
+                if skip {
+                    continue;
+                }
+                let Some(desc) = ctx.vm.get_own_property(level, key)? else {
+                    continue;
+                };
+                if desc.value.as_ref().is_some_and(|v| ctx.vm.is_callable(v)) {
+                    continue;
+                }
+                let entry = format_property_of(ctx, level, main, recurse_times, key, Some(desc))?;
+                output.push(entry);
+            }
+            Ok(())
+        })();
+        ctx.seen.pop();
+        result?;
+        previous = keys;
+    }
+    Ok(())
 }
 
 /// Node's `getPrefix`: the heading before the braces, with a trailing space.
@@ -400,6 +485,30 @@ pub(super) fn format_property(
     kind: EntriesKind,
     desc: Option<PropertyDescriptor>,
 ) -> JsResult<String> {
+    format_property_as(ctx, obj, obj, recurse_times, key, kind, desc)
+}
+
+/// A property found on the prototype `holder` shown as one of `main` (getters run on `main`).
+fn format_property_of(
+    ctx: &mut Ctx,
+    holder: ObjRef,
+    main: ObjRef,
+    recurse_times: usize,
+    key: &PropertyKey,
+    desc: Option<PropertyDescriptor>,
+) -> JsResult<String> {
+    format_property_as(ctx, holder, main, recurse_times, key, EntriesKind::Object, desc)
+}
+
+fn format_property_as(
+    ctx: &mut Ctx,
+    obj: ObjRef,
+    receiver: ObjRef,
+    recurse_times: usize,
+    key: &PropertyKey,
+    kind: EntriesKind,
+    desc: Option<PropertyDescriptor>,
+) -> JsResult<String> {
     let desc = match desc {
         Some(d) => d,
         None => match ctx.vm.get_own_property(obj, key)? {
@@ -411,7 +520,8 @@ pub(super) fn format_property(
             }
         },
     };
-    let (separator, value_text) = format_element(ctx, obj, recurse_times, &desc, kind == EntriesKind::Object)?;
+    let (separator, value_text) =
+        format_element(ctx, receiver, recurse_times, &desc, kind == EntriesKind::Object)?;
     Ok(format!("{}:{}{}", property_name(key, &desc), separator, value_text))
 }
 

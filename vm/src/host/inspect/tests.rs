@@ -29,46 +29,7 @@ fn array(vm: &mut Vm, values: Vec<Value>) -> Value {
     Value::Object(vm.create_array_from_list(values))
 }
 
-/// A VM whose intrinsic prototypes have the `constructor` links (and `Array.prototype`'s
-/// `Symbol.iterator`) that inspection reads; the built-ins define them once they exist, so only
-/// missing ones are added here.
-fn vm() -> Vm {
-    let mut vm = Vm::new();
-    let links = [
-        (Intrinsic::ObjectPrototype, "Object"),
-        (Intrinsic::FunctionPrototype, "Function"),
-        (Intrinsic::ArrayPrototype, "Array"),
-        (Intrinsic::ErrorPrototype, "Error"),
-        (Intrinsic::TypeErrorPrototype, "TypeError"),
-        (Intrinsic::NumberPrototype, "Number"),
-    ];
-    for (proto, name) in links {
-        let proto = vm.intrinsic(proto);
-        let key = PropertyKey::from("constructor");
-        if vm.get_own_property_plain(proto, &key).is_none() {
-            let ctor = vm.new_native_constructor(name, 1, nothing);
-            vm.define_value(proto, key, Value::Object(ctor), attrs::BUILTIN);
-            vm.define_value(ctor, PropertyKey::from("prototype"), Value::Object(proto), attrs::NONE);
-        }
-    }
-    let array_proto = vm.intrinsic(Intrinsic::ArrayPrototype);
-    let iterator = PropertyKey::Symbol(vm.symbols.iterator.clone());
-    if vm.get_own_property_plain(array_proto, &iterator).is_none() {
-        let values = vm.new_native_function("values", 0, nothing);
-        vm.define_value(array_proto, iterator, Value::Object(values), attrs::BUILTIN);
-    }
-    for (proto, name) in [(Intrinsic::ErrorPrototype, "Error"), (Intrinsic::TypeErrorPrototype, "TypeError")] {
-        let proto = vm.intrinsic(proto);
-        let key = PropertyKey::from("name");
-        if vm.get_own_property_plain(proto, &key).is_none() {
-            vm.define_value(proto, key, s(name), attrs::BUILTIN);
-        }
-    }
-    let type_error_proto = vm.intrinsic(Intrinsic::TypeErrorPrototype);
-    let error_proto = vm.intrinsic(Intrinsic::ErrorPrototype);
-    vm.heap.get_mut(type_error_proto).proto = Some(error_proto);
-    vm
-}
+use crate::host::test_support::vm;
 
 fn show(vm: &mut Vm, v: &Value) -> String {
     match inspect_default(vm, v) {
@@ -303,4 +264,59 @@ fn module_namespaces_show_uninitialised_bindings() {
     assert_eq!(show(&mut vm, &Value::Object(ns)), "[Module: null prototype] { a: 'x', b: 1 }");
     let empty = crate::object::namespace::module_namespace_create(&mut vm, Vec::new());
     assert_eq!(show(&mut vm, &Value::Object(empty)), "[Module: null prototype] {  }");
+}
+
+#[test]
+fn namespaces_in_a_cycle() {
+    let mut vm = vm();
+    let a_b = vm.heap.alloc_cell(Value::Undefined);
+    let a_loaded = vm.heap.alloc_cell(Value::Bool(true));
+    let b_a = vm.heap.alloc_cell(Value::Undefined);
+    let b_loaded = vm.heap.alloc_cell(Value::Bool(true));
+    let a = crate::object::namespace::module_namespace_create(
+        &mut vm,
+        vec![(JsString::from("b"), a_b), (JsString::from("loaded"), a_loaded)],
+    );
+    let b = crate::object::namespace::module_namespace_create(
+        &mut vm,
+        vec![(JsString::from("a"), b_a), (JsString::from("loaded"), b_loaded)],
+    );
+    vm.heap.cell_set(a_b, Value::Object(b));
+    vm.heap.cell_set(b_a, Value::Object(a));
+    assert_eq!(
+        show(&mut vm, &Value::Object(a)),
+        "<ref *1> [Module: null prototype] {\n  b: [Module: null prototype] { a: [Circular *1], loaded: true },\n  loaded: true\n}"
+    );
+}
+
+/// `class Animal { get kind() {} eat() {} }`, `class Dog extends Animal { bark() {} }`, and a
+/// Dog instance with `legs: 4`.
+fn dog_instance(vm: &mut Vm) -> Value {
+    let object_proto = vm.intrinsic(Intrinsic::ObjectPrototype);
+    let animal = vm.new_native_constructor("Animal", 0, nothing);
+    let animal_proto = vm.new_object_with_proto(Some(object_proto));
+    vm.define_value(animal_proto, PropertyKey::from("constructor"), Value::Object(animal), attrs::BUILTIN);
+    vm.define_value(animal, PropertyKey::from("prototype"), Value::Object(animal_proto), attrs::NONE);
+    let getter = vm.new_native_function("get kind", 0, nothing);
+    vm.define_accessor(animal_proto, PropertyKey::from("kind"), Some(getter), None, attrs::CONFIGURABLE);
+    let eat = vm.new_native_function("eat", 0, nothing);
+    vm.define_value(animal_proto, PropertyKey::from("eat"), Value::Object(eat), attrs::BUILTIN);
+    let dog = vm.new_native_constructor("Dog", 0, nothing);
+    let dog_proto = vm.new_object_with_proto(Some(animal_proto));
+    vm.define_value(dog_proto, PropertyKey::from("constructor"), Value::Object(dog), attrs::BUILTIN);
+    vm.define_value(dog, PropertyKey::from("prototype"), Value::Object(dog_proto), attrs::NONE);
+    let bark = vm.new_native_function("bark", 0, nothing);
+    vm.define_value(dog_proto, PropertyKey::from("bark"), Value::Object(bark), attrs::BUILTIN);
+    let instance = vm.new_object_with_proto(Some(dog_proto));
+    vm.define_value(instance, PropertyKey::from("legs"), n(4.0), attrs::ALL);
+    Value::Object(instance)
+}
+
+#[test]
+fn show_hidden_lists_prototype_accessors() {
+    let mut vm = vm();
+    let dog = dog_instance(&mut vm);
+    assert_eq!(show(&mut vm, &dog), "Dog { legs: 4 }");
+    let opts = InspectOptions { show_hidden: true, ..InspectOptions::default() };
+    assert_eq!(inspect(&mut vm, &dog, opts).unwrap_or_default(), "Dog { legs: 4, [kind]: [Getter] }");
 }

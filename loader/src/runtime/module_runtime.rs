@@ -1,0 +1,308 @@
+//! The module runtime: a linked module graph made runnable in a VM, and the evaluate phase
+//! driven over it.
+//!
+//! [`ModuleRuntime::instantiate`] finishes InitializeEnvironment on the VM side: module
+//! environments (see [`super::environment`]), each module's code compiled over its layout of
+//! cells, `import.meta` objects, and — for every module of the graph, before any body runs — the
+//! hoisted function declarations. [`ModuleRuntime::evaluate`] runs the spec's Evaluate()
+//! ([`crate::module::evaluate`]) with this runtime as the [`ModuleExecutor`]: a module body runs
+//! when InnerModuleEvaluation says so; a body with top-level await runs as an async function
+//! whose settlement calls AsyncModuleExecutionFulfilled/Rejected from a promise reaction.
+
+use std::rc::Rc;
+
+use modjs_parser::ast::JsStr;
+use modjs_vm::builtins::promise::{new_promise, perform_promise_then, reject_promise, resolve_promise};
+use modjs_vm::bytecode::SourceInfo;
+use modjs_vm::compiler::{compile_module, ModuleBindingKind};
+use modjs_vm::native::CallArgs;
+use modjs_vm::object::ObjectKind;
+use modjs_vm::{attrs, CellRef, ErrorKind, JsResult, ObjRef, PropertyKey, Value, Vm};
+
+use super::environment::ModuleInstances;
+use crate::module::evaluate::{
+    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome, Evaluation,
+    ModuleExecutor,
+};
+use crate::module::graph::ModuleGraph;
+use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
+use crate::module::Trace;
+use crate::resolve::url::Url;
+
+/// A module's compiled body, ready to run.
+struct Compiled {
+    body: ObjRef,
+}
+
+/// Everything the VM side of the module system keeps.
+pub struct ModuleRuntime {
+    pub graph: ModuleGraph,
+    pub instances: ModuleInstances,
+    pub evaluation: Evaluation,
+    pub trace: Trace,
+    compiled: Vec<Option<Compiled>>,
+    /// Thrown values by [`ThrownValue`] handle (also kept in the VM's roots).
+    thrown: Vec<Value>,
+    /// Settled [[TopLevelCapability]]s, in the order they settled.
+    pub settled: Vec<(ModuleId, Result<(), ThrownValue>)>,
+    /// The original `JSON.parse`, taken before any user code could replace it.
+    json_parse: Option<Value>,
+}
+
+impl ModuleRuntime {
+    pub fn new(graph: ModuleGraph, trace: Trace) -> ModuleRuntime {
+        ModuleRuntime {
+            graph,
+            instances: ModuleInstances::new(),
+            evaluation: Evaluation::new(),
+            trace,
+            compiled: Vec::new(),
+            thrown: Vec::new(),
+            settled: Vec::new(),
+            json_parse: None,
+        }
+    }
+
+    /// The value behind a thrown-value handle.
+    pub fn thrown_value(&self, t: ThrownValue) -> Value {
+        self.thrown.get(t.0 as usize).cloned().unwrap_or(Value::Undefined)
+    }
+
+    fn remember_thrown(&mut self, vm: &mut Vm, v: Value) -> ThrownValue {
+        vm.roots.push(v.clone());
+        self.thrown.push(v);
+        ThrownValue((self.thrown.len() - 1) as u32)
+    }
+
+    /// Creates the environments, compiles every new Source Text Module Record and instantiates
+    /// the hoisted functions of all of them (before any module body runs).
+    pub fn instantiate(&mut self, vm: &mut Vm) -> JsResult<()> {
+        if self.json_parse.is_none() {
+            let global = vm.global();
+            let json = vm.get(global, &PropertyKey::from("JSON"))?;
+            if json.is_object() {
+                self.json_parse = Some(vm.get_v(&json, &PropertyKey::from("parse"))?);
+            }
+        }
+        self.instances.instantiate(vm, &mut self.graph);
+        if self.compiled.len() < self.graph.len() {
+            self.compiled.resize_with(self.graph.len(), || None);
+        }
+        let mut inits = Vec::new();
+        for index in 0..self.graph.len() {
+            let id = ModuleId(index as u32);
+            if self.compiled[index].is_some() {
+                continue;
+            }
+            let record = self.graph.get(id);
+            let ModuleKind::SourceText(m) = &record.kind else { continue };
+            if m.environment.is_none() {
+                continue;
+            }
+            let shown = record.url.clone();
+            let info = Rc::new(SourceInfo::new(&shown, &m.source));
+            let code = match compile_module(&m.ecmascript_code, info, m.records.has_tla) {
+                Ok(c) => c,
+                Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+            };
+            let mut cells = Vec::with_capacity(code.bindings.len());
+            for binding in &code.bindings {
+                let name = &binding.name;
+                let cell = match binding.kind {
+                    ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => {
+                        self.instances.environment(id).and_then(|e| e.imports.get(name).copied())
+                    }
+                    ModuleBindingKind::ImportMeta => Some(self.import_meta_cell(vm, id)),
+                    _ => self.instances.local_cell(id, name),
+                };
+                let cell = match cell {
+                    Some(c) => c,
+                    None => {
+                        let what = name.to_string_lossy();
+                        let msg = format!("modjs internal error: no binding cell for '{what}' in {shown}");
+                        return Err(vm.throw_error(ErrorKind::Error, &msg));
+                    }
+                };
+                cells.push(cell);
+            }
+            let init = vm.module_function(code.init.clone(), cells.clone());
+            let body = vm.module_function(code.body.clone(), cells);
+            vm.roots.push(Value::Object(body));
+            vm.roots.push(Value::Object(init));
+            self.compiled[index] = Some(Compiled { body });
+            inits.push(init);
+        }
+        // InitializeEnvironment step 24.b.iii for every module, before any evaluation.
+        for init in inits {
+            vm.run_module_function(init)?;
+        }
+        Ok(())
+    }
+
+    /// The cell holding a module's `import.meta` object (§13.3.12.1 with Node's
+    /// HostGetImportMetaProperties: `url`, and for file: modules `filename` and `dirname`).
+    fn import_meta_cell(&mut self, vm: &mut Vm, id: ModuleId) -> CellRef {
+        let url = self.graph.get(id).url.clone();
+        let meta = vm.new_object_with_proto(None);
+        if let Some(u) = Url::parse(&url) {
+            if u.scheme == "file" {
+                if let Ok(path) = u.to_file_path() {
+                    let dir = crate::resolve::path::dirname(&path);
+                    vm.define_value(meta, PropertyKey::from("dirname"), Value::from(dir.as_str()), attrs::ALL);
+                    vm.define_value(meta, PropertyKey::from("filename"), Value::from(path.as_str()), attrs::ALL);
+                }
+            }
+        }
+        vm.define_value(meta, PropertyKey::from("url"), Value::from(url.as_str()), attrs::ALL);
+        let cell = vm.heap.alloc_cell(Value::Object(meta));
+        vm.root_cells.push(cell);
+        cell
+    }
+
+    /// Evaluate() of `root` (which must be linked and instantiated).
+    pub fn evaluate(&mut self, vm: &mut Vm, root: ModuleId) -> EvaluateOutcome {
+        let mut trace = std::mem::take(&mut self.trace);
+        let mut evaluation = std::mem::take(&mut self.evaluation);
+        let mut graph = std::mem::take(&mut self.graph);
+        let outcome = {
+            let mut exec = Executor { vm, rt: self };
+            evaluate(&mut evaluation, &mut graph, root, &mut exec, &mut trace)
+        };
+        self.graph = graph;
+        self.evaluation = evaluation;
+        self.trace = trace;
+        outcome
+    }
+}
+
+/// The runtime as the evaluate phase's host.
+struct Executor<'a> {
+    vm: &'a mut Vm,
+    rt: &'a mut ModuleRuntime,
+}
+
+impl ModuleExecutor for Executor<'_> {
+    fn execute_module(&mut self, _graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return Ok(()) };
+        let body = compiled.body;
+        match self.vm.run_module_function(body) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.rt.remember_thrown(self.vm, e)),
+        }
+    }
+
+    fn execute_module_async(&mut self, _graph: &mut ModuleGraph, module: ModuleId) {
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return };
+        let body = compiled.body;
+        // The body is an async function: its promise settles when the module finishes.
+        let promise = match self.vm.run_module_function(body) {
+            Ok(Value::Object(p)) => p,
+            Ok(other) => {
+                let p = new_promise(self.vm);
+                resolve_promise(self.vm, p, other);
+                p
+            }
+            Err(e) => {
+                // Only a failure to start the body gets here (an async body reports throws
+                // through its promise): the same as a rejection.
+                let p = new_promise(self.vm);
+                reject_promise(self.vm, p, e);
+                p
+            }
+        };
+        let id = Value::Number(module.0 as f64);
+        let on_fulfilled = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_fulfilled, vec![id.clone()], false);
+        let on_rejected = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_rejected, vec![id], false);
+        perform_promise_then(self.vm, promise, Value::Object(on_fulfilled), Value::Object(on_rejected), None);
+    }
+
+    fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
+        let record = graph.get(module);
+        let ModuleKind::Synthetic(s) = &record.kind else { return Ok(()) };
+        let default = JsStr::from_str("default");
+        let result: JsResult<()> = match &s.kind {
+            SyntheticKind::Json { source } => {
+                let Some(cell) = self.rt.instances.local_cell(module, &default) else { return Ok(()) };
+                if !self.vm.heap.cell(cell).is_empty() {
+                    return Ok(());
+                }
+                let parse = self.rt.json_parse.clone().unwrap_or(Value::Undefined);
+                match self.vm.call(&parse, Value::Undefined, &[Value::from(source.as_str())]) {
+                    Ok(v) => {
+                        self.vm.heap.cell_set(cell, v);
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            SyntheticKind::Builtin { id } => {
+                let msg = format!("modjs does not support the built-in module 'node:{id}' yet");
+                Err(self.vm.throw_error(ErrorKind::Error, &msg))
+            }
+            SyntheticKind::CommonJs { .. } => {
+                let msg = format!("modjs does not support importing CommonJS ({}) yet", record.url);
+                Err(self.vm.throw_error(ErrorKind::Error, &msg))
+            }
+        };
+        result.map_err(|e| self.rt.remember_thrown(self.vm, e))
+    }
+
+    fn settle_top_level_capability(&mut self, _graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>) {
+        self.rt.settled.push((module, result));
+    }
+}
+
+/// Runs `f` with the module runtime the VM's host state holds, if it is there (not taken by an
+/// enclosing operation).
+pub fn with_runtime<R>(vm: &mut Vm, f: impl FnOnce(&mut ModuleRuntime, &mut Vm) -> R) -> Option<R> {
+    let mut state = vm.host_state.take()?;
+    let r = state.downcast_mut::<ModuleRuntime>().map(|rt| f(rt, vm));
+    vm.host_state = Some(state);
+    r
+}
+
+fn module_slot(vm: &Vm, args: &CallArgs) -> Option<ModuleId> {
+    match &vm.heap.get(args.callee).kind {
+        ObjectKind::NativeFunction(nf) => match nf.slots.first() {
+            Some(Value::Number(n)) => Some(ModuleId(*n as u32)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// ExecuteAsyncModule's onFulfilled: AsyncModuleExecutionFulfilled(module).
+fn async_module_fulfilled(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    if let Some(m) = module_slot(vm, args) {
+        with_runtime(vm, |rt, vm| {
+            let mut trace = std::mem::take(&mut rt.trace);
+            let mut graph = std::mem::take(&mut rt.graph);
+            {
+                let mut exec = Executor { vm, rt };
+                async_module_execution_fulfilled(&mut graph, m, &mut exec, &mut trace);
+            }
+            rt.graph = graph;
+            rt.trace = trace;
+        });
+    }
+    Ok(Value::Undefined)
+}
+
+/// ExecuteAsyncModule's onRejected: AsyncModuleExecutionRejected(module, error).
+fn async_module_rejected(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    if let Some(m) = module_slot(vm, args) {
+        let error = args.get(0);
+        with_runtime(vm, |rt, vm| {
+            let t = rt.remember_thrown(vm, error);
+            let mut trace = std::mem::take(&mut rt.trace);
+            let mut graph = std::mem::take(&mut rt.graph);
+            {
+                let mut exec = Executor { vm, rt };
+                async_module_execution_rejected(&mut graph, m, t, &mut exec, &mut trace);
+            }
+            rt.graph = graph;
+            rt.trace = trace;
+        });
+    }
+    Ok(Value::Undefined)
+}

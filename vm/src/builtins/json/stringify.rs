@@ -1,0 +1,348 @@
+//! JSON.stringify — ECMA-262 §25.5.2.
+//!
+//! SerializeJSONProperty / SerializeJSONObject / SerializeJSONArray are followed step by step,
+//! but the recursion through nested objects is kept on an explicit stack of open objects, so
+//! deep input throws V8's RangeError instead of overflowing the Rust stack, and the stack
+//! doubles as the spec's `state.[[Stack]]` for cycle detection.
+
+use super::circular_structure_message::{circular_structure_message, PathKey};
+use super::quote::quote_json_string;
+use crate::conversions::number_to_string::number_to_string;
+use crate::error::JsResult;
+use crate::gc::ObjRef;
+use crate::native::CallArgs;
+use crate::object::ObjectKind;
+use crate::property::PropertyKey;
+use crate::string::JsString;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// How deep stringify may nest (V8 runs out of stack between 3,000 and 5,000 levels).
+const MAX_STRINGIFY_DEPTH: usize = 4000;
+
+/// The JSON Serialization Record of §25.5.2.1 (its [[Stack]] is `Serializer::open`).
+struct Serializer {
+    replacer_function: Option<Value>,
+    property_list: Option<Vec<PropertyKey>>,
+    gap: Vec<u16>,
+    indent: Vec<u16>,
+    open: Vec<OpenValue>,
+}
+
+/// An object or array being serialized.
+struct OpenValue {
+    object: ObjRef,
+    /// The key it was reached by, and whether its holder is an array (for cycle messages).
+    key: PropertyKey,
+    holder_is_array: bool,
+    is_array: bool,
+    members: Members,
+    next: usize,
+    /// The serialized members so far (`"key":value` for objects).
+    partial: Vec<Vec<u16>>,
+    stepback: Vec<u16>,
+}
+
+enum Members {
+    Indices(u64),
+    Keys(Vec<PropertyKey>),
+}
+
+impl Members {
+    fn get(&self, i: usize) -> Option<PropertyKey> {
+        match self {
+            Members::Indices(len) => ((i as u64) < *len).then(|| PropertyKey::from_index(i as u32)),
+            Members::Keys(keys) => keys.get(i).cloned(),
+        }
+    }
+}
+
+/// What SerializeJSONProperty makes of one value.
+enum Serialized {
+    Text(Vec<u16>),
+    Undefined,
+    /// An object or array to serialize member by member.
+    Open(ObjRef),
+}
+
+fn ascii(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+/// JSON.stringify(value [, replacer [, space]]) — §25.5.2.
+pub fn json_stringify(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    let value = args.get(0);
+    let replacer = args.get(1);
+    let mut space = args.get(2);
+    let mut state = Serializer {
+        replacer_function: None,
+        property_list: None,
+        gap: Vec::new(),
+        indent: Vec::new(),
+        open: Vec::new(),
+    };
+    // Step 4: the replacer — a function, or an array listing the property names to keep.
+    if let Value::Object(r) = replacer {
+        if vm.is_callable(&replacer) {
+            state.replacer_function = Some(replacer.clone());
+        } else if vm.is_array(&replacer)? {
+            let mut list: Vec<PropertyKey> = Vec::new();
+            let len = vm.length_of_array_like(r)?;
+            for k in 0..len {
+                let prop = vm.get(r, &PropertyKey::from_index(k as u32))?;
+                let item = match &prop {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(_) => Some(vm.to_string(&prop)?),
+                    Value::Object(o) if matches!(vm.heap.get(*o).kind, ObjectKind::String(_) | ObjectKind::Number(_)) => {
+                        Some(vm.to_string(&prop)?)
+                    }
+                    _ => None,
+                };
+                if let Some(item) = item {
+                    let key = PropertyKey::from_string(item);
+                    if !list.contains(&key) {
+                        list.push(key);
+                    }
+                }
+            }
+            state.property_list = Some(list);
+        }
+    }
+    // Step 5: Number and String objects as space are unwrapped.
+    if let Value::Object(o) = space {
+        match vm.heap.get(o).kind {
+            ObjectKind::Number(_) => space = Value::Number(vm.to_number(&space)?),
+            ObjectKind::String(_) => space = Value::String(vm.to_string(&space)?),
+            _ => {}
+        }
+    }
+    // Steps 6–8: the gap — up to ten spaces, or the first ten units of a string.
+    match &space {
+        Value::Number(_) => {
+            let n = vm.to_integer_or_infinity(&space)?.min(10.0);
+            if n >= 1.0 {
+                state.gap = vec![u16::from(b' '); n as usize];
+            }
+        }
+        Value::String(s) => state.gap = s.as_units()[..s.len().min(10)].to_vec(),
+        _ => {}
+    }
+    // Steps 9–10: a wrapper object holds the value under "".
+    let wrapper = vm.new_object();
+    vm.create_data_property_or_throw(wrapper, PropertyKey::from(""), value)?;
+    // Step 11: SerializeJSONProperty(state, "", wrapper).
+    match serialize_json_property(vm, &state, &PropertyKey::from(""), wrapper)? {
+        Serialized::Text(text) => Ok(Value::String(JsString::from_units(text))),
+        Serialized::Undefined => Ok(Value::Undefined),
+        Serialized::Open(object) => {
+            open_value(vm, &mut state, object, PropertyKey::from(""), false)?;
+            serialize_open_values(vm, &mut state).map(|text| Value::String(JsString::from_units(text)))
+        }
+    }
+}
+
+/// SerializeJSONProperty(state, key, holder) — §25.5.2.2, up to the point where an object
+/// or array would be serialized (that is left to the caller's stack).
+fn serialize_json_property(vm: &mut Vm, state: &Serializer, key: &PropertyKey, holder: ObjRef) -> JsResult<Serialized> {
+    // Step 1: value = Get(holder, key).
+    let mut value = vm.get(holder, key)?;
+    // Step 2: toJSON.
+    if let Value::Object(o) = value {
+        let to_json = vm.get(o, &PropertyKey::from("toJSON"))?;
+        if vm.is_callable(&to_json) {
+            value = vm.call(&to_json, value, &[key.to_value()])?;
+        }
+    }
+    // Step 3: the replacer function.
+    if let Some(replacer) = &state.replacer_function {
+        value = vm.call(replacer, Value::Object(holder), &[key.to_value(), value])?;
+    }
+    // Step 4: wrapper objects are unwrapped.
+    if let Value::Object(o) = value {
+        match vm.heap.get(o).kind {
+            ObjectKind::Number(_) => value = Value::Number(vm.to_number(&value)?),
+            ObjectKind::String(_) => value = Value::String(vm.to_string(&value)?),
+            ObjectKind::Boolean(b) => value = Value::Bool(b),
+            _ => {}
+        }
+    }
+    // Steps 5–12.
+    Ok(match value {
+        Value::Null => Serialized::Text(ascii("null")),
+        Value::Bool(b) => Serialized::Text(ascii(if b { "true" } else { "false" })),
+        Value::String(s) => {
+            let mut out = Vec::with_capacity(s.len() + 2);
+            quote_json_string(s.as_units(), &mut out);
+            Serialized::Text(out)
+        }
+        Value::Number(n) if n.is_finite() => Serialized::Text(ascii(&number_to_string(n))),
+        Value::Number(_) => Serialized::Text(ascii("null")),
+        Value::Object(o) if !vm.is_callable(&value) => Serialized::Open(o),
+        _ => Serialized::Undefined,
+    })
+}
+
+/// The opening steps of SerializeJSONObject / SerializeJSONArray (§25.5.2.5 steps 1–5,
+/// §25.5.2.6 steps 1–6): the cycle check, the stack push, the indent, and the members.
+fn open_value(vm: &mut Vm, state: &mut Serializer, object: ObjRef, key: PropertyKey, holder_is_array: bool) -> JsResult<()> {
+    // Step 1: a value already on the stack is a cycle.
+    if let Some(start) = state.open.iter().position(|v| v.object == object) {
+        let message = cycle_message(vm, state, start, &key, holder_is_array);
+        return Err(vm.throw_type_error(&message));
+    }
+    if state.open.len() >= MAX_STRINGIFY_DEPTH {
+        return Err(vm.throw_range_error("Maximum call stack size exceeded"));
+    }
+    // Steps 3–4: the indent grows by the gap.
+    let stepback = state.indent.clone();
+    state.indent.extend_from_slice(&state.gap);
+    let is_array = vm.is_array(&Value::Object(object))?;
+    let members = if is_array {
+        Members::Indices(vm.length_of_array_like(object)?)
+    } else if let Some(list) = &state.property_list {
+        Members::Keys(list.clone())
+    } else {
+        Members::Keys(vm.enumerable_own_keys(object)?)
+    };
+    state.open.push(OpenValue {
+        object,
+        key,
+        holder_is_array,
+        is_array,
+        members,
+        next: 0,
+        partial: Vec::new(),
+        stepback,
+    });
+    Ok(())
+}
+
+/// Serializes members of the open values until the outermost one is finished.
+fn serialize_open_values(vm: &mut Vm, state: &mut Serializer) -> JsResult<Vec<u16>> {
+    loop {
+        let Some(top) = state.open.last_mut() else {
+            return Ok(Vec::new());
+        };
+        let (object, is_array) = (top.object, top.is_array);
+        if let Some(key) = top.members.get(top.next) {
+            top.next += 1;
+            match serialize_json_property(vm, state, &key, object)? {
+                Serialized::Text(text) => add_member(state, &key, text),
+                // §25.5.2.6 step 8.b: undefined array elements are "null"; object members
+                // that serialize to undefined are left out.
+                Serialized::Undefined => {
+                    if is_array {
+                        add_member(state, &key, ascii("null"));
+                    }
+                }
+                Serialized::Open(inner) => open_value(vm, state, inner, key, is_array)?,
+            }
+            continue;
+        }
+        // All members done: close this value.
+        let Some(done) = state.open.pop() else {
+            return Ok(Vec::new());
+        };
+        let text = close_value(state, &done);
+        state.indent = done.stepback.clone();
+        if state.open.is_empty() {
+            return Ok(text);
+        }
+        add_member(state, &done.key, text);
+    }
+}
+
+/// Adds a serialized member to the innermost open value: `"key":value` (with a space after the
+/// colon when there is a gap) for objects, the value alone for arrays.
+fn add_member(state: &mut Serializer, key: &PropertyKey, text: Vec<u16>) {
+    let has_gap = !state.gap.is_empty();
+    let Some(top) = state.open.last_mut() else {
+        return;
+    };
+    if top.is_array {
+        top.partial.push(text);
+        return;
+    }
+    let mut member = Vec::with_capacity(text.len() + 8);
+    let name = key.to_js_string().unwrap_or_else(JsString::empty);
+    quote_json_string(name.as_units(), &mut member);
+    member.push(u16::from(b':'));
+    if has_gap {
+        member.push(u16::from(b' '));
+    }
+    member.extend_from_slice(&text);
+    top.partial.push(member);
+}
+
+/// The closing steps of SerializeJSONObject / SerializeJSONArray (§25.5.2.5 steps 9–11,
+/// §25.5.2.6 steps 9–11): brackets, separators and the line breaks of the gap.
+fn close_value(state: &Serializer, done: &OpenValue) -> Vec<u16> {
+    let (open, close) = if done.is_array { (b'[', b']') } else { (b'{', b'}') };
+    let mut out = vec![u16::from(open)];
+    if !done.partial.is_empty() {
+        if state.gap.is_empty() {
+            for (i, part) in done.partial.iter().enumerate() {
+                if i > 0 {
+                    out.push(u16::from(b','));
+                }
+                out.extend_from_slice(part);
+            }
+        } else {
+            // The members are indented by the current indent (stepback + gap).
+            for (i, part) in done.partial.iter().enumerate() {
+                out.push(u16::from(if i > 0 { b',' } else { b'\n' }));
+                if i > 0 {
+                    out.push(u16::from(b'\n'));
+                }
+                out.extend_from_slice(&state.indent);
+                out.extend_from_slice(part);
+            }
+            out.push(u16::from(b'\n'));
+            out.extend_from_slice(&done.stepback);
+        }
+    }
+    out.push(u16::from(close));
+    out
+}
+
+/// V8's message for a cycle: the path from the object met again (`open[start]`) to `key`.
+fn cycle_message(vm: &Vm, state: &Serializer, start: usize, key: &PropertyKey, holder_is_array: bool) -> String {
+    let path_key = |key: &PropertyKey, holder_is_array: bool| match (key, holder_is_array) {
+        (PropertyKey::Index(i), true) => PathKey::Index(*i),
+        (k, _) => PathKey::Property(k.display()),
+    };
+    let start_ctor = constructor_name(vm, state.open[start].object);
+    let steps: Vec<(PathKey, String)> = state.open[start + 1..]
+        .iter()
+        .map(|v| (path_key(&v.key, v.holder_is_array), constructor_name(vm, v.object)))
+        .collect();
+    circular_structure_message(&start_ctor, &steps, &path_key(key, holder_is_array))
+}
+
+/// The name V8 shows for an object's constructor: the `name` of the first function found as a
+/// plain data property `constructor` on the object or its prototypes; otherwise "Array" for
+/// arrays and "Object" for the rest. (V8 knows the function that created the object; this
+/// reads what the object shows.)
+fn constructor_name(vm: &Vm, object: ObjRef) -> String {
+    let constructor_key = PropertyKey::from("constructor");
+    let name_key = PropertyKey::from("name");
+    let mut current = Some(object);
+    let mut steps = 0;
+    while let Some(o) = current {
+        if let Some(Value::Object(ctor)) = vm.get_own_property_plain(o, &constructor_key).and_then(|d| d.value) {
+            if vm.is_callable_object(ctor) {
+                if let Some(Value::String(name)) = vm.get_own_property_plain(ctor, &name_key).and_then(|d| d.value) {
+                    if !name.is_empty() {
+                        return name.to_rust_lossy();
+                    }
+                }
+            }
+        }
+        steps += 1;
+        if steps > 10_000 {
+            break;
+        }
+        current = vm.heap.get(o).proto;
+    }
+    if vm.heap.get(object).is_array() { "Array" } else { "Object" }.to_string()
+}
