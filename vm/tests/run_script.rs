@@ -330,3 +330,16 @@ fn tagged_templates() {
     assert_eq!(run("function cooked(s) { return s[0] === undefined && s.raw[0] === '\\\\u{' } cooked`\\u{`"), "true");
     assert_eq!(run("let o = { v: 7, t(s) { return this.v } }; o.t`x`"), "7");
 }
+
+/// JavaScript calling a built-in calling JavaScript ... nests Rust frames: the interpreter
+/// throws a RangeError before the Rust stack runs out (this test runs on a 2 MiB thread).
+#[test]
+fn deep_native_reentry_is_a_range_error() {
+    let r = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| run("function f() { return [1].map(f) } try { f() } catch (e) { e.message }"))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(r, "Maximum call stack size exceeded");
+}

@@ -114,8 +114,16 @@ impl Vm {
     }
 }
 
-fn check_depth(vm: &mut Vm) -> JsResult<()> {
-    if vm.native_depth >= MAX_NATIVE_DEPTH {
+/// The nesting checks of a Rust-to-JavaScript entry: the native depth cap and the Rust stack
+/// budget (measured from the outermost entry, where `native_depth` is 0).
+pub(super) fn check_depth(vm: &mut Vm) -> JsResult<()> {
+    let marker = 0u8;
+    let here = &marker as *const u8 as usize;
+    if vm.native_depth == 0 {
+        vm.interp.stack_origin = here;
+    }
+    let used = vm.interp.stack_origin.saturating_sub(here);
+    if vm.native_depth >= MAX_NATIVE_DEPTH || used > vm.interp.native_stack_budget {
         return Err(vm.throw_range_error("Maximum call stack size exceeded"));
     }
     Ok(())

@@ -316,6 +316,13 @@ impl Vm {
 
 /// Executes instructions of the top frame until the frame stack changes or a throw.
 fn run_frame(vm: &mut Vm) -> Exit {
+    // The Rust stack budget, checked here where this (large) frame is already allocated.
+    let marker = 0u8;
+    let used = vm.interp.stack_origin.saturating_sub(&marker as *const u8 as usize);
+    if used > vm.interp.native_stack_budget {
+        let e = vm.throw_range_error("Maximum call stack size exceeded");
+        return Exit::Throw(e);
+    }
     let Some(frame) = vm.interp.frames.last() else { return Exit::Done(Value::Undefined) };
     let t: Rc<FunctionTemplate> = frame.template.clone();
     let base = frame.base;

@@ -38,6 +38,10 @@ pub use iteration::ForInIterator;
 /// More frames than this throw `RangeError: Maximum call stack size exceeded`.
 pub const MAX_FRAMES: usize = 10_000;
 
+/// Default Rust stack budget for nested interpreter entries: safe on a 2 MiB thread (the
+/// smallest stack Rust gives a spawned thread by default).
+pub const DEFAULT_NATIVE_STACK_BUDGET: usize = 1 << 20;
+
 /// One activation of a bytecode function.
 pub struct Frame {
     pub template: Rc<FunctionTemplate>,
@@ -85,6 +89,12 @@ pub struct Interpreter {
     pub placeholder_cell: Option<CellRef>,
     /// Cells kept alive for the host: module environments (`Vm::new_module_cells`).
     pub cell_roots: Vec<CellRef>,
+    /// Rust stack use: the address of a local at the outermost entry into the interpreter, and
+    /// how many bytes below it nested entries (Rust calling JavaScript calling Rust ...) may
+    /// reach before `RangeError: Maximum call stack size exceeded`. The host should set the
+    /// budget to a safe fraction of the thread's stack size.
+    pub stack_origin: usize,
+    pub native_stack_budget: usize,
     /// GetTemplateObject's [[TemplateMap]]: per template (kept alive here so its address
     /// stays unique) and site, the frozen template object.
     pub template_objects: Vec<(Rc<FunctionTemplate>, u32, ObjRef)>,
@@ -147,6 +157,8 @@ impl Interpreter {
             placeholder_cell: None,
             cell_roots: Vec::new(),
             template_objects: Vec::new(),
+            stack_origin: 0,
+            native_stack_budget: DEFAULT_NATIVE_STACK_BUDGET,
         }
     }
 
