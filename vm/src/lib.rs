@@ -58,6 +58,15 @@
 //! register); a throw unwinds frames to the innermost handler. Loop back-edges and function
 //! entry are the GC safe points.
 //!
+//! Suspension is one mechanism: a generator's `yield`, an async function's `await` and a
+//! module body's top-level `await` move the frame's registers, cell slots, pc and handlers
+//! into a heap object (`ObjectKind::Generator`), and resuming pushes them back as an entry
+//! frame with the sent value and a resumption mode (next / throw / return) in registers; the
+//! code after each suspension point dispatches on the mode, so `return()` runs `finally`
+//! blocks like any `return`. An async activation's state also holds its promise; `await`
+//! uses PromiseResolve + PerformPromiseThen and is resumed from the reaction jobs.
+//! Class private elements live in `Object::private`, apart from the properties.
+//!
 //! ## Built-ins (`builtins/`, `native.rs`, `realm.rs`)
 //! A built-in function is an object of kind `NativeFunction` holding a Rust `fn(&mut Vm,
 //! &CallArgs) -> JsResult<Value>` and optional data slots. Each built-in file installs its objects

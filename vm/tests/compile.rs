@@ -46,7 +46,6 @@ fn unsupported_features_are_syntax_errors() {
         ("async function* g() {}", "async generators"),
         ("with ({}) {}", "the with statement"),
         ("eval('1')", "direct eval"),
-        ("class A { #p = 1 }", "private class members"),
         ("1n", "BigInt"),
     ] {
         match compile(src) {

@@ -92,3 +92,22 @@ fn anonymous_defaults_are_named_default_and_this_is_undefined() {
     let t = vm.heap.cell(cell_of(&code, &cells, "t")).clone();
     assert_eq!(vm.to_string(&t).expect("s").to_rust_lossy(), "undefined");
 }
+
+#[test]
+fn a_body_with_top_level_await_returns_its_promise() {
+    let src = "globalThis.steps = 'a'; await null; steps += 'c'; export const late = 1;";
+    let program = modjs_parser::parse(src, Goal::Module).unwrap();
+    let code = compile_module(&program, Rc::new(SourceInfo::new("/t.mjs", src)), true).unwrap();
+    let mut vm = Vm::new();
+    let cells = cells_for(&mut vm, &code, &[]);
+    let body = vm.module_function(code.body.clone(), cells.clone());
+    let p = vm.run_module_function(body).unwrap();
+    assert!(modjs_vm::builtins::promise::is_promise(&vm, &p));
+    vm.run_script("steps += 'b'", "s.js").unwrap();
+    assert!(modjs_vm::host::event_loop::process_ticks_and_rejections(&mut vm).is_ok());
+    let g = vm.global();
+    let steps = vm.get(g, &PropertyKey::from("steps")).unwrap();
+    assert_eq!(vm.to_string(&steps).unwrap().to_rust_lossy(), "abc");
+    let late = vm.heap.cell(cell_of(&code, &cells, "late")).clone();
+    assert_eq!(vm.to_string(&late).unwrap().to_rust_lossy(), "1");
+}

@@ -304,3 +304,42 @@ fn async_functions() {
     assert_eq!(run_async("var out; async function f() { return 1 } out = Object.prototype.toString.call(f())"), "[object Promise]");
     assert_eq!(run_async("var out; async function f() { try { return await 1 } finally { out = 'finally' } } f()"), "finally");
 }
+
+#[test]
+fn private_class_members() {
+    assert_eq!(run("class A { #x = 1; inc() { return ++this.#x } } let a = new A(); a.inc(); a.inc()"), "3");
+    assert_eq!(run("class A { #x = 1; static read(o) { return o.#x } } A.read({})"), "TypeError: Cannot read private member #x from an object whose class did not declare it");
+    assert_eq!(run("class A { #x; static write(o) { o.#x = 1 } } A.write({})"), "TypeError: Cannot write private member #x to an object whose class did not declare it");
+    assert_eq!(run("class A { #m() { return 'm' } call() { return this.#m() } } new A().call()"), "m");
+    assert_eq!(run("class A { #v = 2; get #g() { return this.#v * 10 } set #g(x) { this.#v = x } run() { this.#g = 5; return this.#g } } new A().run()"), "50");
+    assert_eq!(run("class A { #m() {} static has(o) { return #m in o } } A.has(new A()) + ',' + A.has({})"), "true,false");
+    assert_eq!(run("class A { static #count = 0; static next() { return ++A.#count } } A.next(); A.next()"), "2");
+    assert_eq!(run("class A { #m() {} static f(o) { o.#m = 1 } } A.f(new A())"), "TypeError: Private method '#m' is not writable");
+    assert_eq!(run("class A { #x = 1 } Object.getOwnPropertyNames(new A()).length + Reflect.ownKeys(new A()).length"), "0");
+    assert_eq!(run("class B { constructor(o) { return o } } class A extends B { #x = 1; static has(o) { return #x in o } } let o = {}; new A(o); A.has(o)"), "true");
+    assert_eq!(run("class B { constructor(o) { return o } } class A extends B { #x = 1 } let o = {}; new A(o); new A(o)"), "TypeError: Cannot initialize #x twice on the same object");
+    assert_eq!(run("class A { #m() { return this } get() { return this.#m } } let a = new A(); a.get().name"), "#m");
+}
+
+#[test]
+fn tagged_templates() {
+    assert_eq!(run("function tag(s, ...v) { return s.join('|') + ':' + v.join(',') + ':' + s.raw.join('|') } tag`a${1}b${2}c\\n`"), "a|b|c\n:1,2:a|b|c\\n");
+    assert_eq!(run("function id(s) { return s } let f = () => id`x`; f() === f()"), "true");
+    assert_eq!(run("function id(s) { return s } id`x` === id`x`"), "false");
+    assert_eq!(run("function id(s) { return Object.isFrozen(s) && Object.isFrozen(s.raw) } id`x`"), "true");
+    assert_eq!(run("function cooked(s) { return s[0] === undefined && s.raw[0] === '\\\\u{' } cooked`\\u{`"), "true");
+    assert_eq!(run("let o = { v: 7, t(s) { return this.v } }; o.t`x`"), "7");
+}
+
+/// JavaScript calling a built-in calling JavaScript ... nests Rust frames: the interpreter
+/// throws a RangeError before the Rust stack runs out (this test runs on a 2 MiB thread).
+#[test]
+fn deep_native_reentry_is_a_range_error() {
+    let r = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| run("function f() { return [1].map(f) } try { f() } catch (e) { e.message }"))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(r, "Maximum call stack size exceeded");
+}

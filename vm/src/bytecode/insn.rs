@@ -125,6 +125,8 @@ pub enum Insn {
     JumpIfNotNullish { src: Reg, target: u32 },
     JumpIfUndefined { src: Reg, target: u32 },
     JumpIfNotUndefined { src: Reg, target: u32 },
+    /// Compare-and-branch: jumps when `lhs <op> rhs` is false (`if`/loop conditions).
+    JumpIfCompareFalse { op: CompareOp, lhs: Reg, rhs: Reg, target: u32 },
     /// Jumps when `lhs === rhs` (switch cases).
     JumpIfStrictEq { lhs: Reg, rhs: Reg, target: u32 },
     /// Jumps when `src` is not an object.
@@ -179,6 +181,8 @@ pub enum Insn {
     SetPrivate { obj: Reg, key: Reg, src: Reg },
     /// PrivateFieldAdd.
     DefinePrivateField { obj: Reg, key: Reg, src: Reg },
+    /// PrivateMethodOrAccessorAdd: `r[func]` as method, getter or setter `r[key]` of `r[obj]`.
+    DefinePrivateMethod { obj: Reg, key: Reg, func: Reg, kind: MethodKind },
     /// `#x in obj`.
     PrivateIn { dst: Reg, obj: Reg, key: Reg },
     /// `super[key]` with the home object `r[home]` and receiver `r[this]`.
@@ -207,6 +211,8 @@ pub enum Insn {
 
     // ----- objects and properties -----------------------------------------------------------
     NewObject { dst: Reg },
+    /// The template object of tagged-template site `site` (one per site and realm, frozen).
+    GetTemplateObject { dst: Reg, site: u32 },
     /// A regular expression literal (a new RegExp object each evaluation).
     NewRegExp { dst: Reg, pattern: u32, flags: u32 },
     /// `__proto__: value` in an object literal.
@@ -280,6 +286,17 @@ pub enum ErrorType {
     ReferenceError,
     SyntaxError,
     RangeError,
+}
+
+/// The comparison of a fused compare-and-branch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    Lt,
+    LtEq,
+    Gt,
+    GtEq,
+    StrictEq,
+    StrictNotEq,
 }
 
 /// What `DefineMethod` defines.

@@ -4,5 +4,5 @@
 pub mod insn;
 pub mod template;
 
-pub use insn::{ErrorType, Insn, MethodKind, Reg, NO_TEXT};
-pub use template::{Capture, Constant, FunctionTemplate, SourceInfo, TemplateKind};
+pub use insn::{CompareOp, ErrorType, Insn, MethodKind, Reg, NO_TEXT};
+pub use template::{Capture, Constant, FunctionTemplate, SourceInfo, TemplateKind, TemplateSite};

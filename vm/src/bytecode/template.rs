@@ -18,6 +18,13 @@ pub enum Constant {
     BigInt(Box<str>),
 }
 
+/// The strings of one tagged template literal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TemplateSite {
+    pub cooked: Vec<Option<JsStr>>,
+    pub raw: Vec<JsStr>,
+}
+
 /// Where a closure's captured cell comes from when the closure is created.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Capture {
@@ -96,6 +103,9 @@ pub struct FunctionTemplate {
     pub name_strings: Vec<JsString>,
     pub keys: Vec<PropertyKey>,
     pub children: Vec<Rc<FunctionTemplate>>,
+    /// Tagged-template sites: cooked strings (`None`: an invalid escape, `undefined`) and raw
+    /// strings.
+    pub template_sites: Vec<TemplateSite>,
     /// How each upvalue is captured when a closure of this template is created.
     pub captures: Vec<Capture>,
     /// `(pc, source byte offset)` pairs, ascending by pc: the offset of the instruction at `pc`

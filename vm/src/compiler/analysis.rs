@@ -416,7 +416,10 @@ impl<'c> Analyzer<'c> {
             match &m.kind {
                 ClassMemberKind::Method { key: PropKey::Private(id), .. }
                 | ClassMemberKind::Field { key: PropKey::Private(id), .. } => {
-                    self.declare(&format!("#{}", id.name))
+                    // The synthetic initializer functions read every private name.
+                    let name = format!("#{}", id.name);
+                    self.declare(&name);
+                    self.info.captured.insert(name.into());
                 }
                 _ => {}
             }

@@ -19,6 +19,9 @@ enum FieldKey<'a> {
     /// A computed key evaluated at class definition, kept in a hidden binding.
     Computed(String),
     Private(&'a str),
+    /// A private method or accessor (name, the hidden binding holding its function, kind):
+    /// added to the object before any field.
+    PrivateMethod(&'a str, String, MethodKind),
 }
 
 impl Compiler {
@@ -51,12 +54,6 @@ impl Compiler {
                 | ClassMemberKind::Field { key: PropKey::Private(id), .. } => id,
                 _ => continue,
             };
-            if !self.private_names_supported {
-                return Err(CompileError::unsupported("private class members", id.span));
-            }
-            if let ClassMemberKind::Method { .. } = m.kind {
-                return Err(CompileError::unsupported("private methods and accessors", m.span));
-            }
             if private_seen.contains(&&*id.name) {
                 continue;
             }
@@ -105,10 +102,41 @@ impl Compiler {
         let mut instance_fields: Vec<(FieldKey, Option<&Expr>)> = Vec::new();
         let mut static_elems: Vec<(Option<(FieldKey, Option<&Expr>)>, Option<&[Stmt]>)> = Vec::new();
         let mut computed = 0usize;
+        let mut instance_methods: Vec<FieldKey> = Vec::new();
+        let mut static_methods: Vec<FieldKey> = Vec::new();
         for m in &class.body {
             let elem_mark = self.f().next_reg;
             match &m.kind {
                 ClassMemberKind::Method { func, .. } if func.kind == FunctionKind::Constructor => {}
+                ClassMemberKind::Method { key: PropKey::Private(id), is_static, func } => {
+                    let kind = match func.kind {
+                        FunctionKind::Getter => MethodKind::Getter,
+                        FunctionKind::Setter => MethodKind::Setter,
+                        _ => MethodKind::Method,
+                    };
+                    let fname = match kind {
+                        MethodKind::Getter => format!("get #{}", id.name),
+                        MethodKind::Setter => format!("set #{}", id.name),
+                        MethodKind::Method => format!("#{}", id.name),
+                    };
+                    let hidden = format!("%private{computed}");
+                    computed += 1;
+                    let slot = self.f().cell_slot(m.span)?;
+                    let b = self.declare_at(&hidden, BindingKind::Hidden, Loc::Cell(slot), 0);
+                    self.emit_binding_entry(&b);
+                    let v = self.f().temp(m.span)?;
+                    let idx = self.compile_function(func, JsStr::from_str(&fname))?;
+                    self.f().emit(Insn::Closure { dst: v, func: idx });
+                    let home = if *is_static { ctor } else { proto };
+                    self.f().emit(Insn::SetHomeObject { func: v, home });
+                    self.emit_init(&b, v)?;
+                    let fk = FieldKey::PrivateMethod(&id.name, hidden, kind);
+                    if *is_static {
+                        static_methods.push(fk);
+                    } else {
+                        instance_methods.push(fk);
+                    }
+                }
                 ClassMemberKind::Method { key, is_static, func } => {
                     let target = if *is_static { ctor } else { proto };
                     let k = self.f().temp(m.span)?;
@@ -173,6 +201,13 @@ impl Compiler {
         }
 
         let key = class as *const Class as usize;
+        // Private methods are installed before any field is defined.
+        for (i, m) in instance_methods.into_iter().enumerate() {
+            instance_fields.insert(i, (m, None));
+        }
+        for (i, m) in static_methods.into_iter().enumerate() {
+            static_elems.insert(i, (Some((m, None)), None));
+        }
         if !instance_fields.is_empty() {
             let exprs: Vec<&Expr> = instance_fields.iter().filter_map(|(_, v)| *v).collect();
             let info = self.analyses.initializer(key, &exprs, &[]);
@@ -212,11 +247,20 @@ impl Compiler {
         for (field, block) in elems {
             let mark = self.f().next_reg;
             if let Some((key, value)) = field {
+                if let FieldKey::PrivateMethod(n, hidden, kind) = key {
+                    let k = self.f().temp(span)?;
+                    self.emit_read(&format!("#{n}"), k, span)?;
+                    let f = self.f().temp(span)?;
+                    self.emit_read(hidden, f, span)?;
+                    self.f().emit(Insn::DefinePrivateMethod { obj: 0, key: k, func: f, kind: *kind });
+                    self.f().next_reg = mark;
+                    continue;
+                }
                 let v = self.f().temp(span)?;
                 let fname = match key {
                     FieldKey::Static(n) => n.to_string(),
                     FieldKey::Private(n) => format!("#{n}"),
-                    FieldKey::Computed(_) => String::new(),
+                    FieldKey::Computed(_) | FieldKey::PrivateMethod(..) => String::new(),
                 };
                 match value {
                     Some(e) => self.expr_named(e, v, &fname)?,
@@ -242,6 +286,7 @@ impl Compiler {
                         self.emit_read(&format!("#{n}"), k, span)?;
                         self.f().emit(Insn::DefinePrivateField { obj: 0, key: k, src: v });
                     }
+                    FieldKey::PrivateMethod(..) => {}
                 }
             }
             if let Some(body) = block {

@@ -224,7 +224,7 @@ impl Compiler {
                 self.f().emit(Insn::NewRegExp { dst, pattern, flags });
             }
             ExprKind::Template(t) => self.template(t, dst)?,
-            ExprKind::TaggedTemplate { .. } => return Err(CompileError::unsupported("tagged templates", e.span)),
+            ExprKind::TaggedTemplate { tag, quasi } => self.tagged_template(tag, quasi, dst, e.span)?,
             ExprKind::Array(elems) => {
                 self.f().emit(Insn::NewArray { dst });
                 for el in elems {
@@ -283,8 +283,6 @@ impl Compiler {
                 self.expr(right, dst)?;
                 self.f().patch_here(j);
             }
-            ExprKind::PrivateIn { name, .. } => return Err(CompileError::unsupported("private class members", name.span)),
-            #[allow(unreachable_patterns)]
             ExprKind::PrivateIn { name, right } => {
                 let key = self.f().temp(e.span)?;
                 self.emit_read(&format!("#{}", name.name), key, name.span)?;
@@ -489,9 +487,6 @@ impl Compiler {
                 self.f().emit(Insn::GetElem { dst, obj, key });
             }
             MemberProp::Private(id) => {
-                if !self.private_names_supported {
-                    return Err(CompileError::unsupported("private class members", id.span));
-                }
                 let key = self.f().temp(id.span)?;
                 self.emit_read(&format!("#{}", id.name), key, id.span)?;
                 self.f().mark(id.span);
@@ -861,9 +856,6 @@ impl Compiler {
                         Reference::Keyed { obj, key }
                     }
                     MemberProp::Private(id) => {
-                        if !self.private_names_supported {
-                            return Err(CompileError::unsupported("private class members", id.span));
-                        }
                         let key = self.f().temp(id.span)?;
                         self.emit_read(&format!("#{}", id.name), key, id.span)?;
                         Reference::Private { obj, key }
@@ -1056,6 +1048,37 @@ impl Compiler {
         self.f().patch_here(to_throw);
         self.f().emit(Insn::Throw { src: value });
         self.f().patch_here(cont);
+        Ok(())
+    }
+
+    /// A tagged template (§13.3.11): `tag(templateObject, ...substitutions)`, with `this` from
+    /// a member tag.
+    fn tagged_template(&mut self, tag: &Expr, quasi: &Template, dst: Reg, span: Span) -> CResult<()> {
+        let argc = quasi.exprs.len() + 1;
+        let base = self.f().temps(argc as u32 + 2, span)?;
+        match &unparen(tag).kind {
+            ExprKind::Member { object, prop, optional: false } => {
+                self.expr(object, base + 1)?;
+                self.member_get(base + 1, prop, base, tag.span)?;
+            }
+            _ => {
+                self.expr(tag, base)?;
+                self.f().emit(Insn::LoadUndef { dst: base + 1 });
+            }
+        }
+        let site = crate::bytecode::TemplateSite {
+            cooked: quasi.quasis.iter().map(|q| q.cooked.clone()).collect(),
+            raw: quasi.quasis.iter().map(|q| q.raw.clone()).collect(),
+        };
+        let idx = self.f().template_sites.len() as u32;
+        self.f().template_sites.push(site);
+        self.f().emit(Insn::GetTemplateObject { dst: base + 2, site: idx });
+        for (i, x) in quasi.exprs.iter().enumerate() {
+            self.expr(x, base + 3 + i as Reg)?;
+        }
+        let text = self.f().name(&call_printer(tag));
+        self.f().mark(span);
+        self.f().emit(Insn::Call { dst, base, argc: argc as u16, text });
         Ok(())
     }
 

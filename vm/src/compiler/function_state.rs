@@ -45,6 +45,7 @@ pub struct FuncState {
     names: Vec<JsStr>,
     name_index: HashMap<Box<[u16]>, u32>,
     pub children: Vec<Rc<FunctionTemplate>>,
+    pub template_sites: Vec<crate::bytecode::TemplateSite>,
     line_table: Vec<(u32, u32)>,
     pub scopes: Vec<Scope>,
     pub next_reg: u32,
@@ -81,6 +82,7 @@ impl FuncState {
             names: Vec::new(),
             name_index: HashMap::new(),
             children: Vec::new(),
+            template_sites: Vec::new(),
             line_table: Vec::new(),
             scopes: Vec::new(),
             next_reg: 1,
@@ -129,6 +131,7 @@ impl FuncState {
             | Insn::JumpIfUndefined { target: t, .. }
             | Insn::JumpIfNotUndefined { target: t, .. }
             | Insn::JumpIfStrictEq { target: t, .. }
+            | Insn::JumpIfCompareFalse { target: t, .. }
             | Insn::JumpIfInt { target: t, .. }
             | Insn::JumpIfNotObject { target: t, .. }
             | Insn::TryStart { target: t, .. }
@@ -235,6 +238,7 @@ impl FuncState {
             constants: self.constants,
             names: self.names,
             children: self.children,
+            template_sites: self.template_sites,
             captures: self.upvalues.iter().map(|u| u.capture).collect(),
             line_table: self.line_table,
             span: (self.span.start, self.span.end),

@@ -57,9 +57,6 @@ pub struct Compiler {
     next_binding_id: u32,
     /// Nesting depth of class bodies (class code is strict).
     class_depth: u32,
-    /// Private names need per-object private element storage the object model does not have
-    /// yet; until then they are rejected at compile time.
-    private_names_supported: bool,
     /// The source text of the value the next destructuring pattern takes apart (for V8's
     /// "x is not iterable").
     destructure_text: Option<String>,
@@ -69,7 +66,7 @@ pub struct Compiler {
 
 impl Compiler {
     fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, private_names_supported: false, destructure_text: None, source_span_override: None }
+        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None }
     }
 
     /// The function being compiled.

@@ -305,6 +305,10 @@ pub fn compile_module(program: &Program, source: Rc<SourceInfo>, has_tla: bool) 
     body_state.is_async = has_tla;
     c.funcs.push(body_state);
     c.push_scope(true);
+    if has_tla {
+        // An async activation: calling the body returns its promise.
+        c.f().emit(Insn::AsyncStart);
+    }
     if info.captured.contains("this") {
         let b = c.declare("this", BindingKind::Hidden, 0, program.span)?;
         c.emit_binding_entry(&b);

@@ -296,6 +296,33 @@ impl Compiler {
     /// Compiles `test` and a jump taken when it is falsy; returns the jump to patch.
     pub(super) fn jump_if_false(&mut self, test: &Expr) -> CResult<usize> {
         let mark = self.f().next_reg;
+        if let ExprKind::Binary { op, left, right } = &super::expressions::unparen(test).kind {
+            use crate::bytecode::CompareOp;
+            let cmp = match op {
+                BinaryOp::Lt => Some(CompareOp::Lt),
+                BinaryOp::LtEq => Some(CompareOp::LtEq),
+                BinaryOp::Gt => Some(CompareOp::Gt),
+                BinaryOp::GtEq => Some(CompareOp::GtEq),
+                BinaryOp::StrictEq => Some(CompareOp::StrictEq),
+                BinaryOp::StrictNotEq => Some(CompareOp::StrictNotEq),
+                _ => None,
+            };
+            if let Some(op) = cmp {
+                let lhs = match &super::expressions::unparen(left).kind {
+                    ExprKind::Ident(id) if !super::expressions::may_assign(right, &id.name) => self.expr_operand(left)?,
+                    _ => {
+                        let t = self.f().temp(left.span)?;
+                        self.expr(left, t)?;
+                        t
+                    }
+                };
+                let rhs = self.expr_operand(right)?;
+                self.f().mark(test.span);
+                let j = self.f().emit(Insn::JumpIfCompareFalse { op, lhs, rhs, target: 0 });
+                self.f().next_reg = mark;
+                return Ok(j);
+            }
+        }
         let r = self.expr_operand(test)?;
         let j = self.f().emit(Insn::JumpIfFalse { cond: r, target: 0 });
         self.f().next_reg = mark;

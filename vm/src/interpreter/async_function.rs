@@ -90,6 +90,7 @@ impl Vm {
 
     /// Resumes a suspended async activation with a value (or a throw).
     fn async_resume(&mut self, state: ObjRef, value: Value, mode: i32) -> JsResult<Value> {
+        super::calls::check_depth(self)?;
         let frame = match self.generator_data(state) {
             Some(d) if d.status == GeneratorStatus::SuspendedYield => {
                 d.status = GeneratorStatus::Executing;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::{Frame, MAX_FRAMES};
 use crate::bytecode::{FunctionTemplate, TemplateKind};
 use crate::error::JsResult;
-use crate::gc::ObjRef;
+use crate::gc::{CellRef, ObjRef};
 use crate::realm::Intrinsic;
 use crate::value::Value;
 use crate::vm::{Vm, MAX_NATIVE_DEPTH};
@@ -16,6 +16,7 @@ use crate::vm::{Vm, MAX_NATIVE_DEPTH};
 pub(super) struct Entry {
     pub callee: ObjRef,
     pub template: Rc<FunctionTemplate>,
+    pub upvalues: Rc<[CellRef]>,
     pub new_target: Value,
     pub construct: bool,
     pub entry: bool,
@@ -69,10 +70,7 @@ impl Vm {
             let n = cell_base + t.cell_count as usize;
             self.interp.cells.resize(n, placeholder);
         }
-        let upvalues = match self.closure(e.callee) {
-            Some(c) => c.upvalues.clone(),
-            None => Rc::from(Vec::new()),
-        };
+        let upvalues = e.upvalues;
         let handler_base = self.interp.handlers.len();
         self.interp.frames.push(Frame {
             template: e.template,
@@ -113,8 +111,16 @@ impl Vm {
     }
 }
 
-fn check_depth(vm: &mut Vm) -> JsResult<()> {
-    if vm.native_depth >= MAX_NATIVE_DEPTH {
+/// The nesting checks of a Rust-to-JavaScript entry: the native depth cap and the Rust stack
+/// budget (measured from the outermost entry, where `native_depth` is 0).
+pub(super) fn check_depth(vm: &mut Vm) -> JsResult<()> {
+    let marker = 0u8;
+    let here = &marker as *const u8 as usize;
+    if vm.native_depth == 0 {
+        vm.interp.stack_origin = here;
+    }
+    let used = vm.interp.stack_origin.saturating_sub(here);
+    if vm.native_depth >= MAX_NATIVE_DEPTH || used > vm.interp.native_stack_budget {
         return Err(vm.throw_range_error("Maximum call stack size exceeded"));
     }
     Ok(())
@@ -123,7 +129,7 @@ fn check_depth(vm: &mut Vm) -> JsResult<()> {
 /// [[Call]] of a bytecode function object from Rust.
 pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) -> JsResult<Value> {
     check_depth(vm)?;
-    let Some(template) = vm.closure(callee).map(|c| c.template.clone()) else {
+    let Some((template, upvalues)) = vm.closure(callee).map(|c| (c.template.clone(), c.upvalues.clone())) else {
         return Err(vm.throw_type_error("not a function"));
     };
     if let TemplateKind::ClassConstructor { .. } = template.kind {
@@ -138,7 +144,7 @@ pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) ->
     }
     vm.interp.stack[base] = this;
     vm.interp.stack[base + 1..need].clone_from_slice(args);
-    let e = Entry { callee, template, new_target: Value::Undefined, construct: false, entry: true, ret: base };
+    let e = Entry { callee, template, upvalues, new_target: Value::Undefined, construct: false, entry: true, ret: base };
     vm.push_frame(e, base, args.len())?;
     vm.run_entry()
 }
@@ -146,7 +152,7 @@ pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) ->
 /// [[Construct]] of a bytecode function object from Rust.
 pub fn construct_closure(vm: &mut Vm, callee: ObjRef, args: &[Value], new_target: ObjRef) -> JsResult<Value> {
     check_depth(vm)?;
-    let Some(template) = vm.closure(callee).map(|c| c.template.clone()) else {
+    let Some((template, upvalues)) = vm.closure(callee).map(|c| (c.template.clone(), c.upvalues.clone())) else {
         return Err(vm.throw_type_error("not a constructor"));
     };
     if !template.is_constructor() {
@@ -162,7 +168,7 @@ pub fn construct_closure(vm: &mut Vm, callee: ObjRef, args: &[Value], new_target
     vm.interp.stack[base] = this;
     vm.interp.stack[base + 1..need].clone_from_slice(args);
     let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
-    let e = Entry { callee, template, new_target: Value::Object(new_target), construct, entry: true, ret: base };
+    let e = Entry { callee, template, upvalues, new_target: Value::Object(new_target), construct, entry: true, ret: base };
     vm.push_frame(e, base, args.len())?;
     vm.run_entry()
 }

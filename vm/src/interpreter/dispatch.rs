@@ -7,7 +7,7 @@ use super::closure::capture_cells;
 use super::generator::{GeneratorStatus, RESUME_NEXT, RESUME_THROW};
 use super::operators::arithmetic;
 use super::Handler;
-use crate::bytecode::{ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
+use crate::bytecode::{CompareOp, ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
 use crate::error::{ErrorKind, JsResult};
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey};
@@ -230,6 +230,33 @@ impl Vm {
         self.define_property_or_throw(*f, name_key, PropertyDescriptor::data(Value::String(name), false, false, true))
     }
 
+    /// GetTemplateObject (§13.2.8.4): the site's cached frozen strings array with its frozen
+    /// `raw` array.
+    fn get_template_object(&mut self, t: &Rc<FunctionTemplate>, site: u32) -> JsResult<crate::gc::ObjRef> {
+        if let Some((_, _, o)) = self.interp.template_objects.iter().find(|(tt, s, _)| Rc::ptr_eq(tt, t) && *s == site) {
+            return Ok(*o);
+        }
+        let Some(s) = t.template_sites.get(site as usize) else {
+            return Err(self.throw_syntax_error("modjs internal error: template site"));
+        };
+        let cooked: Vec<Value> = s
+            .cooked
+            .iter()
+            .map(|c| match c {
+                Some(c) => Value::String(crate::string::JsString::from_slice(c.units())),
+                None => Value::Undefined,
+            })
+            .collect();
+        let raw: Vec<Value> = s.raw.iter().map(|r| Value::String(crate::string::JsString::from_slice(r.units()))).collect();
+        let template = self.create_array_from_list(cooked);
+        let raw_obj = self.create_array_from_list(raw);
+        self.set_integrity_level(raw_obj, crate::object::integrity::IntegrityLevel::Frozen)?;
+        self.define_property_or_throw(template, PropertyKey::from("raw"), PropertyDescriptor::data(Value::Object(raw_obj), false, false, false))?;
+        self.set_integrity_level(template, crate::object::integrity::IntegrityLevel::Frozen)?;
+        self.interp.template_objects.push((t.clone(), site, template));
+        Ok(template)
+    }
+
     /// CreateClass: links constructor, prototype and parent (§15.7.14 steps 5-8, 12-16).
     fn create_class(&mut self, ctor: &Value, parent: &Value) -> JsResult<Value> {
         let Value::Object(f) = ctor else { return Ok(Value::Undefined) };
@@ -289,6 +316,13 @@ impl Vm {
 
 /// Executes instructions of the top frame until the frame stack changes or a throw.
 fn run_frame(vm: &mut Vm) -> Exit {
+    // The Rust stack budget, checked here where this (large) frame is already allocated.
+    let marker = 0u8;
+    let used = vm.interp.stack_origin.saturating_sub(&marker as *const u8 as usize);
+    if used > vm.interp.native_stack_budget {
+        let e = vm.throw_range_error("Maximum call stack size exceeded");
+        return Exit::Throw(e);
+    }
     let Some(frame) = vm.interp.frames.last() else { return Exit::Done(Value::Undefined) };
     let t: Rc<FunctionTemplate> = frame.template.clone();
     let base = frame.base;
@@ -733,6 +767,37 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     pc = target as usize;
                 }
             }
+            Insn::JumpIfCompareFalse { op, lhs, rhs, target } => {
+                let holds = if let (Value::Number(a), Value::Number(b)) = (&reg!(lhs), &reg!(rhs)) {
+                    match op {
+                        CompareOp::Lt => a < b,
+                        CompareOp::LtEq => a <= b,
+                        CompareOp::Gt => a > b,
+                        CompareOp::GtEq => a >= b,
+                        CompareOp::StrictEq => a == b,
+                        CompareOp::StrictNotEq => a != b,
+                    }
+                } else {
+                    match op {
+                        CompareOp::StrictEq => crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)),
+                        CompareOp::StrictNotEq => !crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)),
+                        _ => {
+                            save_pc!();
+                            let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
+                            let insn = match op {
+                                CompareOp::Lt => Insn::Lt { dst: 0, lhs: 0, rhs: 0 },
+                                CompareOp::LtEq => Insn::LtEq { dst: 0, lhs: 0, rhs: 0 },
+                                CompareOp::Gt => Insn::Gt { dst: 0, lhs: 0, rhs: 0 },
+                                _ => Insn::GtEq { dst: 0, lhs: 0, rhs: 0 },
+                            };
+                            tri!(vm.op_compare(insn, &a, &b))
+                        }
+                    }
+                };
+                if !holds {
+                    pc = target as usize;
+                }
+            }
             Insn::JumpIfStrictEq { lhs, rhs, target } => {
                 if crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)) {
                     pc = target as usize;
@@ -795,16 +860,17 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 if let Value::Object(o) = callee {
                     if let ObjectKind::Function(c) = &vm.heap.get(o).kind {
                         let template = c.template.clone();
+                        let upvalues = c.upvalues.clone();
                         if let TemplateKind::ClassConstructor { .. } = template.kind {
                             let name = template.name.to_string_lossy();
                             throw!(vm.throw_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
                         }
-                        let this = reg!(b + 1).clone();
                         if !template.strict && template.kind != TemplateKind::Arrow {
+                            let this = reg!(b + 1).clone();
                             let th = tri!(vm.bind_this(&template, this));
                             reg!(b + 1) = th;
                         }
-                        let e = Entry { callee: o, template, new_target: Value::Undefined, construct: false, entry: false, ret: base + dst as usize };
+                        let e = Entry { callee: o, template, upvalues, new_target: Value::Undefined, construct: false, entry: false, ret: base + dst as usize };
                         tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
                         if vm.native_depth == 0 && vm.heap.wants_collection() {
                             vm.collect_garbage();
@@ -845,10 +911,11 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let Value::Object(o) = callee else { continue };
                 if let ObjectKind::Function(c) = &vm.heap.get(o).kind {
                     let template = c.template.clone();
+                    let upvalues = c.upvalues.clone();
                     let this = tri!(vm.construct_this(&template, o));
                     reg!(b + 1) = this;
                     let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
-                    let e = Entry { callee: o, template, new_target: Value::Object(o), construct, entry: false, ret: base + dst as usize };
+                    let e = Entry { callee: o, template, upvalues, new_target: Value::Object(o), construct, entry: false, ret: base + dst as usize };
                     tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
                     return Exit::Reload;
                 }
@@ -944,12 +1011,42 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     }
                 }
             }
-            Insn::NewPrivateName { .. }
-            | Insn::GetPrivate { .. }
-            | Insn::SetPrivate { .. }
-            | Insn::DefinePrivateField { .. }
-            | Insn::PrivateIn { .. } => {
-                throw!(vm.throw_syntax_error("modjs does not support private class members yet"));
+            Insn::NewPrivateName { dst, name } => {
+                let desc = t.name_strings[name as usize].clone();
+                reg!(dst) = Value::Symbol(crate::symbol::Symbol::new(Some(desc)));
+            }
+            Insn::GetPrivate { dst, obj, key } => {
+                save_pc!();
+                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                let v = tri!(vm.private_get(&o, &k));
+                reg!(dst) = v;
+            }
+            Insn::SetPrivate { obj, key, src } => {
+                save_pc!();
+                let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                tri!(vm.private_set(&o, &k, v));
+            }
+            Insn::DefinePrivateField { obj, key, src } => {
+                save_pc!();
+                let (o, k, v) = (reg!(obj).clone(), reg!(key).clone(), reg!(src).clone());
+                tri!(vm.private_element_add(&o, &k, super::private::PrivateElement::Field(v)));
+            }
+            Insn::DefinePrivateMethod { obj, key, func, kind } => {
+                save_pc!();
+                let (o, k, f) = (reg!(obj).clone(), reg!(key).clone(), reg!(func).clone());
+                let Value::Object(f) = f else { continue };
+                let e = match kind {
+                    MethodKind::Method => super::private::PrivateElement::Method(f),
+                    MethodKind::Getter => super::private::PrivateElement::Accessor { get: Some(f), set: None },
+                    MethodKind::Setter => super::private::PrivateElement::Accessor { get: None, set: Some(f) },
+                };
+                tri!(vm.private_element_add(&o, &k, e));
+            }
+            Insn::PrivateIn { dst, obj, key } => {
+                save_pc!();
+                let (o, k) = (reg!(obj).clone(), reg!(key).clone());
+                let r = tri!(vm.private_in(&o, &k));
+                reg!(dst) = Value::Bool(r);
             }
             Insn::SuperGet { dst, home, this, key } => {
                 save_pc!();
@@ -1076,6 +1173,11 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::NewArray { dst } => {
                 let a = vm.create_array_from_list(Vec::new());
                 reg!(dst) = Value::Object(a);
+            }
+            Insn::GetTemplateObject { dst, site } => {
+                save_pc!();
+                let o = tri!(vm.get_template_object(&t, site));
+                reg!(dst) = Value::Object(o);
             }
             Insn::NewRegExp { dst, pattern, flags } => {
                 save_pc!();

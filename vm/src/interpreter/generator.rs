@@ -208,7 +208,7 @@ impl Vm {
             return Ok(Value::Object(self.create_iter_result_object(Value::Undefined, true)));
         };
         data.status = GeneratorStatus::Executing;
-        if let Err(e) = self.push_suspended(frame, value, mode, g) {
+        if let Err(e) = super::calls::check_depth(self).and_then(|_| self.push_suspended(frame, value, mode, g)) {
             if let Some(d) = self.generator_data(g) {
                 d.status = GeneratorStatus::Completed;
             }

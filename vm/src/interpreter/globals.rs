@@ -19,6 +19,10 @@ impl Vm {
             return Ok(Some(v));
         }
         let global = self.global();
+        // Fast path: an own data property of the (ordinary) global object.
+        if let Some(crate::property::Slot::Data { value, .. }) = self.heap.get(global).props.get(key) {
+            return Ok(Some(value.clone()));
+        }
         if !self.has_property(global, key)? {
             return Ok(None);
         }

@@ -16,6 +16,7 @@ mod calls;
 pub mod closure;
 mod dispatch;
 pub mod generator;
+pub mod private;
 mod globals;
 mod iteration;
 mod module;
@@ -36,6 +37,10 @@ pub use iteration::ForInIterator;
 
 /// More frames than this throw `RangeError: Maximum call stack size exceeded`.
 pub const MAX_FRAMES: usize = 10_000;
+
+/// Default Rust stack budget for nested interpreter entries: safe on a 2 MiB thread (the
+/// smallest stack Rust gives a spawned thread by default).
+pub const DEFAULT_NATIVE_STACK_BUDGET: usize = 1 << 20;
 
 /// One activation of a bytecode function.
 pub struct Frame {
@@ -84,6 +89,15 @@ pub struct Interpreter {
     pub placeholder_cell: Option<CellRef>,
     /// Cells kept alive for the host: module environments (`Vm::new_module_cells`).
     pub cell_roots: Vec<CellRef>,
+    /// Rust stack use: the address of a local at the outermost entry into the interpreter, and
+    /// how many bytes below it nested entries (Rust calling JavaScript calling Rust ...) may
+    /// reach before `RangeError: Maximum call stack size exceeded`. The host should set the
+    /// budget to a safe fraction of the thread's stack size.
+    pub stack_origin: usize,
+    pub native_stack_budget: usize,
+    /// GetTemplateObject's [[TemplateMap]]: per template (kept alive here so its address
+    /// stays unique) and site, the frozen template object.
+    pub template_objects: Vec<(Rc<FunctionTemplate>, u32, ObjRef)>,
 }
 
 pub struct TypeofStrings {
@@ -142,6 +156,9 @@ impl Interpreter {
             typeof_strings: TypeofStrings::new(),
             placeholder_cell: None,
             cell_roots: Vec::new(),
+            template_objects: Vec::new(),
+            stack_origin: 0,
+            native_stack_budget: DEFAULT_NATIVE_STACK_BUDGET,
         }
     }
 
@@ -166,6 +183,9 @@ impl Trace for Interpreter {
         }
         for c in &self.cell_roots {
             t.cell(*c);
+        }
+        for (_, _, o) in &self.template_objects {
+            t.obj(*o);
         }
         for f in &self.frames {
             if let Some(c) = f.callee {

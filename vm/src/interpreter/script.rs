@@ -41,6 +41,10 @@ impl Vm {
 
     /// Runs top-level code (a Script or a Module's templates) whose upvalues are `cells`.
     pub(super) fn run_top_level(&mut self, t: Rc<crate::bytecode::FunctionTemplate>, cells: Vec<CellRef>, this: Value) -> JsResult<Value> {
+        if self.native_depth == 0 {
+            let marker = 0u8;
+            self.interp.stack_origin = &marker as *const u8 as usize;
+        }
         let base = self.interp.live_top();
         let end = base + t.register_count as usize;
         if self.interp.stack.len() < end {

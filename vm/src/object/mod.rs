@@ -36,6 +36,9 @@ pub struct Object {
     pub extensible: bool,
     pub kind: ObjectKind,
     pub props: PropertyMap,
+    /// [[PrivateElements]] (class private fields, methods and accessors), kept apart from the
+    /// properties; `None` for the vast majority of objects.
+    pub private: Option<Box<crate::interpreter::private::PrivateElements>>,
 }
 
 /// An Array exotic object's own state (§10.4.2): dense elements and the `length` property.
@@ -110,7 +113,7 @@ pub enum ObjectKind {
 
 impl Object {
     pub fn new(proto: Option<ObjRef>, kind: ObjectKind) -> Object {
-        Object { proto, extensible: true, kind, props: PropertyMap::default() }
+        Object { proto, extensible: true, kind, props: PropertyMap::default(), private: None }
     }
 
     pub fn ordinary(proto: Option<ObjRef>) -> Object {
@@ -160,6 +163,9 @@ impl Trace for Object {
             }
         }
         self.kind.trace(t);
+        if let Some(p) = &self.private {
+            p.trace(t);
+        }
     }
 }
 
