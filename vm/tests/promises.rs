@@ -511,7 +511,7 @@ fn clearing_intervals_and_unref() {
         if n == 3 {
             let g = Value::Object(vm.global());
             let clear = vm.get_v(&g, &PropertyKey::from("clearInterval"))?;
-            vm.call(&clear, Value::Undefined, &[args.this.clone()])?;
+            vm.call(&clear, Value::Undefined, std::slice::from_ref(&args.this))?;
         }
         Ok(Value::Undefined)
     }

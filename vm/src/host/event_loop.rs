@@ -28,6 +28,9 @@ use crate::property::{attrs, PropertyKey};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// See [`EventLoop::after_drain_hook`].
+pub type AfterDrainHook = fn(&mut Vm) -> Result<(), Uncaught>;
+
 /// A `process.nextTick(callback, ...args)` entry.
 pub struct Tick {
     pub callback: Value,
@@ -66,7 +69,7 @@ pub struct EventLoop {
     pub exit_hook: fn(i32) -> !,
     /// Called each time the ticks and microtasks have drained (after the rejection check): the
     /// embedder's chance to end the program, e.g. when the entry module's evaluation rejected.
-    pub after_drain_hook: Option<fn(&mut Vm) -> Result<(), Uncaught>>,
+    pub after_drain_hook: Option<AfterDrainHook>,
     start: Instant,
     seq: u64,
     async_id: u64,
