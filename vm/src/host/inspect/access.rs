@@ -59,6 +59,13 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Proxy(p) if p.callable => Kind::Function,
         ObjectKind::Proxy(_) => Kind::Ordinary,
         ObjectKind::AsyncFromSyncIterator(_) => Kind::Ordinary,
+        ObjectKind::Map(_) => Kind::Map,
+        ObjectKind::Set(_) => Kind::Set,
+        ObjectKind::MapIterator(_) => Kind::MapIterator,
+        ObjectKind::SetIterator(_) => Kind::SetIterator,
+        ObjectKind::WeakMap(_) => Kind::WeakMap,
+        ObjectKind::WeakSet(_) => Kind::WeakSet,
+        ObjectKind::WeakRef(_) | ObjectKind::CallSite(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
@@ -143,21 +150,48 @@ pub fn function_flavour(vm: &Vm, obj: ObjRef) -> FunctionFlavour {
 
 /// A Set's values in insertion order.
 pub fn set_values(vm: &Vm, obj: ObjRef) -> Vec<Value> {
-    let _ = (vm, obj);
-    Vec::new()
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Set(d) => d.entries().map(|(k, _)| k.clone()).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A Map's entries in insertion order.
 pub fn map_entries(vm: &Vm, obj: ObjRef) -> Vec<(Value, Value)> {
-    let _ = (vm, obj);
-    Vec::new()
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Map(d) => d.entries().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A Map or Set iterator's remaining entries (flattened `k, v, k, v` when it yields pairs) and
 /// whether it yields pairs.
 pub fn iterator_preview(vm: &Vm, obj: ObjRef) -> Option<(Vec<Value>, bool)> {
-    let _ = (vm, obj);
-    None
+    use crate::builtins::collection_data::IterationKind;
+    let state = match &vm.heap.get(obj).kind {
+        ObjectKind::MapIterator(s) | ObjectKind::SetIterator(s) => s,
+        _ => return None,
+    };
+    let pairs = state.kind == IterationKind::Entries;
+    let Some(collection) = state.collection else {
+        return Some((Vec::new(), pairs));
+    };
+    let data = match &vm.heap.get(collection).kind {
+        ObjectKind::Map(d) | ObjectKind::Set(d) => d,
+        _ => return Some((Vec::new(), pairs)),
+    };
+    let mut out = Vec::new();
+    for (k, v) in data.remaining(&state.cursor) {
+        match state.kind {
+            IterationKind::Keys => out.push(k.clone()),
+            IterationKind::Values => out.push(v.clone()),
+            IterationKind::Entries => {
+                out.push(k.clone());
+                out.push(v.clone());
+            }
+        }
+    }
+    Some((out, pairs))
 }
 
 /// [[PromiseState]] with [[PromiseResult]].
