@@ -599,3 +599,25 @@ fn garbage_collection_between_jobs_keeps_queued_work() {
     f.vm.collect_garbage();
     assert_eq!(f.entries(), ["a:4", "timer"]);
 }
+
+/// The embedder's after-drain hook runs once the queues are empty and can end the program.
+#[test]
+fn the_after_drain_hook_sees_drained_queues() {
+    fn hook(vm: &mut Vm) -> Result<(), Uncaught> {
+        if vm.event_loop.microtasks.is_empty() && vm.event_loop.ticks.is_empty() {
+            Err(Uncaught::Exception(Value::Number(13.0)))
+        } else {
+            Ok(())
+        }
+    }
+    let mut f = Fixture::new();
+    let p = f.resolved(Value::Undefined);
+    let a = f.cb("a");
+    f.then(&p, a, Value::Undefined);
+    f.vm.event_loop.after_drain_hook = Some(hook);
+    match process_ticks_and_rejections(&mut f.vm) {
+        Err(Uncaught::Exception(Value::Number(n))) => assert_eq!(n, 13.0),
+        _ => panic!("the hook did not end the drain"),
+    }
+    assert_eq!(f.entries(), ["a:undefined"]);
+}
