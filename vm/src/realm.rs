@@ -44,7 +44,7 @@ intrinsics! {
     RegExpPrototype, RegExp, RegExpStringIteratorPrototype,
     DatePrototype, Date,
     Proxy, Reflect, Math, JSON, ThrowTypeError,
-    CallSitePrototype,
+    CallSitePrototype, FinalizationRegistryPrototype, FinalizationRegistry,
     ArrayBufferPrototype, ArrayBuffer,
 }
 

@@ -287,3 +287,32 @@ fn weak_keys_must_be_objects_or_unregistered_symbols() {
     let err = new(&mut vm, "WeakRef", &[n(1.0)]).unwrap_err();
     assert_eq!(message(&mut vm, err), "WeakRef: invalid target");
 }
+
+#[test]
+fn finalization_registry_keeps_held_values_but_not_targets_or_tokens() {
+    let mut vm = Vm::new();
+    let registry = vm
+        .run_script(
+            "var r = new FinalizationRegistry(() => {});
+             var keptToken = {};
+             (function () { r.register({}, { held: 1 }, keptToken); r.register({}, { held: 2 }, {}); })();
+             r",
+            "test.js",
+        )
+        .unwrap()
+        .as_object()
+        .unwrap();
+    let cells = |vm: &Vm| match &vm.heap.get(registry).kind {
+        ObjectKind::FinalizationRegistry(d) => d.cell_count(),
+        _ => usize::MAX,
+    };
+    assert_eq!(cells(&vm), 2);
+    vm.roots.push(Value::Object(registry));
+    vm.collect_garbage();
+    // The cell whose target and token both died is gone; the one with a live token stays, and
+    // can still be unregistered.
+    assert_eq!(cells(&vm), 1);
+    let token = vm.run_script("keptToken", "t.js").unwrap();
+    assert_eq!(show(&invoke(&mut vm, registry, "unregister", &[token]).unwrap()), "true");
+    assert_eq!(cells(&vm), 0);
+}

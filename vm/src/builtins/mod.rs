@@ -5,6 +5,7 @@ pub mod boolean;
 pub mod async_from_sync_iterator;
 pub mod call_site;
 pub mod collection_data;
+pub mod finalization_registry;
 pub mod function;
 pub mod error;
 pub mod error_stack;
@@ -69,6 +70,7 @@ pub fn install_all(vm: &mut Vm) {
     weakmap::install(vm);
     weakset::install(vm);
     weakref::install(vm);
+    finalization_registry::install(vm);
     promise::install(vm);
     async_from_sync_iterator::install(vm);
     crate::host::install(vm);

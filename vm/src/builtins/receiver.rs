@@ -68,6 +68,9 @@ pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
         _ => {}
     }
     if vm.is_callable(v) {
+        if let Some(text) = crate::builtins::function::ecmascript_function_source_text(vm, o) {
+            return text.to_rust_lossy();
+        }
         let name = plain_string(vm, o, "name").map(|s| s.to_rust_lossy()).unwrap_or_default();
         return format!("function {name}() {{ [native code] }}");
     }

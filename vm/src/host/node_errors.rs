@@ -9,13 +9,15 @@ use crate::vm::Vm;
 /// A Node error of `kind` with `code` and `message`.
 pub fn node_error(vm: &mut Vm, kind: ErrorKind, code: &str, message: &str) -> Value {
     let err = vm.new_error(kind, message);
-    // As Node does: the stack is formatted while `name` reads `Name [CODE]`, then the own
-    // `name` goes away again.
-    let name_key = PropertyKey::from("name");
-    let heading = format!("{} [{}]", kind.name(), code);
-    vm.define_value(err, name_key.clone(), Value::from(heading.as_str()), attrs::BUILTIN);
-    let _ = vm.get(err, &PropertyKey::from("stack"));
-    let _ = vm.delete_property(err, &name_key);
+    // Node captures the stack while the name reads `Name [CODE]`: replace the heading of the
+    // stack V8-style formatting produced.
+    let stack_key = PropertyKey::from("stack");
+    if let Ok(Value::String(stack)) = vm.get(err, &stack_key) {
+        let text = stack.to_rust_lossy();
+        let frames = text.find("\n    at ").map(|i| &text[i..]).unwrap_or("");
+        let heading = format!("{} [{}]: {}{}", kind.name(), code, message, frames);
+        vm.define_value(err, stack_key, Value::from(heading.as_str()), attrs::BUILTIN);
+    }
     vm.define_value(err, PropertyKey::from("code"), Value::from(code), attrs::ALL);
     Value::Object(err)
 }

@@ -100,6 +100,8 @@ pub enum ObjectKind {
     WeakRef(Value),
     /// A V8 CallSite: one frame of a captured stack (`Error.prepareStackTrace`).
     CallSite(Box<crate::error::StackFrameInfo>),
+    /// [[CleanupCallback]] and [[Cells]] of a FinalizationRegistry.
+    FinalizationRegistry(Box<crate::builtins::finalization_registry::FinalizationRegistryData>),
     /// A promise's internal slots (§27.2.6).
     Promise(crate::builtins::promise::PromiseData),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
@@ -132,6 +134,7 @@ impl Object {
         match &mut self.kind {
             ObjectKind::WeakMap(d) | ObjectKind::WeakSet(d) => d.clear_dead_entries(t),
             ObjectKind::WeakRef(target) => crate::builtins::weakref::clear_dead_target(target, t),
+            ObjectKind::FinalizationRegistry(d) => d.clear_dead_entries(t),
             _ => {}
         }
     }
@@ -183,6 +186,7 @@ impl Trace for ObjectKind {
             // Weak: traced by `trace_ephemerons`, cleared by `clear_dead_weak_entries`.
             ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_) | ObjectKind::WeakRef(_) => {}
             ObjectKind::CallSite(_) => {}
+            ObjectKind::FinalizationRegistry(d) => d.trace(t),
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary

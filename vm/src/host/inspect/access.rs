@@ -27,7 +27,7 @@ pub enum Kind {
     Boxed(Value),
     Arguments,
     Date(f64),
-    RegExp { source: String, flags: String },
+    RegExp,
     Map,
     Set,
     WeakMap,
@@ -52,8 +52,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
         ObjectKind::Promise(_) => Kind::Promise,
-        // Node shows a proxy as its target would look (showProxy is off); until the walker
-        // follows the target, a proxy prints as a plain object.
+        ObjectKind::RegExp(_) => Kind::RegExp,
         // The walker looks through proxies before asking (see `Ctx::format_value`); a proxy
         // met here (a proxy's target that is itself a proxy) is walked through its traps.
         ObjectKind::Proxy(p) if p.callable => Kind::Function,
@@ -65,7 +64,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::SetIterator(_) => Kind::SetIterator,
         ObjectKind::WeakMap(_) => Kind::WeakMap,
         ObjectKind::WeakSet(_) => Kind::WeakSet,
-        ObjectKind::WeakRef(_) | ObjectKind::CallSite(_) => Kind::Ordinary,
+        ObjectKind::WeakRef(_) | ObjectKind::CallSite(_) | ObjectKind::FinalizationRegistry(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
@@ -239,7 +238,7 @@ pub fn internal_constructor_name(vm: &mut Vm, obj: ObjRef) -> JsResult<String> {
         Kind::Boxed(_) => "Symbol",
         Kind::Arguments => "Arguments",
         Kind::Date(_) => "Date",
-        Kind::RegExp { .. } => "RegExp",
+        Kind::RegExp => "RegExp",
         Kind::Map => "Map",
         Kind::Set => "Set",
         Kind::WeakMap => "WeakMap",

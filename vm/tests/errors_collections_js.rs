@@ -1,5 +1,6 @@
-//! Error, Map, Set and the weak collections used from JavaScript through `Vm::run_script`;
-//! each script's completion value (ToString) is compared with what Node v20 prints.
+//! Error, Map, Set, the weak collections and the stack-trace API used from JavaScript through
+//! `Vm::run_script`; each script's completion value (ToString) is compared with what Node v20
+//! prints.
 
 use modjs_vm::{PropertyKey, Value, Vm};
 
@@ -181,4 +182,58 @@ fn prepare_stack_trace_receives_call_sites() {
     check("typeof Error.prepareStackTrace + Error.prepareStackTrace.name", "functionErrorPrepareStackTrace");
     let first = run("Error.prepareStackTrace = (e, s) => 'custom ' + e.message; new Error('m').stack");
     assert_eq!(first, "custom m");
+}
+
+#[test]
+fn incompatible_receivers_are_shown_as_v8_shows_them() {
+    let prefix = "Method Map.prototype.get called on incompatible receiver ";
+    for (receiver, shown) in [
+        ("function f(){}", "function f(){}"),
+        ("new (class Foo {})", "#<Foo>"),
+        ("Object.create(null)", "[object Object]"),
+        ("new Error('x')", "Error: x"),
+        ("'ab'", "ab"),
+        ("Map", "function Map() { [native code] }"),
+    ] {
+        let src = format!("try {{ Map.prototype.get.call({receiver}, 1) }} catch (e) {{ e.message }}");
+        assert_eq!(run(&src), format!("{prefix}{shown}"), "receiver {receiver}");
+    }
+}
+
+#[test]
+fn util_inspect_shows_collection_contents() {
+    use modjs_vm::host::inspect::{inspect, InspectOptions};
+    let mut vm = Vm::new();
+    let cases = [
+        ("new Map([[1, 'a'], ['k', {x: 1}]])", "Map(2) { 1 => 'a', 'k' => { x: 1 } }"),
+        ("new Set([1, 'two'])", "Set(2) { 1, 'two' }"),
+        ("const it = new Map([[1, 'a'], ['k', {x: 1}]]).entries(); it.next(); it", "[Map Entries] { [ 'k', { x: 1 } ] }"),
+        ("new Set([5]).values()", "[Set Iterator] { 5 }"),
+        ("new WeakMap()", "WeakMap { <items unknown> }"),
+    ];
+    for (src, expected) in cases {
+        let v = vm.run_script(src, "/test/file.js").unwrap();
+        assert_eq!(inspect(&mut vm, &v, InspectOptions::default()).unwrap(), expected, "{src}");
+    }
+}
+
+#[test]
+fn finalization_registry_validates_and_unregisters() {
+    check(
+        "const r = new FinalizationRegistry(() => {}); const o = {}, token = {};
+         r.register(o, 'held', token); r.register({}, 'other', token);
+         [r.unregister(token), r.unregister(token), Object.prototype.toString.call(r)].join()",
+        "true,false,[object FinalizationRegistry]",
+    );
+    check("try { FinalizationRegistry() } catch (e) { e.message }", "Constructor FinalizationRegistry requires 'new'");
+    check("try { new FinalizationRegistry(1) } catch (e) { e.message }", "FinalizationRegistry: cleanup must be callable");
+    check(
+        "const r = new FinalizationRegistry(() => {}); const o = {}; try { r.register(o, o) } catch (e) { e.message }",
+        "FinalizationRegistry.prototype.register: target and holdings must not be same",
+    );
+    check(
+        "const r = new FinalizationRegistry(() => {}); try { r.register({}, 1, 5) } catch (e) { e.message }",
+        "Invalid unregisterToken ('5')",
+    );
+    check("FinalizationRegistry.length + FinalizationRegistry.prototype.register.length", "3");
 }
