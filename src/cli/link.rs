@@ -79,7 +79,7 @@ fn run_on_thread(args: LinkArgs) -> i32 {
 }
 
 /// The error as Node prints it on stderr (without the stack trace).
-fn error_report(e: &ModuleError) -> String {
+pub(super) fn error_report(e: &ModuleError) -> String {
     match e {
         ModuleError::Syntax { url, source, error } => syntax_error_report(url, source, error),
         ModuleError::Link { url, source, span, message } => {

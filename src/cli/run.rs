@@ -5,9 +5,12 @@
 //! * A syntax error prints Node's code frame (`FILE:LINE`, the line, the underline, the error)
 //!   and `Node.js v20.20.2`; exit status 1. FILE is the absolute path for a Script and its
 //!   `file:` URL for a Module, as Node shows them.
-//! * The program runs; an ES module body runs inside a microtask, as Node evaluates modules
-//!   from a promise job (so its promise jobs come before its `process.nextTick`s). Then the
-//!   event loop runs until no work is left (`modjs_vm::host::event_loop`).
+//! * A Script runs with `Vm::run_script`. A Module is the root of a module graph: the loader
+//!   constructs and links it (reporting syntax, resolution and link errors as `modjs link`
+//!   does), then instantiates and evaluates it inside a microtask, as Node evaluates modules
+//!   from a promise job (so the entry's promise jobs come before its `process.nextTick`s). Then
+//!   the event loop runs until no work is left (`modjs_vm::host::event_loop`). An entry module
+//!   still awaiting when the loop runs dry exits with status 13, as Node does.
 //! * An uncaught exception or unhandled rejection prints Node's report ([`super::uncaught`]);
 //!   exit status 1. Otherwise the status is `process.exitCode` (0 when unset).
 //! * `process.argv` is `[modjs executable, absolute FILE, ARGS...]`.
@@ -15,16 +18,24 @@
 //! Everything runs on a thread with a large stack (reserved, not committed) so that deep
 //! recursion is stopped by the VM's own depth limits with a RangeError, never by the Rust stack.
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use modjs_parser::ast::Goal;
 use modjs_vm::host::event_loop::{process_ticks_and_rejections, run_as_microtask, run_event_loop, Uncaught};
 use modjs_vm::host::process::{exit_code, flush_stdio, set_argv, write_stderr};
+use modjs_loader::module::evaluate::EvaluateOutcome;
+use modjs_loader::module::host::FsHost;
+use modjs_loader::module::{construct, link, ModuleGraph, ModuleId, Trace};
+use modjs_loader::resolve::Resolver;
+use modjs_loader::runtime::module_runtime::{with_runtime, ModuleRuntime};
 use modjs_vm::native::CallArgs;
+use modjs_vm::object::ObjectKind;
 use modjs_vm::{JsResult, PropertyKey, Value, Vm};
 
 use super::code_frame::syntax_error_report;
+use super::link::error_report;
 use super::parse::read_source;
 use super::uncaught::{node_trailer, uncaught_report};
 
@@ -129,14 +140,16 @@ fn run_program(args: RunArgs) -> i32 {
         Goal::Module => modjs_loader::resolve::url::Url::from_file_path(&real_text).href(),
         Goal::Script => real_text,
     };
-    if let Err(e) = modjs_parser::parse(&source, goal) {
-        eprint!("{}{}", syntax_error_report(&shown, &source, &e), node_trailer());
-        return 1;
+    if goal == Goal::Script {
+        if let Err(e) = modjs_parser::parse(&source, goal) {
+            eprint!("{}{}", syntax_error_report(&shown, &source, &e), node_trailer());
+            return 1;
+        }
     }
 
     let mut vm = Vm::new();
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "modjs".into());
-    let mut argv = vec![exe, abs_text];
+    let mut argv = vec![exe, abs_text.clone()];
     argv.extend(args.args);
     set_argv(&mut vm, &argv);
 
@@ -146,12 +159,28 @@ fn run_program(args: RunArgs) -> i32 {
             Err(e) => Err(Uncaught::Exception(e)),
         },
         Goal::Module => {
-            let body = module_body_function(&mut vm, &source, &shown);
-            run_as_microtask(&mut vm, body)
+            let (graph, root) = match load_module_graph(&abs_text) {
+                Ok(g) => g,
+                Err(report) => {
+                    eprint!("{report}{}", node_trailer());
+                    return 1;
+                }
+            };
+            vm.host_state = Some(Box::new(ModuleRuntime::new(graph, Trace::off())));
+            ENTRY.with(|e| e.set(Some(EntryState { root, pending: false })));
+            vm.event_loop.after_drain_hook = Some(entry_module_rejected);
+            let slots = vec![Value::Number(root.0 as f64)];
+            let body = vm.new_native_function_with_slots(PropertyKey::from(""), 0, evaluate_entry_module, slots, false);
+            run_as_microtask(&mut vm, Value::Object(body))
         }
     }
     .and_then(|()| run_event_loop(&mut vm));
 
+    // The loop ran dry while the entry module still awaits: Node exits with status 13.
+    if outcome.is_ok() && entry_still_pending(&mut vm) {
+        flush_stdio(&mut vm);
+        return 13;
+    }
     let status = match outcome {
         Ok(()) => exit_code(&mut vm),
         Err(uncaught) => {
@@ -164,27 +193,80 @@ fn run_program(args: RunArgs) -> i32 {
     status
 }
 
-/// A function that evaluates the entry module's body when called (from a microtask).
-///
-/// Until the module loader runs module graphs, a module is evaluated as a script body; this is
-/// only right for a module without imports or exports (the parse above already checked the
-/// module grammar).
-fn module_body_function(vm: &mut Vm, source: &str, shown: &str) -> Value {
-    let slots = vec![Value::from(source), Value::from(shown)];
-    let f = vm.new_native_function_with_slots(PropertyKey::from(""), 0, evaluate_module_body, slots, false);
-    Value::Object(f)
+/// Loads and links the module graph of `entry` (an absolute path): the construct and link
+/// phases, where every syntax, resolution and link error of the graph surfaces before any code
+/// runs. `Err` is the report to print.
+fn load_module_graph(entry: &str) -> Result<(ModuleGraph, ModuleId), String> {
+    let mut resolver = Resolver::new();
+    resolver.current_dir = std::env::current_dir().ok().map(|d| d.display().to_string());
+    let mut host = FsHost::new(resolver);
+    let mut trace = Trace::off();
+    let (mut graph, root) = construct(&mut host, entry, &mut trace).map_err(|e| error_report(&e))?;
+    link(&mut graph, root, &mut trace).map_err(|e| error_report(&e))?;
+    Ok((graph, root))
 }
 
-fn evaluate_module_body(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
-    let slot = |vm: &Vm, i: usize| match &vm.heap.get(args.callee).kind {
-        modjs_vm::object::ObjectKind::NativeFunction(nf) => match nf.slots.get(i) {
-            Some(Value::String(s)) => s.to_rust_lossy(),
-            _ => String::new(),
+/// The entry module of the running program and whether its evaluation is still pending (top-level
+/// await). One program runs per VM thread.
+#[derive(Clone, Copy)]
+struct EntryState {
+    root: ModuleId,
+    pending: bool,
+}
+
+thread_local! {
+    static ENTRY: Cell<Option<EntryState>> = const { Cell::new(None) };
+}
+
+/// The microtask that instantiates and evaluates the module graph (Node runs the entry module
+/// from a promise job). A synchronous failure is thrown from the job.
+fn evaluate_entry_module(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    let root = match &vm.heap.get(args.callee).kind {
+        ObjectKind::NativeFunction(nf) => match nf.slots.first() {
+            Some(Value::Number(n)) => ModuleId(*n as u32),
+            _ => return Ok(Value::Undefined),
         },
-        _ => String::new(),
+        _ => return Ok(Value::Undefined),
     };
-    let (source, path) = (slot(vm, 0), slot(vm, 1));
-    vm.run_script(&source, &path)
+    let result = with_runtime(vm, |rt, vm| -> JsResult<bool> {
+        rt.instantiate(vm)?;
+        match rt.evaluate(vm, root) {
+            EvaluateOutcome::Settled(Err(t)) => Err(rt.thrown_value(t)),
+            EvaluateOutcome::Pending => Ok(true),
+            _ => Ok(false),
+        }
+    });
+    match result {
+        Some(Ok(pending)) => {
+            ENTRY.with(|e| e.set(Some(EntryState { root, pending })));
+            Ok(Value::Undefined)
+        }
+        Some(Err(e)) => Err(e),
+        None => Ok(Value::Undefined),
+    }
+}
+
+/// The entry module's settlement, once known: `Some(Err(value))` when it rejected.
+fn entry_settlement(vm: &mut Vm) -> Option<Result<(), Value>> {
+    let entry = ENTRY.with(|e| e.get())?;
+    with_runtime(vm, |rt, _| {
+        rt.settled.iter().find(|(m, _)| *m == entry.root).map(|(_, r)| r.map_err(|t| rt.thrown_value(t)))
+    })
+    .flatten()
+}
+
+/// After each drain of the queues: an entry module whose top-level await rejected ends the
+/// program as an uncaught error.
+fn entry_module_rejected(vm: &mut Vm) -> Result<(), Uncaught> {
+    match entry_settlement(vm) {
+        Some(Err(e)) => Err(Uncaught::Exception(e)),
+        _ => Ok(()),
+    }
+}
+
+fn entry_still_pending(vm: &mut Vm) -> bool {
+    let pending = ENTRY.with(|e| e.get()).is_some_and(|e| e.pending);
+    pending && entry_settlement(vm).is_none()
 }
 
 #[cfg(test)]

@@ -511,7 +511,7 @@ fn clearing_intervals_and_unref() {
         if n == 3 {
             let g = Value::Object(vm.global());
             let clear = vm.get_v(&g, &PropertyKey::from("clearInterval"))?;
-            vm.call(&clear, Value::Undefined, &[args.this.clone()])?;
+            vm.call(&clear, Value::Undefined, std::slice::from_ref(&args.this))?;
         }
         Ok(Value::Undefined)
     }
@@ -598,4 +598,26 @@ fn garbage_collection_between_jobs_keeps_queued_work() {
     assert!(run_event_loop(&mut f.vm).is_ok());
     f.vm.collect_garbage();
     assert_eq!(f.entries(), ["a:4", "timer"]);
+}
+
+/// The embedder's after-drain hook runs once the queues are empty and can end the program.
+#[test]
+fn the_after_drain_hook_sees_drained_queues() {
+    fn hook(vm: &mut Vm) -> Result<(), Uncaught> {
+        if vm.event_loop.microtasks.is_empty() && vm.event_loop.ticks.is_empty() {
+            Err(Uncaught::Exception(Value::Number(13.0)))
+        } else {
+            Ok(())
+        }
+    }
+    let mut f = Fixture::new();
+    let p = f.resolved(Value::Undefined);
+    let a = f.cb("a");
+    f.then(&p, a, Value::Undefined);
+    f.vm.event_loop.after_drain_hook = Some(hook);
+    match process_ticks_and_rejections(&mut f.vm) {
+        Err(Uncaught::Exception(Value::Number(n))) => assert_eq!(n, 13.0),
+        _ => panic!("the hook did not end the drain"),
+    }
+    assert_eq!(f.entries(), ["a:undefined"]);
 }

@@ -28,6 +28,9 @@ use crate::property::{attrs, PropertyKey};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// See [`EventLoop::after_drain_hook`].
+pub type AfterDrainHook = fn(&mut Vm) -> Result<(), Uncaught>;
+
 /// A `process.nextTick(callback, ...args)` entry.
 pub struct Tick {
     pub callback: Value,
@@ -64,6 +67,9 @@ pub struct EventLoop {
     pub immediate_prototype: Option<ObjRef>,
     /// What `process.exit` does after flushing (a test can replace it).
     pub exit_hook: fn(i32) -> !,
+    /// Called each time the ticks and microtasks have drained (after the rejection check): the
+    /// embedder's chance to end the program, e.g. when the entry module's evaluation rejected.
+    pub after_drain_hook: Option<AfterDrainHook>,
     start: Instant,
     seq: u64,
     async_id: u64,
@@ -93,6 +99,7 @@ impl EventLoop {
             timeout_prototype: None,
             immediate_prototype: None,
             exit_hook: exit_process,
+            after_drain_hook: None,
             start: Instant::now(),
             seq: 0,
             // Node's first user async ids start after its own bootstrap resources.
@@ -161,7 +168,11 @@ pub fn process_ticks_and_rejections(vm: &mut Vm) -> Result<(), Uncaught> {
         if !vm.event_loop.ticks.is_empty() {
             continue;
         }
-        return process_promise_rejections(vm);
+        process_promise_rejections(vm)?;
+        return match vm.event_loop.after_drain_hook {
+            Some(hook) => hook(vm),
+            None => Ok(()),
+        };
     }
 }
 
