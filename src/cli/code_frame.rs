@@ -51,7 +51,7 @@ fn cut_at_nul(s: &str) -> &str {
 }
 
 /// Node's underline: whitespace up to `start`, carets up to `end`, indexed by UTF-8 byte.
-fn underline(line: &[u8], start: usize, end: usize) -> String {
+pub fn underline(line: &[u8], start: usize, end: usize) -> String {
     let mut out = String::new();
     for (i, &b) in line.iter().enumerate().take(end) {
         if b == 0 || out.len() >= UNDERLINE_MAX {

@@ -8,7 +8,9 @@ mod demo;
 mod link;
 mod parse;
 mod resolve;
+mod run;
 mod test262;
+mod uncaught;
 
 #[derive(Parser)]
 #[command(
@@ -34,11 +36,21 @@ enum Command {
     CjsExports(cjs_exports::CjsExportsArgs),
     /// Load and link an ES module graph (construct + link phases), optionally tracing them.
     Link(link::LinkArgs),
+    /// Run a program as `node FILE ARGS...` does (also `modjs FILE ARGS...`).
+    Run(run::RunArgs),
     /// Parse the bundled example and show its AST and module records (the default command).
     Demo,
 }
 
+/// The subcommand names: a first argument that is none of these (nor an option) is a program
+/// to run.
+const SUBCOMMANDS: &[&str] = &["parse", "resolve", "cjs-exports", "link", "run", "demo", "help"];
+
 pub fn main() -> i32 {
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    if let Some(args) = run::implicit_run(&argv, SUBCOMMANDS) {
+        return run::run(args);
+    }
     let cli = Cli::parse();
     if cli.test262.test262 {
         return test262::run(cli.test262);
@@ -48,6 +60,7 @@ pub fn main() -> i32 {
         Some(Command::Resolve(args)) => resolve::run(args),
         Some(Command::CjsExports(args)) => cjs_exports::run(args),
         Some(Command::Link(args)) => link::run(args),
+        Some(Command::Run(args)) => run::run(args),
         Some(Command::Demo) | None => demo::run(),
     }
 }

@@ -37,22 +37,12 @@ pub enum IteratorHint {
     Async,
 }
 
-/// How V8 names a value that is not iterable: `number 5`, `boolean true`, `object`, `function`.
-fn describe_non_iterable(v: &Value, vm: &Vm) -> String {
-    match v {
-        Value::Undefined | Value::Empty => "undefined".into(),
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("boolean {b}"),
-        Value::Number(n) => format!("number {}", crate::conversions::number_to_string(*n)),
-        Value::String(s) => format!("string \"{}\"", s.to_rust_lossy()),
-        Value::Symbol(_) => "symbol".into(),
-        Value::Object(_) => vm.typeof_value(v).into(),
-    }
-}
-
 impl Vm {
     fn not_iterable_error(&mut self, v: &Value) -> Value {
-        let what = describe_non_iterable(v, self);
+        let what = match v {
+            Value::Object(_) => self.typeof_value(v).to_string(),
+            other => crate::builtins::receiver::describe_value_type(other),
+        };
         self.throw_type_error(&format!("{what} is not iterable (cannot read property Symbol(Symbol.iterator))"))
     }
 

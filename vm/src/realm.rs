@@ -44,6 +44,7 @@ intrinsics! {
     RegExpPrototype, RegExp, RegExpStringIteratorPrototype,
     DatePrototype, Date,
     Proxy, Reflect, Math, JSON, ThrowTypeError,
+    CallSitePrototype, FinalizationRegistryPrototype, FinalizationRegistry,
     ArrayBufferPrototype, ArrayBuffer,
 }
 

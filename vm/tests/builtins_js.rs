@@ -87,6 +87,13 @@ fn arrays_from_javascript() {
         ("var it = [1][Symbol.iterator](); Object.prototype.toString.call(it)", "[object Array Iterator]"),
         ("Array.prototype.concat.length + ',' + Array.prototype.splice.length + ',' + Array.from.length", "1,2,1"),
         ("[1, 2, 3].indexOf(2, -1)", "-1"),
+        // A setter on Array.prototype at a new index runs instead of the fast paths.
+        ("var calls = 0; Object.defineProperty(Array.prototype, '0', {set(v) { calls++; }, configurable: true}); var a = []; a.unshift(1); var r = calls + ':' + a.length + ':' + a.hasOwnProperty(0); delete Array.prototype[0]; r", "1:1:false"),
+        ("var calls = 0; Object.defineProperty(Array.prototype, '2', {set(v) { calls++; }, configurable: true}); var a = [1, 2]; a.push(3); var r = calls + ':' + a.length + ':' + a.hasOwnProperty(2); delete Array.prototype[2]; r", "1:3:false"),
+        // Sparse arrays: holes are skipped, but an element added ahead during the loop is seen.
+        ("var a = [1]; a[1000000] = 2; var seen = []; a.forEach((v, i) => { seen.push(i); if (i === 0) a[500] = 'x'; }); seen.join()", "0,500,1000000"),
+        ("var a = []; a[5] = 1; a[1000000] = 2; a.lastIndexOf(1) + ',' + a.indexOf(2) + ',' + a.reduce((p, v) => p + v, 0)", "5,1000000,3"),
+        ("var a = []; a[3] = 'q'; Array.prototype[1] = 'p'; var r = a.map(v => v + v); delete Array.prototype[1]; r.length + r.join()", "4,pp,,qq"),
         ("[1, 2, 3].lastIndexOf(1, -3)", "0"),
         ("var a = [3, 2, 1]; a.reverse(); a.shift() + a.pop() + a.unshift(0) + a.join()", "60,2"),
     ]);

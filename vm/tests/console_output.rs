@@ -250,3 +250,157 @@ a b 1 {} []
 "##;
     assert_eq!(stdout_of(source), node);
 }
+
+#[test]
+fn promises_regexps_and_json() {
+    let source = r##"
+const pending = new Promise(() => {});
+const resolved = Promise.resolve({ ok: true });
+const rejected = Promise.reject(new Error('no'));
+rejected.catch(() => {});
+console.log(pending, resolved, Promise.resolve(), [Promise.resolve([1, { a: { b: 1 } }])]);
+const rj = Promise.reject(3); rj.catch(() => {}); console.log(rj, { p: Promise.resolve(2) });
+console.log(/a\/b/g, [/x/], { r: /y/i }, new RegExp('a/b'));
+const re = /q/; re.extra = 1; console.log(re);
+console.log('%j', { a: [1, 'two'] });
+const circ = { name: 'c' }; circ.self = circ; console.log('%j', circ);
+console.log(new Number(3), new String('ab'), new Boolean(false), [new Number(-0)]);
+const err = new TypeError('bad thing'); console.log(err.name, err.message, String(err));
+"##;
+    let node = r##"Promise { <pending> } Promise { { ok: true } } Promise { undefined } [ Promise { [ 1, [Object] ] } ]
+Promise { <rejected> 3 } { p: Promise { 2 } }
+/a\/b/g [ /x/ ] { r: /y/i } /a\/b/
+/q/ { extra: 1 }
+{"a":[1,"two"]}
+[Circular]
+[Number: 3] [String: 'ab'] [Boolean: false] [ [Number: -0] ]
+TypeError bad thing TypeError: bad thing
+"##;
+    assert_eq!(stdout_of(source), node);
+}
+
+#[test]
+fn maps_and_sets() {
+    let source = r##"
+console.log(new Map([[1, { a: 1 }], ['x', [1, 2]]]), new Set([1, 'a', [2]]), new Map(), new Set());
+console.log([new Map([[{ k: 1 }, new Set([new Map([[1, 2]])])]])]);
+const m = new Map([[1, 2], [3, 4]]);
+const it = m.entries(); it.next();
+console.log(it, m.keys(), m.values(), new Set([5]).entries(), new Set([6, 7]).values());
+console.log(new WeakMap(), new WeakSet());
+const big = new Set(); for (let i = 0; i < 120; i++) big.add(i); console.log(big);
+const withKey = new Map([['a', 1]]); withKey.extra = true; console.log(withKey);
+class MyMap extends Map {} console.log(new MyMap([[1, 2]]), { s: new Set(['nested']) });
+"##;
+    let node = r##"Map(2) { 1 => { a: 1 }, 'x' => [ 1, 2 ] } Set(3) { 1, 'a', [ 2 ] } Map(0) {} Set(0) {}
+[ Map(1) { { k: 1 } => Set(1) { [Map] } } ]
+[Map Entries] { [ 3, 4 ] } [Map Iterator] { 1, 3 } [Map Iterator] { 2, 4 } [Set Entries] { [ 5, 5 ] } [Set Iterator] { 6, 7 }
+WeakMap { <items unknown> } WeakSet { <items unknown> }
+Set(120) {
+  0,
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  12,
+  13,
+  14,
+  15,
+  16,
+  17,
+  18,
+  19,
+  20,
+  21,
+  22,
+  23,
+  24,
+  25,
+  26,
+  27,
+  28,
+  29,
+  30,
+  31,
+  32,
+  33,
+  34,
+  35,
+  36,
+  37,
+  38,
+  39,
+  40,
+  41,
+  42,
+  43,
+  44,
+  45,
+  46,
+  47,
+  48,
+  49,
+  50,
+  51,
+  52,
+  53,
+  54,
+  55,
+  56,
+  57,
+  58,
+  59,
+  60,
+  61,
+  62,
+  63,
+  64,
+  65,
+  66,
+  67,
+  68,
+  69,
+  70,
+  71,
+  72,
+  73,
+  74,
+  75,
+  76,
+  77,
+  78,
+  79,
+  80,
+  81,
+  82,
+  83,
+  84,
+  85,
+  86,
+  87,
+  88,
+  89,
+  90,
+  91,
+  92,
+  93,
+  94,
+  95,
+  96,
+  97,
+  98,
+  99,
+  ... 20 more items
+}
+Map(1) { 'a' => 1, extra: true }
+MyMap(1) [Map] { 1 => 2 } { s: Set(1) { 'nested' } }
+"##;
+    assert_eq!(stdout_of(source), node);
+}

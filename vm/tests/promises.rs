@@ -471,7 +471,7 @@ fn type_errors_have_v8_messages() {
 }
 
 /// ```js
-/// setTimeout(t10, 10); setTimeout(t0, 0); setImmediate(i); Promise.resolve().then(p);
+/// setTimeout(t10, 60); setTimeout(t0, 0); setImmediate(i); Promise.resolve().then(p);
 /// // p, t0 and i in either order (node: depends on the 1 ms clock), then t10
 /// setTimeout(a, 5); setTimeout(b, 5) // same delay: creation order
 /// ```
@@ -479,7 +479,7 @@ fn type_errors_have_v8_messages() {
 fn timers_run_by_expiry_then_creation_order() {
     let mut f = Fixture::new();
     let (t10, t0, a, b, p, i) = (f.cb("t10"), f.cb("t0"), f.cb("a"), f.cb("b"), f.cb("p"), f.cb("i"));
-    f.call(&["setTimeout"], Value::Undefined, &[t10, Value::Number(10.0)]);
+    f.call(&["setTimeout"], Value::Undefined, &[t10, Value::Number(60.0)]);
     f.call(&["setTimeout"], Value::Undefined, &[t0, Value::Number(0.0)]);
     f.call(&["setTimeout"], Value::Undefined, &[a, Value::Number(5.0), Value::from("A")]);
     f.call(&["setTimeout"], Value::Undefined, &[b, Value::Number(5.0)]);

@@ -71,11 +71,12 @@ pub fn install(vm: &mut Vm, proto: ObjRef) {
     vm.realm.set_intrinsic(Intrinsic::ArrayPrototypeValues, values_fn);
     let iter_key = PropertyKey::Symbol(vm.symbols.iterator.clone());
     vm.define_value(proto, iter_key, Value::Object(values_fn), attrs::BUILTIN);
-    // Array.prototype[@@unscopables] (§23.1.3.41): a null-prototype object of `true`s.
+    // Array.prototype[@@unscopables] (§23.1.3.41): a null-prototype object of `true`s (in V8's
+    // order).
     let unscopables = vm.new_object_with_proto(None);
     for name in [
         "at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex", "flat",
-        "flatMap", "includes", "keys", "toReversed", "toSorted", "toSpliced", "values",
+        "flatMap", "includes", "keys", "values", "toReversed", "toSorted", "toSpliced",
     ] {
         vm.define_value(unscopables, PropertyKey::from(name), Value::Bool(true), attrs::ALL);
     }
@@ -110,6 +111,65 @@ fn protos_lack_index(vm: &Vm, o: ObjRef, key: &PropertyKey) -> bool {
         p = obj.proto;
     }
     true
+}
+
+/// Whether no prototype of `o` has an element in `from..to` (the indices a rewrite would
+/// create): then writing them defines own elements without running code.
+fn protos_lack_indices(vm: &Vm, o: ObjRef, from: u64, to: u64) -> bool {
+    if to - from > 64 {
+        return protos_have_no_elements(vm, o);
+    }
+    (from..to).all(|k| k < u32::MAX as u64 && protos_lack_index(vm, o, &PropertyKey::Index(k as u32)))
+}
+
+/// The smallest index `>= from` (or `len`) at which `o` may have an element, so that loops
+/// over a sparse array skip its holes. Exact only for arrays whose prototypes have no elements
+/// (then an absent own element is absent); otherwise `from` itself.
+fn next_candidate(vm: &Vm, o: ObjRef, from: u64, len: u64) -> u64 {
+    let obj = vm.heap.get(o);
+    let ObjectKind::Array(a) = &obj.kind else { return from };
+    if from >= len || !protos_have_no_elements(vm, o) {
+        return from;
+    }
+    let mut best = len;
+    if (from as usize) < a.dense.len() {
+        if let Some(p) = a.dense[from as usize..].iter().position(|v| !v.is_empty()) {
+            best = from + p as u64;
+        }
+    }
+    for k in obj.props.keys() {
+        if let PropertyKey::Index(i) = k {
+            let i = *i as u64;
+            if i >= from && i < best {
+                best = i;
+            }
+        }
+    }
+    best
+}
+
+/// The largest index `<= from` at which `o` may have an element (`None`: there is none), the
+/// mirror of `next_candidate` for the loops that run backwards.
+fn prev_candidate(vm: &Vm, o: ObjRef, from: u64) -> Option<u64> {
+    let obj = vm.heap.get(o);
+    let ObjectKind::Array(a) = &obj.kind else { return Some(from) };
+    if !protos_have_no_elements(vm, o) {
+        return Some(from);
+    }
+    let mut best: Option<u64> = None;
+    let dense_end = (a.dense.len() as u64).min(from + 1) as usize;
+    if let Some(p) = a.dense[..dense_end].iter().rposition(|v| !v.is_empty()) {
+        best = Some(p as u64);
+    }
+    for k in obj.props.keys() {
+        if let PropertyKey::Index(i) = k {
+            let i = *i as u64;
+            if i <= from && best.is_none_or(|b| i > b) {
+                best = Some(i);
+            }
+        }
+    }
+    best
 }
 
 /// Whether `o` is an extensible array with a writable length, no holes and no elements outside
@@ -289,13 +349,17 @@ fn every(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = this_to_object(vm, &args.this, "Array.prototype.every")?;
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-            if !vm.to_boolean(&r) {
-                return Ok(Value::Bool(false));
-            }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        if !vm.to_boolean(&r) {
+            return Ok(Value::Bool(false));
         }
+        k += 1;
     }
     Ok(Value::Bool(true))
 }
@@ -305,13 +369,17 @@ fn some(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = this_to_object(vm, &args.this, "Array.prototype.some")?;
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-            if vm.to_boolean(&r) {
-                return Ok(Value::Bool(true));
-            }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let r = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        if vm.to_boolean(&r) {
+            return Ok(Value::Bool(true));
         }
+        k += 1;
     }
     Ok(Value::Bool(false))
 }
@@ -321,10 +389,14 @@ fn for_each(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = this_to_object(vm, &args.this, "Array.prototype.forEach")?;
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-        }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        k += 1;
     }
     Ok(Value::Undefined)
 }
@@ -335,11 +407,15 @@ fn map(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let len = vm.length_of_array_like(o)?;
     let (f, this_arg) = callback_args(vm, args)?;
     let a = array_species_create(vm, o, len)?;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let mapped = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
-            create_data_index(vm, a, k, mapped)?;
-        }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let mapped = vm.call(&f, this_arg.clone(), &[v, num(k), Value::Object(o)])?;
+        create_data_index(vm, a, k, mapped)?;
+        k += 1;
     }
     Ok(Value::Object(a))
 }
@@ -351,14 +427,18 @@ fn filter(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let (f, this_arg) = callback_args(vm, args)?;
     let a = array_species_create(vm, o, 0)?;
     let mut to = 0;
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            let selected = vm.call(&f, this_arg.clone(), &[v.clone(), num(k), Value::Object(o)])?;
-            if vm.to_boolean(&selected) {
-                create_data_index(vm, a, to, v)?;
-                to += 1;
-            }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        let selected = vm.call(&f, this_arg.clone(), &[v.clone(), num(k), Value::Object(o)])?;
+        if vm.to_boolean(&selected) {
+            create_data_index(vm, a, to, v)?;
+            to += 1;
         }
+        k += 1;
     }
     Ok(Value::Object(a))
 }
@@ -514,19 +594,31 @@ fn index_of(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     let target = args.get(0);
     let start = relative_index(vm, &args.get(1), len, 0)?;
-    // A packed array: compare in place (strict equality runs no code).
-    if is_packed_array(vm, o) {
-        if let ObjectKind::Array(a) = &vm.heap.get(o).kind {
-            let found = a.dense[start as usize..].iter().position(|v| is_strictly_equal(v, &target));
-            return Ok(Value::Number(found.map(|i| (i as u64 + start) as f64).unwrap_or(-1.0)));
-        }
-    }
-    for k in start..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            if is_strictly_equal(&v, &target) {
+    // Own dense elements are compared in place (strict equality runs no code); the generic loop
+    // takes over at the first hole or past the dense part.
+    let mut k = start;
+    if let ObjectKind::Array(a) = &vm.heap.get(o).kind {
+        let end = (a.dense.len() as u64).min(len);
+        while k < end {
+            let v = &a.dense[k as usize];
+            if v.is_empty() {
+                break;
+            }
+            if is_strictly_equal(v, &target) {
                 return Ok(num(k));
             }
+            k += 1;
         }
+    }
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        if is_strictly_equal(&v, &target) {
+        return Ok(num(k));
+        }
+        k += 1;
     }
     Ok(Value::Number(-1.0))
 }
@@ -553,10 +645,20 @@ fn last_index_of(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     let mut k = start as u64;
     loop {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            if is_strictly_equal(&v, &target) {
-                return Ok(num(k));
+        match get_index_if_present(vm, o, k)? {
+            Some(v) => {
+                if is_strictly_equal(&v, &target) {
+                    return Ok(num(k));
+                }
             }
+            None => match prev_candidate(vm, o, k) {
+                Some(p) if p < k => {
+                    k = p;
+                    continue;
+                }
+                Some(_) => {}
+                None => break,
+            },
         }
         if k == 0 {
             break;
@@ -592,7 +694,7 @@ fn push_to_string(vm: &mut Vm, out: &mut Vec<u16>, v: &Value) -> JsResult<()> {
         Value::String(s) => out.extend_from_slice(s.as_units()),
         Value::Number(n) => {
             let n = *n;
-            if n >= 0.0 && n < 1e9 && n.fract() == 0.0 {
+            if (0.0..1e9).contains(&n) && n.fract() == 0.0 {
                 let mut buf = itoa_u32(n as u32);
                 out.append(&mut buf);
             } else {
@@ -773,9 +875,11 @@ fn reduce(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         }
     };
     while k < len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            acc = vm.call(&f, Value::Undefined, &[acc, v, num(k), Value::Object(o)])?;
-        }
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        acc = vm.call(&f, Value::Undefined, &[acc, v, num(k), Value::Object(o)])?;
         k += 1;
     }
     Ok(acc)
@@ -883,7 +987,10 @@ fn unshift(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let arg_count = args.len() as u64;
     if is_packed_array(vm, o) {
         let fits = match &vm.heap.get(o).kind {
-            ObjectKind::Array(a) => (a.length as u64 + arg_count) < u32::MAX as u64,
+            ObjectKind::Array(a) => {
+                (a.length as u64 + arg_count) < u32::MAX as u64
+                    && protos_lack_indices(vm, o, a.length as u64, a.length as u64 + arg_count)
+            }
             _ => false,
         };
         if fits {
@@ -924,12 +1031,23 @@ fn slice(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let k = relative_index(vm, &args.get(0), len, 0)?;
     let fin = relative_index(vm, &args.get(1), len, len)?;
     let count = fin.saturating_sub(k);
-    if species_is_default(vm, o) && is_packed_array(vm, o) {
+    // A range of own dense elements without holes is copied directly.
+    if species_is_default(vm, o) {
         let part = match &vm.heap.get(o).kind {
-            ObjectKind::Array(a) if count > 0 => a.dense[k as usize..fin as usize].to_vec(),
-            _ => Vec::new(),
+            ObjectKind::Array(a) if count == 0 => Some(Vec::new()),
+            ObjectKind::Array(a) if (fin as usize) <= a.dense.len() => {
+                let range = &a.dense[k as usize..fin as usize];
+                if range.iter().any(Value::is_empty) {
+                    None
+                } else {
+                    Some(range.to_vec())
+                }
+            }
+            _ => None,
         };
-        return Ok(Value::Object(vm.create_array_from_list(part)));
+        if let Some(part) = part {
+            return Ok(Value::Object(vm.create_array_from_list(part)));
+        }
     }
     let a = array_species_create(vm, o, count)?;
     let mut n = 0;
@@ -986,10 +1104,14 @@ fn collect_present(vm: &mut Vm, o: ObjRef, len: u64) -> JsResult<Vec<Value>> {
         return Ok(out);
     }
     let mut items = Vec::with_capacity(len.min(1 << 20) as usize);
-    for k in 0..len {
-        if let Some(v) = get_index_if_present(vm, o, k)? {
-            items.push(v);
-        }
+    let mut k = 0;
+    while k < len {
+        let Some(v) = get_index_if_present(vm, o, k)? else {
+            k = next_candidate(vm, o, k + 1, len);
+            continue;
+        };
+        items.push(v);
+        k += 1;
     }
     Ok(items)
 }
@@ -1037,6 +1159,7 @@ fn splice(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     if species_is_default(vm, o)
         && is_packed_array(vm, o)
         && len + item_count - actual_delete_count < u32::MAX as u64
+        && (item_count <= actual_delete_count || protos_lack_indices(vm, o, len, len + item_count - actual_delete_count))
     {
         let removed: Vec<Value> = match dense_mut(vm, o) {
             Some(a) => {

@@ -87,9 +87,10 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, comparefn: &Value) -> JsResul
                 Value::Number(n) => n,
                 other => vm.to_number(&other)?,
             };
-            Ok(!(n > 0.0))
+            // a ≤ b unless the comparator said a > b (NaN counts as equal).
+            Ok(n <= 0.0 || n.is_nan())
         })?;
     }
-    values.extend(std::iter::repeat(Value::Undefined).take(undefined_count));
+    values.extend(std::iter::repeat_n(Value::Undefined, undefined_count));
     Ok(values)
 }

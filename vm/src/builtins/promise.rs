@@ -292,7 +292,13 @@ pub fn host_promise_rejection_tracker(vm: &mut Vm, promise: ObjRef, operation: R
 
 /// The body of a job made by NewPromiseReactionJob (§27.2.2.1).
 pub fn promise_reaction_job(vm: &mut Vm, reaction: PromiseReaction, argument: Value) -> JsResult<()> {
-    // d-e. The handler's completion (an empty handler passes the argument through).
+    // d-e. The handler's completion (an empty handler passes the argument through). The job
+    // was taken off the queue, so while the handler runs (and the collector may run, when the
+    // job queue is drained from the event loop) only these roots keep the capability alive.
+    let rooted = vm.roots.len();
+    if let Some(cap) = &reaction.capability {
+        vm.roots.extend([Value::Object(cap.promise), cap.resolve.clone(), cap.reject.clone()]);
+    }
     let handler_result = match &reaction.handler {
         None => match reaction.kind {
             ReactionType::Fulfill => Ok(argument),
@@ -300,6 +306,7 @@ pub fn promise_reaction_job(vm: &mut Vm, reaction: PromiseReaction, argument: Va
         },
         Some(h) => vm.call(h, Value::Undefined, &[argument]),
     };
+    vm.roots.truncate(rooted);
     // f. No capability (await's internal reactions): nothing more to do.
     let Some(cap) = reaction.capability else {
         // The spec asserts that such handlers never throw; if one does, it is uncaught.

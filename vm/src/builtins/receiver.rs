@@ -68,6 +68,9 @@ pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
         _ => {}
     }
     if vm.is_callable(v) {
+        if let Some(text) = crate::builtins::function::ecmascript_function_source_text(vm, o) {
+            return text.to_rust_lossy();
+        }
         let name = plain_string(vm, o, "name").map(|s| s.to_rust_lossy()).unwrap_or_default();
         return format!("function {name}() {{ [native code] }}");
     }
@@ -77,6 +80,8 @@ pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
             let name = if name.is_empty() { "Object".to_string() } else { name };
             format!("#<{name}>")
         }
+        // No constructor anywhere on a chain that exists: V8 still names it an Object.
+        None if obj.proto.is_some() => "#<Object>".into(),
         _ => {
             let tag_key = PropertyKey::Symbol(vm.symbols.to_string_tag.clone());
             let tag = match plain_lookup(vm, o, &tag_key) {
@@ -85,5 +90,20 @@ pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
             };
             format!("[object {tag}]")
         }
+    }
+}
+
+/// How V8 names a value by type in "... is not a function" / "... is not iterable" messages
+/// raised inside built-ins: `undefined`, `object null`, `boolean true`, `number 5`,
+/// `string "s"`, `symbol`, `object`, `function`.
+pub fn describe_value_type(v: &Value) -> String {
+    match v {
+        Value::Undefined | Value::Empty => "undefined".into(),
+        Value::Null => "object null".into(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) => format!("number {}", crate::conversions::number_to_string(*n)),
+        Value::String(s) => format!("string \"{}\"", s.to_rust_lossy()),
+        Value::Symbol(_) => "symbol".into(),
+        Value::Object(_) => "object".into(),
     }
 }

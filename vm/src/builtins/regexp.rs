@@ -144,9 +144,12 @@ thread_local! {
     static COMPILED: RefCell<HashMap<(JsString, JsString), Rc<regress::Regex>>> = RefCell::new(HashMap::new());
 }
 
-/// The pattern's code points as regress reads them (a surrogate pair is one code point; a lone
-/// surrogate stands for itself).
-fn pattern_code_points(units: &[u16]) -> Vec<u32> {
+/// The pattern as regress reads it: with `u`/`v` a surrogate pair is one code point; without,
+/// the pattern is a list of code units (a pair is two characters, as the input is).
+fn pattern_code_points(units: &[u16], full_unicode: bool) -> Vec<u32> {
+    if !full_unicode {
+        return units.iter().map(|&u| u as u32).collect();
+    }
     let mut out = Vec::with_capacity(units.len());
     let mut i = 0;
     while i < units.len() {
@@ -243,7 +246,7 @@ fn compile_pattern(vm: &mut Vm, pattern: &JsString, flags_text: &JsString, flags
         unicode_sets: flags.unicode_sets,
         no_opt: false,
     };
-    let cps = pattern_code_points(pattern.as_units());
+    let cps = pattern_code_points(pattern.as_units(), flags.full_unicode());
     match regress::Regex::from_unicode(cps.into_iter(), rflags) {
         Ok(re) => {
             let re = Rc::new(re);

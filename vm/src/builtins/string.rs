@@ -698,9 +698,11 @@ fn require_coercible(vm: &mut Vm, this: &Value, method: &str) -> JsResult<Value>
     Ok(this.clone())
 }
 
-/// Calls `arg[@@symbol](o, ...)` when the argument has that method (steps 2 of match/replace/...).
+/// Calls `arg[@@symbol](o, ...)` when the argument is an object with that method (step 2 of
+/// match/replace/...).
 fn delegate(vm: &mut Vm, arg: &Value, symbol: crate::symbol::Symbol, call_args: &[Value]) -> JsResult<Option<Value>> {
-    if arg.is_nullish() {
+    // Only objects are asked (a string primitive's @@match etc. from String.prototype is not).
+    if !arg.is_object() {
         return Ok(None);
     }
     match vm.get_method(arg, &PropertyKey::Symbol(symbol))? {
@@ -714,7 +716,7 @@ fn match_(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = require_coercible(vm, &args.this, "match")?;
     let regexp = args.get(0);
     let sym = vm.symbols.match_.clone();
-    if let Some(r) = delegate(vm, &regexp, sym.clone(), &[o.clone()])? {
+    if let Some(r) = delegate(vm, &regexp, sym.clone(), std::slice::from_ref(&o))? {
         return Ok(r);
     }
     let s = vm.to_string(&o)?;
@@ -747,7 +749,7 @@ fn match_all(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         require_global_flag(vm, &regexp, "matchAll")?;
     }
     let sym = vm.symbols.match_all.clone();
-    if let Some(r) = delegate(vm, &regexp, sym.clone(), &[o.clone()])? {
+    if let Some(r) = delegate(vm, &regexp, sym.clone(), std::slice::from_ref(&o))? {
         return Ok(r);
     }
     let s = vm.to_string(&o)?;
@@ -760,7 +762,7 @@ fn search(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let o = require_coercible(vm, &args.this, "search")?;
     let regexp = args.get(0);
     let sym = vm.symbols.search.clone();
-    if let Some(r) = delegate(vm, &regexp, sym.clone(), &[o.clone()])? {
+    if let Some(r) = delegate(vm, &regexp, sym.clone(), std::slice::from_ref(&o))? {
         return Ok(r);
     }
     let s = vm.to_string(&o)?;

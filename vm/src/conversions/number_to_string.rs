@@ -30,6 +30,11 @@ pub fn number_to_string(x: f64) -> String {
     if x == 0.0 {
         return "0".to_string();
     }
+    // Safe integers (the common case) are their own digits; at most 16 of them, so step 6's
+    // plain layout applies.
+    if x.fract() == 0.0 && x.abs() < 9007199254740992.0 {
+        return (x as i64).to_string();
+    }
     // Step 3: negative numbers.
     if x < 0.0 {
         let mut s = String::from("-");

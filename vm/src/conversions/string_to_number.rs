@@ -33,6 +33,10 @@ pub fn string_to_number(text: &[u16]) -> f64 {
     if literal.is_empty() {
         return 0.0;
     }
+    // Up to 15 decimal digits are exact in a double: no need for the general parser.
+    if literal.len() <= 15 && literal.iter().all(|&c| (0x30..=0x39).contains(&c)) {
+        return literal.iter().fold(0u64, |n, &c| n * 10 + u64::from(c - 0x30)) as f64;
+    }
     // NonDecimalIntegerLiteral: 0x / 0o / 0b followed by at least one digit, no sign.
     if literal.len() > 2 && literal[0] == u16::from(b'0') {
         let radix = match literal[1] {

@@ -151,11 +151,10 @@ pub struct SourceSite {
 
 /// The site of the first `    at` frame of an error's `stack` (where the error was created):
 /// the excerpt Node shows for an error that reached it through a promise.
-pub fn error_creation_site(vm: &Vm, v: &Value) -> Option<SourceSite> {
+pub fn error_creation_site(vm: &mut Vm, v: &Value) -> Option<SourceSite> {
     let Value::Object(o) = v else { return None };
-    let Some(PropertyDescriptor { value: Some(Value::String(stack)), .. }) =
-        vm.get_own_property_plain(*o, &PropertyKey::from("stack"))
-    else {
+    vm.get_own_property_plain(*o, &PropertyKey::from("stack"))?;
+    let Ok(Value::String(stack)) = vm.get(*o, &PropertyKey::from("stack")) else {
         return None;
     };
     let stack = stack.to_rust_lossy();

@@ -301,4 +301,24 @@ pub fn install(vm: &mut Vm) {
     let async_fn_proto = vm.intrinsic(Intrinsic::AsyncFunctionPrototype);
     vm.heap.get_mut(async_fn_proto).proto = Some(function_proto);
     vm.define_value(async_fn_proto, tag, Value::from("AsyncFunction"), attrs::CONFIGURABLE);
+
+    // %GeneratorFunction% (§27.3.1) and %AsyncFunction% (§27.7.1): not globals, reached through
+    // `constructor` (which is how util.inspect names `[AsyncFunction: f]`'s class).
+    for (name, which, proto) in [
+        ("GeneratorFunction", Intrinsic::GeneratorFunction, gen_fn_proto),
+        ("AsyncFunction", Intrinsic::AsyncFunction, async_fn_proto),
+    ] {
+        let ctor = vm.new_native_constructor(name, 1, dynamic_function_constructor);
+        let function_ctor = vm.intrinsic(Intrinsic::Function);
+        vm.heap.get_mut(ctor).proto = Some(function_ctor);
+        vm.define_value(ctor, PropertyKey::from("prototype"), Value::Object(proto), attrs::NONE);
+        vm.define_value(proto, PropertyKey::from("constructor"), Value::Object(ctor), attrs::CONFIGURABLE);
+        vm.realm.set_intrinsic(which, ctor);
+    }
+}
+
+/// GeneratorFunction / AsyncFunction ( ...parameterArgs, bodyArg ): CreateDynamicFunction, which
+/// modjs does not do yet (as for the Function constructor).
+fn dynamic_function_constructor(vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
+    Err(vm.throw_syntax_error("modjs does not support creating functions from strings yet"))
 }

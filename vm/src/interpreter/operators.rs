@@ -9,19 +9,8 @@ use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// Number::exponentiate (§6.1.6.1.3).
-pub fn number_exponentiate(base: f64, exponent: f64) -> f64 {
-    if exponent.is_nan() {
-        return f64::NAN;
-    }
-    if exponent == 0.0 {
-        return 1.0;
-    }
-    if (base == 1.0 || base == -1.0) && exponent.is_infinite() {
-        return f64::NAN;
-    }
-    base.powf(exponent)
-}
+/// Number::exponentiate (§6.1.6.1.3): one definition for `**` and `Math.pow`.
+pub use crate::builtins::math::number_exponentiate;
 
 impl Vm {
     /// The `+` operator (§13.15.3 steps 1-2 for `+`).

@@ -84,6 +84,24 @@ pub enum ObjectKind {
     Generator(Box<crate::interpreter::generator::GeneratorData>),
     /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
     AsyncFromSyncIterator(crate::iteration::IteratorRecord),
+    /// [[MapData]]
+    Map(Box<crate::builtins::collection_data::CollectionData>),
+    /// [[SetData]]
+    Set(Box<crate::builtins::collection_data::CollectionData>),
+    /// A Map Iterator (§24.1.5).
+    MapIterator(Box<crate::builtins::collection_data::CollectionIterator>),
+    /// A Set Iterator (§24.2.6).
+    SetIterator(Box<crate::builtins::collection_data::CollectionIterator>),
+    /// [[WeakMapData]]: entries held weakly by key (ephemerons).
+    WeakMap(Box<crate::builtins::weak_collection::WeakData>),
+    /// [[WeakSetData]]
+    WeakSet(Box<crate::builtins::weak_collection::WeakData>),
+    /// [[WeakRefTarget]]: `Value::Undefined` once the target was collected.
+    WeakRef(Value),
+    /// A V8 CallSite: one frame of a captured stack (`Error.prepareStackTrace`).
+    CallSite(Box<crate::error::StackFrameInfo>),
+    /// [[CleanupCallback]] and [[Cells]] of a FinalizationRegistry.
+    FinalizationRegistry(Box<crate::builtins::finalization_registry::FinalizationRegistryData>),
     /// A promise's internal slots (§27.2.6).
     Promise(crate::builtins::promise::PromiseData),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
@@ -104,10 +122,22 @@ impl Object {
     }
 
     /// Weak collections trace their values only for live keys; called to a fixpoint.
-    pub fn trace_ephemerons(&self, _t: &mut Tracer) {}
+    pub fn trace_ephemerons(&self, t: &mut Tracer) {
+        match &self.kind {
+            ObjectKind::WeakMap(d) | ObjectKind::WeakSet(d) => d.trace_ephemerons(t),
+            _ => {}
+        }
+    }
 
     /// Weak collections drop the entries whose keys were not marked.
-    pub fn clear_dead_weak_entries(&mut self, _t: &Tracer) {}
+    pub fn clear_dead_weak_entries(&mut self, t: &Tracer) {
+        match &mut self.kind {
+            ObjectKind::WeakMap(d) | ObjectKind::WeakSet(d) => d.clear_dead_entries(t),
+            ObjectKind::WeakRef(target) => crate::builtins::weakref::clear_dead_target(target, t),
+            ObjectKind::FinalizationRegistry(d) => d.clear_dead_entries(t),
+            _ => {}
+        }
+    }
 }
 
 impl Trace for Object {
@@ -151,6 +181,12 @@ impl Trace for ObjectKind {
             ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
+            ObjectKind::Map(d) | ObjectKind::Set(d) => d.trace(t),
+            ObjectKind::MapIterator(i) | ObjectKind::SetIterator(i) => i.trace(t),
+            // Weak: traced by `trace_ephemerons`, cleared by `clear_dead_weak_entries`.
+            ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_) | ObjectKind::WeakRef(_) => {}
+            ObjectKind::CallSite(_) => {}
+            ObjectKind::FinalizationRegistry(d) => d.trace(t),
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary

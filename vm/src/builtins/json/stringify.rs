@@ -3,7 +3,10 @@
 //! SerializeJSONProperty / SerializeJSONObject / SerializeJSONArray are followed step by step,
 //! but the recursion through nested objects is kept on an explicit stack of open objects, so
 //! deep input throws V8's RangeError instead of overflowing the Rust stack, and the stack
-//! doubles as the spec's `state.[[Stack]]` for cycle detection.
+//! doubles as the spec's `state.[[Stack]]` for cycle detection. The text is written into one
+//! buffer as members are produced: the spec's `partial` lists and joins give the same text,
+//! since a member is left out only when it serializes to undefined, which is known before
+//! anything of it is written.
 
 use super::circular_structure_message::{circular_structure_message, PathKey};
 use super::quote::quote_json_string;
@@ -27,6 +30,8 @@ struct Serializer {
     gap: Vec<u16>,
     indent: Vec<u16>,
     open: Vec<OpenValue>,
+    /// The text so far.
+    out: Vec<u16>,
 }
 
 /// An object or array being serialized.
@@ -38,8 +43,8 @@ struct OpenValue {
     is_array: bool,
     members: Members,
     next: usize,
-    /// The serialized members so far (`"key":value` for objects).
-    partial: Vec<Vec<u16>>,
+    /// Whether a member has been written (the spec's `partial` is not empty).
+    has_members: bool,
     stepback: Vec<u16>,
 }
 
@@ -80,6 +85,7 @@ pub fn json_stringify(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         gap: Vec::new(),
         indent: Vec::new(),
         open: Vec::new(),
+        out: Vec::new(),
     };
     // Step 4: the replacer — a function, or an array listing the property names to keep.
     if let Value::Object(r) = replacer {
@@ -136,7 +142,8 @@ pub fn json_stringify(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         Serialized::Undefined => Ok(Value::Undefined),
         Serialized::Open(object) => {
             open_value(vm, &mut state, object, PropertyKey::from(""), false)?;
-            serialize_open_values(vm, &mut state).map(|text| Value::String(JsString::from_units(text)))
+            serialize_open_values(vm, &mut state)?;
+            Ok(Value::String(JsString::from_units(state.out)))
         }
     }
 }
@@ -204,6 +211,7 @@ fn open_value(vm: &mut Vm, state: &mut Serializer, object: ObjRef, key: Property
     } else {
         Members::Keys(vm.enumerable_own_keys(object)?)
     };
+    state.out.push(u16::from(if is_array { b'[' } else { b'{' }));
     state.open.push(OpenValue {
         object,
         key,
@@ -211,98 +219,86 @@ fn open_value(vm: &mut Vm, state: &mut Serializer, object: ObjRef, key: Property
         is_array,
         members,
         next: 0,
-        partial: Vec::new(),
+        has_members: false,
         stepback,
     });
     Ok(())
 }
 
 /// Serializes members of the open values until the outermost one is finished.
-fn serialize_open_values(vm: &mut Vm, state: &mut Serializer) -> JsResult<Vec<u16>> {
+fn serialize_open_values(vm: &mut Vm, state: &mut Serializer) -> JsResult<()> {
     loop {
         let Some(top) = state.open.last_mut() else {
-            return Ok(Vec::new());
+            return Ok(());
         };
         let (object, is_array) = (top.object, top.is_array);
         if let Some(key) = top.members.get(top.next) {
             top.next += 1;
             match serialize_json_property(vm, state, &key, object)? {
-                Serialized::Text(text) => add_member(state, &key, text),
+                Serialized::Text(text) => {
+                    begin_member(state, &key);
+                    state.out.extend_from_slice(&text);
+                }
                 // §25.5.2.6 step 8.b: undefined array elements are "null"; object members
                 // that serialize to undefined are left out.
                 Serialized::Undefined => {
                     if is_array {
-                        add_member(state, &key, ascii("null"));
+                        begin_member(state, &key);
+                        state.out.extend_from_slice(&ascii("null"));
                     }
                 }
-                Serialized::Open(inner) => open_value(vm, state, inner, key, is_array)?,
+                Serialized::Open(inner) => {
+                    begin_member(state, &key);
+                    open_value(vm, state, inner, key, is_array)?;
+                }
             }
             continue;
         }
         // All members done: close this value.
         let Some(done) = state.open.pop() else {
-            return Ok(Vec::new());
+            return Ok(());
         };
-        let text = close_value(state, &done);
-        state.indent = done.stepback.clone();
+        close_value(state, &done);
+        state.indent = done.stepback;
         if state.open.is_empty() {
-            return Ok(text);
+            return Ok(());
         }
-        add_member(state, &done.key, text);
     }
 }
 
-/// Adds a serialized member to the innermost open value: `"key":value` (with a space after the
-/// colon when there is a gap) for objects, the value alone for arrays.
-fn add_member(state: &mut Serializer, key: &PropertyKey, text: Vec<u16>) {
-    let has_gap = !state.gap.is_empty();
+/// Writes what comes before a member of the innermost open value: the separator (§25.5.2.5
+/// steps 10–11, §25.5.2.6 steps 10–11: "," without a gap, ",\n" and the indent with one), then
+/// for objects the quoted key, ":" and, with a gap, a space (§25.5.2.5 step 8.b).
+fn begin_member(state: &mut Serializer, key: &PropertyKey) {
     let Some(top) = state.open.last_mut() else {
         return;
     };
-    if top.is_array {
-        top.partial.push(text);
-        return;
+    if top.has_members {
+        state.out.push(u16::from(b','));
     }
-    let mut member = Vec::with_capacity(text.len() + 8);
-    let name = key.to_js_string().unwrap_or_else(JsString::empty);
-    quote_json_string(name.as_units(), &mut member);
-    member.push(u16::from(b':'));
-    if has_gap {
-        member.push(u16::from(b' '));
+    top.has_members = true;
+    if !state.gap.is_empty() {
+        state.out.push(u16::from(b'\n'));
+        state.out.extend_from_slice(&state.indent);
     }
-    member.extend_from_slice(&text);
-    top.partial.push(member);
-}
-
-/// The closing steps of SerializeJSONObject / SerializeJSONArray (§25.5.2.5 steps 9–11,
-/// §25.5.2.6 steps 9–11): brackets, separators and the line breaks of the gap.
-fn close_value(state: &Serializer, done: &OpenValue) -> Vec<u16> {
-    let (open, close) = if done.is_array { (b'[', b']') } else { (b'{', b'}') };
-    let mut out = vec![u16::from(open)];
-    if !done.partial.is_empty() {
-        if state.gap.is_empty() {
-            for (i, part) in done.partial.iter().enumerate() {
-                if i > 0 {
-                    out.push(u16::from(b','));
-                }
-                out.extend_from_slice(part);
-            }
-        } else {
-            // The members are indented by the current indent (stepback + gap).
-            for (i, part) in done.partial.iter().enumerate() {
-                out.push(u16::from(if i > 0 { b',' } else { b'\n' }));
-                if i > 0 {
-                    out.push(u16::from(b'\n'));
-                }
-                out.extend_from_slice(&state.indent);
-                out.extend_from_slice(part);
-            }
-            out.push(u16::from(b'\n'));
-            out.extend_from_slice(&done.stepback);
+    if !top.is_array {
+        let name = key.to_js_string().unwrap_or_else(JsString::empty);
+        quote_json_string(name.as_units(), &mut state.out);
+        state.out.push(u16::from(b':'));
+        if !state.gap.is_empty() {
+            state.out.push(u16::from(b' '));
         }
     }
-    out.push(u16::from(close));
-    out
+}
+
+/// Closes a value: with a gap and members, a line break and the outer indent before the
+/// closing bracket.
+fn close_value(state: &mut Serializer, done: &OpenValue) {
+    if done.has_members && !state.gap.is_empty() {
+        state.out.push(u16::from(b'\n'));
+        state.out.extend_from_slice(&done.stepback);
+    }
+    state.out.push(u16::from(if done.is_array { b']' } else { b'}' }));
 }
 
 /// V8's message for a cycle: the path from the object met again (`open[start]`) to `key`.

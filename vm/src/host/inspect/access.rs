@@ -27,7 +27,7 @@ pub enum Kind {
     Boxed(Value),
     Arguments,
     Date(f64),
-    RegExp { source: String, flags: String },
+    RegExp,
     Map,
     Set,
     WeakMap,
@@ -52,13 +52,19 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
         ObjectKind::Promise(_) => Kind::Promise,
-        // Node shows a proxy as its target would look (showProxy is off); until the walker
-        // follows the target, a proxy prints as a plain object.
+        ObjectKind::RegExp(_) => Kind::RegExp,
         // The walker looks through proxies before asking (see `Ctx::format_value`); a proxy
         // met here (a proxy's target that is itself a proxy) is walked through its traps.
         ObjectKind::Proxy(p) if p.callable => Kind::Function,
         ObjectKind::Proxy(_) => Kind::Ordinary,
         ObjectKind::AsyncFromSyncIterator(_) => Kind::Ordinary,
+        ObjectKind::Map(_) => Kind::Map,
+        ObjectKind::Set(_) => Kind::Set,
+        ObjectKind::MapIterator(_) => Kind::MapIterator,
+        ObjectKind::SetIterator(_) => Kind::SetIterator,
+        ObjectKind::WeakMap(_) => Kind::WeakMap,
+        ObjectKind::WeakSet(_) => Kind::WeakSet,
+        ObjectKind::WeakRef(_) | ObjectKind::CallSite(_) | ObjectKind::FinalizationRegistry(_) => Kind::Ordinary,
         ObjectKind::Ordinary => {
             if inherits_from(vm, obj, Intrinsic::ErrorPrototype) {
                 Kind::Error
@@ -143,21 +149,48 @@ pub fn function_flavour(vm: &Vm, obj: ObjRef) -> FunctionFlavour {
 
 /// A Set's values in insertion order.
 pub fn set_values(vm: &Vm, obj: ObjRef) -> Vec<Value> {
-    let _ = (vm, obj);
-    Vec::new()
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Set(d) => d.entries().map(|(k, _)| k.clone()).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A Map's entries in insertion order.
 pub fn map_entries(vm: &Vm, obj: ObjRef) -> Vec<(Value, Value)> {
-    let _ = (vm, obj);
-    Vec::new()
+    match &vm.heap.get(obj).kind {
+        ObjectKind::Map(d) => d.entries().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A Map or Set iterator's remaining entries (flattened `k, v, k, v` when it yields pairs) and
 /// whether it yields pairs.
 pub fn iterator_preview(vm: &Vm, obj: ObjRef) -> Option<(Vec<Value>, bool)> {
-    let _ = (vm, obj);
-    None
+    use crate::builtins::collection_data::IterationKind;
+    let state = match &vm.heap.get(obj).kind {
+        ObjectKind::MapIterator(s) | ObjectKind::SetIterator(s) => s,
+        _ => return None,
+    };
+    let pairs = state.kind == IterationKind::Entries;
+    let Some(collection) = state.collection else {
+        return Some((Vec::new(), pairs));
+    };
+    let data = match &vm.heap.get(collection).kind {
+        ObjectKind::Map(d) | ObjectKind::Set(d) => d,
+        _ => return Some((Vec::new(), pairs)),
+    };
+    let mut out = Vec::new();
+    for (k, v) in data.remaining(&state.cursor) {
+        match state.kind {
+            IterationKind::Keys => out.push(k.clone()),
+            IterationKind::Values => out.push(v.clone()),
+            IterationKind::Entries => {
+                out.push(k.clone());
+                out.push(v.clone());
+            }
+        }
+    }
+    Some((out, pairs))
 }
 
 /// [[PromiseState]] with [[PromiseResult]].
@@ -205,7 +238,7 @@ pub fn internal_constructor_name(vm: &mut Vm, obj: ObjRef) -> JsResult<String> {
         Kind::Boxed(_) => "Symbol",
         Kind::Arguments => "Arguments",
         Kind::Date(_) => "Date",
-        Kind::RegExp { .. } => "RegExp",
+        Kind::RegExp => "RegExp",
         Kind::Map => "Map",
         Kind::Set => "Set",
         Kind::WeakMap => "WeakMap",

@@ -33,6 +33,7 @@ mod objects;
 pub mod options;
 pub mod primitives;
 mod specific_type;
+mod stack_guard;
 
 pub use errors::inspect_error;
 pub use options::{Compact, InspectOptions};
@@ -237,6 +238,7 @@ fn group_integer_digits(int: &str) -> String {
 /// no collection can run until it returns, whoever calls it.
 pub fn inspect(vm: &mut Vm, value: &Value, opts: InspectOptions) -> JsResult<String> {
     vm.native_depth += 1;
+    let _guard = stack_guard::enter();
     let mut ctx = Ctx::new(vm, opts);
     let result = ctx.format_value(value, 0);
     drop(ctx);

@@ -122,8 +122,8 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
                     return Ok(format!("{}}}", braces.0));
                 }
             }
-            Kind::RegExp { source, flags } => {
-                base = format!("/{source}/{flags}");
+            Kind::RegExp => {
+                base = regexp_to_string(ctx, obj)?;
                 let prefix = prefix_of(constructor.as_deref(), &tag, "RegExp", "");
                 if prefix != "RegExp " {
                     base = format!("{prefix}{base}");
@@ -187,6 +187,13 @@ pub(super) fn format_raw(ctx: &mut Ctx, obj: ObjRef, recurse_times: usize) -> Js
             Some(_) => format!("[{name}]"),
             None => name.to_string(),
         });
+    }
+    // Node catches V8's stack overflow here; this walk stops when it has used its stack budget
+    // (only reachable with `depth: null` or a large depth), so no input can overflow the stack.
+    if super::stack_guard::exhausted() {
+        let style = ctx_style(ctx, obj, constructor.as_deref(), &tag);
+        let name = style.strip_suffix(' ').unwrap_or(&style);
+        return Ok(format!("[{name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]"));
     }
     let recurse_times = recurse_times + 1;
     ctx.seen.push(obj);
@@ -337,7 +344,7 @@ pub(super) fn constructor_name(
         return Ok(None);
     };
     let internal = access::internal_constructor_name(ctx.vm, obj)?;
-    if ctx.beyond_depth(recurse_times) {
+    if ctx.beyond_depth(recurse_times) || super::stack_guard::exhausted() {
         return Ok(Some(format!("{internal} <Complex prototype>")));
     }
     match constructor_name(ctx, first_proto, recurse_times + 1, proto_props)? {
@@ -609,6 +616,16 @@ pub(super) fn property_name(key: &PropertyKey, desc: &PropertyDescriptor) -> Str
             }
         }
     }
+}
+
+/// `RegExp.prototype.toString` of a regular expression: `/source/flags` read through `source` and
+/// `flags`, as Node shows it.
+fn regexp_to_string(ctx: &mut Ctx, obj: ObjRef) -> JsResult<String> {
+    let source = ctx.vm.get(obj, &PropertyKey::from("source"))?;
+    let source = ctx.vm.to_string(&source)?.to_rust_lossy();
+    let flags = ctx.vm.get(obj, &PropertyKey::from("flags"))?;
+    let flags = ctx.vm.to_string(&flags)?.to_rust_lossy();
+    Ok(format!("/{source}/{flags}"))
 }
 
 /// Node's `getBoxedBase`: `[Number: 3]`, `[String: 'ab']`, `[Boolean (MyBool): true] [Tag]`.

@@ -320,3 +320,16 @@ fn show_hidden_lists_prototype_accessors() {
     let opts = InspectOptions { show_hidden: true, ..InspectOptions::default() };
     assert_eq!(inspect(&mut vm, &dog, opts).unwrap_or_default(), "Dog { legs: 4, [kind]: [Getter] }");
 }
+
+#[test]
+fn unlimited_depth_stops_before_the_stack_runs_out() {
+    let mut vm = vm();
+    let mut inner = array(&mut vm, vec![]);
+    for _ in 0..5_000 {
+        inner = array(&mut vm, vec![inner]);
+    }
+    let opts = InspectOptions { depth: None, ..InspectOptions::default() };
+    let text = inspect(&mut vm, &inner, opts).unwrap_or_default();
+    assert!(text.contains("[Array: Inspection interrupted prematurely. Maximum call stack size exceeded.]"));
+    assert!(text.starts_with("[\n  [\n    ["), "{}", &text[..40]);
+}
