@@ -91,9 +91,6 @@ fn unreadable_files_and_misuse_are_not_test_failures() {
     assert!(last_line(&out.stderr).starts_with("modjs-test262: "), "{}", text(&out.stderr));
     let out = modjs(&["--test262", "--prelude", "no-such-harness.js", &format!("{FIXTURES}/missing-export.js")]);
     assert_eq!(out.status.code(), Some(2));
-    // The test262 options belong to --test262.
-    let out = modjs(&["--module", &format!("{FIXTURES}/missing-export.js")]);
-    assert_eq!(out.status.code(), Some(2));
     let out = modjs(&["--test262"]);
     assert_eq!(out.status.code(), Some(2));
 }
