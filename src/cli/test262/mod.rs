@@ -5,20 +5,27 @@
 //! then FILE runs in the same realm: as a Script (with `"use strict";` and a line feed put
 //! before its text under `--strict`, so only that variant's lines shift by one), or with
 //! `--module` as the root of a module graph whose specifiers are relative file URLs
-//! ([`module_host`]). The realm has the test262 host's globals (`print`, `$262`; see
-//! `modjs_vm::host::test262`). Then the pending jobs run.
+//! ([`module_host`]), loaded, linked and evaluated by the loader's module runtime. The realm has
+//! the test262 host's globals (`print`, `$262`; see `modjs_vm::host::test262`) and none of
+//! Node's. Then the pending jobs run (a module with top-level await: until it has settled).
 //!
 //! Exit status: 0 when everything completed; 1 on an uncaught error — syntax, link or runtime,
 //! in a prelude or in the test — after printing as the last stderr line
 //! `modjs-test262: uncaught NAME: MESSAGE` (NAME = the thrown value's `constructor.name` when
-//! it is an object that has one, else its `typeof`); 2 when a file cannot be read or the test
-//! needs something modjs cannot do yet.
+//! it is an object that has one, else its `typeof`); 2 when a file cannot be read or a module's
+//! top-level await never settles.
 
 mod module_host;
 
 use clap::Args;
 use modjs_loader::module::error::ModuleError;
+use modjs_loader::module::evaluate::EvaluateOutcome;
+use modjs_loader::module::graph::ModuleGraph;
+use modjs_loader::module::record::ModuleId;
 use modjs_loader::module::{construct, link, Trace};
+use modjs_loader::runtime::module_runtime::{with_runtime, ModuleRuntime};
+use modjs_vm::host::microtask::run_microtasks;
+use modjs_vm::host::process::flush_stdio;
 use modjs_vm::host::test262;
 use modjs_vm::{Value, Vm};
 use std::path::PathBuf;
@@ -87,47 +94,92 @@ pub fn run(args: Test262Args) -> i32 {
     })
 }
 
-/// Runs the preludes and the test; the exit status.
+/// Runs the preludes, the test and then the jobs it queued; the exit status.
 fn run_test(preludes: &[Source], test: &Source, as_module: bool) -> i32 {
     let mut vm = Vm::new();
     test262::install(&mut vm);
+    let status = run_in(&mut vm, preludes, test, as_module);
+    flush_stdio(&mut vm);
+    status
+}
+
+fn run_in(vm: &mut Vm, preludes: &[Source], test: &Source, as_module: bool) -> i32 {
     for prelude in preludes {
         if let Err(thrown) = vm.run_script(&prelude.text, &prelude.path) {
-            return uncaught_value(&mut vm, &thrown);
+            return uncaught_value(vm, &thrown);
         }
     }
     if as_module {
-        return match link_module_graph(&test.path) {
-            Ok(()) => {
-                eprintln!("modjs-test262: evaluating modules is not implemented yet");
-                2
-            }
-            Err(error) => uncaught(&module_error_name(&error), &module_error_message(&error)),
-        };
+        return run_module(vm, &test.path);
     }
-    match vm.run_script(&test.text, &test.path) {
-        Ok(_) => 0,
-        Err(thrown) => uncaught_value(&mut vm, &thrown),
+    if let Err(thrown) = vm.run_script(&test.text, &test.path) {
+        return uncaught_value(vm, &thrown);
+    }
+    match run_microtasks(vm) {
+        Ok(()) => 0,
+        Err(thrown) => uncaught_value(vm, &thrown),
+    }
+}
+
+/// Loads, links, instantiates and evaluates the module graph of `entry`, then runs the jobs
+/// until the root module's evaluation has settled.
+fn run_module(vm: &mut Vm, entry: &str) -> i32 {
+    let (graph, root) = match load_and_link(entry) {
+        Ok(linked) => linked,
+        Err(error) => return uncaught(&module_error_name(&error), &module_error_message(&error)),
+    };
+    // The runtime lives in the VM's host state: promise reactions of modules with top-level
+    // await find it there.
+    vm.host_state = Some(Box::new(ModuleRuntime::new(graph, Trace::off())));
+    let evaluated = with_runtime(vm, |rt, vm| rt.instantiate(vm).map(|()| rt.evaluate(vm, root)));
+    let outcome = match evaluated {
+        Some(Ok(outcome)) => outcome,
+        Some(Err(thrown)) => return uncaught_value(vm, &thrown),
+        None => {
+            eprintln!("modjs-test262: internal error: the module runtime is missing");
+            return 2;
+        }
+    };
+    if let EvaluateOutcome::Settled(Err(t)) = outcome {
+        let thrown = with_runtime(vm, |rt, _| rt.thrown_value(t)).unwrap_or(Value::Undefined);
+        return uncaught_value(vm, &thrown);
+    }
+    if let Err(thrown) = run_microtasks(vm) {
+        return uncaught_value(vm, &thrown);
+    }
+    if !matches!(outcome, EvaluateOutcome::Pending) {
+        return 0;
+    }
+    // Top-level await: the root's [[TopLevelCapability]] settles through a promise reaction.
+    let settled = with_runtime(vm, |rt, _| {
+        rt.settled.iter().find(|(m, _)| *m == root).map(|(_, result)| result.map_err(|t| rt.thrown_value(t)))
+    });
+    match settled.flatten() {
+        Some(Ok(())) => 0,
+        Some(Err(thrown)) => uncaught_value(vm, &thrown),
+        None => {
+            eprintln!("modjs-test262: the module's top-level await never settled");
+            2
+        }
     }
 }
 
 /// Reports a thrown JavaScript value (see [`test262::describe_uncaught`]); the exit status 1.
 fn uncaught_value(vm: &mut Vm, thrown: &Value) -> i32 {
     let (name, message) = test262::describe_uncaught(vm, thrown);
+    flush_stdio(vm);
     uncaught(&name, &message)
 }
 
 /// Loads and links the module graph of `entry` (the construct and link phases): every syntax,
 /// resolution and link error of the graph surfaces here, before any code runs.
-fn link_module_graph(entry: &str) -> Result<(), ModuleError> {
+fn load_and_link(entry: &str) -> Result<(ModuleGraph, ModuleId), ModuleError> {
     let current_dir = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_else(|_| "/".to_string());
     let mut host = module_host::Test262ModuleHost { current_dir };
     let mut trace = Trace::off();
     let (mut graph, root) = construct(&mut host, entry, &mut trace)?;
-    let linked = link(&mut graph, root, &mut trace);
-    // The process ends soon: freeing every AST one by one would only cost time.
-    std::mem::forget(graph);
-    linked
+    link(&mut graph, root, &mut trace)?;
+    Ok((graph, root))
 }
 
 /// The constructor a module-loading error would have in JavaScript.

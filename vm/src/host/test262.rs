@@ -2,7 +2,8 @@
 //! `modjs --test262` adds to the realm before the harness files and the test run.
 //!
 //! - `print(...values)` writes the values, converted to strings and separated by spaces, and a
-//!   line feed to stdout (the harness's `$DONE` reports async results through it);
+//!   line feed to stdout, buffered like `console.log` (the harness's `$DONE` reports async
+//!   results through it);
 //! - `$262.global` is the global object;
 //! - `$262.evalScript(source)` runs `source` as a new global Script of this realm and returns
 //!   its completion value (an early error is thrown as a SyntaxError);
@@ -20,8 +21,8 @@ use crate::gc::ObjRef;
 use crate::native::CallArgs;
 use crate::property::{attrs, PropertyKey};
 use crate::value::Value;
+use crate::host::process::write_stdout;
 use crate::vm::Vm;
-use std::io::Write;
 
 /// Defines `print` and `$262` on the realm's global object (writable, configurable, not
 /// enumerable, like other globals); returns the `$262` object.
@@ -46,10 +47,7 @@ fn print(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         line.push_str(&vm.to_string(value)?.to_rust_lossy());
     }
     line.push('\n');
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    // Flushed at once, so that stdout and stderr keep the order they were written in.
-    let _ = out.write_all(line.as_bytes()).and_then(|()| out.flush());
+    write_stdout(vm, &line);
     Ok(Value::Undefined)
 }
 
@@ -169,5 +167,18 @@ mod tests {
         let Err(thrown) = early_error else { panic!("an early error was not thrown") };
         let (_, message) = describe_uncaught(&mut vm, &thrown);
         assert_eq!(message, "Identifier 'a' has already been declared");
+    }
+
+    #[test]
+    fn print_writes_a_line_to_stdout() {
+        let mut vm = Vm::new();
+        vm.stdio = crate::host::process::Stdio::captured();
+        install(&mut vm);
+        let print = global_property(&mut vm, "print");
+        vm.call(&print, Value::Undefined, &[Value::from("Test262:AsyncTestComplete")]).unwrap();
+        vm.call(&print, Value::Undefined, &[Value::Number(1.0), Value::Bool(true)]).unwrap();
+        let (out, err) = vm.stdio.take_captured();
+        assert_eq!(out, "Test262:AsyncTestComplete\n1 true\n");
+        assert_eq!(err, "");
     }
 }
