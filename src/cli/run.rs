@@ -130,8 +130,7 @@ fn run_program(args: RunArgs) -> i32 {
     let goal = match (args.module, args.script) {
         (true, _) => Goal::Module,
         (_, true) => Goal::Script,
-        _ if abs.extension().is_some_and(|e| e == "mjs") => Goal::Module,
-        _ => Goal::Script,
+        _ => entry_goal(&abs_text, &source),
     };
     // Node names the main module by its real path (a Script) or that path's file URL (a Module).
     let real = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
@@ -191,6 +190,31 @@ fn run_program(args: RunArgs) -> i32 {
     };
     flush_stdio(&mut vm);
     status
+}
+
+/// The goal Node gives the entry file: `.mjs` a Module, `.cjs` a Script (CommonJS); `.js` and
+/// extensionless files follow the package scope's `"type"`, and without one Node v20's syntax
+/// detection decides (a Module when only the Module goal accepts the text, or when the Script
+/// goal fails on ES module syntax). Other extensions run as CommonJS, as Node's CJS loader does.
+fn entry_goal(abs: &str, source: &str) -> Goal {
+    use modjs_loader::resolve::format::{esm_file_format, ModuleFormat};
+    let url = modjs_loader::resolve::url::Url::from_file_path(abs);
+    let mut resolver = Resolver::new();
+    match esm_file_format(&mut resolver, &url) {
+        Ok(ModuleFormat::Module) => Goal::Module,
+        Ok(ModuleFormat::CommonJsOrDetect) => match modjs_parser::parse(source, Goal::Script) {
+            Ok(_) => Goal::Script,
+            Err(script_error) => {
+                let module_ok = modjs_parser::parse(source, Goal::Module).is_ok();
+                if module_ok || modjs_loader::module::construct::is_es_module_syntax_error(&script_error) {
+                    Goal::Module
+                } else {
+                    Goal::Script
+                }
+            }
+        },
+        _ => Goal::Script,
+    }
 }
 
 /// Loads and links the module graph of `entry` (an absolute path): the construct and link

@@ -266,7 +266,7 @@ fn commonjs_syntax_error(
 
 /// The CommonJS parse errors after which Node v20's syntax detection retries a typeless `.js`
 /// file as an ES module (`import`/`export` statements, `import.meta`, top-level `await`).
-fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
+pub fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
     const ESM_ONLY: &[&str] = &[
         "Cannot use import statement outside a module",
         "Unexpected token 'export'",
