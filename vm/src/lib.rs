@@ -20,8 +20,10 @@
 //! Objects and binding cells live in arenas of the `Heap`, reclaimed by a mark-sweep tracing
 //! collector: cycles are collected. Everything holding handles implements `Trace`. Collection only
 //! happens at *safe points*: the interpreter calls `Vm::maybe_gc` between instructions and the host
-//! between jobs, and it collects only when `Vm::native_depth == 0`, i.e. when no built-in function
-//! (which may keep handles in Rust locals) is running. The roots are the realm, the interpreter's
+//! between jobs, and it collects only when `Vm::native_depth <= Vm::gc_floor` (normally 0), i.e.
+//! when no built-in function (which may keep handles in Rust locals) is running; the module
+//! loader raises the floor while a module body runs, since it holds nothing unrooted itself.
+//! The roots are the realm, the interpreter's
 //! register stack and frames, suspended generators, the job queue and timers, and `Vm::roots`.
 //!
 //! ## Binding cells (`gc::CellRef`)

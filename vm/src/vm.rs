@@ -25,6 +25,10 @@ pub struct Vm {
     /// How many Rust frames that may hold unrooted `ObjRef`s are active (built-ins running,
     /// Rust code calling into JavaScript). The collector only runs when this is zero.
     pub native_depth: u32,
+    /// Collection is allowed while `native_depth <= gc_floor`. Normally 0; a host that starts
+    /// JavaScript from a built-in while holding no unrooted handle (the module loader running a
+    /// module body) raises it for the duration, so the body's own loops are safe points.
+    pub gc_floor: u32,
     /// Values the host keeps alive explicitly.
     pub roots: Vec<Value>,
     /// Binding cells the host keeps alive explicitly (module environments).
@@ -76,6 +80,7 @@ impl Vm {
             symbols: WellKnownSymbols::new(),
             symbol_registry: IndexMap::new(),
             native_depth: 0,
+            gc_floor: 0,
             roots: Vec::new(),
             root_cells: Vec::new(),
             host_state: None,
@@ -332,7 +337,7 @@ impl Vm {
     /// Collects if enough was allocated and no native frame is active (a safe point).
     #[inline]
     pub fn maybe_gc(&mut self) {
-        if self.native_depth == 0 && self.heap.wants_collection() {
+        if self.native_depth <= self.gc_floor && self.heap.wants_collection() {
             self.collect_garbage();
         }
     }

@@ -175,6 +175,22 @@ impl ModuleRuntime {
     }
 }
 
+/// Runs a module body (or starts an async one) as a collection safe point.
+///
+/// Module bodies are started from built-ins (the entry's evaluation job, the reactions of
+/// asynchronous modules), so `native_depth` is above zero and the collector would never run
+/// during a module's top-level code — a loop there would grow memory without bound. Nothing on
+/// the Rust stack between the host's job loop and this call holds an unrooted handle (the body
+/// function, the module cells, namespaces and thrown values are all VM roots), so the body's
+/// own frame (one entry level deeper) is made a level where collection may happen; built-ins it
+/// calls are deeper still and keep their protection.
+fn run_at_safe_point(vm: &mut Vm, body: ObjRef) -> JsResult<Value> {
+    let floor = std::mem::replace(&mut vm.gc_floor, vm.native_depth + 1);
+    let result = vm.run_module_function(body);
+    vm.gc_floor = floor;
+    result
+}
+
 /// The runtime as the evaluate phase's host.
 struct Executor<'a> {
     vm: &'a mut Vm,
@@ -185,7 +201,7 @@ impl ModuleExecutor for Executor<'_> {
     fn execute_module(&mut self, _graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
         let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return Ok(()) };
         let body = compiled.body;
-        match self.vm.run_module_function(body) {
+        match run_at_safe_point(self.vm, body) {
             Ok(_) => Ok(()),
             Err(e) => Err(self.rt.remember_thrown(self.vm, e)),
         }
@@ -195,7 +211,7 @@ impl ModuleExecutor for Executor<'_> {
         let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return };
         let body = compiled.body;
         // The body is an async function: its promise settles when the module finishes.
-        let promise = match self.vm.run_module_function(body) {
+        let promise = match run_at_safe_point(self.vm, body) {
             Ok(Value::Object(p)) => p,
             Ok(other) => {
                 let p = new_promise(self.vm);

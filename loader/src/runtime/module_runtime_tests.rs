@@ -85,3 +85,29 @@ fn assigning_an_import_throws() {
     let (_, err) = run(&[("/main.mjs", "import { x } from './lib.mjs'; x = 2;"), ("/lib.mjs", "export let x = 1;")]);
     assert_eq!(err.as_deref(), Some("TypeError: Assignment to constant variable."));
 }
+
+#[test]
+fn a_module_top_level_loop_is_a_collection_safe_point() {
+    // Cyclic garbage made by a module body must be collected while the body runs.
+    let mut h = MemoryHost::new().file(
+        "/main.mjs",
+        "let n = 0; for (let i = 0; i < 300000; i++) { const a = { i }; const b = { a }; a.b = b; n += b.a.i & 1; } console.log(n);",
+    );
+    let mut trace = Trace::off();
+    let (mut graph, root) = construct(&mut h, "/main.mjs", &mut trace).unwrap_or_else(|e| panic!("construct: {e}"));
+    link(&mut graph, root, &mut trace).unwrap_or_else(|e| panic!("link: {e}"));
+    let mut vm = Vm::new();
+    let mut rt = ModuleRuntime::new(graph, trace);
+    let (outcome, out, _) = capture(&mut vm, |vm| {
+        rt.instantiate(vm).map_err(|_| "instantiate")?;
+        // As the CLI does: evaluation starts from inside a built-in (a job).
+        vm.native_depth += 1;
+        let o = rt.evaluate(vm, root);
+        vm.native_depth -= 1;
+        Ok::<_, &str>(o)
+    });
+    assert!(matches!(outcome, Ok(EvaluateOutcome::Settled(Ok(())))));
+    assert_eq!(out, "150000\n");
+    assert!(vm.heap.collections > 0, "the collector ran during the module body");
+    assert!(vm.heap.live_objects() < 200_000, "garbage was freed: {} live", vm.heap.live_objects());
+}

@@ -727,7 +727,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::Jump { target } => pc = target as usize,
             Insn::Loop { target } => {
                 pc = target as usize;
-                if vm.native_depth == 0 && vm.heap.wants_collection() {
+                if vm.native_depth <= vm.gc_floor && vm.heap.wants_collection() {
                     save_pc!();
                     vm.collect_garbage();
                 }
@@ -872,7 +872,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         }
                         let e = Entry { callee: o, template, upvalues, new_target: Value::Undefined, construct: false, entry: false, ret: base + dst as usize };
                         tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
-                        if vm.native_depth == 0 && vm.heap.wants_collection() {
+                        if vm.native_depth <= vm.gc_floor && vm.heap.wants_collection() {
                             vm.collect_garbage();
                         }
                         return Exit::Reload;
