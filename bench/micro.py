@@ -10,6 +10,9 @@ ratios, modjs's peak RSS over all runs and its start-up time (startup.mjs).
     bench/micro.py --scale 1 --runs 5
     bench/micro.py --only fib,loop --modjs target/release/modjs
 
+The default binary is target/dist/modjs (`cargo build --profile dist`: the release build with
+fat LTO and one codegen unit), built first when missing.
+
 Targets (issue 3): geometric mean <= 3.0, peak RSS <= 32 MiB, startup.mjs <= 10 ms.
 Standard library only; /usr/bin/time -f is used for peak RSS.
 """
@@ -46,11 +49,13 @@ def main():
     ap.add_argument("--scale", default="0.1")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--only", default="")
-    ap.add_argument("--modjs", default=os.path.join(REPO, "target", "release", "modjs"))
+    ap.add_argument("--modjs", default=os.path.join(REPO, "target", "dist", "modjs"))
     ap.add_argument("--node", default="node")
     ap.add_argument("--shared", default=os.environ.get("SHARED", os.path.join(REPO, "..", "shared")))
     args = ap.parse_args()
 
+    if not os.path.exists(args.modjs) and args.modjs.endswith(os.path.join("dist", "modjs")):
+        subprocess.run(["cargo", "build", "--profile", "dist", "--quiet", "-p", "modjs", "--bin", "modjs"], cwd=REPO, check=True)
     gen = os.path.join(args.shared, "bench", "gen_micro.py")
     out = tempfile.mkdtemp(prefix="modjs-micro-")
     try:

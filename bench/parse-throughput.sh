@@ -6,7 +6,7 @@
 #
 # Environment: RUNS (timed runs per measurement, median reported; default 3),
 # SHARED (the shared material; default ../shared beside the repository),
-# MODJS (the binary; default target/release/modjs, built here if needed).
+# MODJS (the binary; default target/dist/modjs — the fat-LTO `dist` profile — built here if needed).
 set -euo pipefail
 export LC_ALL=C   # a `.` decimal separator in times and printf
 TIMEFORMAT='%R %U %S'   # bash's `time`: wall, user and sys seconds
@@ -26,8 +26,8 @@ gen=$shared/bench/gen_graph.py
 [[ -f $gen ]] || { echo "no graph generator at $gen (set SHARED)" >&2; exit 2; }
 
 if [[ -z ${MODJS:-} ]]; then
-  (cd "$repo" && cargo build --release --quiet -p modjs --bin modjs)
-  MODJS=$repo/target/release/modjs
+  (cd "$repo" && cargo build --profile dist --quiet -p modjs --bin modjs)
+  MODJS=$repo/target/dist/modjs
 fi
 
 # Generated trees are large: they live outside the repository and are removed on exit.
