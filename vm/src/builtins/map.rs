@@ -47,6 +47,22 @@ pub fn get_species(_vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     Ok(args.this.clone())
 }
 
+
+/// Steps 5-8 of the Set and WeakSet constructors: `add` must be callable, then it is called
+/// with every value of `iterable`, closing the iterator if it throws.
+pub fn add_values_from_iterable(vm: &mut Vm, set: ObjRef, iterable: &Value) -> JsResult<()> {
+    let adder = vm.get(set, &PropertyKey::from("add"))?;
+    if !vm.is_callable(&adder) {
+        return Err(adder_not_callable(vm, &adder, "add", set));
+    }
+    let mut record = vm.get_iterator(iterable, crate::iteration::IteratorHint::Sync)?;
+    while let Some(next) = vm.iterator_step_value(&mut record)? {
+        let status = vm.call(&adder, Value::Object(set), &[next]);
+        vm.if_abrupt_close_iterator(status, &record)?;
+    }
+    Ok(())
+}
+
 /// The TypeError for `new X(iterable)` when `adder` (`set` / `add`) is not callable.
 pub fn adder_not_callable(vm: &mut Vm, adder: &Value, name: &str, target: ObjRef) -> Value {
     let shown_adder = describe_receiver(vm, adder);

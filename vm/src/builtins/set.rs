@@ -2,11 +2,10 @@
 //! kept in the same list as Map's, with each value stored as both key and value.
 
 use crate::builtins::collection_data::{canonical_key_value, CollectionData, CollectionIterator, IterationKind};
-use crate::builtins::map::{adder_not_callable, get_species};
+use crate::builtins::map::{add_values_from_iterable, get_species};
 use crate::builtins::receiver::{describe_value_type, incompatible_receiver};
 use crate::error::JsResult;
 use crate::gc::ObjRef;
-use crate::iteration::IteratorHint;
 use crate::native::CallArgs;
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyKey};
@@ -57,19 +56,8 @@ fn set_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     if iterable.is_nullish() {
         return Ok(Value::Object(set));
     }
-    // 5. Let adder be ? Get(set, "add").
-    let adder = vm.get(set, &PropertyKey::from("add"))?;
-    // 6. If IsCallable(adder) is false, throw a TypeError exception.
-    if !vm.is_callable(&adder) {
-        return Err(adder_not_callable(vm, &adder, "add", set));
-    }
-    // 7. Let iteratorRecord be ? GetIterator(iterable, sync).
-    let mut record = vm.get_iterator(&iterable, IteratorHint::Sync)?;
-    // 8. Repeat: call adder with each value, closing the iterator if it throws.
-    while let Some(next) = vm.iterator_step_value(&mut record)? {
-        let status = vm.call(&adder, Value::Object(set), &[next]);
-        vm.if_abrupt_close_iterator(status, &record)?;
-    }
+    // 5-8. Call `add` with every value of the iterable, closing it if `add` throws.
+    add_values_from_iterable(vm, set, &iterable)?;
     Ok(Value::Object(set))
 }
 

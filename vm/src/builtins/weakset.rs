@@ -1,11 +1,10 @@
 //! WeakSet objects (§24.4). Members are held weakly (`weak_collection.rs`).
 
-use crate::builtins::map::adder_not_callable;
+use crate::builtins::map::add_values_from_iterable;
 use crate::builtins::receiver::incompatible_receiver;
 use crate::builtins::weak_collection::{WeakData, WeakKey};
 use crate::error::JsResult;
 use crate::gc::ObjRef;
-use crate::iteration::IteratorHint;
 use crate::native::CallArgs;
 use crate::object::ObjectKind;
 use crate::property::{attrs, PropertyKey};
@@ -44,17 +43,8 @@ fn weakset_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     if iterable.is_nullish() {
         return Ok(Value::Object(set));
     }
-    // 5-6. Let adder be ? Get(set, "add"); it must be callable.
-    let adder = vm.get(set, &PropertyKey::from("add"))?;
-    if !vm.is_callable(&adder) {
-        return Err(adder_not_callable(vm, &adder, "add", set));
-    }
-    // 7-8. Add every value of the iterable, closing it if `add` throws.
-    let mut record = vm.get_iterator(&iterable, IteratorHint::Sync)?;
-    while let Some(next) = vm.iterator_step_value(&mut record)? {
-        let status = vm.call(&adder, Value::Object(set), &[next]);
-        vm.if_abrupt_close_iterator(status, &record)?;
-    }
+    // 5-8. Call `add` with every value of the iterable, closing it if `add` throws.
+    add_values_from_iterable(vm, set, &iterable)?;
     Ok(Value::Object(set))
 }
 
