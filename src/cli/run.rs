@@ -10,7 +10,8 @@
 //!   does), then instantiates and evaluates it inside a microtask, as Node evaluates modules
 //!   from a promise job (so the entry's promise jobs come before its `process.nextTick`s). Then
 //!   the event loop runs until no work is left (`modjs_vm::host::event_loop`). An entry module
-//!   still awaiting when the loop runs dry exits with status 13, as Node does.
+//!   still awaiting when the loop runs dry exits as Node v20 does: silently, with
+//!   `process.exitCode` when the program set one, else 13.
 //! * An uncaught exception or unhandled rejection prints Node's report ([`super::uncaught`]);
 //!   exit status 1. Otherwise the status is `process.exitCode` (0 when unset).
 //! * `process.argv` is `[modjs executable, absolute FILE, ARGS...]`.
@@ -193,8 +194,15 @@ fn run_program(args: RunArgs) -> i32 {
 
     // The loop ran dry while the entry module still awaits: Node exits with status 13.
     if outcome.is_ok() && entry_still_pending(&mut vm) {
+        if args.trace {
+            write_stderr(
+                &mut vm,
+                "== exit: no work is left and the entry's Evaluate() promise is still pending (unsettled top-level await)\n",
+            );
+        }
+        let status = unsettled_top_level_await_exit(&mut vm);
         flush_stdio(&mut vm);
-        return 13;
+        return status;
     }
     let status = match outcome {
         Ok(()) => exit_code(&mut vm),
@@ -301,6 +309,25 @@ fn entry_module_rejected(vm: &mut Vm) -> Result<(), Uncaught> {
         Some(Err(e)) => Err(Uncaught::Exception(e)),
         _ => Ok(()),
     }
+}
+
+/// Node v20's exit when the entry module's top-level await never settled
+/// (lib/internal/modules/esm/handle_process_exit.js): `process.exitCode ??= 13`, then the normal
+/// exit with `process.exitCode`. Nothing is printed: the "Detected unsettled top-level await"
+/// warning of later releases was reverted on the v20 line (nodejs/node#52898), and node
+/// v20.20.2 exits silently.
+fn unsettled_top_level_await_exit(vm: &mut Vm) -> i32 {
+    let global = vm.global();
+    if let Ok(Value::Object(process)) = vm.get(global, &PropertyKey::from("process")) {
+        let key = PropertyKey::from("exitCode");
+        if matches!(vm.get(process, &key), Ok(Value::Undefined | Value::Null)) {
+            // A throwing setter would be the program's own doing; the status stays 13 then.
+            if vm.put(process, key, Value::Number(13.0), false).is_err() {
+                return 13;
+            }
+        }
+    }
+    exit_code(vm)
 }
 
 fn entry_still_pending(vm: &mut Vm) -> bool {
