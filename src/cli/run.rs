@@ -167,22 +167,28 @@ fn run_program(args: RunArgs) -> i32 {
     argv.extend(args.args);
     set_argv(&mut vm, &argv);
 
+    // `import()` loads through the program's module runtime (an empty module map for a Script).
+    modjs_loader::runtime::dynamic_import::install(&mut vm);
     let outcome = match goal {
-        Goal::Script => match vm.run_script(&source, &shown) {
-            Ok(_) => process_ticks_and_rejections(&mut vm),
-            Err(e) => Err(Uncaught::Exception(e)),
-        },
+        Goal::Script => {
+            let runtime = ModuleRuntime::new(ModuleGraph::new(), Trace::off()).with_host(Box::new(fs_host()));
+            vm.host_state = Some(Box::new(runtime));
+            match vm.run_script(&source, &shown) {
+                Ok(_) => process_ticks_and_rejections(&mut vm),
+                Err(e) => Err(Uncaught::Exception(e)),
+            }
+        }
         Goal::Module => {
             // The trace shows paths relative to the entry's directory.
             let mut trace = if args.trace { Trace::to_stderr(&entry_directory("/", &abs_text)) } else { Trace::off() };
-            let (graph, root) = match load_module_graph(&abs_text, &mut trace) {
+            let (graph, root, host) = match load_module_graph(&abs_text, &mut trace) {
                 Ok(g) => g,
                 Err(report) => {
                     eprint!("{report}{}", node_trailer());
                     return 1;
                 }
             };
-            vm.host_state = Some(Box::new(ModuleRuntime::new(graph, trace)));
+            vm.host_state = Some(Box::new(ModuleRuntime::new(graph, trace).with_host(Box::new(host))));
             ENTRY.with(|e| e.set(Some(EntryState { root, pending: false })));
             vm.event_loop.after_drain_hook = Some(entry_module_rejected);
             let slots = vec![Value::Number(root.0 as f64)];
@@ -243,14 +249,19 @@ fn entry_goal(abs: &str, source: &str) -> Goal {
 
 /// Loads and links the module graph of `entry` (an absolute path): the construct and link
 /// phases, where every syntax, resolution and link error of the graph surfaces before any code
-/// runs. `Err` is the report to print.
-fn load_module_graph(entry: &str, trace: &mut Trace) -> Result<(ModuleGraph, ModuleId), String> {
-    let mut resolver = Resolver::new();
-    resolver.current_dir = std::env::current_dir().ok().map(|d| d.display().to_string());
-    let mut host = FsHost::new(resolver);
+/// runs. `Err` is the report to print. The host is kept for the modules `import()` loads later.
+fn load_module_graph(entry: &str, trace: &mut Trace) -> Result<(ModuleGraph, ModuleId, FsHost), String> {
+    let mut host = fs_host();
     let (mut graph, root) = construct(&mut host, entry, trace).map_err(|e| error_report(&e))?;
     link(&mut graph, root, trace).map_err(|e| error_report(&e))?;
-    Ok((graph, root))
+    Ok((graph, root, host))
+}
+
+/// Node's ES module loader over the file system, relative to the working directory.
+fn fs_host() -> FsHost {
+    let mut resolver = Resolver::new();
+    resolver.current_dir = std::env::current_dir().ok().map(|d| d.display().to_string());
+    FsHost::new(resolver)
 }
 
 /// The entry module of the running program and whether its evaluation is still pending (top-level

@@ -36,6 +36,8 @@ pub struct Vm {
     /// The embedder's own state (the module loader's runtime), reachable from built-ins the
     /// embedder defines. Take it out while using it; put it back afterwards.
     pub host_state: Option<Box<dyn std::any::Any>>,
+    /// The embedder's host hooks (HostLoadImportedModule for `import()`).
+    pub host_hooks: crate::interpreter::import_call::HostHooks,
     /// The register stack, frames and handlers of the bytecode interpreter.
     pub interp: crate::interpreter::Interpreter,
     /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
@@ -84,6 +86,7 @@ impl Vm {
             roots: Vec::new(),
             root_cells: Vec::new(),
             host_state: None,
+            host_hooks: Default::default(),
             interp: crate::interpreter::Interpreter::new(),
             event_loop: crate::host::event_loop::EventLoop::new(),
             stdio: crate::host::process::Stdio::default(),

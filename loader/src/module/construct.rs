@@ -5,6 +5,10 @@
 //! resolved in source order when the module has been parsed, and a URL not seen before is
 //! queued (fetched and parsed when its turn comes). The order, the records' [[ModuleId]]s and the first error are therefore the same on
 //! every run. Any resolution, load or syntax error stops the phase: nothing is linked.
+//!
+//! [`construct`] starts a new module map from the entry point; [`load_into`] adds the graph of
+//! one more module to an existing map (`import()`, `require()` of an ES module), reusing the
+//! records of URLs already there.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -29,14 +33,50 @@ pub fn construct(
 ) -> Result<(ModuleGraph, ModuleId), ModuleError> {
     trace.line(0, |_| "== construct: load and parse every module of the static graph, breadth-first".to_string());
     let mut graph = ModuleGraph::new();
+    let entry_resolution = host.resolve_entry(entry)?;
+    let root = load_into(host, &mut graph, entry_resolution, trace)?;
+    trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
+    Ok((graph, root))
+}
+
+/// Loads the static graph of the resolved module `start` into an existing module map (an
+/// `import()`, a `require()` of an ES module, or the entry into an empty map) and returns the
+/// id of `start`'s record. Every URL already in the map is its record, reused as it is — so a
+/// module imported statically and then by `import()` is one module with one namespace; only
+/// new URLs are fetched and parsed. When anything fails (resolution, fetch, parse), the records
+/// this call added are removed again and the map is as it was.
+pub fn load_into(
+    host: &mut dyn ModuleHost,
+    graph: &mut ModuleGraph,
+    start: HostResolution,
+    trace: &mut Trace,
+) -> Result<ModuleId, ModuleError> {
+    if let Some(existing) = graph.lookup(&start.url) {
+        trace.line(1, |t| format!("{} is record #{}, already in the module map", t.show_url(&start.url), existing.0));
+        return Ok(existing);
+    }
+    let before = graph.len();
+    let result = load_new_records(host, graph, start, trace);
+    if result.is_err() {
+        graph.truncate(before);
+    }
+    result
+}
+
+/// The breadth-first load of [`load_into`] from a URL not yet in the map.
+fn load_new_records(
+    host: &mut dyn ModuleHost,
+    graph: &mut ModuleGraph,
+    start: HostResolution,
+    trace: &mut Trace,
+) -> Result<ModuleId, ModuleError> {
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
     let mut pending: HashMap<String, ModuleId> = HashMap::new();
     let mut queue: VecDeque<HostResolution> = VecDeque::new();
-    let entry_resolution = host.resolve_entry(entry)?;
-    let root = ModuleId(0);
-    pending.insert(entry_resolution.url.clone(), root);
-    queue.push_back(entry_resolution);
+    let root = ModuleId(graph.len() as u32);
+    pending.insert(start.url.clone(), root);
+    queue.push_back(start);
     while !queue.is_empty() {
         // One breadth-first level at a time: fetch its sources (in order), parse them on worker
         // threads (parsing is a pure function of the text), then handle the results in order,
@@ -59,7 +99,7 @@ pub fn construct(
                 names.sort_by(node_namespace_order);
                 *export_names = names;
             }
-            let id = insert_record(&mut graph, resolution, kind, trace);
+            let id = insert_record(graph, resolution, kind, trace);
             let Some(module) = graph.get(id).source_text() else { continue };
             let referrer = graph.get(id).url.clone();
             let requests = module.records.requested_modules.clone();
@@ -97,8 +137,7 @@ pub fn construct(
             }
         }
     }
-    trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
-    Ok((graph, root))
+    Ok(root)
 }
 
 /// A fetched source text (`None` for a built-in, which has none).

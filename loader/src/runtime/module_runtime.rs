@@ -21,10 +21,11 @@ use modjs_vm::{attrs, CellRef, ErrorKind, JsResult, ObjRef, PropertyKey, Value, 
 
 use super::environment::ModuleInstances;
 use crate::module::evaluate::{
-    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome, Evaluation,
-    ModuleExecutor,
+    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, evaluation_root, EvaluateOutcome,
+    Evaluation, ModuleExecutor,
 };
 use crate::module::graph::ModuleGraph;
+use crate::module::host::ModuleHost;
 use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
 use crate::module::Trace;
 use crate::resolve::url::Url;
@@ -47,6 +48,13 @@ pub struct ModuleRuntime {
     pub settled: Vec<(ModuleId, Result<(), ThrownValue>)>,
     /// The original `JSON.parse`, taken before any user code could replace it.
     json_parse: Option<Value>,
+    /// HostLoadImportedModule for modules loaded after the entry's graph (`import()`,
+    /// `require()` of an ES module): the host that loaded the entry, with its resolver caches.
+    /// `None` for a runtime that can load nothing more.
+    pub host: Option<Box<dyn ModuleHost>>,
+    /// [[TopLevelCapability]] promises by module (indexed like the graph): the promise of every
+    /// Evaluate() call, which `import()` waits on (see [`ModuleRuntime::evaluation_promise`]).
+    capabilities: Vec<Option<ObjRef>>,
 }
 
 impl ModuleRuntime {
@@ -60,7 +68,15 @@ impl ModuleRuntime {
             thrown: Vec::new(),
             settled: Vec::new(),
             json_parse: None,
+            host: None,
+            capabilities: Vec::new(),
         }
+    }
+
+    /// The runtime with `host` as its HostLoadImportedModule for later loads.
+    pub fn with_host(mut self, host: Box<dyn ModuleHost>) -> ModuleRuntime {
+        self.host = Some(host);
+        self
     }
 
     /// The value behind a thrown-value handle.
@@ -140,7 +156,8 @@ impl ModuleRuntime {
     }
 
     /// The cell holding a module's `import.meta` object (§13.3.12.1 with Node's
-    /// HostGetImportMetaProperties: `url`, and for file: modules `filename` and `dirname`).
+    /// HostGetImportMetaProperties: `url` and `resolve`, and for file: modules `filename` and
+    /// `dirname`).
     fn import_meta_cell(&mut self, vm: &mut Vm, id: ModuleId) -> CellRef {
         let url = self.graph.get(id).url.clone();
         let meta = vm.new_object_with_proto(None);
@@ -153,6 +170,8 @@ impl ModuleRuntime {
                 }
             }
         }
+        let resolve = super::import_meta_resolve::new_resolve_function(vm, &url);
+        vm.define_value(meta, PropertyKey::from("resolve"), Value::Object(resolve), attrs::ALL);
         vm.define_value(meta, PropertyKey::from("url"), Value::from(url.as_str()), attrs::ALL);
         let cell = vm.heap.alloc_cell(Value::Object(meta));
         vm.root_cells.push(cell);
@@ -160,7 +179,83 @@ impl ModuleRuntime {
     }
 
     /// Evaluate() of `root` (which must be linked and instantiated).
+    ///
+    /// The promise of the [[TopLevelCapability]] Evaluate() creates is kept (see
+    /// [`ModuleRuntime::evaluation_promise`]), already settled when the outcome is.
     pub fn evaluate(&mut self, vm: &mut Vm, root: ModuleId) -> EvaluateOutcome {
+        let capability_holder = evaluation_root(&self.graph, root);
+        let outcome = self.run_evaluate(vm, root);
+        match outcome {
+            EvaluateOutcome::Settled(result) => {
+                let promise = self.new_capability(vm, capability_holder);
+                self.settle_capability(vm, promise, result);
+            }
+            EvaluateOutcome::Pending => {
+                self.new_capability(vm, capability_holder);
+            }
+            EvaluateOutcome::AlreadyRequested => {}
+        }
+        outcome
+    }
+
+    /// Evaluate() of `module` as the spec has it: the promise of the [[TopLevelCapability]] it
+    /// returns (a new one, or the existing promise of the module's cycle root when Evaluate()
+    /// was already called on it), settled when the module and its dependencies have run.
+    pub fn evaluation_promise(&mut self, vm: &mut Vm, module: ModuleId) -> ObjRef {
+        let holder = evaluation_root(&self.graph, module);
+        self.evaluate(vm, module);
+        match self.capabilities.get(holder.index()).copied().flatten() {
+            Some(promise) => promise,
+            // Evaluate() was called on this root before this runtime kept promises: it can
+            // only have been settled synchronously.
+            None => {
+                let promise = self.new_capability(vm, holder);
+                let result = match self.graph.get(holder).cyclic().and_then(|c| c.evaluation_error) {
+                    Some(error) => Err(error),
+                    None => Ok(()),
+                };
+                self.settle_capability(vm, promise, result);
+                promise
+            }
+        }
+    }
+
+    /// NewPromiseCapability(%Promise%) for `module`'s [[TopLevelCapability]] (rooted: it lives
+    /// as long as the module map). A rejection of it is never reported as unhandled — whoever
+    /// awaits the module handles it.
+    fn new_capability(&mut self, vm: &mut Vm, module: ModuleId) -> ObjRef {
+        let promise = new_promise(vm);
+        if let ObjectKind::Promise(data) = &mut vm.heap.get_mut(promise).kind {
+            data.is_handled = true;
+        }
+        vm.roots.push(Value::Object(promise));
+        if self.capabilities.len() <= module.index() {
+            self.capabilities.resize(module.index() + 1, None);
+        }
+        self.capabilities[module.index()] = Some(promise);
+        promise
+    }
+
+    /// Resolves or rejects a [[TopLevelCapability]] promise.
+    fn settle_capability(&mut self, vm: &mut Vm, promise: ObjRef, result: Result<(), ThrownValue>) {
+        match result {
+            Ok(()) => resolve_promise(vm, promise, Value::Undefined),
+            Err(t) => {
+                let error = self.thrown_value(t);
+                reject_promise(vm, promise, error);
+            }
+        }
+    }
+
+    /// GetModuleNamespace(module) (§16.2.1.10) on the VM side: the module's namespace object,
+    /// created on first use and the same object ever after.
+    pub fn namespace_object(&mut self, vm: &mut Vm, module: ModuleId) -> Value {
+        let cell = self.instances.namespace_cell(vm, &mut self.graph, module);
+        vm.heap.cell(cell).clone()
+    }
+
+    /// Runs Evaluate() over the graph with this runtime as the executor.
+    fn run_evaluate(&mut self, vm: &mut Vm, root: ModuleId) -> EvaluateOutcome {
         let mut trace = std::mem::take(&mut self.trace);
         let mut evaluation = std::mem::take(&mut self.evaluation);
         let mut graph = std::mem::take(&mut self.graph);
@@ -265,6 +360,9 @@ impl ModuleExecutor for Executor<'_> {
 
     fn settle_top_level_capability(&mut self, _graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>) {
         self.rt.settled.push((module, result));
+        if let Some(promise) = self.rt.capabilities.get(module.index()).copied().flatten() {
+            self.rt.settle_capability(self.vm, promise, result);
+        }
     }
 }
 
