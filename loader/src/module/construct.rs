@@ -27,7 +27,7 @@ pub fn construct(
     entry: &str,
     trace: &mut Trace,
 ) -> Result<(ModuleGraph, ModuleId), ModuleError> {
-    trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
+    trace.line(0, |_| "== construct: load and parse every module of the static graph, breadth-first".to_string());
     let mut graph = ModuleGraph::new();
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
@@ -69,25 +69,20 @@ pub fn construct(
                 let resolution = host.resolve_imported_module(&referrer, request)?;
                 let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
                     Some(existing) => {
-                        trace.line(1, |t| {
-                            format!(
-                                "{:?} -> {} (record #{}, already in the module map)",
-                                request.specifier,
-                                t.show_url(&resolution.url),
-                                existing.0
+                        trace.step(1, |t| {
+                            let shown = t.show_url(&resolution.url);
+                            (
+                                format!("{:?}", request.specifier),
+                                format!("-> {shown} #{} (already in the module map)", existing.0),
                             )
                         });
                         existing
                     }
                     None => {
                         let child = ModuleId((graph.len() + pending.len()) as u32);
-                        trace.line(1, |t| {
-                            format!(
-                                "{:?} -> {} (record #{}, new)",
-                                request.specifier,
-                                t.show_url(&resolution.url),
-                                child.0
-                            )
+                        trace.step(1, |t| {
+                            let shown = t.show_url(&resolution.url);
+                            (format!("{:?}", request.specifier), format!("-> {shown} #{} (new: to load)", child.0))
                         });
                         pending.insert(resolution.url.clone(), child);
                         queue.push_back(resolution);
@@ -102,7 +97,7 @@ pub fn construct(
             }
         }
     }
-    trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
+    trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
     Ok((graph, root))
 }
 
@@ -184,7 +179,7 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Modu
 fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: ModuleKind, trace: &mut Trace) -> ModuleId {
     let record = ModuleRecord { url: resolution.url, path: resolution.path, kind };
     let id = graph.insert(record);
-    trace.line(0, |t| describe_loaded(t, graph, id));
+    trace.step(0, |t| describe_loaded(t, graph, id));
     id
 }
 
@@ -284,19 +279,18 @@ fn commonjs_facade(source: String) -> ModuleKind {
     })
 }
 
-/// The trace line for a newly loaded record.
-fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
+/// The trace line for a newly loaded record: `load FILE` and what it was parsed as.
+fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> (String, String) {
     let record = graph.get(id);
-    let shown = t.show_url(&record.url);
-    match &record.kind {
+    let left = format!("load {}", t.show_url(&record.url));
+    let right = match &record.kind {
         ModuleKind::SourceText(m) => {
             let requests: Vec<String> =
                 m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
             format!(
-                "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
-                shown,
+                "#{} Source Text Module Record{}, [[RequestedModules]] [{}]",
                 id.0,
-                if m.records.has_tla { " (HasTLA)" } else { "" },
+                if m.records.has_tla { ", [[HasTLA]] true" } else { "" },
                 requests.join(", ")
             )
         }
@@ -306,13 +300,8 @@ fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
                 SyntheticKind::Builtin { .. } => "built-in module",
                 SyntheticKind::CommonJs { .. } => "CommonJS module",
             };
-            format!(
-                "load {} (record #{}): synthetic record of a {}, {} export name(s)",
-                shown,
-                id.0,
-                what,
-                s.export_names.len()
-            )
+            format!("#{} synthetic record ({}), {} export name(s)", id.0, what, s.export_names.len())
         }
-    }
+    };
+    (left, right)
 }
