@@ -161,6 +161,7 @@ fn run_program(args: RunArgs) -> i32 {
     }
 
     let mut vm = Vm::new();
+    modjs_loader::node::install_globals(&mut vm);
     vm.stdio.unbuffered = args.trace;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "modjs".into());
     let mut argv = vec![exe, abs_text.clone()];

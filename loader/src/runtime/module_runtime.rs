@@ -347,8 +347,11 @@ impl ModuleExecutor for Executor<'_> {
                 }
             }
             SyntheticKind::Builtin { id } => {
-                let msg = format!("modjs does not support the built-in module 'node:{id}' yet");
-                Err(self.vm.throw_error(ErrorKind::Error, &msg))
+                let cells: Vec<(JsStr, CellRef)> = match self.rt.instances.environment(module) {
+                    Some(env) => env.locals.iter().map(|(name, cell)| (name.clone(), *cell)).collect(),
+                    None => Vec::new(),
+                };
+                crate::node::evaluate_builtin_module(self.vm, id, &cells)
             }
             SyntheticKind::CommonJs { .. } => {
                 let msg = format!("modjs does not support importing CommonJS ({}) yet", record.url);
