@@ -161,4 +161,3 @@ fn hex_value(u: Option<u16>) -> Option<u32> {
         _ => None,
     }
 }
-

@@ -17,7 +17,10 @@ use super::error::ModuleError;
 use super::graph::ModuleGraph;
 use super::host::{HostFormat, HostResolution, ModuleHost};
 use super::namespace::node_namespace_order;
-use super::record::{ModuleId, ModuleKind, ModuleRecord, SourceTextModule, SyntheticKind, SyntheticModule};
+use super::record::{
+    ModuleId, ModuleKind, ModuleRecord, ParsedModule, SourceTextModule, SyntheticKind,
+    SyntheticModule,
+};
 use super::trace::Trace;
 
 /// Loads the graph of `entry` (a path as the host understands it) into a new module map and
@@ -27,7 +30,9 @@ pub fn construct(
     entry: &str,
     trace: &mut Trace,
 ) -> Result<(ModuleGraph, ModuleId), ModuleError> {
-    trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
+    trace.line(0, |_| {
+        "== construct: load and parse the static module graph".to_string()
+    });
     let mut graph = ModuleGraph::new();
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
@@ -44,30 +49,53 @@ pub fn construct(
         let level: Vec<HostResolution> = queue.drain(..).collect();
         let fetched: Vec<Fetched> = level
             .iter()
-            .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
+            .map(|r| {
+                if matches!(r.format, HostFormat::Builtin(_)) {
+                    None
+                } else {
+                    Some(host.fetch_source(r))
+                }
+            })
             .collect();
         let parsed = parse_all(&level, fetched);
-        for (resolution, kind) in level.into_iter().zip(parsed) {
+        for (resolution, loaded) in level.into_iter().zip(parsed) {
             pending.remove(&resolution.url);
-            let mut kind = kind?;
-            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
-                &mut kind
+            let mut kind = match loaded? {
+                // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
+                Loaded::Parsed(parsed) => ModuleKind::SourceText(Box::new(SourceTextModule::new(
+                    &resolution.url,
+                    *parsed,
+                ))),
+                Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
+            };
+            if let ModuleKind::Synthetic(SyntheticModule {
+                kind: SyntheticKind::CommonJs { source },
+                export_names,
+            }) = &mut kind
             {
                 // The names Node's CommonJS analysis finds, in namespace order.
-                let mut names: Vec<JsStr> =
-                    host.commonjs_export_names(&resolution, source).iter().map(|n| JsStr::from_str(n)).collect();
+                let mut names: Vec<JsStr> = host
+                    .commonjs_export_names(&resolution, source)
+                    .iter()
+                    .map(|n| JsStr::from_str(n))
+                    .collect();
                 names.sort_by(node_namespace_order);
                 *export_names = names;
             }
             let id = insert_record(&mut graph, resolution, kind, trace);
-            let Some(module) = graph.get(id).source_text() else { continue };
+            let Some(module) = graph.get(id).source_text() else {
+                continue;
+            };
             let referrer = graph.get(id).url.clone();
             let requests = module.records.requested_modules.clone();
             let mut loaded = Vec::with_capacity(requests.len());
             for request in &requests {
                 // HostLoadImportedModule(referrer, request): resolve, then reuse or load.
                 let resolution = host.resolve_imported_module(&referrer, request)?;
-                let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
+                let child = match graph
+                    .lookup(&resolution.url)
+                    .or_else(|| pending.get(&resolution.url).copied())
+                {
                     Some(existing) => {
                         trace.line(1, |t| {
                             format!(
@@ -102,12 +130,21 @@ pub fn construct(
             }
         }
     }
-    trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
+    trace.line(0, |_| {
+        format!("constructed {} module record(s)", graph.len())
+    });
     Ok((graph, root))
 }
 
 /// A fetched source text (`None` for a built-in, which has none).
 type Fetched = Option<Result<String, ModuleError>>;
+
+/// What a parse worker hands back for one module: a parsed ES module (made a record, compiled,
+/// on the constructing thread) or a finished synthetic record.
+enum Loaded {
+    Parsed(Box<ParsedModule>),
+    Synthetic(SyntheticModule),
+}
 
 /// Stack for parser threads: deep trees are parsed and walked recursively. Only reserved;
 /// pages are committed as the stack grows.
@@ -115,12 +152,14 @@ const PARSE_STACK: usize = 256 << 20;
 
 /// Parses a level's fetched sources on up to `available_parallelism` threads; the results are
 /// in the order of `level`.
-fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<ModuleKind, ModuleError>> {
+fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Loaded, ModuleError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
 
-    let inputs: Vec<Mutex<Option<Fetched>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
-    let slots: Vec<Mutex<Option<Result<ModuleKind, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
+    let inputs: Vec<Mutex<Option<Fetched>>> =
+        fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
+    let slots: Vec<Mutex<Option<Result<Loaded, ModuleError>>>> =
+        level.iter().map(|_| Mutex::new(None)).collect();
     let work = |k: usize| {
         let input = inputs[k].lock().ok().and_then(|mut i| i.take()).flatten();
         let result = parse_loaded(&level[k], input);
@@ -128,8 +167,13 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Modu
             *slot = Some(result);
         }
     };
-    let workers =
-        if level.len() < 4 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len()) };
+    let workers = if level.len() < 4 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(level.len())
+    };
     if workers <= 1 {
         (0..level.len()).for_each(work);
     } else {
@@ -181,8 +225,17 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Modu
 }
 
 /// Adds a loaded record to the map.
-fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: ModuleKind, trace: &mut Trace) -> ModuleId {
-    let record = ModuleRecord { url: resolution.url, path: resolution.path, kind };
+fn insert_record(
+    graph: &mut ModuleGraph,
+    resolution: HostResolution,
+    kind: ModuleKind,
+    trace: &mut Trace,
+) -> ModuleId {
+    let record = ModuleRecord {
+        url: resolution.url,
+        path: resolution.path,
+        kind,
+    };
     let id = graph.insert(record);
     trace.line(0, |t| describe_loaded(t, graph, id));
     id
@@ -193,14 +246,20 @@ fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: Modu
 fn parse_loaded(
     resolution: &HostResolution,
     source: Option<Result<String, ModuleError>>,
-) -> Result<ModuleKind, ModuleError> {
+) -> Result<Loaded, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
     let fetch = || source.unwrap_or_else(|| Ok(String::new()));
     Ok(match &resolution.format {
         HostFormat::Builtin(id) => {
-            let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
-            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
+            let export_names = builtin_export_names(id)
+                .iter()
+                .map(|n| JsStr::from_str(n))
+                .collect();
+            Loaded::Synthetic(SyntheticModule {
+                kind: SyntheticKind::Builtin { id: id.clone() },
+                export_names,
+            })
         }
         HostFormat::Json => {
             let source = fetch()?;
@@ -212,7 +271,7 @@ fn parse_loaded(
                     url: None,
                 }));
             }
-            ModuleKind::Synthetic(SyntheticModule {
+            Loaded::Synthetic(SyntheticModule {
                 kind: SyntheticKind::Json { source },
                 export_names: vec![JsStr::from_str("default")],
             })
@@ -234,7 +293,9 @@ fn parse_loaded(
                 Ok(_) => commonjs_facade(source),
                 Err(script_error) => match modjs_parser::parse(&source, Goal::Module) {
                     Ok(_) => parse_source_text_module(url, source)?,
-                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(url, source)?,
+                    Err(_) if is_es_module_syntax_error(&script_error) => {
+                        parse_source_text_module(url, source)?
+                    }
                     Err(_) => return Err(commonjs_syntax_error(url, path, source, script_error)),
                 },
             }
@@ -244,14 +305,25 @@ fn parse_loaded(
 
 /// ParseModule (§16.2.1.7.1) of a source text: the Source Text Module Record, or Node's
 /// SyntaxError.
-fn parse_source_text_module(url: &str, source: String) -> Result<ModuleKind, ModuleError> {
+fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleError> {
     let program = match modjs_parser::parse(&source, Goal::Module) {
         Ok(p) => p,
-        Err(error) => return Err(ModuleError::Syntax { url: url.to_string(), source, error }),
+        Err(error) => {
+            return Err(ModuleError::Syntax {
+                url: url.to_string(),
+                source,
+                error,
+            })
+        }
     };
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
-    Ok(ModuleKind::SourceText(Box::new(SourceTextModule::new(program, records, source, declarations))))
+    Ok(Loaded::Parsed(Box::new(ParsedModule {
+        program,
+        records,
+        source,
+        declarations,
+    })))
 }
 
 /// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
@@ -261,7 +333,11 @@ fn commonjs_syntax_error(
     source: String,
     error: modjs_parser::SyntaxError,
 ) -> ModuleError {
-    ModuleError::Syntax { url: path.unwrap_or(url).to_string(), source, error }
+    ModuleError::Syntax {
+        url: path.unwrap_or(url).to_string(),
+        source,
+        error,
+    }
 }
 
 /// The CommonJS parse errors after which Node v20's syntax detection retries a typeless `.js`
@@ -277,8 +353,8 @@ pub fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
 }
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
-fn commonjs_facade(source: String) -> ModuleKind {
-    ModuleKind::Synthetic(SyntheticModule {
+fn commonjs_facade(source: String) -> Loaded {
+    Loaded::Synthetic(SyntheticModule {
         kind: SyntheticKind::CommonJs { source },
         export_names: vec![JsStr::from_str("default")],
     })
@@ -290,8 +366,12 @@ fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
     let shown = t.show_url(&record.url);
     match &record.kind {
         ModuleKind::SourceText(m) => {
-            let requests: Vec<String> =
-                m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
+            let requests: Vec<String> = m
+                .records
+                .requested_modules
+                .iter()
+                .map(|r| format!("{:?}", r.specifier))
+                .collect();
             format!(
                 "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
                 shown,

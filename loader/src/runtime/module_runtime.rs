@@ -9,20 +9,19 @@
 //! when InnerModuleEvaluation says so; a body with top-level await runs as an async function
 //! whose settlement calls AsyncModuleExecutionFulfilled/Rejected from a promise reaction.
 
-use std::rc::Rc;
-
 use modjs_parser::ast::JsStr;
-use modjs_vm::builtins::promise::{new_promise, perform_promise_then, reject_promise, resolve_promise};
-use modjs_vm::bytecode::SourceInfo;
-use modjs_vm::compiler::{compile_module, ModuleBindingKind};
+use modjs_vm::builtins::promise::{
+    new_promise, perform_promise_then, reject_promise, resolve_promise,
+};
+use modjs_vm::compiler::ModuleBindingKind;
 use modjs_vm::native::CallArgs;
 use modjs_vm::object::ObjectKind;
 use modjs_vm::{attrs, CellRef, ErrorKind, JsResult, ObjRef, PropertyKey, Value, Vm};
 
 use super::environment::ModuleInstances;
 use crate::module::evaluate::{
-    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome, Evaluation,
-    ModuleExecutor,
+    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome,
+    Evaluation, ModuleExecutor,
 };
 use crate::module::graph::ModuleGraph;
 use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
@@ -65,7 +64,10 @@ impl ModuleRuntime {
 
     /// The value behind a thrown-value handle.
     pub fn thrown_value(&self, t: ThrownValue) -> Value {
-        self.thrown.get(t.0 as usize).cloned().unwrap_or(Value::Undefined)
+        self.thrown
+            .get(t.0 as usize)
+            .cloned()
+            .unwrap_or(Value::Undefined)
     }
 
     fn remember_thrown(&mut self, vm: &mut Vm, v: Value) -> ThrownValue {
@@ -95,23 +97,25 @@ impl ModuleRuntime {
                 continue;
             }
             let record = self.graph.get(id);
-            let ModuleKind::SourceText(m) = &record.kind else { continue };
+            let ModuleKind::SourceText(m) = &record.kind else {
+                continue;
+            };
             if m.environment.is_none() {
                 continue;
             }
             let shown = record.url.clone();
-            let info = Rc::new(SourceInfo::new(&shown, &m.source));
-            let code = match compile_module(&m.ecmascript_code, info, m.records.has_tla) {
-                Ok(c) => c,
+            let (init, body, bindings) = match &m.ecmascript_code {
+                Ok(c) => (c.init.clone(), c.body.clone(), c.bindings.clone()),
                 Err(e) => return Err(vm.throw_syntax_error(&e.message)),
             };
-            let mut cells = Vec::with_capacity(code.bindings.len());
-            for binding in &code.bindings {
+            let mut cells = Vec::with_capacity(bindings.len());
+            for binding in &bindings {
                 let name = &binding.name;
                 let cell = match binding.kind {
-                    ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => {
-                        self.instances.environment(id).and_then(|e| e.imports.get(name).copied())
-                    }
+                    ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => self
+                        .instances
+                        .environment(id)
+                        .and_then(|e| e.imports.get(name).copied()),
                     ModuleBindingKind::ImportMeta => Some(self.import_meta_cell(vm, id)),
                     _ => self.instances.local_cell(id, name),
                 };
@@ -119,14 +123,16 @@ impl ModuleRuntime {
                     Some(c) => c,
                     None => {
                         let what = name.to_string_lossy();
-                        let msg = format!("modjs internal error: no binding cell for '{what}' in {shown}");
+                        let msg = format!(
+                            "modjs internal error: no binding cell for '{what}' in {shown}"
+                        );
                         return Err(vm.throw_error(ErrorKind::Error, &msg));
                     }
                 };
                 cells.push(cell);
             }
-            let init = vm.module_function(code.init.clone(), cells.clone());
-            let body = vm.module_function(code.body.clone(), cells);
+            let init = vm.module_function(init, cells.clone());
+            let body = vm.module_function(body, cells);
             vm.roots.push(Value::Object(body));
             vm.roots.push(Value::Object(init));
             self.compiled[index] = Some(Compiled { body });
@@ -148,12 +154,27 @@ impl ModuleRuntime {
             if u.scheme == "file" {
                 if let Ok(path) = u.to_file_path() {
                     let dir = crate::resolve::path::dirname(&path);
-                    vm.define_value(meta, PropertyKey::from("dirname"), Value::from(dir.as_str()), attrs::ALL);
-                    vm.define_value(meta, PropertyKey::from("filename"), Value::from(path.as_str()), attrs::ALL);
+                    vm.define_value(
+                        meta,
+                        PropertyKey::from("dirname"),
+                        Value::from(dir.as_str()),
+                        attrs::ALL,
+                    );
+                    vm.define_value(
+                        meta,
+                        PropertyKey::from("filename"),
+                        Value::from(path.as_str()),
+                        attrs::ALL,
+                    );
                 }
             }
         }
-        vm.define_value(meta, PropertyKey::from("url"), Value::from(url.as_str()), attrs::ALL);
+        vm.define_value(
+            meta,
+            PropertyKey::from("url"),
+            Value::from(url.as_str()),
+            attrs::ALL,
+        );
         let cell = vm.heap.alloc_cell(Value::Object(meta));
         vm.root_cells.push(cell);
         cell
@@ -198,8 +219,14 @@ struct Executor<'a> {
 }
 
 impl ModuleExecutor for Executor<'_> {
-    fn execute_module(&mut self, _graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return Ok(()) };
+    fn execute_module(
+        &mut self,
+        _graph: &mut ModuleGraph,
+        module: ModuleId,
+    ) -> Result<(), ThrownValue> {
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
+            return Ok(());
+        };
         let body = compiled.body;
         match run_at_safe_point(self.vm, body) {
             Ok(_) => Ok(()),
@@ -208,7 +235,9 @@ impl ModuleExecutor for Executor<'_> {
     }
 
     fn execute_module_async(&mut self, _graph: &mut ModuleGraph, module: ModuleId) {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return };
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
+            return;
+        };
         let body = compiled.body;
         // The body is an async function: its promise settles when the module finishes.
         let promise = match run_at_safe_point(self.vm, body) {
@@ -227,23 +256,52 @@ impl ModuleExecutor for Executor<'_> {
             }
         };
         let id = Value::Number(module.0 as f64);
-        let on_fulfilled = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_fulfilled, vec![id.clone()], false);
-        let on_rejected = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_rejected, vec![id], false);
-        perform_promise_then(self.vm, promise, Value::Object(on_fulfilled), Value::Object(on_rejected), None);
+        let on_fulfilled = self.vm.new_native_function_with_slots(
+            PropertyKey::from(""),
+            1,
+            async_module_fulfilled,
+            vec![id.clone()],
+            false,
+        );
+        let on_rejected = self.vm.new_native_function_with_slots(
+            PropertyKey::from(""),
+            1,
+            async_module_rejected,
+            vec![id],
+            false,
+        );
+        perform_promise_then(
+            self.vm,
+            promise,
+            Value::Object(on_fulfilled),
+            Value::Object(on_rejected),
+            None,
+        );
     }
 
-    fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
+    fn evaluate_synthetic(
+        &mut self,
+        graph: &mut ModuleGraph,
+        module: ModuleId,
+    ) -> Result<(), ThrownValue> {
         let record = graph.get(module);
-        let ModuleKind::Synthetic(s) = &record.kind else { return Ok(()) };
+        let ModuleKind::Synthetic(s) = &record.kind else {
+            return Ok(());
+        };
         let default = JsStr::from_str("default");
         let result: JsResult<()> = match &s.kind {
             SyntheticKind::Json { source } => {
-                let Some(cell) = self.rt.instances.local_cell(module, &default) else { return Ok(()) };
+                let Some(cell) = self.rt.instances.local_cell(module, &default) else {
+                    return Ok(());
+                };
                 if !self.vm.heap.cell(cell).is_empty() {
                     return Ok(());
                 }
                 let parse = self.rt.json_parse.clone().unwrap_or(Value::Undefined);
-                match self.vm.call(&parse, Value::Undefined, &[Value::from(source.as_str())]) {
+                match self
+                    .vm
+                    .call(&parse, Value::Undefined, &[Value::from(source.as_str())])
+                {
                     Ok(v) => {
                         self.vm.heap.cell_set(cell, v);
                         Ok(())
@@ -256,14 +314,22 @@ impl ModuleExecutor for Executor<'_> {
                 Err(self.vm.throw_error(ErrorKind::Error, &msg))
             }
             SyntheticKind::CommonJs { .. } => {
-                let msg = format!("modjs does not support importing CommonJS ({}) yet", record.url);
+                let msg = format!(
+                    "modjs does not support importing CommonJS ({}) yet",
+                    record.url
+                );
                 Err(self.vm.throw_error(ErrorKind::Error, &msg))
             }
         };
         result.map_err(|e| self.rt.remember_thrown(self.vm, e))
     }
 
-    fn settle_top_level_capability(&mut self, _graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>) {
+    fn settle_top_level_capability(
+        &mut self,
+        _graph: &mut ModuleGraph,
+        module: ModuleId,
+        result: Result<(), ThrownValue>,
+    ) {
         self.rt.settled.push((module, result));
     }
 }
