@@ -21,7 +21,9 @@ use super::error::ModuleError;
 use super::graph::ModuleGraph;
 use super::host::{HostFormat, HostResolution, ModuleHost};
 use super::namespace::node_namespace_order;
-use super::record::{ModuleId, ModuleKind, ModuleRecord, SourceTextModule, SyntheticKind, SyntheticModule};
+use super::record::{
+    ModuleId, ModuleKind, ModuleRecord, ParsedModule, SourceTextModule, SyntheticKind, SyntheticModule,
+};
 use super::trace::Trace;
 
 /// Loads the graph of `entry` (a path as the host understands it) into a new module map and
@@ -31,11 +33,11 @@ pub fn construct(
     entry: &str,
     trace: &mut Trace,
 ) -> Result<(ModuleGraph, ModuleId), ModuleError> {
-    trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
+    trace.line(0, |_| "== construct: load and parse every module of the static graph, breadth-first".to_string());
     let mut graph = ModuleGraph::new();
     let entry_resolution = host.resolve_entry(entry)?;
     let root = load_into(host, &mut graph, entry_resolution, trace)?;
-    trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
+    trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
     Ok((graph, root))
 }
 
@@ -87,9 +89,15 @@ fn load_new_records(
             .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
             .collect();
         let parsed = parse_all(&level, fetched);
-        for (resolution, kind) in level.into_iter().zip(parsed) {
+        for (resolution, loaded) in level.into_iter().zip(parsed) {
             pending.remove(&resolution.url);
-            let mut kind = kind?;
+            let mut kind = match loaded? {
+                // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
+                Loaded::Parsed(parsed) => {
+                    ModuleKind::SourceText(Box::new(SourceTextModule::new(&resolution.url, *parsed)))
+                }
+                Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
+            };
             if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
                 &mut kind
             {
@@ -109,25 +117,20 @@ fn load_new_records(
                 let resolution = host.resolve_imported_module(&referrer, request)?;
                 let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
                     Some(existing) => {
-                        trace.line(1, |t| {
-                            format!(
-                                "{:?} -> {} (record #{}, already in the module map)",
-                                request.specifier,
-                                t.show_url(&resolution.url),
-                                existing.0
+                        trace.step(1, |t| {
+                            let shown = t.show_url(&resolution.url);
+                            (
+                                format!("{:?}", request.specifier),
+                                format!("-> {shown} #{} (already in the module map)", existing.0),
                             )
                         });
                         existing
                     }
                     None => {
                         let child = ModuleId((graph.len() + pending.len()) as u32);
-                        trace.line(1, |t| {
-                            format!(
-                                "{:?} -> {} (record #{}, new)",
-                                request.specifier,
-                                t.show_url(&resolution.url),
-                                child.0
-                            )
+                        trace.step(1, |t| {
+                            let shown = t.show_url(&resolution.url);
+                            (format!("{:?}", request.specifier), format!("-> {shown} #{} (new: to load)", child.0))
                         });
                         pending.insert(resolution.url.clone(), child);
                         queue.push_back(resolution);
@@ -148,18 +151,25 @@ fn load_new_records(
 /// A fetched source text (`None` for a built-in, which has none).
 type Fetched = Option<Result<String, ModuleError>>;
 
+/// What a parse worker hands back for one module: a parsed ES module (made a record, compiled,
+/// on the constructing thread) or a finished synthetic record.
+enum Loaded {
+    Parsed(Box<ParsedModule>),
+    Synthetic(SyntheticModule),
+}
+
 /// Stack for parser threads: deep trees are parsed and walked recursively. Only reserved;
 /// pages are committed as the stack grows.
 const PARSE_STACK: usize = 256 << 20;
 
 /// Parses a level's fetched sources on up to `available_parallelism` threads; the results are
 /// in the order of `level`.
-fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<ModuleKind, ModuleError>> {
+fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Loaded, ModuleError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
 
     let inputs: Vec<Mutex<Option<Fetched>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
-    let slots: Vec<Mutex<Option<Result<ModuleKind, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<Result<Loaded, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
     let work = |k: usize| {
         let input = inputs[k].lock().ok().and_then(|mut i| i.take()).flatten();
         let result = parse_loaded(&level[k], input);
@@ -223,7 +233,7 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Modu
 fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: ModuleKind, trace: &mut Trace) -> ModuleId {
     let record = ModuleRecord { url: resolution.url, path: resolution.path, kind };
     let id = graph.insert(record);
-    trace.line(0, |t| describe_loaded(t, graph, id));
+    trace.step(0, |t| describe_loaded(t, graph, id));
     id
 }
 
@@ -232,14 +242,14 @@ fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: Modu
 fn parse_loaded(
     resolution: &HostResolution,
     source: Option<Result<String, ModuleError>>,
-) -> Result<ModuleKind, ModuleError> {
+) -> Result<Loaded, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
     let fetch = || source.unwrap_or_else(|| Ok(String::new()));
     Ok(match &resolution.format {
         HostFormat::Builtin(id) => {
             let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
-            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
+            Loaded::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
         }
         HostFormat::Json => {
             let source = fetch()?;
@@ -251,7 +261,7 @@ fn parse_loaded(
                     url: None,
                 }));
             }
-            ModuleKind::Synthetic(SyntheticModule {
+            Loaded::Synthetic(SyntheticModule {
                 kind: SyntheticKind::Json { source },
                 export_names: vec![JsStr::from_str("default")],
             })
@@ -283,14 +293,14 @@ fn parse_loaded(
 
 /// ParseModule (§16.2.1.7.1) of a source text: the Source Text Module Record, or Node's
 /// SyntaxError.
-fn parse_source_text_module(url: &str, source: String) -> Result<ModuleKind, ModuleError> {
+fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleError> {
     let program = match modjs_parser::parse(&source, Goal::Module) {
         Ok(p) => p,
         Err(error) => return Err(ModuleError::Syntax { url: url.to_string(), source, error }),
     };
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
-    Ok(ModuleKind::SourceText(Box::new(SourceTextModule::new(program, records, source, declarations))))
+    Ok(Loaded::Parsed(Box::new(ParsedModule { program, records, source, declarations })))
 }
 
 /// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
@@ -316,26 +326,25 @@ pub fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
 }
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
-fn commonjs_facade(source: String) -> ModuleKind {
-    ModuleKind::Synthetic(SyntheticModule {
+fn commonjs_facade(source: String) -> Loaded {
+    Loaded::Synthetic(SyntheticModule {
         kind: SyntheticKind::CommonJs { source },
         export_names: vec![JsStr::from_str("default")],
     })
 }
 
-/// The trace line for a newly loaded record.
-fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
+/// The trace line for a newly loaded record: `load FILE` and what it was parsed as.
+fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> (String, String) {
     let record = graph.get(id);
-    let shown = t.show_url(&record.url);
-    match &record.kind {
+    let left = format!("load {}", t.show_url(&record.url));
+    let right = match &record.kind {
         ModuleKind::SourceText(m) => {
             let requests: Vec<String> =
                 m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
             format!(
-                "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
-                shown,
+                "#{} Source Text Module Record{}, [[RequestedModules]] [{}]",
                 id.0,
-                if m.records.has_tla { " (HasTLA)" } else { "" },
+                if m.records.has_tla { ", [[HasTLA]] true" } else { "" },
                 requests.join(", ")
             )
         }
@@ -345,13 +354,8 @@ fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
                 SyntheticKind::Builtin { .. } => "built-in module",
                 SyntheticKind::CommonJs { .. } => "CommonJS module",
             };
-            format!(
-                "load {} (record #{}): synthetic record of a {}, {} export name(s)",
-                shown,
-                id.0,
-                what,
-                s.export_names.len()
-            )
+            format!("#{} synthetic record ({}), {} export name(s)", id.0, what, s.export_names.len())
         }
-    }
+    };
+    (left, right)
 }

@@ -9,12 +9,9 @@
 //! when InnerModuleEvaluation says so; a body with top-level await runs as an async function
 //! whose settlement calls AsyncModuleExecutionFulfilled/Rejected from a promise reaction.
 
-use std::rc::Rc;
-
 use modjs_parser::ast::JsStr;
 use modjs_vm::builtins::promise::{new_promise, perform_promise_then, reject_promise, resolve_promise};
-use modjs_vm::bytecode::SourceInfo;
-use modjs_vm::compiler::{compile_module, ModuleBindingKind};
+use modjs_vm::compiler::ModuleBindingKind;
 use modjs_vm::native::CallArgs;
 use modjs_vm::object::ObjectKind;
 use modjs_vm::{attrs, CellRef, ErrorKind, JsResult, ObjRef, PropertyKey, Value, Vm};
@@ -111,18 +108,19 @@ impl ModuleRuntime {
                 continue;
             }
             let record = self.graph.get(id);
-            let ModuleKind::SourceText(m) = &record.kind else { continue };
+            let ModuleKind::SourceText(m) = &record.kind else {
+                continue;
+            };
             if m.environment.is_none() {
                 continue;
             }
             let shown = record.url.clone();
-            let info = Rc::new(SourceInfo::new(&shown, &m.source));
-            let code = match compile_module(&m.ecmascript_code, info, m.records.has_tla) {
-                Ok(c) => c,
+            let (init, body, bindings) = match &m.ecmascript_code {
+                Ok(c) => (c.init.clone(), c.body.clone(), c.bindings.clone()),
                 Err(e) => return Err(vm.throw_syntax_error(&e.message)),
             };
-            let mut cells = Vec::with_capacity(code.bindings.len());
-            for binding in &code.bindings {
+            let mut cells = Vec::with_capacity(bindings.len());
+            for binding in &bindings {
                 let name = &binding.name;
                 let cell = match binding.kind {
                     ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => {
@@ -141,8 +139,8 @@ impl ModuleRuntime {
                 };
                 cells.push(cell);
             }
-            let init = vm.module_function(code.init.clone(), cells.clone());
-            let body = vm.module_function(code.body.clone(), cells);
+            let init = vm.module_function(init, cells.clone());
+            let body = vm.module_function(body, cells);
             vm.roots.push(Value::Object(body));
             vm.roots.push(Value::Object(init));
             self.compiled[index] = Some(Compiled { body });
@@ -294,7 +292,9 @@ struct Executor<'a> {
 
 impl ModuleExecutor for Executor<'_> {
     fn execute_module(&mut self, _graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return Ok(()) };
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
+            return Ok(());
+        };
         let body = compiled.body;
         match run_at_safe_point(self.vm, body) {
             Ok(_) => Ok(()),
@@ -303,7 +303,9 @@ impl ModuleExecutor for Executor<'_> {
     }
 
     fn execute_module_async(&mut self, _graph: &mut ModuleGraph, module: ModuleId) {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return };
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
+            return;
+        };
         let body = compiled.body;
         // The body is an async function: its promise settles when the module finishes.
         let promise = match run_at_safe_point(self.vm, body) {
@@ -322,18 +324,29 @@ impl ModuleExecutor for Executor<'_> {
             }
         };
         let id = Value::Number(module.0 as f64);
-        let on_fulfilled = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_fulfilled, vec![id.clone()], false);
-        let on_rejected = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_rejected, vec![id], false);
+        let on_fulfilled = self.vm.new_native_function_with_slots(
+            PropertyKey::from(""),
+            1,
+            async_module_fulfilled,
+            vec![id.clone()],
+            false,
+        );
+        let on_rejected =
+            self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_rejected, vec![id], false);
         perform_promise_then(self.vm, promise, Value::Object(on_fulfilled), Value::Object(on_rejected), None);
     }
 
     fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
         let record = graph.get(module);
-        let ModuleKind::Synthetic(s) = &record.kind else { return Ok(()) };
+        let ModuleKind::Synthetic(s) = &record.kind else {
+            return Ok(());
+        };
         let default = JsStr::from_str("default");
         let result: JsResult<()> = match &s.kind {
             SyntheticKind::Json { source } => {
-                let Some(cell) = self.rt.instances.local_cell(module, &default) else { return Ok(()) };
+                let Some(cell) = self.rt.instances.local_cell(module, &default) else {
+                    return Ok(());
+                };
                 if !self.vm.heap.cell(cell).is_empty() {
                     return Ok(());
                 }
@@ -347,8 +360,11 @@ impl ModuleExecutor for Executor<'_> {
                 }
             }
             SyntheticKind::Builtin { id } => {
-                let msg = format!("modjs does not support the built-in module 'node:{id}' yet");
-                Err(self.vm.throw_error(ErrorKind::Error, &msg))
+                let cells: Vec<(JsStr, CellRef)> = match self.rt.instances.environment(module) {
+                    Some(env) => env.locals.iter().map(|(name, cell)| (name.clone(), *cell)).collect(),
+                    None => Vec::new(),
+                };
+                crate::node::evaluate_builtin_module(self.vm, id, &cells)
             }
             SyntheticKind::CommonJs { .. } => {
                 let msg = format!("modjs does not support importing CommonJS ({}) yet", record.url);
@@ -358,7 +374,12 @@ impl ModuleExecutor for Executor<'_> {
         result.map_err(|e| self.rt.remember_thrown(self.vm, e))
     }
 
-    fn settle_top_level_capability(&mut self, _graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>) {
+    fn settle_top_level_capability(
+        &mut self,
+        _graph: &mut ModuleGraph,
+        module: ModuleId,
+        result: Result<(), ThrownValue>,
+    ) {
         self.rt.settled.push((module, result));
         if let Some(promise) = self.rt.capabilities.get(module.index()).copied().flatten() {
             self.rt.settle_capability(self.vm, promise, result);
