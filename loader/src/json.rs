@@ -32,21 +32,13 @@ const MAX_DEPTH: usize = 512;
 
 /// Parses `source` as one JSON text (leading and trailing JSON whitespace allowed).
 pub fn parse(source: &str) -> Result<JsonValue, JsonError> {
-    let mut p = Parser {
-        src: source,
-        chars: source.char_indices().collect(),
-        pos: 0,
-        depth: 0,
-    };
+    let mut p = Parser { src: source, chars: source.char_indices().collect(), pos: 0, depth: 0 };
     p.skip_ws();
     let value = p.value()?;
     p.skip_ws();
     if p.pos < p.chars.len() {
         return Err(JsonError {
-            message: format!(
-                "Unexpected non-whitespace character after JSON at position {}",
-                p.utf16_pos()
-            ),
+            message: format!("Unexpected non-whitespace character after JSON at position {}", p.utf16_pos()),
         });
     }
     Ok(value)
@@ -87,10 +79,8 @@ pub fn stringify(value: &JsonValue) -> String {
             format!("[{}]", parts.join(","))
         }
         JsonValue::Object(map) => {
-            let parts: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{}:{}", stringify_string(k), stringify(v)))
-                .collect();
+            let parts: Vec<String> =
+                map.iter().map(|(k, v)| format!("{}:{}", stringify_string(k), stringify(v))).collect();
             format!("{{{}}}", parts.join(","))
         }
     }
@@ -106,11 +96,7 @@ pub fn number_to_string(n: f64) -> String {
     } else if n.is_nan() {
         "NaN".to_string()
     } else if n.is_infinite() {
-        if n > 0.0 {
-            "Infinity".to_string()
-        } else {
-            "-Infinity".to_string()
-        }
+        if n > 0.0 { "Infinity".to_string() } else { "-Infinity".to_string() }
     } else {
         format!("{}", n)
     }
@@ -140,31 +126,22 @@ impl<'a> Parser<'a> {
 
     /// Position of the current char in UTF-16 code units (what V8 reports).
     fn utf16_pos(&self) -> usize {
-        self.chars[..self.pos.min(self.chars.len())]
-            .iter()
-            .map(|&(_, c)| c.len_utf16())
-            .sum()
+        self.chars[..self.pos.min(self.chars.len())].iter().map(|&(_, c)| c.len_utf16()).sum()
     }
 
     /// `<what> in JSON at position N` (V8 uses this form also at the end of the input).
     fn error_at(&self, what: &str) -> JsonError {
-        JsonError {
-            message: format!("{} in JSON at position {}", what, self.utf16_pos()),
-        }
+        JsonError { message: format!("{} in JSON at position {}", what, self.utf16_pos()) }
     }
 
     fn end_of_input(&self) -> JsonError {
-        JsonError {
-            message: "Unexpected end of JSON input".to_string(),
-        }
+        JsonError { message: "Unexpected end of JSON input".to_string() }
     }
 
     /// V8's "Unexpected token" message, quoting the source (or 10 characters of context on
     /// each side when the source is longer than 20 characters).
     fn unexpected_token(&self) -> JsonError {
-        let Some(c) = self.peek() else {
-            return self.end_of_input();
-        };
+        let Some(c) = self.peek() else { return self.end_of_input() };
         let units: Vec<u16> = self.src.encode_utf16().collect();
         let pos = self.utf16_pos();
         let snippet = if units.len() <= 20 {
@@ -180,9 +157,7 @@ impl<'a> Parser<'a> {
                 if end < units.len() { "..." } else { "" }
             )
         };
-        JsonError {
-            message: format!("Unexpected token '{}', {} is not valid JSON", c, snippet),
-        }
+        JsonError { message: format!("Unexpected token '{}', {} is not valid JSON", c, snippet) }
     }
 
     fn value(&mut self) -> Result<JsonValue, JsonError> {
@@ -213,9 +188,7 @@ impl<'a> Parser<'a> {
     fn enter(&mut self) -> Result<(), JsonError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(JsonError {
-                message: "Maximum call stack size exceeded".to_string(),
-            });
+            return Err(JsonError { message: "Maximum call stack size exceeded".to_string() });
         }
         Ok(())
     }
@@ -324,9 +297,7 @@ impl<'a> Parser<'a> {
                                 self.pos += 1;
                                 let low = self.hex4()?;
                                 if (0xDC00..0xE000).contains(&low) {
-                                    let cp = 0x10000
-                                        + ((unit as u32 - 0xD800) << 10)
-                                        + (low as u32 - 0xDC00);
+                                    let cp = 0x10000 + ((unit as u32 - 0xD800) << 10) + (low as u32 - 0xDC00);
                                     out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
                                     continue;
                                 }
@@ -341,9 +312,7 @@ impl<'a> Parser<'a> {
                     }
                     self.pos += 1;
                 }
-                c if (c as u32) < 0x20 => {
-                    return Err(self.error_at("Bad control character in string literal"))
-                }
+                c if (c as u32) < 0x20 => return Err(self.error_at("Bad control character in string literal")),
                 c => {
                     out.push(c);
                     self.pos += 1;
@@ -419,11 +388,7 @@ impl<'a> Parser<'a> {
             }
         }
         let from = self.chars[start].0;
-        let to = self
-            .chars
-            .get(self.pos)
-            .map(|&(i, _)| i)
-            .unwrap_or(self.src.len());
+        let to = self.chars.get(self.pos).map(|&(i, _)| i).unwrap_or(self.src.len());
         let text = &self.src[from..to];
         Ok(JsonValue::Number(text.parse::<f64>().unwrap_or(f64::NAN)))
     }
@@ -440,9 +405,7 @@ mod tests {
     #[test]
     fn keeps_key_order_and_last_duplicate_value() {
         let v = parse(r#"{"import": 1, "require": 2, "default": 3, "import": 4}"#).unwrap();
-        let JsonValue::Object(map) = v else {
-            panic!("not an object")
-        };
+        let JsonValue::Object(map) = v else { panic!("not an object") };
         let keys: Vec<&str> = map.keys().map(|k| k.as_str()).collect();
         assert_eq!(keys, ["import", "require", "default"]);
         assert_eq!(map["import"], JsonValue::Number(4.0));
@@ -467,49 +430,19 @@ mod tests {
 
     #[test]
     fn v8_error_messages() {
-        assert_eq!(
-            err("{ \"name\": \"x\", \n"),
-            "Expected double-quoted property name in JSON at position 16"
-        );
-        assert_eq!(
-            err("{\"a\" 1}"),
-            "Expected ':' after property name in JSON at position 5"
-        );
-        assert_eq!(
-            err("{\"a\":1 \"b\":2}"),
-            "Expected ',' or '}' after property value in JSON at position 7"
-        );
-        assert_eq!(
-            err("[1 2]"),
-            "Expected ',' or ']' after array element in JSON at position 3"
-        );
-        assert_eq!(
-            err("{\"a\":\"x"),
-            "Unterminated string in JSON at position 7"
-        );
-        assert_eq!(
-            err("{\"a\":tru}"),
-            "Unexpected token '}', \"{\"a\":tru}\" is not valid JSON"
-        );
-        assert_eq!(
-            err("{\"a\":1}x"),
-            "Unexpected non-whitespace character after JSON at position 7"
-        );
+        assert_eq!(err("{ \"name\": \"x\", \n"), "Expected double-quoted property name in JSON at position 16");
+        assert_eq!(err("{\"a\" 1}"), "Expected ':' after property name in JSON at position 5");
+        assert_eq!(err("{\"a\":1 \"b\":2}"), "Expected ',' or '}' after property value in JSON at position 7");
+        assert_eq!(err("[1 2]"), "Expected ',' or ']' after array element in JSON at position 3");
+        assert_eq!(err("{\"a\":\"x"), "Unterminated string in JSON at position 7");
+        assert_eq!(err("{\"a\":tru}"), "Unexpected token '}', \"{\"a\":tru}\" is not valid JSON");
+        assert_eq!(err("{\"a\":1}x"), "Unexpected non-whitespace character after JSON at position 7");
         assert_eq!(err(""), "Unexpected end of JSON input");
         assert_eq!(err("nul"), "Unexpected end of JSON input");
-        assert_eq!(
-            err("{,}"),
-            "Expected property name or '}' in JSON at position 1"
-        );
+        assert_eq!(err("{,}"), "Expected property name or '}' in JSON at position 1");
         assert_eq!(err("{\"a\":01}"), "Unexpected number in JSON at position 6");
-        assert_eq!(
-            err("{\"a\":-}"),
-            "No number after minus sign in JSON at position 6"
-        );
-        assert_eq!(
-            err("\"\\u12x4\""),
-            "Bad Unicode escape in JSON at position 5"
-        );
+        assert_eq!(err("{\"a\":-}"), "No number after minus sign in JSON at position 6");
+        assert_eq!(err("\"\\u12x4\""), "Bad Unicode escape in JSON at position 5");
         assert_eq!(err("\"\\u12"), "Bad Unicode escape in JSON at position 5");
         assert_eq!(err("[1,"), "Unexpected end of JSON input");
         assert_eq!(

@@ -23,6 +23,6 @@
 
 pub mod cjs_exports;
 pub mod json;
-pub mod module;
 pub mod resolve;
+pub mod module;
 pub mod runtime;

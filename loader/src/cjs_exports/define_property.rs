@@ -11,10 +11,7 @@ use super::string_literal::decode;
 impl<'s> Lexer<'s> {
     /// Cursor on the `O` of `Object` (a keyword start). `star_reexports_allowed` is true at
     /// the top level, the only place the `Object.keys` loop counts.
-    pub(super) fn try_parse_object_define_or_keys(
-        &mut self,
-        star_reexports_allowed: bool,
-    ) -> Result<(), LexError> {
+    pub(super) fn try_parse_object_define_or_keys(&mut self, star_reexports_allowed: bool) -> Result<(), LexError> {
         let matched_at = self.pos;
         self.pos += 6;
         let mut revert = self.pos - 1;
@@ -24,10 +21,7 @@ impl<'s> Lexer<'s> {
             if self.at_word("defineProperty") {
                 return self.try_parse_define_property(matched_at);
             }
-            if star_reexports_allowed
-                && self.at_word("keys")
-                && self.try_parse_keys_for_each(&mut revert)?
-            {
+            if star_reexports_allowed && self.at_word("keys") && self.try_parse_keys_for_each(&mut revert)? {
                 return Ok(());
             }
         }
@@ -272,9 +266,7 @@ impl<'s> Lexer<'s> {
     fn try_parse_keys_for_each(&mut self, revert: &mut isize) -> Result<bool, LexError> {
         self.pos += 4;
         *revert = self.pos - 1;
-        let Some(id) = self.keys_for_each_shape(revert) else {
-            return Ok(false);
-        };
+        let Some(id) = self.keys_for_each_shape(revert) else { return Ok(false) };
         let bound = self.star_export_bindings.get(id).cloned().flatten();
         if let Some(spec) = bound.filter(|s| !s.is_empty()) {
             // The remembered specifier is decoded a second time, as the original does.

@@ -324,19 +324,11 @@ impl<'s> Lexer<'s> {
     }
 
     pub(super) fn error(&self, message: &str) -> LexError {
-        LexError {
-            code: "Error",
-            message: message.to_string(),
-            offset: self.pos.max(0) as usize,
-        }
+        LexError { code: "Error", message: message.to_string(), offset: self.pos.max(0) as usize }
     }
 
     fn esm_syntax_error(&self, message: &str) -> LexError {
-        LexError {
-            code: "ERR_LEXER_ESM_SYNTAX",
-            message: message.to_string(),
-            offset: self.pos.max(0) as usize,
-        }
+        LexError { code: "ERR_LEXER_ESM_SYNTAX", message: message.to_string(), offset: self.pos.max(0) as usize }
     }
 
     // ----- skipping -----
@@ -446,11 +438,7 @@ impl<'s> Lexer<'s> {
             }
         }
         // lexer.js calls an undefined `syntaxError()` here, so Node sees a ReferenceError.
-        Err(LexError {
-            code: "ReferenceError",
-            message: "syntaxError is not defined".to_string(),
-            offset: self.pos.max(0) as usize,
-        })
+        Err(LexError { code: "ReferenceError", message: "syntaxError is not defined".to_string(), offset: self.pos.max(0) as usize })
     }
 
     // ----- bracket bookkeeping -----
@@ -518,12 +506,7 @@ impl<'s> Lexer<'s> {
         let last = self.at(self.last_token_pos);
         let before_last = self.at(self.last_token_pos - 1);
         let slot = self.open_token_pos.get(self.depth).copied().flatten();
-        let class_slot = self
-            .open_class
-            .get(self.depth)
-            .copied()
-            .flatten()
-            .unwrap_or(false);
+        let class_slot = self.open_class.get(self.depth).copied().flatten().unwrap_or(false);
         (is_expression_punctuator(last)
             && !(last == 0x2E && (0x30..=0x39).contains(&before_last))
             && !(last == 0x2B && before_last == 0x2B)
@@ -797,8 +780,7 @@ impl<'s> Lexer<'s> {
             _ => false,
         };
         if declared {
-            self.star_export_bindings
-                .insert(id, self.last_star_export_specifier.clone());
+            self.star_export_bindings.insert(id, self.last_star_export_specifier.clone());
         }
     }
 
@@ -806,10 +788,7 @@ impl<'s> Lexer<'s> {
 
     pub(super) fn add_export(&mut self, name: Option<Vec<u16>>, evidence: Evidence, offset: isize) {
         if let Some(n) = name {
-            let sighting = Sighting {
-                evidence,
-                offset: offset.max(0) as usize,
-            };
+            let sighting = Sighting { evidence, offset: offset.max(0) as usize };
             self.exports.entry(n).or_default().push(sighting);
         }
     }
@@ -837,17 +816,9 @@ impl<'s> Lexer<'s> {
             out.exports.push(name.clone());
             out.sightings.insert(name, sightings);
         }
-        out.reexports = self
-            .reexports
-            .iter()
-            .map(|s| String::from_utf16_lossy(s))
-            .collect();
+        out.reexports = self.reexports.iter().map(|s| String::from_utf16_lossy(s)).collect();
         out.reexport_offsets = self.reexport_offsets;
-        out.unsafe_getters = self
-            .unsafe_getters
-            .iter()
-            .map(|s| String::from_utf16_lossy(s))
-            .collect();
+        out.unsafe_getters = self.unsafe_getters.iter().map(|s| String::from_utf16_lossy(s)).collect();
         out
     }
 }

@@ -79,16 +79,8 @@ pub fn detect_source(real_path: &str, source: &str, resolver: &mut Resolver) -> 
     for (name, why) in expansion.names {
         reasons.insert(name, why);
     }
-    reasons
-        .entry("default".to_string())
-        .or_insert_with(Vec::new)
-        .push("always present: module.exports itself".to_string());
-    CjsExports {
-        names,
-        reexports_followed: expansion.steps,
-        lexer_error: expansion.root_error,
-        reasons,
-    }
+    reasons.entry("default".to_string()).or_insert_with(Vec::new).push("always present: module.exports itself".to_string());
+    CjsExports { names, reexports_followed: expansion.steps, lexer_error: expansion.root_error, reasons }
 }
 
 /// Sorts strings by their UTF-16 code units (not by UTF-8 bytes / code points).

@@ -26,10 +26,7 @@ impl<'s> Lexer<'s> {
 
     /// `exports` (or `module.exports` when `via_module`) followed by `.name =`,
     /// `['name'] =`, or — for `module.exports` only — `= require('…')` / `= { … }`.
-    pub(super) fn try_parse_exports_dot_assign(
-        &mut self,
-        via_module: bool,
-    ) -> Result<(), LexError> {
+    pub(super) fn try_parse_exports_dot_assign(&mut self, via_module: bool) -> Result<(), LexError> {
         let matched_at = self.pos;
         self.pos += 7;
         let revert = self.pos - 1;
@@ -42,11 +39,7 @@ impl<'s> Lexer<'s> {
                     let end = self.pos;
                     if self.ws() == 0x3D {
                         let name = decode(self.slice(start, end));
-                        let ev = if via_module {
-                            Evidence::ModuleExportsDot
-                        } else {
-                            Evidence::ExportsDot
-                        };
+                        let ev = if via_module { Evidence::ModuleExportsDot } else { Evidence::ExportsDot };
                         self.add_export(name, ev, matched_at);
                         return Ok(());
                     }
@@ -64,11 +57,7 @@ impl<'s> Lexer<'s> {
                         self.pos += 1;
                         if self.ws() == 0x3D {
                             let name = decode(self.slice(start, end));
-                            let ev = if via_module {
-                                Evidence::ModuleExportsBracket
-                            } else {
-                                Evidence::ExportsBracket
-                            };
+                            let ev = if via_module { Evidence::ModuleExportsBracket } else { Evidence::ExportsBracket };
                             self.add_export(name, ev, matched_at);
                         }
                     }
@@ -116,9 +105,7 @@ impl<'s> Lexer<'s> {
                 if self.ws() == 0x29 {
                     let specifier = decode(self.slice(start, end));
                     match usage {
-                        RequireUse::ExportsAssign | RequireUse::ExportStar => {
-                            self.add_reexport(specifier, revert)
-                        }
+                        RequireUse::ExportsAssign | RequireUse::ExportStar => self.add_reexport(specifier, revert),
                         RequireUse::Binding => self.last_star_export_specifier = specifier,
                     }
                     return Ok(true);

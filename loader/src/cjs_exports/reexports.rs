@@ -23,10 +23,7 @@ use crate::resolve::Resolver;
 pub enum ReexportOutcome {
     /// Resolved to this file, which was lexed and expanded now (`lexer_error`: why it then
     /// contributed nothing).
-    Expanded {
-        path: String,
-        lexer_error: Option<LexError>,
-    },
+    Expanded { path: String, lexer_error: Option<LexError> },
     /// Resolved to a file already lexed (or being expanded: a cycle); its current names were
     /// added.
     AlreadyKnown(String),
@@ -79,37 +76,17 @@ struct FileNames {
 }
 
 /// Lexes one file and turns its sightings into reasons.
-fn lex_file(
-    path: &str,
-    source: &str,
-    shown: &str,
-    entered_via: String,
-) -> (FileNames, Option<LexError>) {
-    let mut file = FileNames {
-        path: path.to_string(),
-        names: IndexMap::new(),
-        reexports: Vec::new(),
-        next: 0,
-        entered_via,
-    };
+fn lex_file(path: &str, source: &str, shown: &str, entered_via: String) -> (FileNames, Option<LexError>) {
+    let mut file = FileNames { path: path.to_string(), names: IndexMap::new(), reexports: Vec::new(), next: 0, entered_via };
     match lex(source) {
         Ok(out) => {
-            let lines = if out.exports.is_empty() {
-                None
-            } else {
-                Some(LineIndex::new(source))
-            };
+            let lines = if out.exports.is_empty() { None } else { Some(LineIndex::new(source)) };
             for name in &out.exports {
                 let mut why = Why::default();
                 if let (Some(sightings), Some(lines)) = (out.sightings.get(name), lines.as_ref()) {
                     for s in sightings {
                         let (line, _) = lines.locate(s.offset);
-                        why.reasons.push(format!(
-                            "{} ({}:{})",
-                            s.evidence.describe().replace("NAME", name),
-                            shown,
-                            line
-                        ));
+                        why.reasons.push(format!("{} ({}:{})", s.evidence.describe().replace("NAME", name), shown, line));
                     }
                 }
                 why.origin = why.reasons.first().cloned().unwrap_or_default();
@@ -148,10 +125,7 @@ fn merge(files: &mut [FileNames], from: usize, into: usize, specifier: &str, sho
         .names
         .iter()
         .map(|(name, why)| {
-            let reason = format!(
-                "reexport '{}' → {}, where it is {}",
-                specifier, shown, why.origin
-            );
+            let reason = format!("reexport '{}' → {}, where it is {}", specifier, shown, why.origin);
             (name.clone(), reason, why.origin.clone())
         })
         .collect();
@@ -191,12 +165,8 @@ pub fn expand(root_path: &str, source: &str, resolver: &mut Resolver) -> Expansi
         let outcome = match resolver.resolve_require(&specifier, &from) {
             Err(e) => ReexportOutcome::NotFound(e.label().to_string()),
             Ok(Required::Builtin(id)) => ReexportOutcome::Builtin(id),
-            Ok(Required::File(target)) if !target.starts_with('/') => {
-                ReexportOutcome::Builtin(target)
-            }
-            Ok(Required::File(target)) if !lexed_as_commonjs(&target) => {
-                ReexportOutcome::NotCommonJs(target)
-            }
+            Ok(Required::File(target)) if !target.starts_with('/') => ReexportOutcome::Builtin(target),
+            Ok(Required::File(target)) if !lexed_as_commonjs(&target) => ReexportOutcome::NotCommonJs(target),
             Ok(Required::File(target)) => {
                 let shown = resolver.show(&target);
                 if let Some(&idx) = known.get(&target) {
@@ -207,35 +177,20 @@ pub fn expand(root_path: &str, source: &str, resolver: &mut Resolver) -> Expansi
                         Err(_) => ReexportOutcome::Unreadable(target),
                         Ok(bytes) => {
                             let text = super::utf8_text(bytes);
-                            let (file, lexer_error) =
-                                lex_file(&target, &text, &shown, specifier.clone());
+                            let (file, lexer_error) = lex_file(&target, &text, &shown, specifier.clone());
                             files.push(file);
                             let idx = files.len() - 1;
                             known.insert(target.clone(), idx);
                             stack.push(idx);
-                            ReexportOutcome::Expanded {
-                                path: target,
-                                lexer_error,
-                            }
+                            ReexportOutcome::Expanded { path: target, lexer_error }
                         }
                     }
                 }
             }
         };
-        steps.push(ReexportStep {
-            from,
-            specifier,
-            outcome,
-        });
+        steps.push(ReexportStep { from, specifier, outcome });
     }
 
-    let names = std::mem::take(&mut files[0].names)
-        .into_iter()
-        .map(|(name, why)| (name, why.reasons))
-        .collect();
-    Expansion {
-        names,
-        steps,
-        root_error,
-    }
+    let names = std::mem::take(&mut files[0].names).into_iter().map(|(name, why)| (name, why.reasons)).collect();
+    Expansion { names, steps, root_error }
 }

@@ -161,3 +161,4 @@ fn hex_value(u: Option<u16>) -> Option<u32> {
         _ => None,
     }
 }
+

@@ -4,28 +4,18 @@
 use super::*;
 
 fn exports_of(src: &str) -> Vec<String> {
-    lex(src)
-        .map(|o| o.exports)
-        .unwrap_or_else(|e| panic!("unexpected lexer error {:?} for {:?}", e, src))
+    lex(src).map(|o| o.exports).unwrap_or_else(|e| panic!("unexpected lexer error {:?} for {:?}", e, src))
 }
 
 fn reexports_of(src: &str) -> Vec<String> {
-    lex(src)
-        .map(|o| o.reexports)
-        .unwrap_or_else(|e| panic!("unexpected lexer error {:?} for {:?}", e, src))
+    lex(src).map(|o| o.reexports).unwrap_or_else(|e| panic!("unexpected lexer error {:?} for {:?}", e, src))
 }
 
 #[test]
 fn division_is_not_mistaken_for_a_regex() {
     // Were the first `/` read as a regex, it would swallow `exports.yes`.
-    assert_eq!(
-        exports_of("x = a / 2; exports.yes = 1; y = b / 3;"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("var q = f(a) / 2; exports.yes = 1; var r = 1 / 2;"),
-        ["yes"]
-    );
+    assert_eq!(exports_of("x = a / 2; exports.yes = 1; y = b / 3;"), ["yes"]);
+    assert_eq!(exports_of("var q = f(a) / 2; exports.yes = 1; var r = 1 / 2;"), ["yes"]);
     assert_eq!(exports_of("a++ / 2; exports.yes = 1; b / 2;"), ["yes"]);
     assert_eq!(exports_of("x = obj.p / 2; exports.yes = 1; y / 3"), ["yes"]);
     assert_eq!(exports_of("x = 1. / 2; exports.yes = 1; y / 3"), ["yes"]);
@@ -35,75 +25,33 @@ fn division_is_not_mistaken_for_a_regex() {
 #[test]
 fn regexes_hide_their_contents() {
     assert_eq!(exports_of("x = /exports.no = 1/; exports.yes = 1"), ["yes"]);
-    assert_eq!(
-        exports_of("if (a) /exports.no = 1/.test(s); exports.yes = 1;"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("function f() {} /exports.no = 1/; exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("x; return /exports.no = 1/; exports.yes = 1"),
-        ["yes"]
-    );
+    assert_eq!(exports_of("if (a) /exports.no = 1/.test(s); exports.yes = 1;"), ["yes"]);
+    assert_eq!(exports_of("function f() {} /exports.no = 1/; exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("x; return /exports.no = 1/; exports.yes = 1"), ["yes"]);
     // Quirk kept from the lexer: `return` (unlike `do`, `in`, `new`, `case`, `else`) is not
     // seen as a keyword at offset 0, so the `/` there is a division.
-    assert_eq!(
-        exports_of("return /exports.no = 1/; exports.yes = 1"),
-        ["no", "yes"]
-    );
-    assert_eq!(
-        exports_of("x = typeof /exports.no/; exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("x = /[/]exports.no = 1/; exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("x = /\\/exports.no = 1/; exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("class A {} /exports.no = 1/; exports.yes = 1"),
-        ["yes"]
-    );
+    assert_eq!(exports_of("return /exports.no = 1/; exports.yes = 1"), ["no", "yes"]);
+    assert_eq!(exports_of("x = typeof /exports.no/; exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("x = /[/]exports.no = 1/; exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("x = /\\/exports.no = 1/; exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("class A {} /exports.no = 1/; exports.yes = 1"), ["yes"]);
 }
 
 #[test]
 fn templates_nest_and_substitutions_are_code() {
     assert_eq!(exports_of("`exports.no = 1`; exports.yes = 1"), ["yes"]);
-    assert_eq!(
-        exports_of("`a ${ `b ${ exports.inner = 1 } c` } d`; exports.yes = 1"),
-        ["inner", "yes"]
-    );
-    assert_eq!(
-        exports_of("`${ { a: 1 } }exports.no = 1`; exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("`\\${ exports.no = 1 }`; exports.yes = 1"),
-        ["yes"]
-    );
+    assert_eq!(exports_of("`a ${ `b ${ exports.inner = 1 } c` } d`; exports.yes = 1"), ["inner", "yes"]);
+    assert_eq!(exports_of("`${ { a: 1 } }exports.no = 1`; exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("`\\${ exports.no = 1 }`; exports.yes = 1"), ["yes"]);
     assert!(lex("`unterminated ${ a }").is_err());
     assert!(lex("`a ${ b").is_err());
 }
 
 #[test]
 fn comments_and_strings_hide_their_contents() {
-    assert_eq!(
-        exports_of("// exports.no = 1\n/* exports.no2 = 1 */ exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("'exports.no = 1'; \"exports.no2 = 1\"; exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("exports /* c */ . /* d */ yes // e\n = 1"),
-        ["yes"]
-    );
+    assert_eq!(exports_of("// exports.no = 1\n/* exports.no2 = 1 */ exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("'exports.no = 1'; \"exports.no2 = 1\"; exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("exports /* c */ . /* d */ yes // e\n = 1"), ["yes"]);
     assert_eq!(exports_of("'a\\'exports.no = 1'; exports.yes = 1"), ["yes"]);
     // An unterminated block comment silently runs to the end.
     assert_eq!(exports_of("exports.yes = 1; /* exports.no = 1"), ["yes"]);
@@ -111,110 +59,52 @@ fn comments_and_strings_hide_their_contents() {
 
 #[test]
 fn detection_needs_no_semicolons() {
-    assert_eq!(
-        exports_of("exports.a = 1\nexports.b = 2\nmodule.exports.c = 3"),
-        ["a", "b", "c"]
-    );
-    assert_eq!(
-        exports_of("exports['x y'] = 1\nexports[\"z\"] = 2"),
-        ["x y", "z"]
-    );
+    assert_eq!(exports_of("exports.a = 1\nexports.b = 2\nmodule.exports.c = 3"), ["a", "b", "c"]);
+    assert_eq!(exports_of("exports['x y'] = 1\nexports[\"z\"] = 2"), ["x y", "z"]);
     assert_eq!(exports_of("exports.a = exports.b = 1"), ["a", "b"]);
     // `exports.a.b =` assigns to a property of `a`, `foo.exports.x` is not `exports`.
-    assert_eq!(
-        exports_of("exports.a.b = 1; foo.exports.x = 2"),
-        Vec::<String>::new()
-    );
+    assert_eq!(exports_of("exports.a.b = 1; foo.exports.x = 2"), Vec::<String>::new());
 }
 
 #[test]
 fn keyword_boundaries() {
-    assert_eq!(
-        exports_of("myexports.a = 1; exportsX.b = 2; exports.yes = 3"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("\u{feff}exports.no = 1; exports.yes = 1"),
-        ["yes"]
-    );
+    assert_eq!(exports_of("myexports.a = 1; exportsX.b = 2; exports.yes = 3"), ["yes"]);
+    assert_eq!(exports_of("\u{feff}exports.no = 1; exports.yes = 1"), ["yes"]);
     assert_eq!(exports_of("#!/usr/bin/env node\nexports.yes = 1"), ["yes"]);
 }
 
 #[test]
 fn esm_syntax_is_an_error_but_dynamic_import_is_not() {
-    for src in [
-        "import x from 'y'",
-        "import { a } from 'b'",
-        "import 'c'",
-        "export default 1",
-        "export { a }",
-        "x = import.meta.url",
-    ] {
+    for src in ["import x from 'y'", "import { a } from 'b'", "import 'c'", "export default 1", "export { a }", "x = import.meta.url"] {
         let err = lex(src).expect_err(src);
         assert_eq!(err.code, "ERR_LEXER_ESM_SYNTAX", "{}", src);
     }
-    assert_eq!(
-        exports_of("import('x').then(m => m); exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("function f() { import x from 'y' } exports.yes = 1"),
-        ["yes"]
-    );
-    assert_eq!(
-        exports_of("var important = 1, exporter = 2; exports.yes = 1"),
-        ["yes"]
-    );
+    assert_eq!(exports_of("import('x').then(m => m); exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("function f() { import x from 'y' } exports.yes = 1"), ["yes"]);
+    assert_eq!(exports_of("var important = 1, exporter = 2; exports.yes = 1"), ["yes"]);
 }
 
 #[test]
 fn unbalanced_or_unterminated_input_is_an_error() {
-    for src in [
-        "'abc",
-        "\"abc\ndef\"",
-        "x = /abc",
-        "x = /[abc/",
-        "f())",
-        "{ a }}",
-        "(a",
-        "{",
-    ] {
+    for src in ["'abc", "\"abc\ndef\"", "x = /abc", "x = /[abc/", "f())", "{ a }}", "(a", "{"] {
         assert!(lex(src).is_err(), "{:?} should not lex", src);
     }
 }
 
 #[test]
 fn module_exports_reexports_last_one_wins() {
-    assert_eq!(
-        reexports_of("module.exports = require('a'); module.exports = require('b')"),
-        ["b"]
-    );
+    assert_eq!(reexports_of("module.exports = require('a'); module.exports = require('b')"), ["b"]);
     assert!(reexports_of("module.exports = require('a'); module.exports = 1").is_empty());
-    assert_eq!(
-        reexports_of("module.exports = require('a'); module.exports.x = 1"),
-        ["a"]
-    );
-    assert_eq!(
-        reexports_of("module.exports = { ...require('a'), b, ...require('c') }"),
-        ["a", "c"]
-    );
-    assert_eq!(
-        reexports_of("__export(require('ts')); tslib.__exportStar(require('tslib'), exports)"),
-        ["ts", "tslib"]
-    );
+    assert_eq!(reexports_of("module.exports = require('a'); module.exports.x = 1"), ["a"]);
+    assert_eq!(reexports_of("module.exports = { ...require('a'), b, ...require('c') }"), ["a", "c"]);
+    assert_eq!(reexports_of("__export(require('ts')); tslib.__exportStar(require('tslib'), exports)"), ["ts", "tslib"]);
 }
 
 #[test]
 fn object_literal_exports_stop_at_the_first_unknown_value() {
-    assert_eq!(
-        exports_of("module.exports = { a, b: c, 'd': e, ...f, g: h.i, j: 1, k }"),
-        ["a", "b", "d", "g"]
-    );
+    assert_eq!(exports_of("module.exports = { a, b: c, 'd': e, ...f, g: h.i, j: 1, k }"), ["a", "b", "d", "g"]);
     assert_eq!(exports_of("module.exports = { m() {}, n }"), ["m"]);
-    assert_eq!(
-        exports_of("module.exports = { get g() { return 1 }, h }"),
-        ["get"]
-    );
+    assert_eq!(exports_of("module.exports = { get g() { return 1 }, h }"), ["get"]);
 }
 
 #[test]
@@ -233,17 +123,10 @@ fn define_property_shapes_and_unsafe_getters() {
 #[test]
 fn babel_star_reexport_loop_needs_its_binding() {
     let body = "Object.keys(_x).forEach(function (key) { if (key === \"default\" || key === \"__esModule\") return; exports[key] = _x[key]; });";
-    assert_eq!(
-        reexports_of(&format!("var _x = require('./x');\n{}", body)),
-        ["./x"]
-    );
+    assert_eq!(reexports_of(&format!("var _x = require('./x');\n{}", body)), ["./x"]);
     assert!(reexports_of(body).is_empty());
     // Only at the top level.
-    assert!(reexports_of(&format!(
-        "var _x = require('./x');\nfunction f() {{ {} }}",
-        body
-    ))
-    .is_empty());
+    assert!(reexports_of(&format!("var _x = require('./x');\nfunction f() {{ {} }}", body)).is_empty());
 }
 
 #[test]
@@ -297,8 +180,7 @@ struct Scratch(std::path::PathBuf);
 
 impl Scratch {
     fn new(tag: &str, files: &[(&str, &str)]) -> Scratch {
-        let dir =
-            std::env::temp_dir().join(format!("modjs-cjs-exports-{}-{}", tag, std::process::id()));
+        let dir = std::env::temp_dir().join(format!("modjs-cjs-exports-{}-{}", tag, std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         for (name, text) in files {
             let p = dir.join(name);
@@ -328,20 +210,11 @@ fn names_of(path: &str) -> Vec<String> {
 
 #[test]
 fn reexport_cycles_see_the_names_registered_so_far() {
-    let s = Scratch::new(
-        "cycle",
-        &[
-            ("main.cjs", "module.exports = require('./a.js');"),
-            (
-                "a.js",
-                "exports.fromA = 1; module.exports = require('./b.js');",
-            ),
-            (
-                "b.js",
-                "exports.fromB = 1; module.exports = require('./a.js');",
-            ),
-        ],
-    );
+    let s = Scratch::new("cycle", &[
+        ("main.cjs", "module.exports = require('./a.js');"),
+        ("a.js", "exports.fromA = 1; module.exports = require('./b.js');"),
+        ("b.js", "exports.fromB = 1; module.exports = require('./a.js');"),
+    ]);
     assert_eq!(names_of(&s.path("main.cjs")), ["default", "fromA", "fromB"]);
     // From b's side, a is entered first and then b again, which has only its own names.
     assert_eq!(names_of(&s.path("b.js")), ["default", "fromA", "fromB"]);
@@ -359,11 +232,7 @@ fn a_cycle_member_sees_a_snapshot_of_the_other() {
     let mut r = Resolver::new();
     let found = detect(&s.path("main.cjs"), &mut r).expect("readable");
     assert_eq!(found.names, ["default", "fromA", "fromB", "fromC"]);
-    let b_step = found
-        .reexports_followed
-        .iter()
-        .find(|st| st.from.ends_with("/b.js"))
-        .expect("b's reexport followed");
+    let b_step = found.reexports_followed.iter().find(|st| st.from.ends_with("/b.js")).expect("b's reexport followed");
     assert!(matches!(b_step.outcome, ReexportOutcome::AlreadyKnown(_)));
 }
 
@@ -371,33 +240,17 @@ fn a_cycle_member_sees_a_snapshot_of_the_other() {
 fn a_long_reexport_chain_is_walked_without_recursion() {
     let n = 400;
     let mut files: Vec<(String, String)> = (0..n)
-        .map(|i| {
-            (
-                format!("f{}.js", i),
-                format!(
-                    "exports.n{} = 1; module.exports = require('./f{}.js');",
-                    i,
-                    i + 1
-                ),
-            )
-        })
+        .map(|i| (format!("f{}.js", i), format!("exports.n{} = 1; module.exports = require('./f{}.js');", i, i + 1)))
         .collect();
     files.push((format!("f{}.js", n), "exports.last = 1;".to_string()));
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let s = Scratch::new("chain", &refs);
     let mut r = Resolver::new();
     let found = detect(&s.path("f0.js"), &mut r).expect("readable");
     assert_eq!(found.names.len(), n + 2);
     assert!(found.names.iter().any(|x| x == "last"));
     let why = found.reasons.get("last").expect("reason for last");
-    assert!(
-        why[0].starts_with("reexport './f1.js'") && why[0].len() < 200,
-        "{:?}",
-        why
-    );
+    assert!(why[0].starts_with("reexport './f1.js'") && why[0].len() < 200, "{:?}", why);
 }
 
 #[test]
@@ -410,22 +263,12 @@ fn self_reexport_and_skipped_targets() {
     let mut r = Resolver::new();
     let found = detect(&s.path("self.cjs"), &mut r).expect("readable");
     assert_eq!(found.names, ["default", "fromTxt", "own"]);
-    let outcomes: Vec<&ReexportOutcome> = found
-        .reexports_followed
-        .iter()
-        .map(|st| &st.outcome)
-        .collect();
+    let outcomes: Vec<&ReexportOutcome> = found.reexports_followed.iter().map(|st| &st.outcome).collect();
     assert!(matches!(outcomes[0], ReexportOutcome::AlreadyKnown(_)));
     assert!(matches!(outcomes[1], ReexportOutcome::NotCommonJs(_)));
     assert!(matches!(outcomes[2], ReexportOutcome::Builtin(_)));
     assert!(matches!(outcomes[3], ReexportOutcome::NotFound(_)));
-    assert!(matches!(
-        outcomes[4],
-        ReexportOutcome::Expanded {
-            lexer_error: None,
-            ..
-        }
-    ));
+    assert!(matches!(outcomes[4], ReexportOutcome::Expanded { lexer_error: None, .. }));
 }
 
 #[test]
@@ -442,11 +285,5 @@ fn a_lexer_error_hides_every_name_of_that_file() {
     // A target with an error contributes nothing either.
     let found = detect(&s.path("ok.cjs"), &mut r).expect("readable");
     assert_eq!(found.names, ["also", "default", "mine"]);
-    assert!(matches!(
-        found.reexports_followed[0].outcome,
-        ReexportOutcome::Expanded {
-            lexer_error: Some(_),
-            ..
-        }
-    ));
+    assert!(matches!(found.reexports_followed[0].outcome, ReexportOutcome::Expanded { lexer_error: Some(_), .. }));
 }

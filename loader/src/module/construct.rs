@@ -18,8 +18,7 @@ use super::graph::ModuleGraph;
 use super::host::{HostFormat, HostResolution, ModuleHost};
 use super::namespace::node_namespace_order;
 use super::record::{
-    ModuleId, ModuleKind, ModuleRecord, ParsedModule, SourceTextModule, SyntheticKind,
-    SyntheticModule,
+    ModuleId, ModuleKind, ModuleRecord, ParsedModule, SourceTextModule, SyntheticKind, SyntheticModule,
 };
 use super::trace::Trace;
 
@@ -30,9 +29,7 @@ pub fn construct(
     entry: &str,
     trace: &mut Trace,
 ) -> Result<(ModuleGraph, ModuleId), ModuleError> {
-    trace.line(0, |_| {
-        "== construct: load and parse the static module graph".to_string()
-    });
+    trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
     let mut graph = ModuleGraph::new();
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
@@ -49,53 +46,34 @@ pub fn construct(
         let level: Vec<HostResolution> = queue.drain(..).collect();
         let fetched: Vec<Fetched> = level
             .iter()
-            .map(|r| {
-                if matches!(r.format, HostFormat::Builtin(_)) {
-                    None
-                } else {
-                    Some(host.fetch_source(r))
-                }
-            })
+            .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
             .collect();
         let parsed = parse_all(&level, fetched);
         for (resolution, loaded) in level.into_iter().zip(parsed) {
             pending.remove(&resolution.url);
             let mut kind = match loaded? {
                 // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
-                Loaded::Parsed(parsed) => ModuleKind::SourceText(Box::new(SourceTextModule::new(
-                    &resolution.url,
-                    *parsed,
-                ))),
+                Loaded::Parsed(p) => ModuleKind::SourceText(Box::new(SourceTextModule::new(&resolution.url, *p))),
                 Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
             };
-            if let ModuleKind::Synthetic(SyntheticModule {
-                kind: SyntheticKind::CommonJs { source },
-                export_names,
-            }) = &mut kind
+            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
+                &mut kind
             {
                 // The names Node's CommonJS analysis finds, in namespace order.
-                let mut names: Vec<JsStr> = host
-                    .commonjs_export_names(&resolution, source)
-                    .iter()
-                    .map(|n| JsStr::from_str(n))
-                    .collect();
+                let mut names: Vec<JsStr> =
+                    host.commonjs_export_names(&resolution, source).iter().map(|n| JsStr::from_str(n)).collect();
                 names.sort_by(node_namespace_order);
                 *export_names = names;
             }
             let id = insert_record(&mut graph, resolution, kind, trace);
-            let Some(module) = graph.get(id).source_text() else {
-                continue;
-            };
+            let Some(module) = graph.get(id).source_text() else { continue };
             let referrer = graph.get(id).url.clone();
             let requests = module.records.requested_modules.clone();
             let mut loaded = Vec::with_capacity(requests.len());
             for request in &requests {
                 // HostLoadImportedModule(referrer, request): resolve, then reuse or load.
                 let resolution = host.resolve_imported_module(&referrer, request)?;
-                let child = match graph
-                    .lookup(&resolution.url)
-                    .or_else(|| pending.get(&resolution.url).copied())
-                {
+                let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
                     Some(existing) => {
                         trace.line(1, |t| {
                             format!(
@@ -130,9 +108,7 @@ pub fn construct(
             }
         }
     }
-    trace.line(0, |_| {
-        format!("constructed {} module record(s)", graph.len())
-    });
+    trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
     Ok((graph, root))
 }
 
@@ -156,10 +132,8 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Load
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
 
-    let inputs: Vec<Mutex<Option<Fetched>>> =
-        fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
-    let slots: Vec<Mutex<Option<Result<Loaded, ModuleError>>>> =
-        level.iter().map(|_| Mutex::new(None)).collect();
+    let inputs: Vec<Mutex<Option<Fetched>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
+    let slots: Vec<Mutex<Option<Result<Loaded, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
     let work = |k: usize| {
         let input = inputs[k].lock().ok().and_then(|mut i| i.take()).flatten();
         let result = parse_loaded(&level[k], input);
@@ -167,13 +141,8 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Load
             *slot = Some(result);
         }
     };
-    let workers = if level.len() < 4 {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(level.len())
-    };
+    let workers =
+        if level.len() < 4 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len()) };
     if workers <= 1 {
         (0..level.len()).for_each(work);
     } else {
@@ -225,17 +194,8 @@ fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Load
 }
 
 /// Adds a loaded record to the map.
-fn insert_record(
-    graph: &mut ModuleGraph,
-    resolution: HostResolution,
-    kind: ModuleKind,
-    trace: &mut Trace,
-) -> ModuleId {
-    let record = ModuleRecord {
-        url: resolution.url,
-        path: resolution.path,
-        kind,
-    };
+fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: ModuleKind, trace: &mut Trace) -> ModuleId {
+    let record = ModuleRecord { url: resolution.url, path: resolution.path, kind };
     let id = graph.insert(record);
     trace.line(0, |t| describe_loaded(t, graph, id));
     id
@@ -243,23 +203,14 @@ fn insert_record(
 
 /// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
 /// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
-fn parse_loaded(
-    resolution: &HostResolution,
-    source: Option<Result<String, ModuleError>>,
-) -> Result<Loaded, ModuleError> {
+fn parse_loaded(resolution: &HostResolution, source: Option<Result<String, ModuleError>>) -> Result<Loaded, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
     let fetch = || source.unwrap_or_else(|| Ok(String::new()));
     Ok(match &resolution.format {
         HostFormat::Builtin(id) => {
-            let export_names = builtin_export_names(id)
-                .iter()
-                .map(|n| JsStr::from_str(n))
-                .collect();
-            Loaded::Synthetic(SyntheticModule {
-                kind: SyntheticKind::Builtin { id: id.clone() },
-                export_names,
-            })
+            let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
+            Loaded::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
         }
         HostFormat::Json => {
             let source = fetch()?;
@@ -293,9 +244,7 @@ fn parse_loaded(
                 Ok(_) => commonjs_facade(source),
                 Err(script_error) => match modjs_parser::parse(&source, Goal::Module) {
                     Ok(_) => parse_source_text_module(url, source)?,
-                    Err(_) if is_es_module_syntax_error(&script_error) => {
-                        parse_source_text_module(url, source)?
-                    }
+                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(url, source)?,
                     Err(_) => return Err(commonjs_syntax_error(url, path, source, script_error)),
                 },
             }
@@ -308,22 +257,11 @@ fn parse_loaded(
 fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleError> {
     let program = match modjs_parser::parse(&source, Goal::Module) {
         Ok(p) => p,
-        Err(error) => {
-            return Err(ModuleError::Syntax {
-                url: url.to_string(),
-                source,
-                error,
-            })
-        }
+        Err(error) => return Err(ModuleError::Syntax { url: url.to_string(), source, error }),
     };
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
-    Ok(Loaded::Parsed(Box::new(ParsedModule {
-        program,
-        records,
-        source,
-        declarations,
-    })))
+    Ok(Loaded::Parsed(Box::new(ParsedModule { program, records, source, declarations })))
 }
 
 /// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
@@ -333,11 +271,7 @@ fn commonjs_syntax_error(
     source: String,
     error: modjs_parser::SyntaxError,
 ) -> ModuleError {
-    ModuleError::Syntax {
-        url: path.unwrap_or(url).to_string(),
-        source,
-        error,
-    }
+    ModuleError::Syntax { url: path.unwrap_or(url).to_string(), source, error }
 }
 
 /// The CommonJS parse errors after which Node v20's syntax detection retries a typeless `.js`
@@ -366,12 +300,8 @@ fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
     let shown = t.show_url(&record.url);
     match &record.kind {
         ModuleKind::SourceText(m) => {
-            let requests: Vec<String> = m
-                .records
-                .requested_modules
-                .iter()
-                .map(|r| format!("{:?}", r.specifier))
-                .collect();
+            let requests: Vec<String> =
+                m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
             format!(
                 "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
                 shown,

@@ -59,24 +59,12 @@ pub fn top_level_declarations(program: &Program) -> TopLevelDeclarations {
                 ExportDecl::Decl(stmt) => declare_statement(stmt, index, &mut out, &mut seen_vars),
                 ExportDecl::DefaultFunction(f) => {
                     // export default function f(){} binds f; the anonymous form binds *default*.
-                    let name =
-                        f.id.as_ref()
-                            .map_or("*default*".to_string(), |id| id.name.to_string());
-                    out.lexical.push(Declaration {
-                        name,
-                        kind: DeclarationKind::Function,
-                        statement: index,
-                    });
+                    let name = f.id.as_ref().map_or("*default*".to_string(), |id| id.name.to_string());
+                    out.lexical.push(Declaration { name, kind: DeclarationKind::Function, statement: index });
                 }
                 ExportDecl::DefaultClass(c) => {
-                    let name =
-                        c.id.as_ref()
-                            .map_or("*default*".to_string(), |id| id.name.to_string());
-                    out.lexical.push(Declaration {
-                        name,
-                        kind: DeclarationKind::Class,
-                        statement: index,
-                    });
+                    let name = c.id.as_ref().map_or("*default*".to_string(), |id| id.name.to_string());
+                    out.lexical.push(Declaration { name, kind: DeclarationKind::Class, statement: index });
                 }
                 ExportDecl::DefaultExpr(_) => out.lexical.push(Declaration {
                     name: "*default*".to_string(),
@@ -92,29 +80,16 @@ pub fn top_level_declarations(program: &Program) -> TopLevelDeclarations {
 }
 
 /// The declarations one top-level statement contributes.
-fn declare_statement(
-    stmt: &Stmt,
-    index: usize,
-    out: &mut TopLevelDeclarations,
-    seen_vars: &mut HashSet<String>,
-) {
+fn declare_statement(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations, seen_vars: &mut HashSet<String>) {
     match &stmt.kind {
         StmtKind::Var(decl) if decl.kind != VarKind::Var => {
-            let kind = if decl.kind == VarKind::Let {
-                DeclarationKind::Let
-            } else {
-                DeclarationKind::Const
-            };
+            let kind = if decl.kind == VarKind::Let { DeclarationKind::Let } else { DeclarationKind::Const };
             let mut names = Vec::new();
             for d in &decl.decls {
                 bound_names(&d.target, &mut names);
             }
             for name in names {
-                out.lexical.push(Declaration {
-                    name,
-                    kind,
-                    statement: index,
-                });
+                out.lexical.push(Declaration { name, kind, statement: index });
             }
         }
         StmtKind::Function(f) => {
@@ -141,12 +116,7 @@ fn declare_statement(
 
 /// VarDeclaredNames of a statement (§8.2.6), added to `out.var_names` without duplicates.
 /// Explicit work list instead of recursion, so deep nesting cannot overflow the stack.
-fn var_declared_names(
-    stmt: &Stmt,
-    index: usize,
-    out: &mut TopLevelDeclarations,
-    seen_vars: &mut HashSet<String>,
-) {
+fn var_declared_names(stmt: &Stmt, index: usize, out: &mut TopLevelDeclarations, seen_vars: &mut HashSet<String>) {
     let mut work: Vec<&Stmt> = vec![stmt];
     while let Some(s) = work.pop() {
         let mut found: Vec<&VarDecl> = Vec::new();
@@ -179,15 +149,11 @@ fn var_declared_names(
                 }
                 children.push(body);
             }
-            StmtKind::While { body, .. }
-            | StmtKind::DoWhile { body, .. }
-            | StmtKind::With { body, .. } => children.push(body),
+            StmtKind::While { body, .. } | StmtKind::DoWhile { body, .. } | StmtKind::With { body, .. } => {
+                children.push(body)
+            }
             StmtKind::Labeled { body, .. } => children.push(body),
-            StmtKind::Try {
-                block,
-                handler,
-                finalizer,
-            } => {
+            StmtKind::Try { block, handler, finalizer } => {
                 children.extend(block.iter());
                 if let Some(h) = handler {
                     children.extend(h.body.iter());
@@ -210,11 +176,7 @@ fn var_declared_names(
             }
             for name in names {
                 if seen_vars.insert(name.clone()) {
-                    out.var_names.push(Declaration {
-                        name,
-                        kind: DeclarationKind::Var,
-                        statement: index,
-                    });
+                    out.var_names.push(Declaration { name, kind: DeclarationKind::Var, statement: index });
                 }
             }
         }

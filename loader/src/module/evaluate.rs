@@ -18,11 +18,7 @@ use super::trace::Trace;
 /// What the evaluate phase needs from the host.
 pub trait ModuleExecutor {
     /// ExecuteModule() of a module without top-level await: runs its body to completion.
-    fn execute_module(
-        &mut self,
-        graph: &mut ModuleGraph,
-        module: ModuleId,
-    ) -> Result<(), ThrownValue>;
+    fn execute_module(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue>;
 
     /// ExecuteModule(capability) of a module with top-level await: starts its body. When the
     /// body's promise settles, the host calls [`async_module_execution_fulfilled`] or
@@ -31,19 +27,10 @@ pub trait ModuleExecutor {
 
     /// Evaluate() of a record that is not a Cyclic Module Record (JSON, built-in and CommonJS
     /// facades): runs its evaluation steps the first time and returns the same outcome after.
-    fn evaluate_synthetic(
-        &mut self,
-        graph: &mut ModuleGraph,
-        module: ModuleId,
-    ) -> Result<(), ThrownValue>;
+    fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue>;
 
     /// Resolve or reject `module`'s [[TopLevelCapability]] promise.
-    fn settle_top_level_capability(
-        &mut self,
-        graph: &mut ModuleGraph,
-        module: ModuleId,
-        result: Result<(), ThrownValue>,
-    );
+    fn settle_top_level_capability(&mut self, graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>);
 }
 
 /// How Evaluate() left its promise: settled at once (the synchronous case) or pending until
@@ -86,19 +73,11 @@ fn set_status(graph: &mut ModuleGraph, m: ModuleId, status: ModuleStatus) {
 }
 
 fn has_tla(graph: &ModuleGraph, m: ModuleId) -> bool {
-    graph
-        .get(m)
-        .source_text()
-        .map(|s| s.records.has_tla)
-        .unwrap_or(false)
+    graph.get(m).source_text().map(|s| s.records.has_tla).unwrap_or(false)
 }
 
 fn cycle_root(graph: &ModuleGraph, m: ModuleId) -> ModuleId {
-    graph
-        .get(m)
-        .cyclic()
-        .and_then(|c| c.cycle_root)
-        .unwrap_or(m)
+    graph.get(m).cyclic().and_then(|c| c.cycle_root).unwrap_or(m)
 }
 
 fn evaluation_error(graph: &ModuleGraph, m: ModuleId) -> Option<ThrownValue> {
@@ -114,33 +93,18 @@ pub fn evaluate(
     host: &mut dyn ModuleExecutor,
     trace: &mut Trace,
 ) -> EvaluateOutcome {
-    trace.line(0, |t| {
-        format!("== evaluate: Evaluate({})", show(graph, t, module))
-    });
+    trace.line(0, |t| format!("== evaluate: Evaluate({})", show(graph, t, module)));
     // 1-2. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
     let mut module = module;
     // 3. If module.[[Status]] is either evaluating-async or evaluated, set module to
     //    module.[[CycleRoot]] (when it has one: a module evaluated through import() of a
     //    module in a finished cycle).
-    if matches!(
-        status(graph, module),
-        Some(ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated)
-    ) {
+    if matches!(status(graph, module), Some(ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated)) {
         module = cycle_root(graph, module);
     }
     // 4. If module.[[TopLevelCapability]] is not empty, return its promise.
-    if graph
-        .get(module)
-        .cyclic()
-        .map(|c| c.top_level_capability)
-        .unwrap_or(false)
-    {
-        trace.line(1, |t| {
-            format!(
-                "{} already has a [[TopLevelCapability]]: its promise is reused",
-                show(graph, t, module)
-            )
-        });
+    if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+        trace.line(1, |t| format!("{} already has a [[TopLevelCapability]]: its promise is reused", show(graph, t, module)));
         return EvaluateOutcome::AlreadyRequested;
     }
     // 5. Let stack be a new empty List.
@@ -160,40 +124,24 @@ pub fn evaluate(
                 if let Some(c) = graph.get_mut(m).cyclic_mut() {
                     c.evaluation_error = Some(error);
                 }
-                trace.line(1, |t| {
-                    format!(
-                        "{}: evaluating -> evaluated, with the error",
-                        show(graph, t, m)
-                    )
-                });
+                trace.line(1, |t| format!("{}: evaluating -> evaluated, with the error", show(graph, t, m)));
             }
             // b-c. Assert: module is evaluated with that error.
             // d. Perform ! Call(capability.[[Reject]], undefined, « result.[[Value]] »).
-            trace.line(0, |t| {
-                format!("Evaluate({}) rejects", show(graph, t, module))
-            });
+            trace.line(0, |t| format!("Evaluate({}) rejects", show(graph, t, module)));
             EvaluateOutcome::Settled(Err(error))
         }
         // 10. Else,
         Ok(_) => {
             // a-b. Assert: module is evaluating-async or evaluated, without an error.
             // c. If module.[[AsyncEvaluation]] is false, resolve the capability now.
-            let pending = graph
-                .get(module)
-                .cyclic()
-                .map(|c| c.async_evaluation.is_pending())
-                .unwrap_or(false);
+            let pending = graph.get(module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
             if !pending {
-                trace.line(0, |t| {
-                    format!("Evaluate({}) fulfils", show(graph, t, module))
-                });
+                trace.line(0, |t| format!("Evaluate({}) fulfils", show(graph, t, module)));
                 EvaluateOutcome::Settled(Ok(()))
             } else {
                 trace.line(0, |t| {
-                    format!(
-                        "Evaluate({}) is pending on asynchronous modules",
-                        show(graph, t, module)
-                    )
+                    format!("Evaluate({}) is pending on asynchronous modules", show(graph, t, module))
                 });
                 EvaluateOutcome::Pending
             }
@@ -218,12 +166,7 @@ pub fn inner_module_evaluation(
     // 1. If module is not a Cyclic Module Record, then
     let Some(current) = status(graph, module) else {
         // a-c. Evaluate() it; its promise is already settled: a rejection is thrown.
-        trace.line(depth, |t| {
-            format!(
-                "InnerModuleEvaluation({}): not cyclic, Evaluate() it",
-                show(graph, t, module)
-            )
-        });
+        trace.line(depth, |t| format!("InnerModuleEvaluation({}): not cyclic, Evaluate() it", show(graph, t, module)));
         host.evaluate_synthetic(graph, module)?;
         // d. Return index.
         return Ok(index);
@@ -231,13 +174,7 @@ pub fn inner_module_evaluation(
     match current {
         // 2. If module.[[Status]] is either evaluating-async or evaluated, then
         ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated => {
-            trace.line(depth, |t| {
-                format!(
-                    "InnerModuleEvaluation({}): already {}",
-                    show(graph, t, module),
-                    current.name()
-                )
-            });
+            trace.line(depth, |t| format!("InnerModuleEvaluation({}): already {}", show(graph, t, module), current.name()));
             // a. If module.[[EvaluationError]] is empty, return index.
             // b. Otherwise, return ? module.[[EvaluationError]].
             return match evaluation_error(graph, module) {
@@ -247,22 +184,14 @@ pub fn inner_module_evaluation(
         }
         // 3. If module.[[Status]] is evaluating, return index.
         ModuleStatus::Evaluating(_) => {
-            trace.line(depth, |t| {
-                format!(
-                    "InnerModuleEvaluation({}): already evaluating (a cycle)",
-                    show(graph, t, module)
-                )
-            });
+            trace.line(depth, |t| format!("InnerModuleEvaluation({}): already evaluating (a cycle)", show(graph, t, module)));
             return Ok(index);
         }
         // 4. Assert: module.[[Status]] is linked.
         _ => {}
     }
     // 5-7. Set module.[[Status]] to evaluating, [[DFSIndex]] and [[DFSAncestorIndex]] to index.
-    let mut dfs = DfsIndices {
-        dfs_index: index,
-        dfs_ancestor_index: index,
-    };
+    let mut dfs = DfsIndices { dfs_index: index, dfs_ancestor_index: index };
     set_status(graph, module, ModuleStatus::Evaluating(dfs));
     // 8. Set module.[[PendingAsyncDependencies]] to 0.
     if let Some(c) = graph.get_mut(module).cyclic_mut() {
@@ -281,20 +210,14 @@ pub fn inner_module_evaluation(
     // 10. Append module to stack.
     stack.push(module);
     // 11. For each ModuleRequest Record required of module.[[RequestedModules]], do
-    let required_modules: Vec<ModuleId> = graph
-        .get(module)
-        .cyclic()
-        .map(|c| c.loaded_modules.clone())
-        .unwrap_or_default();
+    let required_modules: Vec<ModuleId> =
+        graph.get(module).cyclic().map(|c| c.loaded_modules.clone()).unwrap_or_default();
     for required in required_modules {
         // a. Let requiredModule be GetImportedModule(module, required).
         // b. Set index to ? InnerModuleEvaluation(requiredModule, stack, index).
-        index =
-            inner_module_evaluation(state, graph, required, stack, index, host, trace, depth + 1)?;
+        index = inner_module_evaluation(state, graph, required, stack, index, host, trace, depth + 1)?;
         // c. If requiredModule is a Cyclic Module Record, then
-        let Some(required_status) = status(graph, required) else {
-            continue;
-        };
+        let Some(required_status) = status(graph, required) else { continue };
         let mut required_module = required;
         if let ModuleStatus::Evaluating(r) = required_status {
             // iii. If requiredModule.[[Status]] is evaluating, then
@@ -323,11 +246,7 @@ pub fn inner_module_evaluation(
             }
         }
         // v. If requiredModule.[[AsyncEvaluation]] is true, then
-        let required_async = graph
-            .get(required_module)
-            .cyclic()
-            .map(|c| c.async_evaluation.is_pending())
-            .unwrap_or(false);
+        let required_async = graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
         if required_async {
             // 1. module.[[PendingAsyncDependencies]] + 1.
             // 2. Append module to requiredModule.[[AsyncParentModules]].
@@ -338,20 +257,12 @@ pub fn inner_module_evaluation(
                 c.async_parent_modules.push(module);
             }
             trace.line(depth + 1, |t| {
-                format!(
-                    "{} waits for asynchronous {}",
-                    show(graph, t, module),
-                    show(graph, t, required_module)
-                )
+                format!("{} waits for asynchronous {}", show(graph, t, module), show(graph, t, required_module))
             });
         }
     }
     // 12. If module.[[PendingAsyncDependencies]] > 0 or module.[[HasTLA]] is true, then
-    let pending = graph
-        .get(module)
-        .cyclic()
-        .and_then(|c| c.pending_async_dependencies)
-        .unwrap_or(0);
+    let pending = graph.get(module).cyclic().and_then(|c| c.pending_async_dependencies).unwrap_or(0);
     if pending > 0 || has_tla(graph, module) {
         // a-c. Set module.[[AsyncEvaluation]] to true (recording the order).
         let order = state.next_async_order;
@@ -365,11 +276,7 @@ pub fn inner_module_evaluation(
                 show(graph, t, module),
                 order,
                 pending,
-                if has_tla(graph, module) {
-                    ", has top-level await"
-                } else {
-                    ""
-                }
+                if has_tla(graph, module) { ", has top-level await" } else { "" }
             )
         });
         // d. If module.[[PendingAsyncDependencies]] = 0, perform ExecuteAsyncModule(module).
@@ -388,19 +295,11 @@ pub fn inner_module_evaluation(
         // b. Repeat, while done is false,
         while let Some(required_module) = stack.pop() {
             // iv-v. evaluated, or evaluating-async when [[AsyncEvaluation]] is true.
-            let is_async = graph
-                .get(required_module)
-                .cyclic()
-                .map(|c| c.async_evaluation.is_pending())
-                .unwrap_or(false);
+            let is_async = graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
             set_status(
                 graph,
                 required_module,
-                if is_async {
-                    ModuleStatus::EvaluatingAsync
-                } else {
-                    ModuleStatus::Evaluated
-                },
+                if is_async { ModuleStatus::EvaluatingAsync } else { ModuleStatus::Evaluated },
             );
             // vii. Set requiredModule.[[CycleRoot]] to module.
             if let Some(c) = graph.get_mut(required_module).cyclic_mut() {
@@ -445,25 +344,15 @@ pub fn execute_async_module(
 ) {
     // 1-2. Assert: evaluating or evaluating-async, and module.[[HasTLA]] is true.
     // 3-6. The capability and its reactions (onFulfilled / onRejected) are the host's.
-    trace.line(depth, |t| {
-        format!("execute {} (asynchronously)", show(graph, t, module))
-    });
+    trace.line(depth, |t| format!("execute {} (asynchronously)", show(graph, t, module)));
     // 7. Perform ! module.ExecuteModule(capability).
     host.execute_module_async(graph, module);
 }
 
 /// GatherAvailableAncestors(module, execList) (§16.2.1.5.3.3).
-pub fn gather_available_ancestors(
-    graph: &mut ModuleGraph,
-    module: ModuleId,
-    exec_list: &mut Vec<ModuleId>,
-) {
+pub fn gather_available_ancestors(graph: &mut ModuleGraph, module: ModuleId, exec_list: &mut Vec<ModuleId>) {
     // 1. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
-    let parents: Vec<ModuleId> = graph
-        .get(module)
-        .cyclic()
-        .map(|c| c.async_parent_modules.clone())
-        .unwrap_or_default();
+    let parents: Vec<ModuleId> = graph.get(module).cyclic().map(|c| c.async_parent_modules.clone()).unwrap_or_default();
     for m in parents {
         // a. If execList does not contain m and m.[[CycleRoot]].[[EvaluationError]] is empty, then
         let root = cycle_root(graph, m);
@@ -510,19 +399,9 @@ pub fn async_module_execution_fulfilled(
         c.async_evaluation = AsyncEvaluation::Done;
         c.status = ModuleStatus::Evaluated;
     }
-    trace.line(0, |t| {
-        format!(
-            "async completion: {} fulfilled -> evaluated",
-            show(graph, t, module)
-        )
-    });
+    trace.line(0, |t| format!("async completion: {} fulfilled -> evaluated", show(graph, t, module)));
     // 7. If module.[[TopLevelCapability]] is not empty, resolve it.
-    if graph
-        .get(module)
-        .cyclic()
-        .map(|c| c.top_level_capability)
-        .unwrap_or(false)
-    {
+    if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
         host.settle_top_level_capability(graph, module, Ok(()));
     }
     // 8. Let execList be a new empty List.
@@ -530,19 +409,14 @@ pub fn async_module_execution_fulfilled(
     // 9. Perform GatherAvailableAncestors(module, execList).
     gather_available_ancestors(graph, module, &mut exec_list);
     // 10. Sort execList by the order [[AsyncEvaluation]] became true.
-    exec_list.sort_by_key(
-        |m| match graph.get(*m).cyclic().map(|c| c.async_evaluation) {
-            Some(AsyncEvaluation::Order(n)) => n,
-            _ => u64::MAX,
-        },
-    );
+    exec_list.sort_by_key(|m| match graph.get(*m).cyclic().map(|c| c.async_evaluation) {
+        Some(AsyncEvaluation::Order(n)) => n,
+        _ => u64::MAX,
+    });
     if !exec_list.is_empty() {
         trace.line(1, |t| {
             let names: Vec<String> = exec_list.iter().map(|m| show(graph, t, *m)).collect();
-            format!(
-                "ready ancestors, in [[AsyncEvaluation]] order: [{}]",
-                names.join(", ")
-            )
+            format!("ready ancestors, in [[AsyncEvaluation]] order: [{}]", names.join(", "))
         });
     }
     // 11. Assert: all have [[AsyncEvaluation]] true, no pending dependencies, no error.
@@ -569,12 +443,7 @@ pub fn async_module_execution_fulfilled(
                         c.status = ModuleStatus::Evaluated;
                     }
                     trace.line(1, |t| format!("{} -> evaluated", show(graph, t, m)));
-                    if graph
-                        .get(m)
-                        .cyclic()
-                        .map(|c| c.top_level_capability)
-                        .unwrap_or(false)
-                    {
+                    if graph.get(m).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
                         host.settle_top_level_capability(graph, m, Ok(()));
                     }
                 }
@@ -605,28 +474,14 @@ pub fn async_module_execution_rejected(
         c.status = ModuleStatus::Evaluated;
         c.async_evaluation = AsyncEvaluation::Done;
     }
-    trace.line(0, |t| {
-        format!(
-            "async completion: {} rejected -> evaluated, with the error",
-            show(graph, t, module)
-        )
-    });
+    trace.line(0, |t| format!("async completion: {} rejected -> evaluated, with the error", show(graph, t, module)));
     // 7. For each Cyclic Module Record m of module.[[AsyncParentModules]], reject it too.
-    let parents: Vec<ModuleId> = graph
-        .get(module)
-        .cyclic()
-        .map(|c| c.async_parent_modules.clone())
-        .unwrap_or_default();
+    let parents: Vec<ModuleId> = graph.get(module).cyclic().map(|c| c.async_parent_modules.clone()).unwrap_or_default();
     for m in parents {
         async_module_execution_rejected(graph, m, error, host, trace);
     }
     // 8. If module.[[TopLevelCapability]] is not empty, reject it.
-    if graph
-        .get(module)
-        .cyclic()
-        .map(|c| c.top_level_capability)
-        .unwrap_or(false)
-    {
+    if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
         host.settle_top_level_capability(graph, module, Err(error));
     }
     // 9. Return unused.

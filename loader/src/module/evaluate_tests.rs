@@ -2,8 +2,8 @@
 //! lets each test decide when asynchronous modules finish.
 
 use super::evaluate::{
-    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome,
-    Evaluation, ModuleExecutor,
+    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome, Evaluation,
+    ModuleExecutor,
 };
 use super::host::MemoryHost;
 use super::record::ThrownValue;
@@ -18,23 +18,13 @@ struct Recorder {
 }
 
 fn name(graph: &ModuleGraph, m: ModuleId) -> String {
-    graph
-        .get(m)
-        .url
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .to_string()
+    graph.get(m).url.rsplit('/').next().unwrap_or("").to_string()
 }
 
 impl ModuleExecutor for Recorder {
     fn execute_module(&mut self, graph: &mut ModuleGraph, m: ModuleId) -> Result<(), ThrownValue> {
         self.log.push(name(graph, m));
-        let throws = graph
-            .get(m)
-            .source_text()
-            .map(|s| s.source.contains("throw"))
-            .unwrap_or(false);
+        let throws = graph.get(m).source_text().map(|s| s.source.contains("throw")).unwrap_or(false);
         if throws {
             Err(ThrownValue(m.0))
         } else {
@@ -45,39 +35,25 @@ impl ModuleExecutor for Recorder {
         self.log.push(format!("{} (async start)", name(graph, m)));
         self.started_async.push(m);
     }
-    fn evaluate_synthetic(
-        &mut self,
-        graph: &mut ModuleGraph,
-        m: ModuleId,
-    ) -> Result<(), ThrownValue> {
+    fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, m: ModuleId) -> Result<(), ThrownValue> {
         self.log.push(format!("{} (synthetic)", name(graph, m)));
         Ok(())
     }
-    fn settle_top_level_capability(
-        &mut self,
-        graph: &mut ModuleGraph,
-        m: ModuleId,
-        r: Result<(), ThrownValue>,
-    ) {
+    fn settle_top_level_capability(&mut self, graph: &mut ModuleGraph, m: ModuleId, r: Result<(), ThrownValue>) {
         self.settled.push((name(graph, m), r));
     }
 }
 
 fn linked(files: &[(&str, &str)]) -> (ModuleGraph, ModuleId) {
-    let mut h = files
-        .iter()
-        .fold(MemoryHost::new(), |h, (p, s)| h.file(p, s));
+    let mut h = files.iter().fold(MemoryHost::new(), |h, (p, s)| h.file(p, s));
     let mut trace = Trace::off();
-    let (mut graph, root) =
-        construct(&mut h, files[0].0, &mut trace).unwrap_or_else(|e| panic!("construct: {e}"));
+    let (mut graph, root) = construct(&mut h, files[0].0, &mut trace).unwrap_or_else(|e| panic!("construct: {e}"));
     link(&mut graph, root, &mut trace).unwrap_or_else(|e| panic!("link: {e}"));
     (graph, root)
 }
 
 fn id(graph: &ModuleGraph, file: &str) -> ModuleId {
-    graph
-        .lookup(&format!("file:///{file}"))
-        .unwrap_or_else(|| panic!("{file} not loaded"))
+    graph.lookup(&format!("file:///{file}")).unwrap_or_else(|| panic!("{file} not loaded"))
 }
 
 #[test]
@@ -89,13 +65,7 @@ fn post_order_with_a_cycle_runs_the_dependency_side_first() {
         ("/other.mjs", "export const x = 1;"),
     ]);
     let mut rec = Recorder::default();
-    let out = evaluate(
-        &mut Evaluation::new(),
-        &mut graph,
-        root,
-        &mut rec,
-        &mut Trace::off(),
-    );
+    let out = evaluate(&mut Evaluation::new(), &mut graph, root, &mut rec, &mut Trace::off());
     assert_eq!(out, EvaluateOutcome::Settled(Ok(())));
     assert_eq!(rec.log, ["odd.mjs", "even.mjs", "other.mjs", "main.mjs"]);
     // Both members of the cycle have even.mjs as their [[CycleRoot]].
@@ -106,13 +76,7 @@ fn post_order_with_a_cycle_runs_the_dependency_side_first() {
         assert_eq!(c.status, ModuleStatus::Evaluated);
     }
     // A second Evaluate() of the root reuses the first promise and runs nothing.
-    let again = evaluate(
-        &mut Evaluation::new(),
-        &mut graph,
-        root,
-        &mut rec,
-        &mut Trace::off(),
-    );
+    let again = evaluate(&mut Evaluation::new(), &mut graph, root, &mut rec, &mut Trace::off());
     assert_eq!(again, EvaluateOutcome::AlreadyRequested);
     assert_eq!(rec.log.len(), 4);
 }
@@ -146,32 +110,17 @@ fn top_level_await_defers_the_importer_until_the_dependency_finishes() {
     ]);
     let mut rec = Recorder::default();
     let mut trace = Trace::on("/");
-    let out = evaluate(
-        &mut Evaluation::new(),
-        &mut graph,
-        root,
-        &mut rec,
-        &mut trace,
-    );
+    let out = evaluate(&mut Evaluation::new(), &mut graph, root, &mut rec, &mut trace);
     assert_eq!(out, EvaluateOutcome::Pending);
     assert_eq!(rec.log, ["slow.mjs (async start)", "fast.mjs"]);
     let main = id(&graph, "main.mjs");
-    assert_eq!(
-        graph.get(main).cyclic().map(|c| c.status),
-        Some(ModuleStatus::EvaluatingAsync)
-    );
+    assert_eq!(graph.get(main).cyclic().map(|c| c.status), Some(ModuleStatus::EvaluatingAsync));
     let slow = rec.started_async[0];
     async_module_execution_fulfilled(&mut graph, slow, &mut rec, &mut trace);
     assert_eq!(rec.log, ["slow.mjs (async start)", "fast.mjs", "main.mjs"]);
     assert_eq!(rec.settled, [("main.mjs".to_string(), Ok(()))]);
-    assert_eq!(
-        graph.get(main).cyclic().map(|c| c.status),
-        Some(ModuleStatus::Evaluated)
-    );
-    assert!(trace
-        .lines()
-        .iter()
-        .any(|l| l.contains("[[AsyncEvaluation]] true (order 0)")));
+    assert_eq!(graph.get(main).cyclic().map(|c| c.status), Some(ModuleStatus::Evaluated));
+    assert!(trace.lines().iter().any(|l| l.contains("[[AsyncEvaluation]] true (order 0)")));
 }
 
 #[test]
@@ -184,21 +133,12 @@ fn ready_ancestors_run_in_the_order_they_became_asynchronous() {
         ("/t.mjs", "await 1;"),
     ]);
     let mut rec = Recorder::default();
-    let out = evaluate(
-        &mut Evaluation::new(),
-        &mut graph,
-        root,
-        &mut rec,
-        &mut Trace::off(),
-    );
+    let out = evaluate(&mut Evaluation::new(), &mut graph, root, &mut rec, &mut Trace::off());
     assert_eq!(out, EvaluateOutcome::Pending);
     assert_eq!(rec.log, ["t.mjs (async start)"]);
     let t = id(&graph, "t.mjs");
     async_module_execution_fulfilled(&mut graph, t, &mut rec, &mut Trace::off());
-    assert_eq!(
-        rec.log,
-        ["t.mjs (async start)", "x.mjs", "y.mjs", "main.mjs"]
-    );
+    assert_eq!(rec.log, ["t.mjs (async start)", "x.mjs", "y.mjs", "main.mjs"]);
 }
 
 #[test]
@@ -209,44 +149,20 @@ fn an_async_rejection_reaches_every_waiting_ancestor() {
         ("/t.mjs", "await 1;"),
     ]);
     let mut rec = Recorder::default();
-    evaluate(
-        &mut Evaluation::new(),
-        &mut graph,
-        root,
-        &mut rec,
-        &mut Trace::off(),
-    );
+    evaluate(&mut Evaluation::new(), &mut graph, root, &mut rec, &mut Trace::off());
     let t = id(&graph, "t.mjs");
     async_module_execution_rejected(&mut graph, t, ThrownValue(99), &mut rec, &mut Trace::off());
     assert_eq!(rec.log, ["t.mjs (async start)"], "x and main never run");
-    assert_eq!(
-        rec.settled,
-        [("main.mjs".to_string(), Err(ThrownValue(99)))]
-    );
+    assert_eq!(rec.settled, [("main.mjs".to_string(), Err(ThrownValue(99)))]);
     for f in ["main.mjs", "x.mjs", "t.mjs"] {
-        assert_eq!(
-            graph
-                .get(id(&graph, f))
-                .cyclic()
-                .and_then(|c| c.evaluation_error),
-            Some(ThrownValue(99))
-        );
+        assert_eq!(graph.get(id(&graph, f)).cyclic().and_then(|c| c.evaluation_error), Some(ThrownValue(99)));
     }
 }
 
 #[test]
 fn builtin_modules_are_evaluated_at_their_post_order_place() {
-    let (mut graph, root) = linked(&[
-        ("/main.mjs", "import './a.mjs'; import 'node:path';"),
-        ("/a.mjs", ""),
-    ]);
+    let (mut graph, root) = linked(&[("/main.mjs", "import './a.mjs'; import 'node:path';"), ("/a.mjs", "")]);
     let mut rec = Recorder::default();
-    evaluate(
-        &mut Evaluation::new(),
-        &mut graph,
-        root,
-        &mut rec,
-        &mut Trace::off(),
-    );
+    evaluate(&mut Evaluation::new(), &mut graph, root, &mut rec, &mut Trace::off());
     assert_eq!(rec.log, ["a.mjs", "node:path (synthetic)", "main.mjs"]);
 }

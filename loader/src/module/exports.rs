@@ -23,10 +23,7 @@ pub enum ResolveExportResult {
 
 /// GetImportedModule(referrer, request) (§16.2.1.9): the record [[LoadedModules]] holds for a
 /// request of `referrer`.
-pub fn get_imported_module(
-    referrer: &SourceTextModule,
-    request: &ModuleRequest,
-) -> Option<ModuleId> {
+pub fn get_imported_module(referrer: &SourceTextModule, request: &ModuleRequest) -> Option<ModuleId> {
     // 1. Let records be the LoadedModules entries whose [[Specifier]] and [[Attributes]] match
     //    request (ModuleRequestsEqual). 2. Assert: exactly one. 3. Return its [[Module]].
     let index = referrer.request_index(request)?;
@@ -62,26 +59,17 @@ pub fn get_exported_names(
     //    b. Assert: e.[[ExportName]] is not null.
     //    c. Append e.[[ExportName]] to exportedNames.
     // 7. For each ExportEntry Record e of module.[[IndirectExportEntries]], do the same.
-    for e in m
-        .records
-        .local_export_entries
-        .iter()
-        .chain(&m.records.indirect_export_entries)
-    {
+    for e in m.records.local_export_entries.iter().chain(&m.records.indirect_export_entries) {
         if let Some(name) = &e.export_name {
             exported_names.insert(name.clone());
         }
     }
     // 8. For each ExportEntry Record e of module.[[StarExportEntries]], do
     for e in &m.records.star_export_entries {
-        let Some(request) = &e.module_request else {
-            continue;
-        };
+        let Some(request) = &e.module_request else { continue };
         // a. Assert: e.[[ModuleRequest]] is not null.
         // b. Let requestedModule be GetImportedModule(module, e.[[ModuleRequest]]).
-        let Some(requested_module) = get_imported_module(m, request) else {
-            continue;
-        };
+        let Some(requested_module) = get_imported_module(m, request) else { continue };
         // c. Let starNames be requestedModule.GetExportedNames(exportStarSet).
         let star_names = get_exported_names(graph, requested_module, export_star_set);
         // d. For each element n of starNames, do
@@ -116,10 +104,7 @@ pub fn resolve_export(
     }
     let result = resolve_export_uncached(graph, module, export_name, resolve_set);
     if let ResolveExportResult::Resolved(binding) = &result {
-        graph
-            .resolved_exports
-            .borrow_mut()
-            .insert(key, binding.clone());
+        graph.resolved_exports.borrow_mut().insert(key, binding.clone());
     }
     result
 }
@@ -162,10 +147,7 @@ fn resolve_export_uncached(
             // i. Assert: module provides the direct binding for this export.
             // ii. Return ResolvedBinding Record { [[Module]]: module, [[BindingName]]: e.[[LocalName]] }.
             let local = e.local_name.clone().unwrap_or_else(|| export_name.clone());
-            return ResolveExportResult::Resolved(ResolvedBinding {
-                module,
-                binding_name: BindingName::Name(local),
-            });
+            return ResolveExportResult::Resolved(ResolvedBinding { module, binding_name: BindingName::Name(local) });
         }
     }
     // 6. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
@@ -176,11 +158,7 @@ fn resolve_export_uncached(
         }
         // i. Assert: e.[[ModuleRequest]] is not null.
         // ii. Let importedModule be GetImportedModule(module, e.[[ModuleRequest]]).
-        let Some(imported_module) = e
-            .module_request
-            .as_ref()
-            .and_then(|r| get_imported_module(m, r))
-        else {
+        let Some(imported_module) = e.module_request.as_ref().and_then(|r| get_imported_module(m, r)) else {
             return ResolveExportResult::NotFound;
         };
         return match &e.import_name {
@@ -214,13 +192,7 @@ fn resolve_export_uncached(
     for e in &m.records.star_export_entries {
         // a. Assert: e.[[ModuleRequest]] is not null.
         // b. Let importedModule be GetImportedModule(module, e.[[ModuleRequest]]).
-        let Some(imported_module) = e
-            .module_request
-            .as_ref()
-            .and_then(|r| get_imported_module(m, r))
-        else {
-            continue;
-        };
+        let Some(imported_module) = e.module_request.as_ref().and_then(|r| get_imported_module(m, r)) else { continue };
         // c. Let resolution be importedModule.ResolveExport(exportName, resolveSet).
         match resolve_export(graph, imported_module, export_name, resolve_set) {
             // d. If resolution is ambiguous, return ambiguous.
@@ -240,9 +212,7 @@ fn resolve_export_uncached(
                 //   4. If both [[BindingName]]s are Strings and differ, return ambiguous.
                 //   (3 and 4 together: the binding names differ.)
                 Some(star) => {
-                    if resolution.module != star.module
-                        || resolution.binding_name != star.binding_name
-                    {
+                    if resolution.module != star.module || resolution.binding_name != star.binding_name {
                         return ResolveExportResult::Ambiguous;
                     }
                 }

@@ -65,10 +65,7 @@ impl ModuleGraph {
 
     /// Every record in load order.
     pub fn iter(&self) -> impl Iterator<Item = (ModuleId, &ModuleRecord)> {
-        self.modules
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (ModuleId(i as u32), m))
+        self.modules.iter().enumerate().map(|(i, m)| (ModuleId(i as u32), m))
     }
 
     /// The namespace plan of `id`, if GetModuleNamespace has computed it.

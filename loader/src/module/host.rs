@@ -67,28 +67,17 @@ fn format_of(format: ModuleFormat, href: &str) -> HostFormat {
         ModuleFormat::CommonJs => HostFormat::CommonJs,
         ModuleFormat::CommonJsOrDetect => HostFormat::Detect,
         ModuleFormat::Json => HostFormat::Json,
-        ModuleFormat::Builtin => {
-            HostFormat::Builtin(href.strip_prefix("node:").unwrap_or(href).to_string())
-        }
+        ModuleFormat::Builtin => HostFormat::Builtin(href.strip_prefix("node:").unwrap_or(href).to_string()),
     }
 }
 
 fn type_error(code: &'static str, message: String) -> ModuleError {
-    ModuleError::Resolve(ResolveError {
-        name: "TypeError",
-        code: Some(code),
-        message,
-        url: None,
-    })
+    ModuleError::Resolve(ResolveError { name: "TypeError", code: Some(code), message, url: None })
 }
 
 /// Node v20's `validateAttributes` (lib/internal/modules/esm/assert.js): only the `type` key is
 /// allowed, JSON needs `type: "json"`, JavaScript formats must not carry a type.
-pub fn validate_import_attributes(
-    url: &str,
-    format: &HostFormat,
-    request: &ModuleRequest,
-) -> Result<(), ModuleError> {
+pub fn validate_import_attributes(url: &str, format: &HostFormat, request: &ModuleRequest) -> Result<(), ModuleError> {
     let mut ty = None;
     for a in &request.attributes {
         if a.key.eq_str("type") {
@@ -104,25 +93,17 @@ pub fn validate_import_attributes(
             ));
         }
     }
-    let valid = if *format == HostFormat::Json {
-        "json"
-    } else {
-        "javascript"
-    };
+    let valid = if *format == HostFormat::Json { "json" } else { "javascript" };
     match ty.as_deref() {
         None if valid == "javascript" => Ok(()),
         None => Err(type_error(
             "ERR_IMPORT_ASSERTION_TYPE_MISSING",
-            format!(
-                "Module \"{}\" needs an import attribute of type \"{}\"",
-                url, valid
-            ),
+            format!("Module \"{}\" needs an import attribute of type \"{}\"", url, valid),
         )),
         Some(t) if t == valid && valid == "json" => Ok(()),
-        Some("json") => Err(type_error(
-            "ERR_IMPORT_ASSERTION_TYPE_FAILED",
-            format!("Module \"{}\" is not of type \"json\"", url),
-        )),
+        Some("json") => {
+            Err(type_error("ERR_IMPORT_ASSERTION_TYPE_FAILED", format!("Module \"{}\" is not of type \"json\"", url)))
+        }
         Some(t) => Err(type_error(
             "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED",
             format!("Import attribute type \"{}\" is unsupported", t),
@@ -141,21 +122,9 @@ impl FsHost {
     }
 
     fn resolution(&mut self, url: Url, href: String, format: ModuleFormat) -> HostResolution {
-        let path = if url.scheme == "file" {
-            url.to_file_path().ok()
-        } else {
-            None
-        };
-        let key = if url.scheme == "file" {
-            url.href()
-        } else {
-            href.clone()
-        };
-        HostResolution {
-            url: key,
-            path,
-            format: format_of(format, &href),
-        }
+        let path = if url.scheme == "file" { url.to_file_path().ok() } else { None };
+        let key = if url.scheme == "file" { url.href() } else { href.clone() };
+        HostResolution { url: key, path, format: format_of(format, &href) }
     }
 }
 
@@ -173,8 +142,7 @@ impl ModuleHost for FsHost {
         }
         let real = crate::resolve::fs::realpath(&abs);
         let url = Url::from_file_path(&real);
-        let format = crate::resolve::format::esm_file_format(&mut self.resolver, &url)
-            .map_err(ModuleError::Resolve)?;
+        let format = crate::resolve::format::esm_file_format(&mut self.resolver, &url).map_err(ModuleError::Resolve)?;
         let href = url.href();
         Ok(self.resolution(url, href, format))
     }
@@ -184,13 +152,9 @@ impl ModuleHost for FsHost {
         referrer: &str,
         request: &ModuleRequest,
     ) -> Result<HostResolution, ModuleError> {
-        let parent = Url::parse(referrer)
-            .ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
+        let parent = Url::parse(referrer).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
         let specifier = request.specifier.to_string_lossy();
-        let res = self
-            .resolver
-            .resolve_import_from_url(&specifier, &parent)
-            .map_err(ModuleError::Resolve)?;
+        let res = self.resolver.resolve_import_from_url(&specifier, &parent).map_err(ModuleError::Resolve)?;
         let resolution = self.resolution(res.url, res.href, res.format);
         validate_import_attributes(&resolution.url, &resolution.format, request)?;
         Ok(resolution)
@@ -208,20 +172,11 @@ impl ModuleHost for FsHost {
             });
         }
         if let Some(rest) = module.url.strip_prefix("data:") {
-            return data_url_body(rest)
-                .ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()));
+            return data_url_body(rest).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()));
         }
-        Err(ModuleError::Resolve(
-            ResolveError::unsupported_esm_url_scheme(
-                module
-                    .url
-                    .split(':')
-                    .next()
-                    .map(|s| format!("{}:", s))
-                    .as_deref()
-                    .unwrap_or(""),
-            ),
-        ))
+        Err(ModuleError::Resolve(ResolveError::unsupported_esm_url_scheme(
+            module.url.split(':').next().map(|s| format!("{}:", s)).as_deref().unwrap_or(""),
+        )))
     }
 
     /// Node's static detection (cjs-module-lexer and recursive reexports, see
@@ -293,29 +248,15 @@ impl MemoryHost {
     fn by_url(&self, url: Url, referrer: Option<&str>) -> Result<HostResolution, ModuleError> {
         if url.scheme == "node" {
             let id = url.path.clone();
-            return Ok(HostResolution {
-                url: url.href(),
-                path: None,
-                format: HostFormat::Builtin(id),
-            });
+            return Ok(HostResolution { url: url.href(), path: None, format: HostFormat::Builtin(id) });
         }
         let path = url.to_file_path().map_err(ModuleError::Resolve)?;
         if !self.files.contains_key(&path) {
             let base = referrer.unwrap_or("");
-            return Err(ModuleError::Resolve(ResolveError::module_not_found(
-                &path, base, true,
-            )));
+            return Err(ModuleError::Resolve(ResolveError::module_not_found(&path, base, true)));
         }
-        let format = if path.ends_with(".json") {
-            HostFormat::Json
-        } else {
-            HostFormat::Module
-        };
-        Ok(HostResolution {
-            url: url.href(),
-            path: Some(path),
-            format,
-        })
+        let format = if path.ends_with(".json") { HostFormat::Json } else { HostFormat::Module };
+        Ok(HostResolution { url: url.href(), path: Some(path), format })
     }
 }
 
@@ -330,8 +271,7 @@ impl ModuleHost for MemoryHost {
         request: &ModuleRequest,
     ) -> Result<HostResolution, ModuleError> {
         let specifier = request.specifier.to_string_lossy();
-        let parent = Url::parse(referrer)
-            .ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
+        let parent = Url::parse(referrer).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
         let url = if let Some(id) = specifier.strip_prefix("node:") {
             Url::parse(&format!("node:{}", id))
         } else {
@@ -344,9 +284,7 @@ impl ModuleHost for MemoryHost {
                 Some(referrer),
             ))
         })?;
-        let referrer_path = parent
-            .to_file_path()
-            .unwrap_or_else(|_| referrer.to_string());
+        let referrer_path = parent.to_file_path().unwrap_or_else(|_| referrer.to_string());
         let resolution = self.by_url(url, Some(&referrer_path))?;
         validate_import_attributes(&resolution.url, &resolution.format, request)?;
         Ok(resolution)

@@ -14,24 +14,14 @@ use super::error::{commonjs_named_export, ModuleError};
 use super::exports::{get_imported_module, resolve_export, ResolveExportResult};
 use super::graph::ModuleGraph;
 use super::namespace::get_module_namespace;
-use super::plan::{
-    BindingName, EnvironmentPlan, ImportBinding, LocalBinding, LocalInit, ResolvedBinding,
-};
-use super::record::{
-    DfsIndices, ModuleId, ModuleKind, ModuleStatus, SyntheticKind, SyntheticModule,
-};
+use super::plan::{BindingName, EnvironmentPlan, ImportBinding, LocalBinding, LocalInit, ResolvedBinding};
+use super::record::{DfsIndices, ModuleId, ModuleKind, ModuleStatus, SyntheticKind, SyntheticModule};
 use super::trace::Trace;
 
 /// Link() (§16.2.1.5.1) of a Cyclic Module Record: links `module` and everything it depends on.
 /// On failure every module of the failed attempt is back to ~unlinked~.
-pub fn link(
-    graph: &mut ModuleGraph,
-    module: ModuleId,
-    trace: &mut Trace,
-) -> Result<(), ModuleError> {
-    trace.line(0, |t| {
-        format!("== link: Link({})", t.show_url(&graph.get(module).url))
-    });
+pub fn link(graph: &mut ModuleGraph, module: ModuleId, trace: &mut Trace) -> Result<(), ModuleError> {
+    trace.line(0, |t| format!("== link: Link({})", t.show_url(&graph.get(module).url)));
     // 1. Assert: module.[[Status]] is one of unlinked, linked, evaluating-async, or evaluated.
     // 2. Let stack be a new empty List.
     let mut stack: Vec<ModuleId> = Vec::new();
@@ -46,12 +36,7 @@ pub fn link(
             if let Some(c) = graph.get_mut(m).cyclic_mut() {
                 c.status = ModuleStatus::Unlinked;
             }
-            trace.line(1, |t| {
-                format!(
-                    "{}: linking -> unlinked (the link failed)",
-                    t.show_url(&graph.get(m).url)
-                )
-            });
+            trace.line(1, |t| format!("{}: linking -> unlinked (the link failed)", t.show_url(&graph.get(m).url)));
         }
         // b. Assert: module.[[Status]] is unlinked.
         // c. Return ? result.
@@ -60,9 +45,7 @@ pub fn link(
     // 5. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
     // 6. Assert: stack is empty.
     // 7. Return unused.
-    trace.line(0, |t| {
-        format!("linked {}", t.show_url(&graph.get(module).url))
-    });
+    trace.line(0, |t| format!("linked {}", t.show_url(&graph.get(module).url)));
     Ok(())
 }
 
@@ -94,11 +77,7 @@ pub fn inner_module_linking(
     let status = cyclic.status;
     if status != ModuleStatus::Unlinked {
         trace.line(depth, |t| {
-            format!(
-                "InnerModuleLinking({}): already {}",
-                t.show_url(&graph.get(module).url),
-                status.name()
-            )
+            format!("InnerModuleLinking({}): already {}", t.show_url(&graph.get(module).url), status.name())
         });
         return Ok(index);
     }
@@ -106,10 +85,7 @@ pub fn inner_module_linking(
     // 4. Set module.[[Status]] to linking.
     // 5. Set module.[[DFSIndex]] to index.
     // 6. Set module.[[DFSAncestorIndex]] to index.
-    let mut dfs = DfsIndices {
-        dfs_index: index,
-        dfs_ancestor_index: index,
-    };
+    let mut dfs = DfsIndices { dfs_index: index, dfs_ancestor_index: index };
     set_status(graph, module, ModuleStatus::Linking(dfs));
     trace.line(depth, |t| {
         format!(
@@ -125,11 +101,8 @@ pub fn inner_module_linking(
     stack.push(module);
     // 9. For each ModuleRequest Record required of module.[[RequestedModules]], do
     //    a. Let requiredModule be GetImportedModule(module, required).
-    let required_modules: Vec<ModuleId> = graph
-        .get(module)
-        .cyclic()
-        .map(|c| c.loaded_modules.clone())
-        .unwrap_or_default();
+    let required_modules: Vec<ModuleId> =
+        graph.get(module).cyclic().map(|c| c.loaded_modules.clone()).unwrap_or_default();
     for required_module in required_modules {
         // b. Set index to ? InnerModuleLinking(requiredModule, stack, index).
         index = inner_module_linking(graph, required_module, stack, index, trace, depth + 1)?;
@@ -141,9 +114,7 @@ pub fn inner_module_linking(
         //    iii. If requiredModule.[[Status]] is linking, then
         //         1. Set module.[[DFSAncestorIndex]] to min(module.[[DFSAncestorIndex]],
         //            requiredModule.[[DFSAncestorIndex]]).
-        if let Some(ModuleStatus::Linking(required)) =
-            graph.get(required_module).cyclic().map(|c| c.status)
-        {
+        if let Some(ModuleStatus::Linking(required)) = graph.get(required_module).cyclic().map(|c| c.status) {
             if required.dfs_ancestor_index < dfs.dfs_ancestor_index {
                 trace.line(depth + 1, |t| {
                     format!(
@@ -173,9 +144,7 @@ pub fn inner_module_linking(
         while let Some(required_module) = stack.pop() {
             // iii. Assert: requiredModule is a Cyclic Module Record.
             // iv. Set requiredModule.[[Status]] to linked.
-            if let Some(ModuleStatus::Linking(d)) =
-                graph.get(required_module).cyclic().map(|c| c.status)
-            {
+            if let Some(ModuleStatus::Linking(d)) = graph.get(required_module).cyclic().map(|c| c.status) {
                 set_status(graph, required_module, ModuleStatus::Linked(d));
             }
             component.push(required_module);
@@ -185,11 +154,7 @@ pub fn inner_module_linking(
             }
         }
         trace.line(depth, |t| {
-            let members: Vec<String> = component
-                .iter()
-                .rev()
-                .map(|m| t.show_url(&graph.get(*m).url))
-                .collect();
+            let members: Vec<String> = component.iter().rev().map(|m| t.show_url(&graph.get(*m).url)).collect();
             format!(
                 "strongly connected component rooted at {} (DFSIndex {}): [{}] -> linked",
                 t.show_url(&graph.get(module).url),
@@ -222,50 +187,32 @@ pub fn initialize_environment(
     trace: &mut Trace,
     depth: usize,
 ) -> Result<(), ModuleError> {
-    let ModuleKind::SourceText(m) = &graph.get(module).kind else {
-        return Ok(());
-    };
+    let ModuleKind::SourceText(m) = &graph.get(module).kind else { return Ok(()) };
     let url = graph.get(module).url.clone();
-    trace.line(depth, |t| {
-        format!("InitializeEnvironment({})", t.show_url(&url))
-    });
+    trace.line(depth, |t| format!("InitializeEnvironment({})", t.show_url(&url)));
     // 1. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
     for e in &m.records.indirect_export_entries {
         // a. Assert: e.[[ExportName]] is not null.
-        let Some(export_name) = &e.export_name else {
-            continue;
-        };
+        let Some(export_name) = &e.export_name else { continue };
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
         let resolution = resolve_export(graph, module, export_name, &mut HashSet::new());
         // c. If resolution is either null or ambiguous, throw a SyntaxError exception.
-        let specifier = e
-            .module_request
-            .as_ref()
-            .map(|r| specifier_text(&r.specifier))
-            .unwrap_or_default();
+        let specifier = e.module_request.as_ref().map(|r| specifier_text(&r.specifier)).unwrap_or_default();
         let name = match &e.import_name {
             Some(ExportImportName::Name(n)) => n.to_string_lossy(),
             _ => export_name.to_string_lossy(),
         };
         match resolution {
             ResolveExportResult::NotFound => {
-                return Err(ModuleError::missing_export(
-                    &url, &m.source, e.span, &specifier, &name,
-                ));
+                return Err(ModuleError::missing_export(&url, &m.source, e.span, &specifier, &name));
             }
             ResolveExportResult::Ambiguous => {
-                return Err(ModuleError::ambiguous_export(
-                    &url, &m.source, e.span, &specifier, &name,
-                ));
+                return Err(ModuleError::ambiguous_export(&url, &m.source, e.span, &specifier, &name));
             }
             // d. Assert: resolution is a ResolvedBinding Record.
             ResolveExportResult::Resolved(binding) => {
                 trace.line(depth + 1, |t| {
-                    format!(
-                        "export {:?} (re-export) -> {}",
-                        export_name,
-                        show_binding(t, graph, &binding)
-                    )
+                    format!("export {:?} (re-export) -> {}", export_name, show_binding(t, graph, &binding))
                 });
             }
         }
@@ -277,9 +224,7 @@ pub fn initialize_environment(
     // 7. For each ImportEntry Record in of module.[[ImportEntries]], do
     for entry in &m.records.import_entries {
         // a. Let importedModule be GetImportedModule(module, in.[[ModuleRequest]]).
-        let Some(imported_module) = get_imported_module(m, &entry.module_request) else {
-            continue;
-        };
+        let Some(imported_module) = get_imported_module(m, &entry.module_request) else { continue };
         let specifier = specifier_text(&entry.module_request.specifier);
         let target = match &entry.import_name {
             // b. If in.[[ImportName]] is namespace-object, then
@@ -288,10 +233,7 @@ pub fn initialize_environment(
             //    iii. Perform ! env.InitializeBinding(in.[[LocalName]], namespace).
             ImportName::NamespaceObject => {
                 namespaces_needed.push(imported_module);
-                ResolvedBinding {
-                    module: imported_module,
-                    binding_name: BindingName::Namespace,
-                }
+                ResolvedBinding { module: imported_module, binding_name: BindingName::Namespace }
             }
             // c. Else,
             ImportName::Name(import_name) => {
@@ -302,17 +244,12 @@ pub fn initialize_environment(
                         let name = import_name.to_string_lossy();
                         let from_commonjs = matches!(
                             &graph.get(imported_module).kind,
-                            ModuleKind::Synthetic(SyntheticModule {
-                                kind: SyntheticKind::CommonJs { .. },
-                                ..
-                            })
+                            ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { .. }, .. })
                         );
                         return Err(if from_commonjs {
                             commonjs_named_export(&url, &m.source, entry.span, &specifier, &name)
                         } else {
-                            ModuleError::missing_export(
-                                &url, &m.source, entry.span, &specifier, &name,
-                            )
+                            ModuleError::missing_export(&url, &m.source, entry.span, &specifier, &name)
                         });
                     }
                     ResolveExportResult::Ambiguous => {
@@ -344,10 +281,7 @@ pub fn initialize_environment(
                     url: url.clone(),
                     source: m.source.to_string(),
                     span: entry.span,
-                    message: format!(
-                        "The requested module '{}' does not provide a source phase",
-                        specifier
-                    ),
+                    message: format!("The requested module '{}' does not provide a source phase", specifier),
                 });
             }
         };
@@ -366,10 +300,7 @@ pub fn initialize_environment(
                 show_binding(t, graph, &target)
             )
         });
-        plan.imports.push(ImportBinding {
-            local_name: entry.local_name.clone(),
-            target,
-        });
+        plan.imports.push(ImportBinding { local_name: entry.local_name.clone(), target });
     }
     // 8–17. The execution context for instantiating functions is the VM's.
     // 18. Let code be module.[[ECMAScriptCode]].
@@ -379,10 +310,7 @@ pub fn initialize_environment(
     //     declaredVarNames does not contain dn, CreateMutableBinding(dn, false),
     //     InitializeBinding(dn, undefined), append dn to declaredVarNames.
     for d in &m.declarations.var_names {
-        plan.locals.push(LocalBinding {
-            name: JsStr::from_str(&d.name),
-            init: LocalInit::Undefined,
-        });
+        plan.locals.push(LocalBinding { name: JsStr::from_str(&d.name), init: LocalInit::Undefined });
     }
     // 22. Let lexDeclarations be the LexicallyScopedDeclarations of code.
     // 23. Let privateEnv be null.
@@ -393,19 +321,14 @@ pub fn initialize_environment(
     //          InstantiateFunctionObject(d, env, privateEnv)).
     for d in &m.declarations.lexical {
         let init = match d.kind {
-            DeclarationKind::Function => LocalInit::HoistedFunction {
-                statement: d.statement,
-            },
+            DeclarationKind::Function => LocalInit::HoistedFunction { statement: d.statement },
             DeclarationKind::Const => LocalInit::Const,
             DeclarationKind::Let
             | DeclarationKind::Class
             | DeclarationKind::DefaultExpression
             | DeclarationKind::Var => LocalInit::Lexical,
         };
-        plan.locals.push(LocalBinding {
-            name: JsStr::from_str(&d.name),
-            init,
-        });
+        plan.locals.push(LocalBinding { name: JsStr::from_str(&d.name), init });
     }
     if trace.is_on() && !plan.locals.is_empty() {
         let shown: Vec<String> = plan
@@ -432,18 +355,9 @@ pub fn initialize_environment(
         trace.line(depth + 1, |t| {
             let names: Vec<String> = graph
                 .namespace(ns)
-                .map(|n| {
-                    n.exports
-                        .iter()
-                        .map(|(name, _)| format!("{:?}", name))
-                        .collect()
-                })
+                .map(|n| n.exports.iter().map(|(name, _)| format!("{:?}", name)).collect())
                 .unwrap_or_default();
-            format!(
-                "GetModuleNamespace({}): exports [{}]",
-                t.show_url(&graph.get(ns).url),
-                names.join(", ")
-            )
+            format!("GetModuleNamespace({}): exports [{}]", t.show_url(&graph.get(ns).url), names.join(", "))
         });
     }
     if let Some(m) = graph.get_mut(module).source_text_mut() {

@@ -30,9 +30,7 @@ pub fn get_module_namespace(graph: &mut ModuleGraph, module: ModuleId) {
     for name in exported_names {
         // i. Let resolution be module.ResolveExport(name).
         // ii. If resolution is a ResolvedBinding Record, append name to unambiguousNames.
-        if let ResolveExportResult::Resolved(binding) =
-            resolve_export(graph, module, &name, &mut HashSet::new())
-        {
+        if let ResolveExportResult::Resolved(binding) = resolve_export(graph, module, &name, &mut HashSet::new()) {
             exports.push((name, binding));
         }
     }

@@ -76,9 +76,7 @@ impl ModuleStatus {
     /// [[DFSIndex]] and [[DFSAncestorIndex]], when the status has them.
     pub fn dfs(self) -> Option<DfsIndices> {
         match self {
-            ModuleStatus::Linking(d) | ModuleStatus::Linked(d) | ModuleStatus::Evaluating(d) => {
-                Some(d)
-            }
+            ModuleStatus::Linking(d) | ModuleStatus::Linked(d) | ModuleStatus::Evaluating(d) => Some(d),
             _ => None,
         }
     }
@@ -203,11 +201,7 @@ impl RequestKey {
     pub fn of(request: &ModuleRequest) -> RequestKey {
         RequestKey {
             specifier: request.specifier.clone(),
-            attributes: request
-                .attributes
-                .iter()
-                .map(|a| (a.key.clone(), a.value.clone()))
-                .collect(),
+            attributes: request.attributes.iter().map(|a| (a.key.clone(), a.value.clone())).collect(),
             phase: match request.phase {
                 ImportPhase::Evaluation => 0,
                 ImportPhase::Defer => 1,
@@ -221,26 +215,14 @@ impl SourceTextModule {
     /// Builds the record of a parsed module: compiles its body (the code's functions are named
     /// after `url` in stack traces) and drops the syntax tree.
     pub fn new(url: &str, parsed: ParsedModule) -> Self {
-        let ParsedModule {
-            program,
-            records,
-            source,
-            declarations,
-        } = parsed;
+        let ParsedModule { program, records, source, declarations } = parsed;
         let source: Rc<str> = Rc::from(source);
-        let info = Rc::new(SourceInfo {
-            path: url.to_string(),
-            text: source.clone(),
-            lines: modjs_lexer::LineIndex::new(&source),
-        });
+        let info =
+            Rc::new(SourceInfo { path: url.to_string(), text: source.clone(), lines: modjs_lexer::LineIndex::new(&source) });
         let ecmascript_code = compile_module(&program, info, records.has_tla);
         drop(program);
-        let request_indices = records
-            .requested_modules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (RequestKey::of(r), i))
-            .collect();
+        let request_indices =
+            records.requested_modules.iter().enumerate().map(|(i, r)| (RequestKey::of(r), i)).collect();
         SourceTextModule {
             cyclic: CyclicFields::new(),
             records,

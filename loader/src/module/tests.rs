@@ -12,9 +12,7 @@ use super::*;
 
 /// Builds a host from `(absolute path, source)` pairs; the first file is the entry.
 fn host(files: &[(&str, &str)]) -> MemoryHost {
-    files
-        .iter()
-        .fold(MemoryHost::new(), |h, (p, s)| h.file(p, s))
+    files.iter().fold(MemoryHost::new(), |h, (p, s)| h.file(p, s))
 }
 
 /// Construct + link; the graph is returned even when linking fails.
@@ -55,9 +53,7 @@ fn construct_error(files: &[(&str, &str)]) -> ModuleError {
 }
 
 fn id(graph: &ModuleGraph, path: &str) -> ModuleId {
-    graph
-        .lookup(&format!("file://{path}"))
-        .unwrap_or_else(|| panic!("{path} is not in the module map"))
+    graph.lookup(&format!("file://{path}")).unwrap_or_else(|| panic!("{path} is not in the module map"))
 }
 
 fn s(text: &str) -> JsStr {
@@ -66,25 +62,14 @@ fn s(text: &str) -> JsStr {
 
 /// The final target of the import binding `local` of module `path`, as (module path, name).
 fn import_target(graph: &ModuleGraph, path: &str, local: &str) -> (String, Option<String>) {
-    let m = graph
-        .get(id(graph, path))
-        .source_text()
-        .expect("a source text module");
+    let m = graph.get(id(graph, path)).source_text().expect("a source text module");
     let plan = m.environment.as_ref().expect("linked module has a plan");
-    let binding = plan
-        .imports
-        .iter()
-        .find(|b| b.local_name == s(local))
-        .unwrap_or_else(|| panic!("no import {local}"));
+    let binding = plan.imports.iter().find(|b| b.local_name == s(local)).unwrap_or_else(|| panic!("no import {local}"));
     describe(graph, &binding.target)
 }
 
 fn describe(graph: &ModuleGraph, b: &ResolvedBinding) -> (String, Option<String>) {
-    let url = graph
-        .get(b.module)
-        .url
-        .trim_start_matches("file://")
-        .to_string();
+    let url = graph.get(b.module).url.trim_start_matches("file://").to_string();
     match &b.binding_name {
         BindingName::Name(n) => (url, Some(n.to_string_lossy())),
         BindingName::Namespace => (url, None),
@@ -93,15 +78,7 @@ fn describe(graph: &ModuleGraph, b: &ResolvedBinding) -> (String, Option<String>
 
 fn dfs(graph: &ModuleGraph, path: &str) -> (&'static str, Option<(u32, u32)>) {
     let status = graph.get(id(graph, path)).cyclic().expect("cyclic").status;
-    (
-        status.name(),
-        status.dfs().map(
-            |DfsIndices {
-                 dfs_index,
-                 dfs_ancestor_index,
-             }| (dfs_index, dfs_ancestor_index),
-        ),
-    )
+    (status.name(), status.dfs().map(|DfsIndices { dfs_index, dfs_ancestor_index }| (dfs_index, dfs_ancestor_index)))
 }
 
 fn namespace_names(graph: &ModuleGraph, path: &str) -> Vec<String> {
@@ -122,14 +99,8 @@ fn two_module_cycle_is_one_component() {
     ]);
     assert_eq!(dfs(&g, "/a.mjs"), ("linked", Some((0, 0))));
     assert_eq!(dfs(&g, "/b.mjs"), ("linked", Some((1, 0))));
-    assert_eq!(
-        import_target(&g, "/a.mjs", "b"),
-        ("/b.mjs".into(), Some("b".into()))
-    );
-    assert_eq!(
-        import_target(&g, "/b.mjs", "a"),
-        ("/a.mjs".into(), Some("a".into()))
-    );
+    assert_eq!(import_target(&g, "/a.mjs", "b"), ("/b.mjs".into(), Some("b".into())));
+    assert_eq!(import_target(&g, "/b.mjs", "a"), ("/a.mjs".into(), Some("a".into())));
 }
 
 /// The spec's walkthrough of a cycle A → B → C → A (§16.2.1.5.3): DFS indices 0, 1, 2; C sees A
@@ -137,42 +108,25 @@ fn two_module_cycle_is_one_component() {
 /// whole component at once.
 #[test]
 fn three_cycle_dfs_numbering_follows_the_spec() {
-    let (g, _, result, trace) = run(&[
-        ("/A.mjs", "import './B.mjs';"),
-        ("/B.mjs", "import './C.mjs';"),
-        ("/C.mjs", "import './A.mjs';"),
-    ]);
+    let (g, _, result, trace) =
+        run(&[("/A.mjs", "import './B.mjs';"), ("/B.mjs", "import './C.mjs';"), ("/C.mjs", "import './A.mjs';")]);
     assert!(result.is_ok());
     assert_eq!(dfs(&g, "/A.mjs"), ("linked", Some((0, 0))));
     assert_eq!(dfs(&g, "/B.mjs"), ("linked", Some((1, 0))));
     assert_eq!(dfs(&g, "/C.mjs"), ("linked", Some((2, 0))));
-    let components: Vec<&String> = trace
-        .iter()
-        .filter(|l| l.contains("strongly connected component"))
-        .collect();
+    let components: Vec<&String> = trace.iter().filter(|l| l.contains("strongly connected component")).collect();
     assert_eq!(components.len(), 1, "{trace:#?}");
-    assert!(
-        components[0].contains("[A.mjs, B.mjs, C.mjs]"),
-        "{}",
-        components[0]
-    );
+    assert!(components[0].contains("[A.mjs, B.mjs, C.mjs]"), "{}", components[0]);
     // C lowers its ancestor index before B does.
-    let c = trace
-        .iter()
-        .position(|l| l.contains("C.mjs: DFSAncestorIndex 2 -> 0"));
-    let b = trace
-        .iter()
-        .position(|l| l.contains("B.mjs: DFSAncestorIndex 1 -> 0"));
+    let c = trace.iter().position(|l| l.contains("C.mjs: DFSAncestorIndex 2 -> 0"));
+    let b = trace.iter().position(|l| l.contains("B.mjs: DFSAncestorIndex 1 -> 0"));
     assert!(c.is_some() && b.is_some() && c < b, "{trace:#?}");
 }
 
 #[test]
 fn diamond_loads_the_shared_module_once() {
     let g = linked(&[
-        (
-            "/main.mjs",
-            "import { a } from './a.mjs'; import { b } from './b.mjs';",
-        ),
+        ("/main.mjs", "import { a } from './a.mjs'; import { b } from './b.mjs';"),
         ("/a.mjs", "import { c } from './c.mjs'; export const a = c;"),
         ("/b.mjs", "import { c } from './c.mjs'; export const b = c;"),
         ("/c.mjs", "export const c = 1;"),
@@ -185,10 +139,7 @@ fn diamond_loads_the_shared_module_once() {
     assert_eq!(dfs(&g, "/b.mjs"), ("linked", Some((3, 3))));
     // Breadth-first load order gives the ids.
     assert_eq!(id(&g, "/c.mjs"), ModuleId(3));
-    assert_eq!(
-        import_target(&g, "/b.mjs", "c"),
-        ("/c.mjs".into(), Some("c".into()))
-    );
+    assert_eq!(import_target(&g, "/b.mjs", "c"), ("/c.mjs".into(), Some("c".into())));
 }
 
 #[test]
@@ -209,14 +160,8 @@ fn query_strings_make_distinct_modules() {
 #[test]
 fn star_export_conflict_is_ambiguous_and_absent_from_the_namespace() {
     let files = [
-        (
-            "/main.mjs",
-            "import * as ns from './m.mjs'; import { shared } from './m.mjs';",
-        ),
-        (
-            "/m.mjs",
-            "export * from './x.mjs'; export * from './y.mjs';",
-        ),
+        ("/main.mjs", "import * as ns from './m.mjs'; import { shared } from './m.mjs';"),
+        ("/m.mjs", "export * from './x.mjs'; export * from './y.mjs';"),
         ("/x.mjs", "export const shared = 1, onlyX = 2;"),
         ("/y.mjs", "export const shared = 3;"),
     ];
@@ -234,21 +179,12 @@ fn star_export_conflict_is_ambiguous_and_absent_from_the_namespace() {
 #[test]
 fn explicit_export_overrides_star_exports() {
     let g = linked(&[
-        (
-            "/main.mjs",
-            "import { shared } from './m.mjs'; import * as ns from './m.mjs';",
-        ),
-        (
-            "/m.mjs",
-            "export * from './x.mjs'; export * from './y.mjs'; export const shared = 'm';",
-        ),
+        ("/main.mjs", "import { shared } from './m.mjs'; import * as ns from './m.mjs';"),
+        ("/m.mjs", "export * from './x.mjs'; export * from './y.mjs'; export const shared = 'm';"),
         ("/x.mjs", "export const shared = 1;"),
         ("/y.mjs", "export const shared = 3;"),
     ]);
-    assert_eq!(
-        import_target(&g, "/main.mjs", "shared"),
-        ("/m.mjs".into(), Some("shared".into()))
-    );
+    assert_eq!(import_target(&g, "/main.mjs", "shared"), ("/m.mjs".into(), Some("shared".into())));
     assert_eq!(namespace_names(&g, "/m.mjs"), ["shared"]);
 }
 
@@ -256,18 +192,12 @@ fn explicit_export_overrides_star_exports() {
 fn the_same_binding_through_two_stars_is_not_ambiguous() {
     let g = linked(&[
         ("/main.mjs", "import { v } from './m.mjs';"),
-        (
-            "/m.mjs",
-            "export * from './x.mjs'; export * from './y.mjs';",
-        ),
+        ("/m.mjs", "export * from './x.mjs'; export * from './y.mjs';"),
         ("/x.mjs", "export * from './z.mjs';"),
         ("/y.mjs", "export { v } from './z.mjs';"),
         ("/z.mjs", "export var v;"),
     ]);
-    assert_eq!(
-        import_target(&g, "/main.mjs", "v"),
-        ("/z.mjs".into(), Some("v".into()))
-    );
+    assert_eq!(import_target(&g, "/main.mjs", "v"), ("/z.mjs".into(), Some("v".into())));
 }
 
 #[test]
@@ -286,21 +216,12 @@ fn star_exports_never_provide_default() {
 #[test]
 fn export_star_as_namespace() {
     let g = linked(&[
-        (
-            "/main.mjs",
-            "import { ns } from './m.mjs'; import * as whole from './m.mjs';",
-        ),
+        ("/main.mjs", "import { ns } from './m.mjs'; import * as whole from './m.mjs';"),
         ("/m.mjs", "export * as ns from './x.mjs';"),
         ("/x.mjs", "export const b = 1, a = 2;"),
     ]);
-    assert_eq!(
-        import_target(&g, "/main.mjs", "ns"),
-        ("/x.mjs".into(), None)
-    );
-    assert_eq!(
-        import_target(&g, "/main.mjs", "whole"),
-        ("/m.mjs".into(), None)
-    );
+    assert_eq!(import_target(&g, "/main.mjs", "ns"), ("/x.mjs".into(), None));
+    assert_eq!(import_target(&g, "/main.mjs", "whole"), ("/m.mjs".into(), None));
     assert_eq!(namespace_names(&g, "/x.mjs"), ["a", "b"]);
     assert_eq!(namespace_names(&g, "/m.mjs"), ["ns"]);
 }
@@ -313,10 +234,7 @@ fn reexports_of_reexports_reach_the_final_binding() {
         ("/c.mjs", "import { w } from './d.mjs'; export { w as v };"),
         ("/d.mjs", "export let w = 1;"),
     ]);
-    assert_eq!(
-        import_target(&g, "/a.mjs", "local"),
-        ("/d.mjs".into(), Some("w".into()))
-    );
+    assert_eq!(import_target(&g, "/a.mjs", "local"), ("/d.mjs".into(), Some("w".into())));
 }
 
 #[test]
@@ -332,38 +250,16 @@ fn default_export_forms() {
         ("/named-fn.mjs", "export default function g() {}"),
         ("/cls.mjs", "export default class {}"),
     ]);
-    assert_eq!(
-        import_target(&g, "/main.mjs", "x"),
-        ("/renamed.mjs".into(), Some("x".into()))
-    );
-    assert_eq!(
-        import_target(&g, "/main.mjs", "e"),
-        ("/expr.mjs".into(), Some("*default*".into()))
-    );
-    assert_eq!(
-        import_target(&g, "/main.mjs", "f"),
-        ("/fn.mjs".into(), Some("*default*".into()))
-    );
-    assert_eq!(
-        import_target(&g, "/main.mjs", "g"),
-        ("/named-fn.mjs".into(), Some("g".into()))
-    );
-    assert_eq!(
-        import_target(&g, "/main.mjs", "C"),
-        ("/cls.mjs".into(), Some("*default*".into()))
-    );
+    assert_eq!(import_target(&g, "/main.mjs", "x"), ("/renamed.mjs".into(), Some("x".into())));
+    assert_eq!(import_target(&g, "/main.mjs", "e"), ("/expr.mjs".into(), Some("*default*".into())));
+    assert_eq!(import_target(&g, "/main.mjs", "f"), ("/fn.mjs".into(), Some("*default*".into())));
+    assert_eq!(import_target(&g, "/main.mjs", "g"), ("/named-fn.mjs".into(), Some("g".into())));
+    assert_eq!(import_target(&g, "/main.mjs", "C"), ("/cls.mjs".into(), Some("*default*".into())));
     let locals = |p: &str| {
-        g.get(id(&g, p))
-            .source_text()
-            .and_then(|m| m.environment.clone())
-            .map(|e| e.locals)
-            .unwrap_or_default()
+        g.get(id(&g, p)).source_text().and_then(|m| m.environment.clone()).map(|e| e.locals).unwrap_or_default()
     };
     assert_eq!(locals("/expr.mjs")[0].init, LocalInit::Lexical);
-    assert!(matches!(
-        locals("/fn.mjs")[0].init,
-        LocalInit::HoistedFunction { .. }
-    ));
+    assert!(matches!(locals("/fn.mjs")[0].init, LocalInit::HoistedFunction { .. }));
     assert_eq!(locals("/fn.mjs")[0].name, s("*default*"));
     assert_eq!(locals("/cls.mjs")[0].init, LocalInit::Lexical);
 }
@@ -371,33 +267,18 @@ fn default_export_forms() {
 #[test]
 fn string_export_names() {
     let g = linked(&[
-        (
-            "/main.mjs",
-            "import { 'a-b' as ab, \"x y\" as xy } from './m.mjs'; import * as ns from './m.mjs';",
-        ),
-        (
-            "/m.mjs",
-            "const v = 1; export { v as 'a-b' }; export { 'a-b' as 'x y' } from './m.mjs';",
-        ),
+        ("/main.mjs", "import { 'a-b' as ab, \"x y\" as xy } from './m.mjs'; import * as ns from './m.mjs';"),
+        ("/m.mjs", "const v = 1; export { v as 'a-b' }; export { 'a-b' as 'x y' } from './m.mjs';"),
     ]);
-    assert_eq!(
-        import_target(&g, "/main.mjs", "ab"),
-        ("/m.mjs".into(), Some("v".into()))
-    );
-    assert_eq!(
-        import_target(&g, "/main.mjs", "xy"),
-        ("/m.mjs".into(), Some("v".into()))
-    );
+    assert_eq!(import_target(&g, "/main.mjs", "ab"), ("/m.mjs".into(), Some("v".into())));
+    assert_eq!(import_target(&g, "/main.mjs", "xy"), ("/m.mjs".into(), Some("v".into())));
     assert_eq!(namespace_names(&g, "/m.mjs"), ["a-b", "x y"]);
 }
 
 #[test]
 fn missing_export_names_the_importers_specifier() {
     let files = [
-        (
-            "/app/main.mjs",
-            "import { present, absent } from '../lib/b.mjs?v=1';",
-        ),
+        ("/app/main.mjs", "import { present, absent } from '../lib/b.mjs?v=1';"),
         ("/lib/b.mjs", "export const present = 1;"),
     ];
     assert_eq!(
@@ -415,19 +296,13 @@ fn failing_indirect_export_is_reported_by_the_reexporter() {
         ("/b.mjs", "export { y } from './c.mjs';"),
         ("/c.mjs", "export const z = 1;"),
     ];
-    assert_eq!(
-        link_error(&files),
-        "SyntaxError: The requested module './c.mjs' does not provide an export named 'y'"
-    );
+    assert_eq!(link_error(&files), "SyntaxError: The requested module './c.mjs' does not provide an export named 'y'");
 }
 
 #[test]
 fn failed_link_resets_the_stack_to_unlinked() {
     let (g, _, result, _) = run(&[
-        (
-            "/main.mjs",
-            "import './ok.mjs'; import { nope } from './bad.mjs';",
-        ),
+        ("/main.mjs", "import './ok.mjs'; import { nope } from './bad.mjs';"),
         ("/ok.mjs", "export const fine = 1;"),
         ("/bad.mjs", "import './main.mjs';"),
     ]);
@@ -440,16 +315,11 @@ fn failed_link_resets_the_stack_to_unlinked() {
 
 #[test]
 fn self_import_resolves_to_its_own_binding() {
-    let g = linked(&[(
-        "/a.mjs",
-        "import { x as y } from './a.mjs'; import * as self from './a.mjs'; export const x = 1;",
-    )]);
+    let g =
+        linked(&[("/a.mjs", "import { x as y } from './a.mjs'; import * as self from './a.mjs'; export const x = 1;")]);
     assert_eq!(g.len(), 1);
     assert_eq!(dfs(&g, "/a.mjs"), ("linked", Some((0, 0))));
-    assert_eq!(
-        import_target(&g, "/a.mjs", "y"),
-        ("/a.mjs".into(), Some("x".into()))
-    );
+    assert_eq!(import_target(&g, "/a.mjs", "y"), ("/a.mjs".into(), Some("x".into())));
     assert_eq!(import_target(&g, "/a.mjs", "self"), ("/a.mjs".into(), None));
     assert_eq!(namespace_names(&g, "/a.mjs"), ["x"]);
 }
@@ -467,10 +337,7 @@ fn circular_reexport_resolves_to_null() {
 #[test]
 fn star_export_cycles_terminate() {
     let files = [
-        (
-            "/main.mjs",
-            "import * as ns from './a.mjs'; import { fromB } from './a.mjs';",
-        ),
+        ("/main.mjs", "import * as ns from './a.mjs'; import { fromB } from './a.mjs';"),
         ("/a.mjs", "export * from './b.mjs'; export const fromA = 1;"),
         ("/b.mjs", "export * from './a.mjs'; export const fromB = 2;"),
     ];
@@ -479,10 +346,7 @@ fn star_export_cycles_terminate() {
     let a = id(&g, "/a.mjs");
     let names = get_exported_names(&g, a, &mut HashSet::new());
     assert_eq!(names, [s("fromA"), s("fromB")]);
-    assert_eq!(
-        resolve_export(&g, a, &s("missing"), &mut HashSet::new()),
-        ResolveExportResult::NotFound
-    );
+    assert_eq!(resolve_export(&g, a, &s("missing"), &mut HashSet::new()), ResolveExportResult::NotFound);
 }
 
 #[test]
@@ -491,10 +355,7 @@ fn namespace_keys_in_nodes_order() {
         ("/main.mjs", "import * as ns from './m.mjs';"),
         ("/m.mjs", "const v = 0; export { v as '10', v as '9', v as 'b', v as 'a', v as 'B', v as '01', v as '4294967295', v as '4294967294' };"),
     ]);
-    assert_eq!(
-        namespace_names(&g, "/m.mjs"),
-        ["9", "10", "4294967294", "01", "4294967295", "B", "a", "b"]
-    );
+    assert_eq!(namespace_names(&g, "/m.mjs"), ["9", "10", "4294967294", "01", "4294967295", "B", "a", "b"]);
 }
 
 #[test]
@@ -507,47 +368,25 @@ fn own_bindings_plan() {
     )]);
     let m = g.get(id(&g, "/m.mjs")).source_text().expect("module");
     let plan = m.environment.as_ref().expect("plan");
-    let shown: Vec<(String, LocalInit)> = plan
-        .locals
-        .iter()
-        .map(|l| (l.name.to_string_lossy(), l.init))
-        .collect();
+    let shown: Vec<(String, LocalInit)> = plan.locals.iter().map(|l| (l.name.to_string_lossy(), l.init)).collect();
     let names: Vec<&str> = shown.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        ["a", "g", "h", "i", "b", "c", "D", "e", "f", "j", "k"]
-    );
+    assert_eq!(names, ["a", "g", "h", "i", "b", "c", "D", "e", "f", "j", "k"]);
     let init = |n: &str| shown.iter().find(|(m, _)| m == n).map(|(_, i)| *i);
     assert_eq!(init("a"), Some(LocalInit::Undefined));
     assert_eq!(init("b"), Some(LocalInit::Lexical));
     assert_eq!(init("c"), Some(LocalInit::Const));
     assert_eq!(init("D"), Some(LocalInit::Lexical));
-    assert!(matches!(
-        init("e"),
-        Some(LocalInit::HoistedFunction { statement: 4 })
-    ));
-    assert!(matches!(
-        init("f"),
-        Some(LocalInit::HoistedFunction { statement: 5 })
-    ));
+    assert!(matches!(init("e"), Some(LocalInit::HoistedFunction { statement: 4 })));
+    assert!(matches!(init("f"), Some(LocalInit::HoistedFunction { statement: 5 })));
     assert_eq!(init("k"), Some(LocalInit::Lexical));
 }
 
 #[test]
 fn builtins_have_nodes_export_names() {
-    let g = linked(&[(
-        "/main.mjs",
-        "import fs, { readFileSync } from 'node:fs'; import { join } from 'node:path';",
-    )]);
+    let g = linked(&[("/main.mjs", "import fs, { readFileSync } from 'node:fs'; import { join } from 'node:path';")]);
     let (module, name) = import_target(&g, "/main.mjs", "readFileSync");
-    assert_eq!(
-        (module.as_str(), name.as_deref()),
-        ("node:fs", Some("readFileSync"))
-    );
-    assert!(matches!(
-        g.get(id_url(&g, "node:fs")).kind,
-        ModuleKind::Synthetic(_)
-    ));
+    assert_eq!((module.as_str(), name.as_deref()), ("node:fs", Some("readFileSync")));
+    assert!(matches!(g.get(id_url(&g, "node:fs")).kind, ModuleKind::Synthetic(_)));
     assert_eq!(
         link_error(&[("/main.mjs", "import { nope } from 'node:fs';")]),
         "SyntaxError: The requested module 'node:fs' does not provide an export named 'nope'"
@@ -555,39 +394,19 @@ fn builtins_have_nodes_export_names() {
 }
 
 fn id_url(graph: &ModuleGraph, url: &str) -> ModuleId {
-    graph
-        .lookup(url)
-        .unwrap_or_else(|| panic!("{url} not loaded"))
+    graph.lookup(url).unwrap_or_else(|| panic!("{url} not loaded"))
 }
 
 #[test]
 fn json_modules_need_the_type_attribute() {
-    let g = linked(&[
-        (
-            "/main.mjs",
-            "import data from './d.json' with { type: 'json' };",
-        ),
-        ("/d.json", "{\"a\": 1}"),
-    ]);
-    assert_eq!(
-        import_target(&g, "/main.mjs", "data"),
-        ("/d.json".into(), Some("default".into()))
-    );
-    let e = construct_error(&[
-        ("/main.mjs", "import data from './d.json';"),
-        ("/d.json", "{}"),
-    ]);
+    let g = linked(&[("/main.mjs", "import data from './d.json' with { type: 'json' };"), ("/d.json", "{\"a\": 1}")]);
+    assert_eq!(import_target(&g, "/main.mjs", "data"), ("/d.json".into(), Some("default".into())));
+    let e = construct_error(&[("/main.mjs", "import data from './d.json';"), ("/d.json", "{}")]);
     assert_eq!(
         e.to_string(),
         "TypeError [ERR_IMPORT_ASSERTION_TYPE_MISSING]: Module \"file:///d.json\" needs an import attribute of type \"json\""
     );
-    let e = construct_error(&[
-        (
-            "/main.mjs",
-            "import x from './x.mjs' with { type: 'json' };",
-        ),
-        ("/x.mjs", ""),
-    ]);
+    let e = construct_error(&[("/main.mjs", "import x from './x.mjs' with { type: 'json' };"), ("/x.mjs", "")]);
     assert_eq!(
         e.to_string(),
         "TypeError [ERR_IMPORT_ASSERTION_TYPE_FAILED]: Module \"file:///x.mjs\" is not of type \"json\""
@@ -644,14 +463,8 @@ fn construct_is_deterministic() {
 fn cached_resolutions_do_not_hide_ambiguity() {
     // x.mjs's `shared` is resolved (and cached) for the first import before m.mjs is asked.
     let files = [
-        (
-            "/main.mjs",
-            "import { shared as first } from './x.mjs'; import { shared } from './m.mjs';",
-        ),
-        (
-            "/m.mjs",
-            "export * from './x.mjs'; export * from './y.mjs';",
-        ),
+        ("/main.mjs", "import { shared as first } from './x.mjs'; import { shared } from './m.mjs';"),
+        ("/m.mjs", "export * from './x.mjs'; export * from './y.mjs';"),
         ("/x.mjs", "export const shared = 1;"),
         ("/y.mjs", "export const shared = 3;"),
     ];
@@ -665,8 +478,7 @@ fn cached_resolutions_do_not_hide_ambiguity() {
 fn long_reexport_chains_link() {
     // 2,000 modules, each re-exporting the next one's `v`: the final binding is the last one's.
     let n = 2000;
-    let mut sources: Vec<(String, String)> =
-        vec![("/main.mjs".into(), "import { v } from './m0.mjs';".into())];
+    let mut sources: Vec<(String, String)> = vec![("/main.mjs".into(), "import { v } from './m0.mjs';".into())];
     for i in 0..n {
         let src = if i + 1 < n {
             format!("export {{ v }} from './m{}.mjs';", i + 1)
@@ -679,10 +491,7 @@ fn long_reexport_chains_link() {
     let last = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
-            let files: Vec<(&str, &str)> = sources
-                .iter()
-                .map(|(p, s)| (p.as_str(), s.as_str()))
-                .collect();
+            let files: Vec<(&str, &str)> = sources.iter().map(|(p, s)| (p.as_str(), s.as_str())).collect();
             let g = linked(&files);
             import_target(&g, "/main.mjs", "v")
         })

@@ -22,10 +22,7 @@ impl Trace {
 
     /// A trace that records lines, showing file paths relative to `root`.
     pub fn on(root: &str) -> Trace {
-        Trace {
-            lines: Some(Vec::new()),
-            root: Some(root.to_string()),
-        }
+        Trace { lines: Some(Vec::new()), root: Some(root.to_string()) }
     }
 
     pub fn is_on(&self) -> bool {

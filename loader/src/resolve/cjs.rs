@@ -31,11 +31,7 @@ const EXTENSIONS: &[&str] = &[".js", ".json", ".node"];
 
 /// `require.resolve(request)` from the module at `parent_path` (Node's
 /// `Module._resolveFilename`).
-pub fn resolve_filename(
-    r: &mut Resolver,
-    request: &str,
-    parent_path: &str,
-) -> Result<Required, ResolveError> {
+pub fn resolve_filename(r: &mut Resolver, request: &str, parent_path: &str) -> Result<Required, ResolveError> {
     resolve_filename_from(r, request, CjsParent::Module(parent_path))
 }
 
@@ -51,11 +47,7 @@ pub enum CjsParent<'a> {
 }
 
 /// `Module._resolveFilename(request, parent)`.
-pub fn resolve_filename_from(
-    r: &mut Resolver,
-    request: &str,
-    parent: CjsParent,
-) -> Result<Required, ResolveError> {
+pub fn resolve_filename_from(r: &mut Resolver, request: &str, parent: CjsParent) -> Result<Required, ResolveError> {
     let (parent_path, has_filename) = match parent {
         CjsParent::Module(p) => (p, true),
         CjsParent::WithoutFilename(p) => (p, false),
@@ -85,18 +77,14 @@ pub fn resolve_filename_from(
     }
     // 7. THROW "not found".
     r.step(|_| "REQUIRE: not found → MODULE_NOT_FOUND".to_string());
-    Err(ResolveError::cjs_module_not_found(
-        request,
-        &[parent_path.to_string()],
-    ))
+    Err(ResolveError::cjs_module_not_found(request, &[parent_path.to_string()]))
 }
 
 /// `Module._resolveLookupPaths`: the parent's folder for relative requests, otherwise
 /// NODE_MODULES_PATHS of the parent's folder plus the global folders.
 fn resolve_lookup_paths(r: &Resolver, request: &str, parent: CjsParent) -> Vec<String> {
     let bytes = request.as_bytes();
-    let relative =
-        bytes.first() == Some(&b'.') && (bytes.len() == 1 || bytes[1] == b'.' || bytes[1] == b'/');
+    let relative = bytes.first() == Some(&b'.') && (bytes.len() == 1 || bytes[1] == b'.' || bytes[1] == b'/');
     if !relative {
         let mut paths = match parent {
             CjsParent::Module(p) => node_modules_paths(&path::dirname(p)),
@@ -137,18 +125,12 @@ pub fn node_modules_paths(start: &str) -> Vec<String> {
 
 fn read_package(r: &mut Resolver, dir: &str) -> Result<Rc<PackageConfig>, ResolveError> {
     let pjson = format!("{}/package.json", dir);
-    r.packages
-        .read_package_json(&pjson)
-        .map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))
+    r.packages.read_package_json(&pjson).map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))
 }
 
 /// LOAD_PACKAGE_IMPORTS(X, DIR): `#specifiers` through the nearest package.json's `"imports"`
 /// (only when it has an `"imports"` field; otherwise `require` falls back to node_modules).
-fn load_package_imports(
-    r: &mut Resolver,
-    request: &str,
-    parent_path: &str,
-) -> Result<Option<String>, ResolveError> {
+fn load_package_imports(r: &mut Resolver, request: &str, parent_path: &str) -> Result<Option<String>, ResolveError> {
     // 1. Find the closest package scope SCOPE to DIR.
     let Some((_, config)) = read_package_scope(&mut r.packages, parent_path)? else {
         return Ok(None);
@@ -166,26 +148,18 @@ fn load_package_imports(
         .and_then(|url| finalize_esm_resolution(r, &url, Some(parent_path)));
     match result {
         Ok(p) => Ok(Some(p)),
-        Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => {
-            Err(ResolveError::cjs_esm_not_found(request))
-        }
+        Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => Err(ResolveError::cjs_esm_not_found(request)),
         Err(e) => Err(e),
     }
 }
 
 /// LOAD_PACKAGE_SELF(X, DIR): a package requiring itself by name through its `"exports"`.
-fn load_package_self(
-    r: &mut Resolver,
-    request: &str,
-    parent_path: &str,
-) -> Result<Option<String>, ResolveError> {
+fn load_package_self(r: &mut Resolver, request: &str, parent_path: &str) -> Result<Option<String>, ResolveError> {
     // 1-3. The closest package scope must have "exports" and a "name" that X starts with.
     let Some((pkg_path, config)) = read_package_scope(&mut r.packages, parent_path)? else {
         return Ok(None);
     };
-    let Some(name) = config.name.clone() else {
-        return Ok(None);
-    };
+    let Some(name) = config.name.clone() else { return Ok(None) };
     if !config.has_exports() {
         return Ok(None);
     }
@@ -196,69 +170,40 @@ fn load_package_self(
     } else {
         return Ok(None);
     };
-    r.step(|r| {
-        format!(
-            "LOAD_PACKAGE_SELF: {} is package \"{}\"",
-            r.show(&config.pjson_path),
-            name
-        )
-    });
+    r.step(|r| format!("LOAD_PACKAGE_SELF: {} is package \"{}\"", r.show(&config.pjson_path), name));
     // 4-5. MATCH = PACKAGE_EXPORTS_RESOLVE(...); RESOLVE_ESM_MATCH(MATCH).
     let pjson_url = Url::from_file_path(&format!("{}/package.json", pkg_path));
     let base = Url::from_file_path(parent_path);
     let conditions = r.cjs_conditions();
-    let result =
-        package_exports_resolve(r, &pjson_url, &expansion, &config, Some(&base), &conditions)
-            .and_then(|url| finalize_esm_resolution(r, &url, Some(parent_path)));
+    let result = package_exports_resolve(r, &pjson_url, &expansion, &config, Some(&base), &conditions)
+        .and_then(|url| finalize_esm_resolution(r, &url, Some(parent_path)));
     match result {
         Ok(p) => Ok(Some(p)),
-        Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => {
-            Err(ResolveError::cjs_esm_not_found(request))
-        }
+        Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => Err(ResolveError::cjs_esm_not_found(request)),
         Err(e) => Err(e),
     }
 }
 
 /// LOAD_PACKAGE_EXPORTS(X, DIR): for `node_modules/<name>` with `"exports"` (Node's
 /// `resolveExports`).
-fn load_package_exports(
-    r: &mut Resolver,
-    nm_path: &str,
-    request: &str,
-) -> Result<Option<String>, ResolveError> {
+fn load_package_exports(r: &mut Resolver, nm_path: &str, request: &str) -> Result<Option<String>, ResolveError> {
     // 1. Match X against /^((@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/ for NAME and SUBPATH.
-    let Some((name, expansion)) = split_exports_name(request) else {
-        return Ok(None);
-    };
+    let Some((name, expansion)) = split_exports_name(request) else { return Ok(None) };
     let pkg_path = path::resolve(nm_path, name);
     let config = read_package(r, &pkg_path)?;
     // 3. If DIR/NAME/package.json has no "exports", return.
     if !(config.exists && config.has_exports()) {
         return Ok(None);
     }
-    r.step(|r| {
-        format!(
-            "LOAD_PACKAGE_EXPORTS: {} has \"exports\"",
-            r.show(&config.pjson_path)
-        )
-    });
+    r.step(|r| format!("LOAD_PACKAGE_EXPORTS: {} has \"exports\"", r.show(&config.pjson_path)));
     // 4-5. MATCH = PACKAGE_EXPORTS_RESOLVE(..., "." + SUBPATH, ...); RESOLVE_ESM_MATCH(MATCH).
     let pjson_url = Url::from_file_path(&format!("{}/package.json", pkg_path));
     let conditions = r.cjs_conditions();
-    let result = package_exports_resolve(
-        r,
-        &pjson_url,
-        &format!(".{}", expansion),
-        &config,
-        None,
-        &conditions,
-    )
-    .and_then(|url| finalize_esm_resolution(r, &url, None));
+    let result = package_exports_resolve(r, &pjson_url, &format!(".{}", expansion), &config, None, &conditions)
+        .and_then(|url| finalize_esm_resolution(r, &url, None));
     match result {
         Ok(p) => Ok(Some(p)),
-        Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => {
-            Err(ResolveError::cjs_esm_not_found(request))
-        }
+        Err(e) if e.code == Some("ERR_MODULE_NOT_FOUND") => Err(ResolveError::cjs_esm_not_found(request)),
         Err(e) => Err(e),
     }
 }
@@ -347,29 +292,17 @@ fn normalized_starts_with_dotdot(request: &str) -> bool {
 /// `Module._findPath`, i.e. LOAD_NODE_MODULES(X, dirname(Y)) — or, for relative and
 /// absolute requests, step 3 of `require` — over the lookup paths: in each folder
 /// LOAD_PACKAGE_EXPORTS, then LOAD_AS_FILE and LOAD_AS_DIRECTORY.
-fn find_path(
-    r: &mut Resolver,
-    request: &str,
-    paths: &[String],
-) -> Result<Option<String>, ResolveError> {
+fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option<String>, ResolveError> {
     let absolute = request.starts_with('/');
-    let paths: Vec<String> = if absolute {
-        vec![String::new()]
-    } else {
-        paths.to_vec()
-    };
+    let paths: Vec<String> = if absolute { vec![String::new()] } else { paths.to_vec() };
     let b = request.as_bytes();
     let n = b.len();
     // A request ending in "/", "/.", "/.." (or that is "." or "..") names a directory only.
     let trailing_slash = n > 0
         && (b[n - 1] == b'/'
             || (b[n - 1] == b'.'
-                && (n == 1
-                    || b[n - 2] == b'/'
-                    || (b[n - 2] == b'.' && (n == 2 || b[n - 3] == b'/')))));
-    let is_relative = n > 0
-        && b[0] == b'.'
-        && (n == 1 || b[1] == b'/' || (b[1] == b'.' && (n == 2 || b[2] == b'/')));
+                && (n == 1 || b[n - 2] == b'/' || (b[n - 2] == b'.' && (n == 2 || b[n - 3] == b'/')))));
+    let is_relative = n > 0 && b[0] == b'.' && (n == 1 || b[1] == b'/' || (b[1] == b'.' && (n == 2 || b[2] == b'/')));
     let inside_path = !(is_relative && normalized_starts_with_dotdot(request));
     for cur in &paths {
         // Don't search a lookup folder that does not exist.
@@ -385,11 +318,7 @@ fn find_path(
                 return Ok(Some(found));
             }
         }
-        let base_path = if cur.is_empty() {
-            path::resolve("/", request)
-        } else {
-            path::resolve(cur, request)
-        };
+        let base_path = if cur.is_empty() { path::resolve("/", request) } else { path::resolve(cur, request) };
         let rc = fs::stat(&base_path);
         let mut filename = None;
         if !trailing_slash {
@@ -434,9 +363,7 @@ fn try_file(p: &str) -> Option<String> {
 
 /// `X.js`, `X.json`, `X.node` (LOAD_AS_FILE steps 2-4, LOAD_INDEX).
 fn try_extensions(base: &str) -> Option<String> {
-    EXTENSIONS
-        .iter()
-        .find_map(|ext| try_file(&format!("{}{}", base, ext)))
+    EXTENSIONS.iter().find_map(|ext| try_file(&format!("{}{}", base, ext)))
 }
 
 /// LOAD_AS_DIRECTORY(X) (Node's `tryPackage`): `"main"` from X/package.json (as a file, with
@@ -480,11 +407,7 @@ mod tests {
     fn node_modules_paths_skip_node_modules_folders() {
         assert_eq!(
             node_modules_paths("/a/node_modules/b"),
-            [
-                "/a/node_modules/b/node_modules",
-                "/a/node_modules",
-                "/node_modules"
-            ]
+            ["/a/node_modules/b/node_modules", "/a/node_modules", "/node_modules"]
         );
         assert_eq!(node_modules_paths("/"), ["/node_modules"]);
     }

@@ -23,12 +23,7 @@ pub struct ResolveError {
 
 impl ResolveError {
     fn new(name: &'static str, code: &'static str, message: String) -> Self {
-        ResolveError {
-            name,
-            code: Some(code),
-            message,
-            url: None,
-        }
+        ResolveError { name, code: Some(code), message, url: None }
     }
 
     /// The code, or the class name for errors without a code (what the resolve oracle prints).
@@ -38,21 +33,14 @@ impl ResolveError {
 
     /// True for the two errors after which Node's ESM resolver adds a CommonJS hint.
     pub fn is_not_found_or_dir(&self) -> bool {
-        matches!(
-            self.code,
-            Some("ERR_MODULE_NOT_FOUND") | Some("ERR_UNSUPPORTED_DIR_IMPORT")
-        )
+        matches!(self.code, Some("ERR_MODULE_NOT_FOUND") | Some("ERR_UNSUPPORTED_DIR_IMPORT"))
     }
 
     /// `ERR_MODULE_NOT_FOUND`: `Cannot find module '…' imported from …` for a resolved file
     /// that is missing, `Cannot find package '…' imported from …` for a package lookup.
     pub fn module_not_found(path: &str, base: &str, is_module: bool) -> Self {
         let what = if is_module { "module" } else { "package" };
-        Self::new(
-            "Error",
-            "ERR_MODULE_NOT_FOUND",
-            format!("Cannot find {} '{}' imported from {}", what, path, base),
-        )
+        Self::new("Error", "ERR_MODULE_NOT_FOUND", format!("Cannot find {} '{}' imported from {}", what, path, base))
     }
 
     /// `ERR_UNSUPPORTED_DIR_IMPORT`.
@@ -60,28 +48,17 @@ impl ResolveError {
         Self::new(
             "Error",
             "ERR_UNSUPPORTED_DIR_IMPORT",
-            format!(
-                "Directory import '{}' is not supported resolving ES modules imported from {}",
-                path, base
-            ),
+            format!("Directory import '{}' is not supported resolving ES modules imported from {}", path, base),
         )
     }
 
     /// `ERR_PACKAGE_PATH_NOT_EXPORTED`; `pkg_dir` ends with `/`.
     pub fn package_path_not_exported(pkg_dir: &str, subpath: &str, base: Option<&str>) -> Self {
-        let from = base
-            .map(|b| format!(" imported from {}", b))
-            .unwrap_or_default();
+        let from = base.map(|b| format!(" imported from {}", b)).unwrap_or_default();
         let message = if subpath == "." {
-            format!(
-                "No \"exports\" main defined in {}package.json{}",
-                pkg_dir, from
-            )
+            format!("No \"exports\" main defined in {}package.json{}", pkg_dir, from)
         } else {
-            format!(
-                "Package subpath '{}' is not defined by \"exports\" in {}package.json{}",
-                subpath, pkg_dir, from
-            )
+            format!("Package subpath '{}' is not defined by \"exports\" in {}package.json{}", subpath, pkg_dir, from)
         };
         Self::new("Error", "ERR_PACKAGE_PATH_NOT_EXPORTED", message)
     }
@@ -89,49 +66,26 @@ impl ResolveError {
     /// `ERR_PACKAGE_IMPORT_NOT_DEFINED`; `pkg_dir` (ending with `/`) is absent when the importer
     /// has no package scope.
     pub fn package_import_not_defined(specifier: &str, pkg_dir: Option<&str>, base: &str) -> Self {
-        let pkg = pkg_dir
-            .map(|d| format!(" in package {}package.json", d))
-            .unwrap_or_default();
+        let pkg = pkg_dir.map(|d| format!(" in package {}package.json", d)).unwrap_or_default();
         Self::new(
             "TypeError",
             "ERR_PACKAGE_IMPORT_NOT_DEFINED",
-            format!(
-                "Package import specifier \"{}\" is not defined{} imported from {}",
-                specifier, pkg, base
-            ),
+            format!("Package import specifier \"{}\" is not defined{} imported from {}", specifier, pkg, base),
         )
     }
 
     /// `ERR_INVALID_MODULE_SPECIFIER`.
     pub fn invalid_module_specifier(request: &str, reason: &str, base: Option<&str>) -> Self {
-        let from = base
-            .map(|b| format!(" imported from {}", b))
-            .unwrap_or_default();
-        Self::new(
-            "TypeError",
-            "ERR_INVALID_MODULE_SPECIFIER",
-            format!("Invalid module \"{}\" {}{}", request, reason, from),
-        )
+        let from = base.map(|b| format!(" imported from {}", b)).unwrap_or_default();
+        Self::new("TypeError", "ERR_INVALID_MODULE_SPECIFIER", format!("Invalid module \"{}\" {}{}", request, reason, from))
     }
 
     /// `ERR_INVALID_PACKAGE_TARGET`. `target` is the target as Node stringifies it before
     /// quoting (`String(target)` or `JSON.stringify(target)` for objects).
-    pub fn invalid_package_target(
-        pkg_dir: &str,
-        key: &str,
-        target: &str,
-        is_import: bool,
-        base: Option<&str>,
-    ) -> Self {
+    pub fn invalid_package_target(pkg_dir: &str, key: &str, target: &str, is_import: bool, base: Option<&str>) -> Self {
         let related = !is_import && !target.is_empty() && !target.starts_with("./");
-        let from = base
-            .map(|b| format!(" imported from {}", b))
-            .unwrap_or_default();
-        let hint = if related {
-            "; targets must start with \"./\""
-        } else {
-            ""
-        };
+        let from = base.map(|b| format!(" imported from {}", b)).unwrap_or_default();
+        let hint = if related { "; targets must start with \"./\"" } else { "" };
         let quoted = crate::json::stringify_string(target);
         let message = if key == "." {
             format!("Invalid \"exports\" main target {} defined in the package config {}package.json{}{}", quoted, pkg_dir, from, hint)
@@ -151,33 +105,19 @@ impl ResolveError {
 
     /// `ERR_INVALID_PACKAGE_CONFIG`: `Invalid package config P[ while importing B][. detail]`.
     pub fn invalid_package_config(path: &str, base: Option<&str>, detail: Option<&str>) -> Self {
-        let from = base
-            .map(|b| format!(" while importing {}", b))
-            .unwrap_or_default();
+        let from = base.map(|b| format!(" while importing {}", b)).unwrap_or_default();
         let detail = detail.map(|d| format!(". {}", d)).unwrap_or_default();
-        Self::new(
-            "Error",
-            "ERR_INVALID_PACKAGE_CONFIG",
-            format!("Invalid package config {}{}{}", path, from, detail),
-        )
+        Self::new("Error", "ERR_INVALID_PACKAGE_CONFIG", format!("Invalid package config {}{}{}", path, from, detail))
     }
 
     /// `ERR_UNKNOWN_FILE_EXTENSION` (load phase).
     pub fn unknown_file_extension(ext: &str, path: &str) -> Self {
-        Self::new(
-            "TypeError",
-            "ERR_UNKNOWN_FILE_EXTENSION",
-            format!("Unknown file extension \"{}\" for {}", ext, path),
-        )
+        Self::new("TypeError", "ERR_UNKNOWN_FILE_EXTENSION", format!("Unknown file extension \"{}\" for {}", ext, path))
     }
 
     /// `ERR_UNKNOWN_MODULE_FORMAT` (load phase, `data:` URLs with an unknown MIME type).
     pub fn unknown_module_format(format: &str, url: &str) -> Self {
-        Self::new(
-            "RangeError",
-            "ERR_UNKNOWN_MODULE_FORMAT",
-            format!("Unknown module format: {} for URL {}", format, url),
-        )
+        Self::new("RangeError", "ERR_UNKNOWN_MODULE_FORMAT", format!("Unknown module format: {} for URL {}", format, url))
     }
 
     /// `ERR_INVALID_URL` (a `data:` URL without a MIME type).
@@ -187,11 +127,7 @@ impl ResolveError {
 
     /// `ERR_UNKNOWN_BUILTIN_MODULE` (load phase, `node:nope`).
     pub fn unknown_builtin_module(id: &str) -> Self {
-        Self::new(
-            "Error",
-            "ERR_UNKNOWN_BUILTIN_MODULE",
-            format!("No such built-in module: {}", id),
-        )
+        Self::new("Error", "ERR_UNKNOWN_BUILTIN_MODULE", format!("No such built-in module: {}", id))
     }
 
     /// `ERR_UNSUPPORTED_ESM_URL_SCHEME` (load phase); `protocol` includes the colon.
@@ -220,29 +156,17 @@ impl ResolveError {
 
     /// `ERR_INVALID_FILE_URL_HOST` (`file://otherhost/…`).
     pub fn invalid_file_url_host() -> Self {
-        Self::new(
-            "TypeError",
-            "ERR_INVALID_FILE_URL_HOST",
-            "File URL host must be \"localhost\" or empty on linux".to_string(),
-        )
+        Self::new("TypeError", "ERR_INVALID_FILE_URL_HOST", "File URL host must be \"localhost\" or empty on linux".to_string())
     }
 
     /// `ERR_INVALID_FILE_URL_PATH`.
     pub fn invalid_file_url_path(detail: &str) -> Self {
-        Self::new(
-            "TypeError",
-            "ERR_INVALID_FILE_URL_PATH",
-            format!("File URL path {}", detail),
-        )
+        Self::new("TypeError", "ERR_INVALID_FILE_URL_PATH", format!("File URL path {}", detail))
     }
 
     /// `ERR_INVALID_URL_SCHEME` (`fileURLToPath` of a non-`file:` URL).
     pub fn invalid_url_scheme(expected: &str) -> Self {
-        Self::new(
-            "TypeError",
-            "ERR_INVALID_URL_SCHEME",
-            format!("The URL must be of scheme {}", expected),
-        )
+        Self::new("TypeError", "ERR_INVALID_URL_SCHEME", format!("The URL must be of scheme {}", expected))
     }
 
     /// `ERR_INVALID_ARG_VALUE` for a path with a NUL byte (what `fs` throws).
@@ -259,12 +183,7 @@ impl ResolveError {
 
     /// `URIError: URI malformed` (from `decodeURIComponent`).
     pub fn uri_malformed() -> Self {
-        ResolveError {
-            name: "URIError",
-            code: None,
-            message: "URI malformed".to_string(),
-            url: None,
-        }
+        ResolveError { name: "URIError", code: None, message: "URI malformed".to_string(), url: None }
     }
 
     /// CommonJS `MODULE_NOT_FOUND` with the require stack (`Cannot find module 'x'\nRequire
@@ -281,11 +200,7 @@ impl ResolveError {
     /// CommonJS `MODULE_NOT_FOUND` without a require stack (Node's `createEsmNotFoundErr`, used
     /// when an `"exports"`/`"imports"` target is missing).
     pub fn cjs_esm_not_found(request: &str) -> Self {
-        Self::new(
-            "Error",
-            "MODULE_NOT_FOUND",
-            format!("Cannot find module '{}'", request),
-        )
+        Self::new("Error", "MODULE_NOT_FOUND", format!("Cannot find module '{}'", request))
     }
 
     /// CommonJS `MODULE_NOT_FOUND` for a folder whose `"main"` points nowhere.
@@ -299,12 +214,7 @@ impl ResolveError {
 
     /// The `SyntaxError` CommonJS throws for a malformed package.json.
     pub fn cjs_package_json_syntax(path: &str, detail: &str) -> Self {
-        ResolveError {
-            name: "SyntaxError",
-            code: None,
-            message: format!("Error parsing {}: {}", path, detail),
-            url: None,
-        }
+        ResolveError { name: "SyntaxError", code: None, message: format!("Error parsing {}: {}", path, detail), url: None }
     }
 
     /// Records the URL the error is about (`error.url`).
@@ -315,10 +225,7 @@ impl ResolveError {
 
     /// Appends Node's `Did you mean to import "…"?` hint line.
     pub fn with_hint(mut self, suggestion: &str) -> Self {
-        self.message.push_str(&format!(
-            "\nDid you mean to import {}?",
-            crate::json::stringify_string(suggestion)
-        ));
+        self.message.push_str(&format!("\nDid you mean to import {}?", crate::json::stringify_string(suggestion)));
         self
     }
 }
@@ -333,9 +240,7 @@ fn inspect_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02X}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -347,9 +252,7 @@ impl fmt::Display for ResolveError {
     /// How Node prints the error's first line: `TypeError [CODE]: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.code {
-            Some(code) if code != "MODULE_NOT_FOUND" => {
-                write!(f, "{} [{}]: {}", self.name, code, self.message)
-            }
+            Some(code) if code != "MODULE_NOT_FOUND" => write!(f, "{} [{}]: {}", self.name, code, self.message),
             _ => write!(f, "{}: {}", self.name, self.message),
         }
     }

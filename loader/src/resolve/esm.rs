@@ -42,11 +42,7 @@ fn is_bare_specifier(s: &str) -> bool {
 }
 
 /// ESM_RESOLVE(specifier, parentURL): Node's `defaultResolve`.
-pub fn esm_resolve(
-    r: &mut Resolver,
-    specifier: &str,
-    parent: &Url,
-) -> Result<EsmResolution, ResolveError> {
+pub fn esm_resolve(r: &mut Resolver, specifier: &str, parent: &Url) -> Result<EsmResolution, ResolveError> {
     r.step(|r| format!("ESM_RESOLVE: \"{}\" from {}", specifier, r.show_url(parent)));
     // `data:` and `node:` URLs are returned as they are.
     let parsed = if should_be_treated_as_relative_or_absolute_path(specifier) {
@@ -57,31 +53,20 @@ pub fn esm_resolve(
     if let Some(p) = &parsed {
         if p.scheme == "data" {
             r.step(|_| "ESM_RESOLVE: a data: URL is its own resolution".to_string());
-            return Ok(EsmResolution {
-                href: p.href(),
-                url: p.clone(),
-            });
+            return Ok(EsmResolution { href: p.href(), url: p.clone() });
         }
         if p.scheme == "node" {
             r.step(|_| "ESM_RESOLVE: a node: URL names a built-in module".to_string());
-            return Ok(EsmResolution {
-                href: specifier.to_string(),
-                url: p.clone(),
-            });
+            return Ok(EsmResolution { href: specifier.to_string(), url: p.clone() });
         }
     }
     let conditions = r.esm_conditions();
     match module_resolve(r, specifier, parent, &conditions) {
-        Ok(url) => Ok(EsmResolution {
-            href: url.href(),
-            url,
-        }),
+        Ok(url) => Ok(EsmResolution { href: url.href(), url }),
         Err(error) if error.is_not_found_or_dir() => {
             // Node suggests what CommonJS would have loaded ("Did you mean to import …?").
             let spec = if specifier.starts_with("file://") {
-                Url::parse(specifier)
-                    .and_then(|u| u.to_file_path().ok())
-                    .unwrap_or_else(|| specifier.to_string())
+                Url::parse(specifier).and_then(|u| u.to_file_path().ok()).unwrap_or_else(|| specifier.to_string())
             } else {
                 specifier.to_string()
             };
@@ -95,20 +80,12 @@ pub fn esm_resolve(
 }
 
 /// Node's `moduleResolve`: the numbered steps of ESM_RESOLVE.
-fn module_resolve(
-    r: &mut Resolver,
-    specifier: &str,
-    base: &Url,
-    conditions: &[String],
-) -> Result<Url, ResolveError> {
+fn module_resolve(r: &mut Resolver, specifier: &str, base: &Url, conditions: &[String]) -> Result<Url, ResolveError> {
     let resolved = if should_be_treated_as_relative_or_absolute_path(specifier) {
         // 2. If specifier starts with "/", "./" or "../": the URL resolution of specifier
         //    relative to parentURL.
         let Some(u) = Url::join(specifier, base) else {
-            return Err(ResolveError::unsupported_resolve_request(
-                specifier,
-                &base.href(),
-            ));
+            return Err(ResolveError::unsupported_resolve_request(specifier, &base.href()));
         };
         r.step(|r| format!("ESM_RESOLVE: relative URL → {}", r.show_url(&u)));
         u
@@ -121,10 +98,7 @@ fn module_resolve(
         u
     } else {
         if base.scheme == "data" && !builtins::can_be_required_without_scheme(specifier) {
-            return Err(ResolveError::unsupported_resolve_request(
-                specifier,
-                &base.href(),
-            ));
+            return Err(ResolveError::unsupported_resolve_request(specifier, &base.href()));
         }
         // 5. Otherwise: PACKAGE_RESOLVE.
         package_resolve(r, specifier, base, conditions)?
@@ -138,11 +112,7 @@ fn module_resolve(
 /// The end of ESM_RESOLVE for `file:` URLs (Node's `finalizeResolution`): no encoded `/` or
 /// `\`, must be an existing file (directories are `ERR_UNSUPPORTED_DIR_IMPORT`), then the real
 /// path, keeping a non-empty query and fragment.
-pub fn finalize_resolution(
-    r: &mut Resolver,
-    resolved: &Url,
-    base: &Url,
-) -> Result<Url, ResolveError> {
+pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Result<Url, ResolveError> {
     let base_text = base_path(Some(base)).unwrap_or_default();
     // 7. If resolved contains any percent encodings of "/" or "\", throw an Invalid Module
     //    Specifier error.
@@ -158,32 +128,16 @@ pub fn finalize_resolution(
     // 8-9. Directories are rejected, missing files are not found. Node 20 stats only the last
     //      character ("/") of a path that ends in "/", so any such path is a directory import.
     //      Its native stat also stops at a NUL byte (from "%00").
-    let stat_target = if file_path.ends_with('/') {
-        "/"
-    } else {
-        file_path.as_str()
-    };
+    let stat_target = if file_path.ends_with('/') { "/" } else { file_path.as_str() };
     let stat_target = stat_target.split('\0').next().unwrap_or(stat_target);
     match fs::stat(stat_target) {
         Stat::Dir => {
-            r.step(|r| {
-                format!(
-                    "ESM_RESOLVE: {} is a directory → ERR_UNSUPPORTED_DIR_IMPORT",
-                    r.show(&file_path)
-                )
-            });
-            return Err(ResolveError::unsupported_dir_import(&file_path, &base_text)
-                .with_url(resolved.href()));
+            r.step(|r| format!("ESM_RESOLVE: {} is a directory → ERR_UNSUPPORTED_DIR_IMPORT", r.show(&file_path)));
+            return Err(ResolveError::unsupported_dir_import(&file_path, &base_text).with_url(resolved.href()));
         }
         Stat::Missing => {
-            r.step(|r| {
-                format!(
-                    "ESM_RESOLVE: no file at {} → ERR_MODULE_NOT_FOUND",
-                    r.show(&file_path)
-                )
-            });
-            return Err(ResolveError::module_not_found(&file_path, &base_text, true)
-                .with_url(resolved.href()));
+            r.step(|r| format!("ESM_RESOLVE: no file at {} → ERR_MODULE_NOT_FOUND", r.show(&file_path)));
+            return Err(ResolveError::module_not_found(&file_path, &base_text, true).with_url(resolved.href()));
         }
         Stat::File => {}
     }
@@ -202,41 +156,22 @@ pub fn finalize_resolution(
 }
 
 /// PACKAGE_RESOLVE(packageSpecifier, parentURL).
-pub fn package_resolve(
-    r: &mut Resolver,
-    specifier: &str,
-    base: &Url,
-    conditions: &[String],
-) -> Result<Url, ResolveError> {
+pub fn package_resolve(r: &mut Resolver, specifier: &str, base: &Url, conditions: &[String]) -> Result<Url, ResolveError> {
     // 3. If packageSpecifier is a Node.js builtin module name, return "node:" + it.
     if builtins::can_be_required_without_scheme(specifier) {
-        r.step(|_| {
-            format!(
-                "PACKAGE_RESOLVE: \"{}\" is a built-in module → node:{}",
-                specifier, specifier
-            )
-        });
-        return Ok(
-            Url::parse(&format!("node:{}", specifier)).unwrap_or_else(|| Url::from_file_path("/"))
-        );
+        r.step(|_| format!("PACKAGE_RESOLVE: \"{}\" is a built-in module → node:{}", specifier, specifier));
+        return Ok(Url::parse(&format!("node:{}", specifier)).unwrap_or_else(|| Url::from_file_path("/")));
     }
     // 4-9. Split the package name from the subpath and validate the name.
     let (name, subpath, is_scoped) = parse_package_name(specifier, base)?;
-    r.step(|_| {
-        format!(
-            "PACKAGE_RESOLVE: package \"{}\", subpath \"{}\"",
-            name, subpath
-        )
-    });
+    r.step(|_| format!("PACKAGE_RESOLVE: package \"{}\", subpath \"{}\"", name, subpath));
     // 10. PACKAGE_SELF_RESOLVE.
     if let Some(url) = package_self_resolve(r, &name, &subpath, base, conditions)? {
         return Ok(url);
     }
     // 11. Walk up the node_modules folders.
     let mut pjson_url = Url::join(&format!("./node_modules/{}/package.json", name), base)
-        .ok_or_else(|| {
-            ResolveError::module_not_found(&name, &base_path(Some(base)).unwrap_or_default(), false)
-        })?;
+        .ok_or_else(|| ResolveError::module_not_found(&name, &base_path(Some(base)).unwrap_or_default(), false))?;
     loop {
         let pjson_path = pjson_url.to_file_path()?;
         // Node cuts 13 characters ("/package.json") off the path, whatever it ends with.
@@ -247,11 +182,7 @@ pub fn package_resolve(
         let dir = &pjson_path[..cut];
         if fs::stat(dir) != Stat::Dir {
             r.step(|r| format!("PACKAGE_RESOLVE: no {}", r.show(dir)));
-            let up = if is_scoped {
-                "../../../../node_modules/"
-            } else {
-                "../../../node_modules/"
-            };
+            let up = if is_scoped { "../../../../node_modules/" } else { "../../../node_modules/" };
             let next = Url::join(&format!("{}{}/package.json", up, name), &pjson_url);
             let Some(next) = next else { break };
             let next_path = next.to_file_path()?;
@@ -267,45 +198,20 @@ pub fn package_resolve(
         r.step(|r| format!("PACKAGE_RESOLVE: found package folder {}", r.show(dir)));
         let config = read_package_config(r, &pjson_path, specifier, base)?;
         if config.has_exports() {
-            return package_exports_resolve(
-                r,
-                &pjson_url,
-                &subpath,
-                &config,
-                Some(base),
-                conditions,
-            );
+            return package_exports_resolve(r, &pjson_url, &subpath, &config, Some(base), conditions);
         }
         if subpath == "." {
             return legacy_main_resolve(r, &pjson_url, &config, base);
         }
         let Some(u) = Url::join(&subpath, &pjson_url) else {
-            return Err(ResolveError::module_not_found(
-                &name,
-                &base_path(Some(base)).unwrap_or_default(),
-                false,
-            ));
+            return Err(ResolveError::module_not_found(&name, &base_path(Some(base)).unwrap_or_default(), false));
         };
-        r.step(|r| {
-            format!(
-                "PACKAGE_RESOLVE: no \"exports\", subpath → {}",
-                r.show_url(&u)
-            )
-        });
+        r.step(|r| format!("PACKAGE_RESOLVE: no \"exports\", subpath → {}", r.show_url(&u)));
         return Ok(u);
     }
     // 12. Throw a Module Not Found error.
-    r.step(|_| {
-        format!(
-            "PACKAGE_RESOLVE: package \"{}\" not found in any node_modules",
-            name
-        )
-    });
-    Err(ResolveError::module_not_found(
-        &name,
-        &base_path(Some(base)).unwrap_or_default(),
-        false,
-    ))
+    r.step(|_| format!("PACKAGE_RESOLVE: package \"{}\" not found in any node_modules", name));
+    Err(ResolveError::module_not_found(&name, &base_path(Some(base)).unwrap_or_default(), false))
 }
 
 /// Reads a package.json for ES module resolution (`ERR_INVALID_PACKAGE_CONFIG` when malformed).
@@ -316,21 +222,14 @@ fn read_package_config(
     base: &Url,
 ) -> Result<std::rc::Rc<PackageConfig>, ResolveError> {
     r.packages.read_package_json(pjson_path).map_err(|e| {
-        let importing = format!(
-            "\"{}\" from {}",
-            specifier,
-            base_path(Some(base)).unwrap_or_default()
-        );
+        let importing = format!("\"{}\" from {}", specifier, base_path(Some(base)).unwrap_or_default());
         ResolveError::invalid_package_config(pjson_path, Some(&importing), Some(&e.message))
     })
 }
 
 /// Node's `parsePackageName`: `(name, "." + subpath, isScoped)`; names must not start with
 /// `.` or contain `%` or `\`, and a scope needs a `/`.
-pub fn parse_package_name(
-    specifier: &str,
-    base: &Url,
-) -> Result<(String, String, bool), ResolveError> {
+pub fn parse_package_name(specifier: &str, base: &Url) -> Result<(String, String, bool), ResolveError> {
     let mut separator = specifier.find('/');
     let mut valid = true;
     let mut is_scoped = false;
@@ -380,13 +279,7 @@ fn package_self_resolve(
     if !config.has_exports() || config.name.as_deref() != Some(name) {
         return Ok(None);
     }
-    r.step(|r| {
-        format!(
-            "PACKAGE_SELF_RESOLVE: {} is package \"{}\" itself",
-            r.show(&config.pjson_path),
-            name
-        )
-    });
+    r.step(|r| format!("PACKAGE_SELF_RESOLVE: {} is package \"{}\" itself", r.show(&config.pjson_path), name));
     let pjson_url = Url::from_file_path(&config.pjson_path);
     package_exports_resolve(r, &pjson_url, subpath, &config, Some(base), conditions).map(Some)
 }
@@ -394,23 +287,10 @@ fn package_self_resolve(
 /// Legacy `"main"` resolution for a package without `"exports"` (Node's `legacyMainResolve`):
 /// `main`, `main.js`, `main.json`, `main.node`, `main/index.{js,json,node}`, then
 /// `index.{js,json,node}`.
-fn legacy_main_resolve(
-    r: &mut Resolver,
-    pjson_url: &Url,
-    config: &PackageConfig,
-    base: &Url,
-) -> Result<Url, ResolveError> {
+fn legacy_main_resolve(r: &mut Resolver, pjson_url: &Url, config: &PackageConfig, base: &Url) -> Result<Url, ResolveError> {
     let mut guesses: Vec<String> = Vec::new();
     if let Some(main) = &config.main {
-        for suffix in [
-            "",
-            ".js",
-            ".json",
-            ".node",
-            "/index.js",
-            "/index.json",
-            "/index.node",
-        ] {
+        for suffix in ["", ".js", ".json", ".node", "/index.js", "/index.json", "/index.node"] {
             guesses.push(format!("./{}{}", main, suffix));
         }
     }
@@ -418,17 +298,10 @@ fn legacy_main_resolve(
         guesses.push(index.to_string());
     }
     for guess in &guesses {
-        let Some(url) = Url::join(guess, pjson_url) else {
-            continue;
-        };
+        let Some(url) = Url::join(guess, pjson_url) else { continue };
         let Ok(p) = url.to_file_path() else { continue };
         if fs::is_file(&p) {
-            r.step(|r| {
-                format!(
-                    "PACKAGE_RESOLVE: legacy \"main\" lookup found {}",
-                    r.show(&p)
-                )
-            });
+            r.step(|r| format!("PACKAGE_RESOLVE: legacy \"main\" lookup found {}", r.show(&p)));
             emit_legacy_index_deprecation(r, &url, &p, config, base);
             return Ok(url);
         }
@@ -441,24 +314,13 @@ fn legacy_main_resolve(
         .and_then(|u| u.to_file_path().ok())
         .unwrap_or_else(|| config.dir_with_slash());
     r.step(|_| "PACKAGE_RESOLVE: legacy \"main\" lookup found nothing".to_string());
-    Err(ResolveError::module_not_found(
-        &missing,
-        &base_path(Some(base)).unwrap_or_default(),
-        false,
-    ))
+    Err(ResolveError::module_not_found(&missing, &base_path(Some(base)).unwrap_or_default(), false))
 }
 
 /// DEP0151: Node warns when the legacy `"main"` lookup guessed an extension or an index file
 /// for what turns out to be an ES module.
-fn emit_legacy_index_deprecation(
-    r: &mut Resolver,
-    url: &Url,
-    file_path: &str,
-    config: &PackageConfig,
-    base: &Url,
-) {
-    let is_module =
-        r.untraced(|r| format::esm_file_format(r, url)) == Ok(format::ModuleFormat::Module);
+fn emit_legacy_index_deprecation(r: &mut Resolver, url: &Url, file_path: &str, config: &PackageConfig, base: &Url) {
+    let is_module = r.untraced(|r| format::esm_file_format(r, url)) == Ok(format::ModuleFormat::Module);
     if !is_module {
         return;
     }
@@ -484,13 +346,10 @@ fn emit_legacy_index_deprecation(
 /// appears when the process runs in the importer's folder.
 fn resolve_as_common_js(r: &mut Resolver, specifier: &str, parent: &Url) -> Option<String> {
     let parent_path = parent.to_file_path().ok()?;
-    let found =
-        match cjs::resolve_filename_from(r, specifier, CjsParent::WithoutFilename(&parent_path))
-            .ok()?
-        {
-            Required::File(p) => p,
-            Required::Builtin(id) => id,
-        };
+    let found = match cjs::resolve_filename_from(r, specifier, CjsParent::WithoutFilename(&parent_path)).ok()? {
+        Required::File(p) => p,
+        Required::Builtin(id) => id,
+    };
     if is_relative_specifier(specifier) {
         let found_url = Url::from_file_path(&found);
         let parent_dir = match parent.path.rfind('/') {

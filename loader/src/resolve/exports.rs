@@ -30,33 +30,19 @@ pub(crate) fn base_path(base: Option<&Url>) -> Option<String> {
 }
 
 fn pjson_path(pjson_url: &Url) -> String {
-    pjson_url
-        .to_file_path()
-        .unwrap_or_else(|_| pjson_url.href())
+    pjson_url.to_file_path().unwrap_or_else(|_| pjson_url.href())
 }
 
 /// `fileURLToPath(new URL('.', packageJSONUrl))`: the package directory with a trailing `/`.
 fn package_dir(pjson_url: &Url) -> String {
-    Url::join(".", pjson_url)
-        .and_then(|u| u.to_file_path().ok())
-        .unwrap_or_else(|| pjson_path(pjson_url))
+    Url::join(".", pjson_url).and_then(|u| u.to_file_path().ok()).unwrap_or_else(|| pjson_path(pjson_url))
 }
 
 fn not_exported(subpath: &str, pjson_url: &Url, base: Option<&Url>) -> ResolveError {
-    ResolveError::package_path_not_exported(
-        &package_dir(pjson_url),
-        subpath,
-        base_path(base).as_deref(),
-    )
+    ResolveError::package_path_not_exported(&package_dir(pjson_url), subpath, base_path(base).as_deref())
 }
 
-fn invalid_target(
-    key: &str,
-    target: &JsonValue,
-    pjson_url: &Url,
-    internal: bool,
-    base: Option<&Url>,
-) -> ResolveError {
+fn invalid_target(key: &str, target: &JsonValue, pjson_url: &Url, internal: bool, base: Option<&Url>) -> ResolveError {
     let text = match target {
         JsonValue::Object(_) | JsonValue::Array(_) => json::stringify(target),
         JsonValue::String(s) => s.clone(),
@@ -64,13 +50,7 @@ fn invalid_target(
         JsonValue::Bool(b) => b.to_string(),
         JsonValue::Null => "null".to_string(),
     };
-    ResolveError::invalid_package_target(
-        &package_dir(pjson_url),
-        key,
-        &text,
-        internal,
-        base_path(base).as_deref(),
-    )
+    ResolveError::invalid_package_target(&package_dir(pjson_url), key, &text, internal, base_path(base).as_deref())
 }
 
 /// PACKAGE_EXPORTS_RESOLVE(packageURL, subpath, exports, conditions).
@@ -83,29 +63,22 @@ pub fn package_exports_resolve(
     conditions: &[String],
 ) -> Result<Url, ResolveError> {
     let exports = config.exports.clone().unwrap_or(JsonValue::Null);
-    r.step(|r| {
-        format!(
-            "PACKAGE_EXPORTS_RESOLVE: \"exports\" of {} for \"{}\"",
-            r.show(&pjson_path(pjson_url)),
-            subpath
-        )
-    });
+    r.step(|r| format!("PACKAGE_EXPORTS_RESOLVE: \"exports\" of {} for \"{}\"", r.show(&pjson_path(pjson_url)), subpath));
     // 1. If exports is an Object with both a key starting with "." and a key not starting
     //    with ".", throw an Invalid Package Configuration error.
     // 2. If subpath is ".": a string, an array or an object of conditions is the main
     //    export ("exports sugar").
-    let map: IndexMap<String, JsonValue> =
-        if is_conditional_exports_main_sugar(&exports, pjson_url, base)? {
-            let mut m = IndexMap::new();
-            m.insert(".".to_string(), exports);
-            m
-        } else {
-            match exports {
-                JsonValue::Object(m) => m,
-                // `false`, numbers: no keys at all, so nothing is exported.
-                _ => IndexMap::new(),
-            }
-        };
+    let map: IndexMap<String, JsonValue> = if is_conditional_exports_main_sugar(&exports, pjson_url, base)? {
+        let mut m = IndexMap::new();
+        m.insert(".".to_string(), exports);
+        m
+    } else {
+        match exports {
+            JsonValue::Object(m) => m,
+            // `false`, numbers: no keys at all, so nothing is exported.
+            _ => IndexMap::new(),
+        }
+    };
     // 3. Match subpath against the keys (exactly, then as patterns).
     match package_imports_exports_resolve(r, subpath, &map, pjson_url, false, base, conditions)? {
         TargetOutcome::Url(u) => Ok(u),
@@ -119,11 +92,7 @@ pub fn package_exports_resolve(
 
 /// Node's `isConditionalExportsMainSugar`: is `"exports"` a bare main target (a string, an
 /// array, or an object whose keys are all conditions)?
-fn is_conditional_exports_main_sugar(
-    exports: &JsonValue,
-    pjson_url: &Url,
-    base: Option<&Url>,
-) -> Result<bool, ResolveError> {
+fn is_conditional_exports_main_sugar(exports: &JsonValue, pjson_url: &Url, base: Option<&Url>) -> Result<bool, ResolveError> {
     match exports {
         JsonValue::String(_) | JsonValue::Array(_) => Ok(true),
         JsonValue::Object(map) => {
@@ -173,25 +142,13 @@ pub fn package_imports_resolve(
     let mut pjson_url = None;
     if config.exists {
         let url = Url::from_file_path(&config.pjson_path);
-        r.step(|r| {
-            format!(
-                "PACKAGE_IMPORTS_RESOLVE: \"imports\" of {} for \"{}\"",
-                r.show(&config.pjson_path),
-                name
-            )
-        });
+        r.step(|r| format!("PACKAGE_IMPORTS_RESOLVE: \"imports\" of {} for \"{}\"", r.show(&config.pjson_path), name));
         // 4. If pjson.imports is a non-null Object, resolve through it.
         if let Some(imports) = config.imports_map() {
             let imports = imports.clone();
-            if let TargetOutcome::Url(u) = package_imports_exports_resolve(
-                r,
-                name,
-                &imports,
-                &url,
-                true,
-                Some(base),
-                conditions,
-            )? {
+            if let TargetOutcome::Url(u) =
+                package_imports_exports_resolve(r, name, &imports, &url, true, Some(base), conditions)?
+            {
                 return Ok(u);
             }
         }
@@ -201,11 +158,7 @@ pub fn package_imports_resolve(
     }
     // 5. Throw a Package Import Not Defined error.
     let dir = pjson_url.as_ref().map(package_dir);
-    Err(ResolveError::package_import_not_defined(
-        name,
-        dir.as_deref(),
-        &base_text,
-    ))
+    Err(ResolveError::package_import_not_defined(name, dir.as_deref(), &base_text))
 }
 
 /// PACKAGE_IMPORTS_EXPORTS_RESOLVE(matchKey, matchObj, packageURL, isImports, conditions):
@@ -222,15 +175,8 @@ pub fn package_imports_exports_resolve(
     // 1. If matchKey is a key of matchObj and does not contain "*", resolve its target.
     if let Some(target) = match_obj.get(match_key) {
         if !match_key.contains('*') && !match_key.ends_with('/') {
-            r.step(|_| {
-                format!(
-                    "PACKAGE_IMPORTS_EXPORTS_RESOLVE: exact key \"{}\"",
-                    match_key
-                )
-            });
-            return package_target_resolve(
-                r, pjson_url, target, "", match_key, base, false, is_imports, false, conditions,
-            );
+            r.step(|_| format!("PACKAGE_IMPORTS_EXPORTS_RESOLVE: exact key \"{}\"", match_key));
+            return package_target_resolve(r, pjson_url, target, "", match_key, base, false, is_imports, false, conditions);
         }
     }
     // 2. Find the best key with a single "*" whose prefix and suffix surround matchKey.
@@ -260,37 +206,13 @@ pub fn package_imports_exports_resolve(
         }
     }
     if best_match.is_empty() {
-        r.step(|_| {
-            format!(
-                "PACKAGE_IMPORTS_EXPORTS_RESOLVE: no key matches \"{}\"",
-                match_key
-            )
-        });
+        r.step(|_| format!("PACKAGE_IMPORTS_EXPORTS_RESOLVE: no key matches \"{}\"", match_key));
         return Ok(TargetOutcome::Undefined);
     }
-    r.step(|_| {
-        format!(
-            "PACKAGE_IMPORTS_EXPORTS_RESOLVE: matched \"{}\" with \"*\" = \"{}\"",
-            best_match, best_subpath
-        )
-    });
-    let target = match_obj
-        .get(&best_match)
-        .cloned()
-        .unwrap_or(JsonValue::Null);
+    r.step(|_| format!("PACKAGE_IMPORTS_EXPORTS_RESOLVE: matched \"{}\" with \"*\" = \"{}\"", best_match, best_subpath));
+    let target = match_obj.get(&best_match).cloned().unwrap_or(JsonValue::Null);
     let is_path_map = !is_imports && match_key.ends_with('/');
-    package_target_resolve(
-        r,
-        pjson_url,
-        &target,
-        &best_subpath,
-        &best_match,
-        base,
-        true,
-        is_imports,
-        is_path_map,
-        conditions,
-    )
+    package_target_resolve(r, pjson_url, &target, &best_subpath, &best_match, base, true, is_imports, is_path_map, conditions)
 }
 
 /// PATTERN_KEY_COMPARE(keyA, keyB): orders pattern keys so that the longest prefix before `*`
@@ -344,9 +266,7 @@ fn decode_ascii_escapes(seg: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
             if let Some(v) = hex {
                 out.push(v as char);
                 i += 3;
@@ -370,8 +290,8 @@ fn encodes_only_segment_chars(seg: &str) -> bool {
                 return false;
             }
             const ALLOWED: &[&[u8; 2]] = &[
-                b"2e", b"6e", b"4e", b"6f", b"4f", b"64", b"44", b"65", b"45", b"5f", b"6d", b"4d",
-                b"75", b"55", b"6c", b"4c", b"73", b"53",
+                b"2e", b"6e", b"4e", b"6f", b"4f", b"64", b"44", b"65", b"45", b"5f", b"6d", b"4d", b"75", b"55", b"6c",
+                b"4c", b"73", b"53",
             ];
             let code = [b[i + 1], b[i + 2]];
             if !ALLOWED.iter().any(|a| **a == code) {
@@ -401,19 +321,10 @@ pub fn package_target_resolve(
 ) -> Result<TargetOutcome, ResolveError> {
     match target {
         // 1. If target is a String, resolve it.
-        JsonValue::String(t) => package_target_resolve_string(
-            r,
-            t,
-            subpath,
-            package_subpath,
-            pjson_url,
-            base,
-            pattern,
-            internal,
-            is_path_map,
-            conditions,
-        )
-        .map(TargetOutcome::Url),
+        JsonValue::String(t) => {
+            package_target_resolve_string(r, t, subpath, package_subpath, pjson_url, base, pattern, internal, is_path_map, conditions)
+                .map(TargetOutcome::Url)
+        }
         // 3. If target is an Array: the first entry that resolves wins; invalid targets are
         //    skipped; if none resolves, rethrow the last error or return null/undefined.
         JsonValue::Array(items) => {
@@ -424,25 +335,9 @@ pub fn package_target_resolve(
             let mut last: Option<Result<TargetOutcome, ResolveError>> = None;
             for (i, item) in items.iter().enumerate() {
                 r.step(|_| format!("PACKAGE_TARGET_RESOLVE: array entry {}", i));
-                match package_target_resolve(
-                    r,
-                    pjson_url,
-                    item,
-                    subpath,
-                    package_subpath,
-                    base,
-                    pattern,
-                    internal,
-                    is_path_map,
-                    conditions,
-                ) {
+                match package_target_resolve(r, pjson_url, item, subpath, package_subpath, base, pattern, internal, is_path_map, conditions) {
                     Err(e) if e.code == Some("ERR_INVALID_PACKAGE_TARGET") => {
-                        r.step(|_| {
-                            format!(
-                                "PACKAGE_TARGET_RESOLVE: entry {} is invalid, trying the next",
-                                i
-                            )
-                        });
+                        r.step(|_| format!("PACKAGE_TARGET_RESOLVE: entry {} is invalid, trying the next", i));
                         last = Some(Err(e));
                     }
                     Err(e) => return Err(e),
@@ -471,16 +366,7 @@ pub fn package_target_resolve(
                 if key == "default" || conditions.iter().any(|c| c == key) {
                     r.step(|_| format!("PACKAGE_TARGET_RESOLVE: condition \"{}\" matches", key));
                     let outcome = package_target_resolve(
-                        r,
-                        pjson_url,
-                        &map[key.as_str()],
-                        subpath,
-                        package_subpath,
-                        base,
-                        pattern,
-                        internal,
-                        is_path_map,
-                        conditions,
+                        r, pjson_url, &map[key.as_str()], subpath, package_subpath, base, pattern, internal, is_path_map, conditions,
                     )?;
                     if outcome == TargetOutcome::Undefined {
                         r.step(|_| format!("PACKAGE_TARGET_RESOLVE: nothing under \"{}\", trying the next condition", key));
@@ -488,12 +374,7 @@ pub fn package_target_resolve(
                     }
                     return Ok(outcome);
                 } else {
-                    r.step(|_| {
-                        format!(
-                            "PACKAGE_TARGET_RESOLVE: condition \"{}\" is not active",
-                            key
-                        )
-                    });
+                    r.step(|_| format!("PACKAGE_TARGET_RESOLVE: condition \"{}\" is not active", key));
                 }
             }
             Ok(TargetOutcome::Undefined)
@@ -504,13 +385,7 @@ pub fn package_target_resolve(
             Ok(TargetOutcome::Null)
         }
         // 5. Otherwise throw an Invalid Package Target error.
-        other => Err(invalid_target(
-            package_subpath,
-            other,
-            pjson_url,
-            internal,
-            base,
-        )),
+        other => Err(invalid_target(package_subpath, other, pjson_url, internal, base)),
     }
 }
 
@@ -531,137 +406,52 @@ fn package_target_resolve_string(
     let target_value = JsonValue::String(target.to_string());
     // A non-pattern key ending in "/" maps a folder; anything else with a subpath is invalid.
     if !subpath.is_empty() && !pattern && !target.ends_with('/') {
-        return Err(invalid_target(
-            match_key,
-            &target_value,
-            pjson_url,
-            internal,
-            base,
-        ));
+        return Err(invalid_target(match_key, &target_value, pjson_url, internal, base));
     }
     // 1. If target does not start with "./":
     if !target.starts_with("./") {
         // a. In "imports", a bare specifier (not "../", not "/", not a URL) is resolved as a
         //    package: PACKAGE_RESOLVE(target with "*" replaced, packageURL + "/").
-        if internal
-            && !target.starts_with("../")
-            && !target.starts_with('/')
-            && Url::parse(target).is_none()
-        {
-            let export_target = if pattern {
-                target.replace('*', subpath)
-            } else {
-                format!("{}{}", target, subpath)
-            };
-            r.step(|_| {
-                format!(
-                    "PACKAGE_TARGET_RESOLVE: bare target \"{}\" → PACKAGE_RESOLVE",
-                    export_target
-                )
-            });
+        if internal && !target.starts_with("../") && !target.starts_with('/') && Url::parse(target).is_none() {
+            let export_target = if pattern { target.replace('*', subpath) } else { format!("{}{}", target, subpath) };
+            r.step(|_| format!("PACKAGE_TARGET_RESOLVE: bare target \"{}\" → PACKAGE_RESOLVE", export_target));
             return package_resolve(r, &export_target, pjson_url, conditions);
         }
         // b. Otherwise throw an Invalid Package Target error.
-        return Err(invalid_target(
-            match_key,
-            &target_value,
-            pjson_url,
-            internal,
-            base,
-        ));
+        return Err(invalid_target(match_key, &target_value, pjson_url, internal, base));
     }
     // 2. If target has a ".", ".." or "node_modules" segment after "./", it is invalid.
     let rest = &target[2..];
     if has_invalid_segment(rest, false) {
         if !has_invalid_segment(rest, true) {
             if !is_path_map {
-                let request = if pattern {
-                    match_key.replacen('*', subpath, 1)
-                } else {
-                    format!("{}{}", match_key, subpath)
-                };
-                let resolved_target = if pattern {
-                    target.replace('*', subpath)
-                } else {
-                    target.to_string()
-                };
-                push_segment_warning(
-                    r,
-                    &resolved_target,
-                    &request,
-                    match_key,
-                    pjson_url,
-                    internal,
-                    base,
-                    true,
-                );
+                let request = if pattern { match_key.replacen('*', subpath, 1) } else { format!("{}{}", match_key, subpath) };
+                let resolved_target = if pattern { target.replace('*', subpath) } else { target.to_string() };
+                push_segment_warning(r, &resolved_target, &request, match_key, pjson_url, internal, base, true);
             }
         } else {
-            return Err(invalid_target(
-                match_key,
-                &target_value,
-                pjson_url,
-                internal,
-                base,
-            ));
+            return Err(invalid_target(match_key, &target_value, pjson_url, internal, base));
         }
     }
     // 3-4. Resolve it against the package URL; it must stay inside the package.
     let Some(resolved) = Url::join(target, pjson_url) else {
-        return Err(invalid_target(
-            match_key,
-            &target_value,
-            pjson_url,
-            internal,
-            base,
-        ));
+        return Err(invalid_target(match_key, &target_value, pjson_url, internal, base));
     };
-    let package_path = Url::join(".", pjson_url)
-        .map(|u| u.path)
-        .unwrap_or_default();
+    let package_path = Url::join(".", pjson_url).map(|u| u.path).unwrap_or_default();
     if !resolved.path.starts_with(&package_path) {
-        return Err(invalid_target(
-            match_key,
-            &target_value,
-            pjson_url,
-            internal,
-            base,
-        ));
+        return Err(invalid_target(match_key, &target_value, pjson_url, internal, base));
     }
     if subpath.is_empty() {
-        r.step(|r| {
-            format!(
-                "PACKAGE_TARGET_RESOLVE: target \"{}\" → {}",
-                target,
-                r.show_url(&resolved)
-            )
-        });
+        r.step(|r| format!("PACKAGE_TARGET_RESOLVE: target \"{}\" → {}", target, r.show_url(&resolved)));
         return Ok(resolved);
     }
     // 5. The part matched by "*" may not contain such segments either.
     if has_invalid_segment(subpath, false) {
-        let request = if pattern {
-            match_key.replacen('*', subpath, 1)
-        } else {
-            format!("{}{}", match_key, subpath)
-        };
+        let request = if pattern { match_key.replacen('*', subpath, 1) } else { format!("{}{}", match_key, subpath) };
         if !has_invalid_segment(subpath, true) {
             if !is_path_map {
-                let resolved_target = if pattern {
-                    target.replace('*', subpath)
-                } else {
-                    target.to_string()
-                };
-                push_segment_warning(
-                    r,
-                    &resolved_target,
-                    &request,
-                    match_key,
-                    pjson_url,
-                    internal,
-                    base,
-                    false,
-                );
+                let resolved_target = if pattern { target.replace('*', subpath) } else { target.to_string() };
+                push_segment_warning(r, &resolved_target, &request, match_key, pjson_url, internal, base, false);
             }
         } else {
             let reason = format!(
@@ -670,11 +460,7 @@ fn package_target_resolve_string(
                 if internal { "imports" } else { "exports" },
                 pjson_path(pjson_url)
             );
-            return Err(ResolveError::invalid_module_specifier(
-                &request,
-                &reason,
-                base_path(base).as_deref(),
-            ));
+            return Err(ResolveError::invalid_module_specifier(&request, &reason, base_path(base).as_deref()));
         }
     }
     // 6. Substitute every "*" of the resolved target with the match (re-parsing, so a "?" or
@@ -685,22 +471,9 @@ fn package_target_resolve_string(
         Url::join(subpath, &resolved)
     };
     let Some(out) = out else {
-        return Err(invalid_target(
-            match_key,
-            &target_value,
-            pjson_url,
-            internal,
-            base,
-        ));
+        return Err(invalid_target(match_key, &target_value, pjson_url, internal, base));
     };
-    r.step(|r| {
-        format!(
-            "PACKAGE_TARGET_RESOLVE: target \"{}\" with \"{}\" → {}",
-            target,
-            subpath,
-            r.show_url(&out)
-        )
-    });
+    r.step(|r| format!("PACKAGE_TARGET_RESOLVE: target \"{}\" with \"{}\" → {}", target, subpath, r.show_url(&out)));
     Ok(out)
 }
 
@@ -716,10 +489,7 @@ fn push_segment_warning(
     is_target: bool,
 ) {
     let checked = if is_target { target } else { request };
-    let double = checked.contains("//")
-        || checked.contains("\\\\")
-        || checked.contains("/\\")
-        || checked.contains("\\/");
+    let double = checked.contains("//") || checked.contains("\\\\") || checked.contains("/\\") || checked.contains("\\/");
     r.warnings.push(format!(
         "[DEP0166] DeprecationWarning: Use of deprecated {} resolving \"{}\" for module request \"{}\" {}in the \"{}\" field module resolution of the package at {}{}.",
         if double { "double slash" } else { "leading or trailing slash matching" },

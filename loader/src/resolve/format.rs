@@ -81,10 +81,7 @@ pub fn esm_file_format(r: &mut Resolver, url: &Url) -> Result<ModuleFormat, Reso
 }
 
 /// The load-phase checks of `import()` for a resolved URL; gives the module's format.
-pub fn check_loadable(
-    r: &mut Resolver,
-    resolved: &EsmResolution,
-) -> Result<ModuleFormat, ResolveError> {
+pub fn check_loadable(r: &mut Resolver, resolved: &EsmResolution) -> Result<ModuleFormat, ResolveError> {
     let url = &resolved.url;
     match url.scheme.as_str() {
         "file" => esm_file_format(r, url),
@@ -104,12 +101,7 @@ pub fn check_loadable(
         }
         "data" => data_url_format(r, url),
         _ => {
-            r.step(|_| {
-                format!(
-                    "LOAD: the default loader does not load {} URLs",
-                    url.protocol()
-                )
-            });
+            r.step(|_| format!("LOAD: the default loader does not load {} URLs", url.protocol()));
             Err(ResolveError::unsupported_esm_url_scheme(&url.protocol()))
         }
     }

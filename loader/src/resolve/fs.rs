@@ -31,10 +31,7 @@ pub fn is_file(path: &str) -> bool {
 /// `fs.realpathSync(path)`; falls back to the path itself when it cannot be resolved.
 pub fn realpath(path: &str) -> String {
     match std::fs::canonicalize(Path::new(path)) {
-        Ok(p) => p
-            .to_str()
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| path.to_string()),
+        Ok(p) => p.to_str().map(|s| s.to_string()).unwrap_or_else(|| path.to_string()),
         Err(_) => path.to_string(),
     }
 }

@@ -92,20 +92,12 @@ impl Resolver {
 
     /// Conditions for `import`.
     pub fn esm_conditions(&self) -> Vec<String> {
-        ESM_CONDITIONS
-            .iter()
-            .map(|s| s.to_string())
-            .chain(self.user_conditions.iter().cloned())
-            .collect()
+        ESM_CONDITIONS.iter().map(|s| s.to_string()).chain(self.user_conditions.iter().cloned()).collect()
     }
 
     /// Conditions for `require`.
     pub fn cjs_conditions(&self) -> Vec<String> {
-        CJS_CONDITIONS
-            .iter()
-            .map(|s| s.to_string())
-            .chain(self.user_conditions.iter().cloned())
-            .collect()
+        CJS_CONDITIONS.iter().map(|s| s.to_string()).chain(self.user_conditions.iter().cloned()).collect()
     }
 
     /// `process.cwd()`.
@@ -113,10 +105,7 @@ impl Resolver {
         if let Some(c) = &self.current_dir {
             return c.clone();
         }
-        std::env::current_dir()
-            .ok()
-            .and_then(|p| p.to_str().map(|s| s.to_string()))
-            .unwrap_or_else(|| "/".to_string())
+        std::env::current_dir().ok().and_then(|p| p.to_str().map(|s| s.to_string())).unwrap_or_else(|| "/".to_string())
     }
 
     /// A path as trace lines show it: relative to `display_root` when inside it.
@@ -142,37 +131,21 @@ impl Resolver {
 
     /// `import(specifier)` from the module at `parent_path`: ESM_RESOLVE, then the checks the
     /// load phase makes before evaluating anything (format, built-in existence, URL scheme).
-    pub fn resolve_import(
-        &mut self,
-        specifier: &str,
-        parent_path: &str,
-    ) -> Result<ImportResolution, ResolveError> {
+    pub fn resolve_import(&mut self, specifier: &str, parent_path: &str) -> Result<ImportResolution, ResolveError> {
         self.resolve_import_from_url(specifier, &Url::from_file_path(parent_path))
     }
 
     /// `import(specifier)` from the module with URL `parent` (a `file:` or `data:` URL).
-    pub fn resolve_import_from_url(
-        &mut self,
-        specifier: &str,
-        parent: &Url,
-    ) -> Result<ImportResolution, ResolveError> {
+    pub fn resolve_import_from_url(&mut self, specifier: &str, parent: &Url) -> Result<ImportResolution, ResolveError> {
         let resolved = esm::esm_resolve(self, specifier, parent)?;
         let format = format::check_loadable(self, &resolved)?;
-        Ok(ImportResolution {
-            url: resolved.url,
-            href: resolved.href,
-            format,
-        })
+        Ok(ImportResolution { url: resolved.url, href: resolved.href, format })
     }
 
     /// `import.meta.resolve(specifier)` in the module with URL `parent`: ESM_RESOLVE only (no
     /// load-phase checks), and a missing file or a directory gives its URL instead of an error,
     /// as Node v20 does.
-    pub fn import_meta_resolve(
-        &mut self,
-        specifier: &str,
-        parent: &Url,
-    ) -> Result<String, ResolveError> {
+    pub fn import_meta_resolve(&mut self, specifier: &str, parent: &Url) -> Result<String, ResolveError> {
         match esm::esm_resolve(self, specifier, parent) {
             Ok(res) => Ok(res.href),
             Err(e) if e.is_not_found_or_dir() && e.url.is_some() => {
@@ -184,11 +157,7 @@ impl Resolver {
     }
 
     /// `require.resolve(request)` from the CommonJS module at `parent_path`.
-    pub fn resolve_require(
-        &mut self,
-        request: &str,
-        parent_path: &str,
-    ) -> Result<cjs::Required, ResolveError> {
+    pub fn resolve_require(&mut self, request: &str, parent_path: &str) -> Result<cjs::Required, ResolveError> {
         cjs::resolve_filename(self, request, parent_path)
     }
 }
@@ -212,11 +181,7 @@ mod tests;
 pub fn node_global_paths() -> Vec<String> {
     let mut out = Vec::new();
     if let Ok(np) = std::env::var("NODE_PATH") {
-        out.extend(
-            np.split(':')
-                .filter(|s| !s.is_empty())
-                .map(|s| s.to_string()),
-        );
+        out.extend(np.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
     }
     if let Ok(home) = std::env::var("HOME") {
         if !home.is_empty() {

@@ -133,10 +133,8 @@ fn config_from_json(path: &str, value: &JsonValue) -> PackageConfig {
 /// Object keys in JavaScript's own-property order: array-index keys first, ascending, then the
 /// rest in insertion order (what `Object.getOwnPropertyNames` gives Node).
 pub fn own_keys(map: &IndexMap<String, JsonValue>) -> Vec<&String> {
-    let mut index_keys: Vec<(u32, &String)> = map
-        .keys()
-        .filter_map(|k| array_index(k).map(|n| (n, k)))
-        .collect();
+    let mut index_keys: Vec<(u32, &String)> =
+        map.keys().filter_map(|k| array_index(k).map(|n| (n, k))).collect();
     index_keys.sort();
     let mut keys: Vec<&String> = index_keys.into_iter().map(|(_, k)| k).collect();
     keys.extend(map.keys().filter(|k| array_index(k).is_none()));
@@ -154,12 +152,8 @@ pub fn array_index(key: &str) -> Option<u32> {
 
 /// LOOKUP_PACKAGE_SCOPE(url) for ES modules (Node's `getPackageScopeConfig`): walks up from
 /// `url` to the nearest package.json, stopping at a `node_modules` folder and at the root.
-pub fn lookup_package_scope(
-    cache: &mut PackageJsonCache,
-    url: &Url,
-) -> Result<Rc<PackageConfig>, ResolveError> {
-    let mut pjson_url =
-        Url::join("./package.json", url).unwrap_or_else(|| Url::from_file_path("/package.json"));
+pub fn lookup_package_scope(cache: &mut PackageJsonCache, url: &Url) -> Result<Rc<PackageConfig>, ResolveError> {
+    let mut pjson_url = Url::join("./package.json", url).unwrap_or_else(|| Url::from_file_path("/package.json"));
     loop {
         // 1. If scopeURL ends in a "node_modules" path segment, stop.
         if pjson_url.pathname().ends_with("node_modules/package.json") {
@@ -184,9 +178,7 @@ pub fn lookup_package_scope(
             break;
         }
     }
-    let path = pjson_url
-        .to_file_path()
-        .unwrap_or_else(|_| "/package.json".to_string());
+    let path = pjson_url.to_file_path().unwrap_or_else(|_| "/package.json".to_string());
     Ok(Rc::new(PackageConfig::missing(path)))
 }
 
@@ -203,9 +195,7 @@ pub fn read_package_scope(
             return Ok(None);
         }
         let pjson = format!("{}/package.json", current);
-        let config = cache
-            .read_package_json(&pjson)
-            .map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))?;
+        let config = cache.read_package_json(&pjson).map_err(|e| ResolveError::cjs_package_json_syntax(&pjson, &e.message))?;
         if config.exists {
             return Ok(Some((current, config)));
         }
@@ -222,8 +212,7 @@ mod tests {
 
     #[test]
     fn own_keys_puts_array_indices_first() {
-        let JsonValue::Object(map) = json::parse(r#"{"b":1,"10":2,"a":3,"2":4,"01":5}"#).unwrap()
-        else {
+        let JsonValue::Object(map) = json::parse(r#"{"b":1,"10":2,"a":3,"2":4,"01":5}"#).unwrap() else {
             panic!("object expected")
         };
         let keys: Vec<&str> = own_keys(&map).into_iter().map(|s| s.as_str()).collect();

@@ -29,11 +29,7 @@ pub fn resolve(base: &str, p: &str) -> String {
 
 /// `path.dirname(p)` for an absolute path.
 pub fn dirname(p: &str) -> String {
-    let trimmed = if p.len() > 1 {
-        p.trim_end_matches('/')
-    } else {
-        p
-    };
+    let trimmed = if p.len() > 1 { p.trim_end_matches('/') } else { p };
     match trimmed.rfind('/') {
         Some(0) => "/".to_string(),
         Some(i) => trimmed[..i].to_string(),

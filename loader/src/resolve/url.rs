@@ -51,10 +51,7 @@ fn needs_encoding(b: u8, set: EncodeSet) -> bool {
         EncodeSet::Fragment => matches!(b, b' ' | b'"' | b'<' | b'>' | b'`'),
         EncodeSet::Query => matches!(b, b' ' | b'"' | b'#' | b'<' | b'>'),
         EncodeSet::SpecialQuery => matches!(b, b' ' | b'"' | b'#' | b'<' | b'>' | b'\''),
-        EncodeSet::Path => matches!(
-            b,
-            b' ' | b'"' | b'#' | b'<' | b'>' | b'?' | b'`' | b'{' | b'}'
-        ),
+        EncodeSet::Path => matches!(b, b' ' | b'"' | b'#' | b'<' | b'>' | b'?' | b'`' | b'{' | b'}'),
     }
 }
 
@@ -74,10 +71,7 @@ fn encode(s: &str, set: EncodeSet) -> String {
 /// parser does before anything else.
 fn preprocess(input: &str) -> String {
     let trimmed = input.trim_matches(|c: char| (c as u32) <= 0x20);
-    trimmed
-        .chars()
-        .filter(|&c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    trimmed.chars().filter(|&c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }
 
 /// Splits `scheme:` off the front when the input has a valid scheme.
@@ -157,11 +151,7 @@ fn serialize_segments(segments: &[String]) -> String {
 
 fn segments_of(path: &str) -> Vec<String> {
     // "/a/b/c" -> ["a", "b", "c"]; "/" -> [""].
-    path.strip_prefix('/')
-        .unwrap_or(path)
-        .split('/')
-        .map(|s| s.to_string())
-        .collect()
+    path.strip_prefix('/').unwrap_or(path).split('/').map(|s| s.to_string()).collect()
 }
 
 impl Url {
@@ -172,11 +162,7 @@ impl Url {
         let (scheme, rest) = split_scheme(&input)?;
         let special = is_special(&scheme);
         let (body, query, fragment) = split_query_fragment(rest);
-        let query_set = if special {
-            EncodeSet::SpecialQuery
-        } else {
-            EncodeSet::Query
-        };
+        let query_set = if special { EncodeSet::SpecialQuery } else { EncodeSet::Query };
         let query = query.map(|q| encode(q, query_set));
         let fragment = fragment.map(|f| encode(f, EncodeSet::Fragment));
         if special {
@@ -227,40 +213,15 @@ impl Url {
             if !p.is_empty() {
                 push_path_segments(&mut segments, p.strip_prefix('/').unwrap_or(p), false);
             }
-            let path = if segments.is_empty() {
-                String::new()
-            } else {
-                serialize_segments(&segments)
-            };
-            return Some(Url {
-                scheme,
-                host: Some(host),
-                path,
-                opaque: false,
-                query,
-                fragment,
-            });
+            let path = if segments.is_empty() { String::new() } else { serialize_segments(&segments) };
+            return Some(Url { scheme, host: Some(host), path, opaque: false, query, fragment });
         }
         if let Some(p) = body.strip_prefix('/') {
             let mut segments = Vec::new();
             push_path_segments(&mut segments, p, false);
-            return Some(Url {
-                scheme,
-                host: None,
-                path: serialize_segments(&segments),
-                opaque: false,
-                query,
-                fragment,
-            });
+            return Some(Url { scheme, host: None, path: serialize_segments(&segments), opaque: false, query, fragment });
         }
-        Some(Url {
-            scheme,
-            host: None,
-            path: encode(body, EncodeSet::C0),
-            opaque: true,
-            query,
-            fragment,
-        })
+        Some(Url { scheme, host: None, path: encode(body, EncodeSet::C0), opaque: true, query, fragment })
     }
 
     /// `new URL(input, base)`: resolves `input` against `base`. Absolute inputs parse on their
@@ -282,11 +243,7 @@ impl Url {
         }
         let special = is_special(&base.scheme);
         let (body, query, fragment) = split_query_fragment(&pre);
-        let query_set = if special {
-            EncodeSet::SpecialQuery
-        } else {
-            EncodeSet::Query
-        };
+        let query_set = if special { EncodeSet::SpecialQuery } else { EncodeSet::Query };
         let enc_query = query.map(|q| encode(q, query_set));
         let enc_fragment = fragment.map(|f| encode(f, EncodeSet::Fragment));
         let is_sep = |c: char| c == '/' || (special && c == '\\');
@@ -303,11 +260,7 @@ impl Url {
         }
         if body.is_empty() {
             // Only a query and/or fragment: keep the base path.
-            let q = if query.is_some() {
-                enc_query
-            } else {
-                base.query.clone()
-            };
+            let q = if query.is_some() { enc_query } else { base.query.clone() };
             return Some(Url {
                 scheme: base.scheme.clone(),
                 host: base.host.clone(),
@@ -406,14 +359,7 @@ impl Url {
         if trailing && !p.ends_with('/') {
             p.push('/');
         }
-        Url {
-            scheme: "file".into(),
-            host: Some(String::new()),
-            path: p,
-            opaque: false,
-            query: None,
-            fragment: None,
-        }
+        Url { scheme: "file".into(), host: Some(String::new()), path: p, opaque: false, query: None, fragment: None }
     }
 
     /// Node's `fileURLToPath(url)` on POSIX: rejects other schemes
@@ -429,9 +375,7 @@ impl Url {
         }
         let lower = self.path.to_ascii_lowercase();
         if lower.contains("%2f") {
-            return Err(ResolveError::invalid_file_url_path(
-                "must not include encoded / characters",
-            ));
+            return Err(ResolveError::invalid_file_url_path("must not include encoded / characters"));
         }
         percent_decode_strict(&self.path).ok_or_else(ResolveError::uri_malformed)
     }
@@ -461,11 +405,7 @@ pub fn percent_decode_strict(s: &str) -> Option<String> {
 pub fn encode_uri_component(s: &str) -> String {
     let mut out = String::new();
     for &b in s.as_bytes() {
-        let keep = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')'
-            );
+        let keep = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')');
         if keep {
             out.push(b as char);
         } else {
@@ -484,9 +424,7 @@ mod tests {
     }
 
     fn join(s: &str) -> String {
-        Url::join(s, &base())
-            .map(|u| u.href())
-            .unwrap_or_else(|| "FAIL".into())
+        Url::join(s, &base()).map(|u| u.href()).unwrap_or_else(|| "FAIL".into())
     }
 
     #[test]
@@ -506,10 +444,7 @@ mod tests {
     #[test]
     fn query_and_fragment_are_kept_and_encoded() {
         assert_eq!(join("./a.js?v=1#h"), "file:///root/project/app/a.js?v=1#h");
-        assert_eq!(
-            join("./a b.js?x y#p q"),
-            "file:///root/project/app/a%20b.js?x%20y#p%20q"
-        );
+        assert_eq!(join("./a b.js?x y#p q"), "file:///root/project/app/a%20b.js?x%20y#p%20q");
         assert_eq!(join("./a.js?"), "file:///root/project/app/a.js?");
         let u = Url::join("./a.js?#", &base()).unwrap();
         assert_eq!(u.search(), "");
@@ -524,26 +459,12 @@ mod tests {
 
     #[test]
     fn absolute_urls_parse() {
-        assert_eq!(
-            Url::parse("FILE:///a/b.js").unwrap().href(),
-            "file:///a/b.js"
-        );
-        assert_eq!(
-            Url::parse("file:src/util.js").unwrap().href(),
-            "file:///src/util.js"
-        );
+        assert_eq!(Url::parse("FILE:///a/b.js").unwrap().href(), "file:///a/b.js");
+        assert_eq!(Url::parse("file:src/util.js").unwrap().href(), "file:///src/util.js");
         assert_eq!(Url::parse("file:").unwrap().href(), "file:///");
-        assert_eq!(
-            Url::parse("file://localhost/a").unwrap().href(),
-            "file:///a"
-        );
+        assert_eq!(Url::parse("file://localhost/a").unwrap().href(), "file:///a");
         assert_eq!(Url::parse("C:\\x.js").unwrap().href(), "c:\\x.js");
-        assert_eq!(
-            Url::parse("data:text/javascript,export default 1")
-                .unwrap()
-                .href(),
-            "data:text/javascript,export default 1"
-        );
+        assert_eq!(Url::parse("data:text/javascript,export default 1").unwrap().href(), "data:text/javascript,export default 1");
         assert_eq!(Url::parse("node:fs").unwrap().protocol(), "node:");
         assert!(Url::parse("dep-a").is_none());
         assert!(Url::parse("./x").is_none());
@@ -557,28 +478,16 @@ mod tests {
         let bad = Url::join("./100%.js", &base()).unwrap();
         assert_eq!(bad.to_file_path().unwrap_err().label(), "URIError");
         let slash = Url::join("./a%2Fb.js", &base()).unwrap();
-        assert_eq!(
-            slash.to_file_path().unwrap_err().label(),
-            "ERR_INVALID_FILE_URL_PATH"
-        );
+        assert_eq!(slash.to_file_path().unwrap_err().label(), "ERR_INVALID_FILE_URL_PATH");
         let host = Url::parse("file://otherhost/x.js").unwrap();
-        assert_eq!(
-            host.to_file_path().unwrap_err().label(),
-            "ERR_INVALID_FILE_URL_HOST"
-        );
+        assert_eq!(host.to_file_path().unwrap_err().label(), "ERR_INVALID_FILE_URL_HOST");
         let node = Url::parse("node:fs").unwrap();
-        assert_eq!(
-            node.to_file_path().unwrap_err().label(),
-            "ERR_INVALID_URL_SCHEME"
-        );
+        assert_eq!(node.to_file_path().unwrap_err().label(), "ERR_INVALID_URL_SCHEME");
     }
 
     #[test]
     fn path_to_file_url_escapes_url_syntax() {
-        assert_eq!(
-            Url::from_file_path("/p/a#b?c%d e.js").href(),
-            "file:///p/a%23b%3Fc%25d%20e.js"
-        );
+        assert_eq!(Url::from_file_path("/p/a#b?c%d e.js").href(), "file:///p/a%23b%3Fc%25d%20e.js");
         assert_eq!(Url::from_file_path("/p/é.js").href(), "file:///p/%C3%A9.js");
         let round = Url::from_file_path("/p/100%.js").to_file_path().unwrap();
         assert_eq!(round, "/p/100%.js");

@@ -51,15 +51,12 @@ impl ModuleInstances {
 
     /// The cell of a module's own binding (or a synthetic module's export).
     pub fn local_cell(&self, m: ModuleId, name: &JsStr) -> Option<CellRef> {
-        self.environment(m)
-            .and_then(|e| e.locals.get(name).copied())
+        self.environment(m).and_then(|e| e.locals.get(name).copied())
     }
 
     /// The module's namespace object, if it has been created.
     pub fn namespace(&self, m: ModuleId) -> Option<ObjRef> {
-        self.namespaces
-            .get(m.index())
-            .and_then(|n| n.map(|(o, _)| o))
+        self.namespaces.get(m.index()).and_then(|n| n.map(|(o, _)| o))
     }
 
     fn grow(&mut self, len: usize) {
@@ -85,9 +82,7 @@ impl ModuleInstances {
                     for local in &plan.locals {
                         let initial = match local.init {
                             LocalInit::Undefined => Value::Undefined,
-                            LocalInit::HoistedFunction { .. }
-                            | LocalInit::Lexical
-                            | LocalInit::Const => Value::Empty,
+                            LocalInit::HoistedFunction { .. } | LocalInit::Lexical | LocalInit::Const => Value::Empty,
                         };
                         // A name declared twice (var + function) shares one binding.
                         if env.locals.contains_key(&local.name) {
@@ -111,17 +106,11 @@ impl ModuleInstances {
         }
         for id in created {
             let imports = match &graph.get(id).kind {
-                ModuleKind::SourceText(m) => m
-                    .environment
-                    .as_ref()
-                    .map(|p| p.imports.clone())
-                    .unwrap_or_default(),
+                ModuleKind::SourceText(m) => m.environment.as_ref().map(|p| p.imports.clone()).unwrap_or_default(),
                 ModuleKind::Synthetic(_) => Vec::new(),
             };
             for import in imports {
-                let Some(cell) = self.binding_cell(vm, graph, &import.target) else {
-                    continue;
-                };
+                let Some(cell) = self.binding_cell(vm, graph, &import.target) else { continue };
                 if let Some(env) = self.environments[id.index()].as_mut() {
                     env.imports.insert(import.local_name, cell);
                 }
@@ -131,12 +120,7 @@ impl ModuleInstances {
 
     /// The cell a resolved binding denotes: the owning module's cell for a name, or the cell
     /// holding the module's namespace object.
-    pub fn binding_cell(
-        &mut self,
-        vm: &mut Vm,
-        graph: &mut ModuleGraph,
-        binding: &ResolvedBinding,
-    ) -> Option<CellRef> {
+    pub fn binding_cell(&mut self, vm: &mut Vm, graph: &mut ModuleGraph, binding: &ResolvedBinding) -> Option<CellRef> {
         match &binding.binding_name {
             BindingName::Name(name) => self.local_cell(binding.module, name),
             BindingName::Namespace => Some(self.namespace_cell(vm, graph, binding.module)),
@@ -157,10 +141,7 @@ impl ModuleInstances {
         let placeholder = vm.new_object_with_proto(None);
         self.namespaces[m.index()] = Some((placeholder, cell));
         get_module_namespace(graph, m);
-        let plan = graph
-            .namespace(m)
-            .map(|n| n.exports.clone())
-            .unwrap_or_default();
+        let plan = graph.namespace(m).map(|n| n.exports.clone()).unwrap_or_default();
         let mut exports = Vec::with_capacity(plan.len());
         for (name, binding) in plan {
             if let Some(c) = self.binding_cell(vm, graph, &binding) {

@@ -10,9 +10,7 @@
 //! whose settlement calls AsyncModuleExecutionFulfilled/Rejected from a promise reaction.
 
 use modjs_parser::ast::JsStr;
-use modjs_vm::builtins::promise::{
-    new_promise, perform_promise_then, reject_promise, resolve_promise,
-};
+use modjs_vm::builtins::promise::{new_promise, perform_promise_then, reject_promise, resolve_promise};
 use modjs_vm::compiler::ModuleBindingKind;
 use modjs_vm::native::CallArgs;
 use modjs_vm::object::ObjectKind;
@@ -20,8 +18,8 @@ use modjs_vm::{attrs, CellRef, ErrorKind, JsResult, ObjRef, PropertyKey, Value, 
 
 use super::environment::ModuleInstances;
 use crate::module::evaluate::{
-    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome,
-    Evaluation, ModuleExecutor,
+    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome, Evaluation,
+    ModuleExecutor,
 };
 use crate::module::graph::ModuleGraph;
 use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
@@ -64,10 +62,7 @@ impl ModuleRuntime {
 
     /// The value behind a thrown-value handle.
     pub fn thrown_value(&self, t: ThrownValue) -> Value {
-        self.thrown
-            .get(t.0 as usize)
-            .cloned()
-            .unwrap_or(Value::Undefined)
+        self.thrown.get(t.0 as usize).cloned().unwrap_or(Value::Undefined)
     }
 
     fn remember_thrown(&mut self, vm: &mut Vm, v: Value) -> ThrownValue {
@@ -97,9 +92,7 @@ impl ModuleRuntime {
                 continue;
             }
             let record = self.graph.get(id);
-            let ModuleKind::SourceText(m) = &record.kind else {
-                continue;
-            };
+            let ModuleKind::SourceText(m) = &record.kind else { continue };
             if m.environment.is_none() {
                 continue;
             }
@@ -112,10 +105,9 @@ impl ModuleRuntime {
             for binding in &bindings {
                 let name = &binding.name;
                 let cell = match binding.kind {
-                    ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => self
-                        .instances
-                        .environment(id)
-                        .and_then(|e| e.imports.get(name).copied()),
+                    ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => {
+                        self.instances.environment(id).and_then(|e| e.imports.get(name).copied())
+                    }
                     ModuleBindingKind::ImportMeta => Some(self.import_meta_cell(vm, id)),
                     _ => self.instances.local_cell(id, name),
                 };
@@ -123,9 +115,7 @@ impl ModuleRuntime {
                     Some(c) => c,
                     None => {
                         let what = name.to_string_lossy();
-                        let msg = format!(
-                            "modjs internal error: no binding cell for '{what}' in {shown}"
-                        );
+                        let msg = format!("modjs internal error: no binding cell for '{what}' in {shown}");
                         return Err(vm.throw_error(ErrorKind::Error, &msg));
                     }
                 };
@@ -154,27 +144,12 @@ impl ModuleRuntime {
             if u.scheme == "file" {
                 if let Ok(path) = u.to_file_path() {
                     let dir = crate::resolve::path::dirname(&path);
-                    vm.define_value(
-                        meta,
-                        PropertyKey::from("dirname"),
-                        Value::from(dir.as_str()),
-                        attrs::ALL,
-                    );
-                    vm.define_value(
-                        meta,
-                        PropertyKey::from("filename"),
-                        Value::from(path.as_str()),
-                        attrs::ALL,
-                    );
+                    vm.define_value(meta, PropertyKey::from("dirname"), Value::from(dir.as_str()), attrs::ALL);
+                    vm.define_value(meta, PropertyKey::from("filename"), Value::from(path.as_str()), attrs::ALL);
                 }
             }
         }
-        vm.define_value(
-            meta,
-            PropertyKey::from("url"),
-            Value::from(url.as_str()),
-            attrs::ALL,
-        );
+        vm.define_value(meta, PropertyKey::from("url"), Value::from(url.as_str()), attrs::ALL);
         let cell = vm.heap.alloc_cell(Value::Object(meta));
         vm.root_cells.push(cell);
         cell
@@ -219,14 +194,8 @@ struct Executor<'a> {
 }
 
 impl ModuleExecutor for Executor<'_> {
-    fn execute_module(
-        &mut self,
-        _graph: &mut ModuleGraph,
-        module: ModuleId,
-    ) -> Result<(), ThrownValue> {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
-            return Ok(());
-        };
+    fn execute_module(&mut self, _graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return Ok(()) };
         let body = compiled.body;
         match run_at_safe_point(self.vm, body) {
             Ok(_) => Ok(()),
@@ -235,9 +204,7 @@ impl ModuleExecutor for Executor<'_> {
     }
 
     fn execute_module_async(&mut self, _graph: &mut ModuleGraph, module: ModuleId) {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
-            return;
-        };
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return };
         let body = compiled.body;
         // The body is an async function: its promise settles when the module finishes.
         let promise = match run_at_safe_point(self.vm, body) {
@@ -256,52 +223,23 @@ impl ModuleExecutor for Executor<'_> {
             }
         };
         let id = Value::Number(module.0 as f64);
-        let on_fulfilled = self.vm.new_native_function_with_slots(
-            PropertyKey::from(""),
-            1,
-            async_module_fulfilled,
-            vec![id.clone()],
-            false,
-        );
-        let on_rejected = self.vm.new_native_function_with_slots(
-            PropertyKey::from(""),
-            1,
-            async_module_rejected,
-            vec![id],
-            false,
-        );
-        perform_promise_then(
-            self.vm,
-            promise,
-            Value::Object(on_fulfilled),
-            Value::Object(on_rejected),
-            None,
-        );
+        let on_fulfilled = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_fulfilled, vec![id.clone()], false);
+        let on_rejected = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_rejected, vec![id], false);
+        perform_promise_then(self.vm, promise, Value::Object(on_fulfilled), Value::Object(on_rejected), None);
     }
 
-    fn evaluate_synthetic(
-        &mut self,
-        graph: &mut ModuleGraph,
-        module: ModuleId,
-    ) -> Result<(), ThrownValue> {
+    fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
         let record = graph.get(module);
-        let ModuleKind::Synthetic(s) = &record.kind else {
-            return Ok(());
-        };
+        let ModuleKind::Synthetic(s) = &record.kind else { return Ok(()) };
         let default = JsStr::from_str("default");
         let result: JsResult<()> = match &s.kind {
             SyntheticKind::Json { source } => {
-                let Some(cell) = self.rt.instances.local_cell(module, &default) else {
-                    return Ok(());
-                };
+                let Some(cell) = self.rt.instances.local_cell(module, &default) else { return Ok(()) };
                 if !self.vm.heap.cell(cell).is_empty() {
                     return Ok(());
                 }
                 let parse = self.rt.json_parse.clone().unwrap_or(Value::Undefined);
-                match self
-                    .vm
-                    .call(&parse, Value::Undefined, &[Value::from(source.as_str())])
-                {
+                match self.vm.call(&parse, Value::Undefined, &[Value::from(source.as_str())]) {
                     Ok(v) => {
                         self.vm.heap.cell_set(cell, v);
                         Ok(())
@@ -314,22 +252,14 @@ impl ModuleExecutor for Executor<'_> {
                 Err(self.vm.throw_error(ErrorKind::Error, &msg))
             }
             SyntheticKind::CommonJs { .. } => {
-                let msg = format!(
-                    "modjs does not support importing CommonJS ({}) yet",
-                    record.url
-                );
+                let msg = format!("modjs does not support importing CommonJS ({}) yet", record.url);
                 Err(self.vm.throw_error(ErrorKind::Error, &msg))
             }
         };
         result.map_err(|e| self.rt.remember_thrown(self.vm, e))
     }
 
-    fn settle_top_level_capability(
-        &mut self,
-        _graph: &mut ModuleGraph,
-        module: ModuleId,
-        result: Result<(), ThrownValue>,
-    ) {
+    fn settle_top_level_capability(&mut self, _graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>) {
         self.rt.settled.push((module, result));
     }
 }

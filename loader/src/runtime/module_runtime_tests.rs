@@ -10,12 +10,9 @@ use crate::module::{construct, link, Trace};
 
 /// Runs the graph whose entry is the first file; returns stdout and the error message, if any.
 fn run(files: &[(&str, &str)]) -> (String, Option<String>) {
-    let mut h = files
-        .iter()
-        .fold(MemoryHost::new(), |h, (p, s)| h.file(p, s));
+    let mut h = files.iter().fold(MemoryHost::new(), |h, (p, s)| h.file(p, s));
     let mut trace = Trace::off();
-    let (mut graph, root) =
-        construct(&mut h, files[0].0, &mut trace).unwrap_or_else(|e| panic!("construct: {e}"));
+    let (mut graph, root) = construct(&mut h, files[0].0, &mut trace).unwrap_or_else(|e| panic!("construct: {e}"));
     link(&mut graph, root, &mut trace).unwrap_or_else(|e| panic!("link: {e}"));
     let mut vm = Vm::new();
     let mut rt = ModuleRuntime::new(graph, trace);
@@ -29,21 +26,9 @@ fn run(files: &[(&str, &str)]) -> (String, Option<String>) {
         }
     });
     let message = error.map(|e| {
-        let m = vm
-            .get_v(&e, &PropertyKey::from("message"))
-            .unwrap_or(modjs_vm::Value::Undefined);
-        let n = vm
-            .get_v(&e, &PropertyKey::from("name"))
-            .unwrap_or(modjs_vm::Value::Undefined);
-        format!(
-            "{}: {}",
-            vm.to_string(&n)
-                .map(|s| s.to_rust_lossy())
-                .unwrap_or_default(),
-            vm.to_string(&m)
-                .map(|s| s.to_rust_lossy())
-                .unwrap_or_default()
-        )
+        let m = vm.get_v(&e, &PropertyKey::from("message")).unwrap_or(modjs_vm::Value::Undefined);
+        let n = vm.get_v(&e, &PropertyKey::from("name")).unwrap_or(modjs_vm::Value::Undefined);
+        format!("{}: {}", vm.to_string(&n).map(|s| s.to_rust_lossy()).unwrap_or_default(), vm.to_string(&m).map(|s| s.to_rust_lossy()).unwrap_or_default())
     });
     (out, message)
 }
@@ -78,10 +63,7 @@ fn tdz_in_a_cycle_names_the_importers_local() {
         ("/b.mjs", "import { a } from './a.mjs'; console.log('b', typeof a === 'number'); export const b = 2;"),
     ]);
     assert_eq!(out, "");
-    assert_eq!(
-        err.as_deref(),
-        Some("ReferenceError: Cannot access 'a' before initialization")
-    );
+    assert_eq!(err.as_deref(), Some("ReferenceError: Cannot access 'a' before initialization"));
 }
 
 #[test]
@@ -100,14 +82,8 @@ fn namespaces_defaults_and_import_meta() {
 
 #[test]
 fn assigning_an_import_throws() {
-    let (_, err) = run(&[
-        ("/main.mjs", "import { x } from './lib.mjs'; x = 2;"),
-        ("/lib.mjs", "export let x = 1;"),
-    ]);
-    assert_eq!(
-        err.as_deref(),
-        Some("TypeError: Assignment to constant variable.")
-    );
+    let (_, err) = run(&[("/main.mjs", "import { x } from './lib.mjs'; x = 2;"), ("/lib.mjs", "export let x = 1;")]);
+    assert_eq!(err.as_deref(), Some("TypeError: Assignment to constant variable."));
 }
 
 #[test]
@@ -118,8 +94,7 @@ fn a_module_top_level_loop_is_a_collection_safe_point() {
         "let n = 0; for (let i = 0; i < 300000; i++) { const a = { i }; const b = { a }; a.b = b; n += b.a.i & 1; } console.log(n);",
     );
     let mut trace = Trace::off();
-    let (mut graph, root) =
-        construct(&mut h, "/main.mjs", &mut trace).unwrap_or_else(|e| panic!("construct: {e}"));
+    let (mut graph, root) = construct(&mut h, "/main.mjs", &mut trace).unwrap_or_else(|e| panic!("construct: {e}"));
     link(&mut graph, root, &mut trace).unwrap_or_else(|e| panic!("link: {e}"));
     let mut vm = Vm::new();
     let mut rt = ModuleRuntime::new(graph, trace);
@@ -133,13 +108,6 @@ fn a_module_top_level_loop_is_a_collection_safe_point() {
     });
     assert!(matches!(outcome, Ok(EvaluateOutcome::Settled(Ok(())))));
     assert_eq!(out, "150000\n");
-    assert!(
-        vm.heap.collections > 0,
-        "the collector ran during the module body"
-    );
-    assert!(
-        vm.heap.live_objects() < 200_000,
-        "garbage was freed: {} live",
-        vm.heap.live_objects()
-    );
+    assert!(vm.heap.collections > 0, "the collector ran during the module body");
+    assert!(vm.heap.live_objects() < 200_000, "garbage was freed: {} live", vm.heap.live_objects());
 }
