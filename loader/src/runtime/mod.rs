@@ -5,9 +5,12 @@
 //!
 //! - [`environment`]: module environments — one cell per binding, imports aliased to the
 //!   exporter's cells, namespace objects (GetModuleNamespace on the VM side);
+//! - [`commonjs`]: CommonJS modules (`require`, the module wrapper, the cache) and their
+//!   interop with ES modules;
 //! - [`module_runtime`]: compiling modules over their cells, hoisting, and the evaluate phase
 //!   run against the VM (the [`crate::module::evaluate::ModuleExecutor`]).
 
+pub mod commonjs;
 pub mod environment;
 pub mod module_runtime;
 
