@@ -5,7 +5,6 @@
 use modjs_vm::{JsResult, Value, Vm};
 
 /// The CommonJS exports of built-in `id` (without `node:`), if modjs has it.
-pub fn builtin_exports(_vm: &mut Vm, _id: &str) -> JsResult<Option<Value>> {
-    // The registry of built-ins (`crate::node`) is not in this tree yet.
-    Ok(None)
+pub fn builtin_exports(vm: &mut Vm, id: &str) -> JsResult<Option<Value>> {
+    crate::node::builtin_exports(vm, id)
 }

@@ -155,9 +155,8 @@ fn file_url_to_path(text: &str) -> Option<String> {
     url.to_file_path().ok()
 }
 
-/// `syncBuiltinESMExports()`: the named exports of the built-ins' ES module facades take the
-/// current values of their CommonJS exports. The facades read the exports objects when
-/// imported, so there is nothing to bring up to date yet.
-fn sync_builtin_esm_exports(_vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Undefined)
+/// `syncBuiltinESMExports()`: the named exports of the `node:` module records take the current
+/// values of the built-ins' exports objects.
+fn sync_builtin_esm_exports(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    crate::node::sync_builtin_esm_exports_native(vm, args)
 }
