@@ -25,6 +25,7 @@ use super::record::{
     ModuleId, ModuleKind, ModuleRecord, ParsedModule, SourceTextModule, SyntheticKind, SyntheticModule,
 };
 use super::trace::Trace;
+use crate::runtime::commonjs::format::{detect_format, Detected};
 
 /// Loads the graph of `entry` (a path as the host understands it) into a new module map and
 /// returns it with the entry's id.
@@ -266,26 +267,17 @@ fn parse_loaded(
                 export_names: vec![JsStr::from_str("default")],
             })
         }
-        HostFormat::CommonJs => {
-            let source = fetch()?;
-            match modjs_parser::parse(&source, Goal::Script) {
-                Ok(_) => commonjs_facade(source),
-                Err(error) => return Err(commonjs_syntax_error(url, path, source, error)),
-            }
-        }
+        // A CommonJS module is compiled when it is evaluated (as Node does: a syntax error in it
+        // surfaces only when its turn comes).
+        HostFormat::CommonJs => commonjs_facade(fetch()?),
         HostFormat::Module => parse_source_text_module(url, fetch()?)?,
         HostFormat::Detect => {
-            // Node v20's syntax detection: CommonJS when the text parses as a Script; an ES
-            // module when only the Module goal accepts it. When neither does, the error is the
-            // Module's if the Script failed on ES module syntax, else the Script's.
+            // Node v20.20's syntax detection: CommonJS unless the text fails to compile as
+            // CommonJS in a way only an ES module explains.
             let source = fetch()?;
-            match modjs_parser::parse(&source, Goal::Script) {
-                Ok(_) => commonjs_facade(source),
-                Err(script_error) => match modjs_parser::parse(&source, Goal::Module) {
-                    Ok(_) => parse_source_text_module(url, source)?,
-                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(url, source)?,
-                    Err(_) => return Err(commonjs_syntax_error(url, path, source, script_error)),
-                },
+            match detect_format(&source) {
+                Detected::Module => parse_source_text_module(url, source)?,
+                Detected::CommonJs(_) | Detected::Error(_) => commonjs_facade(source),
             }
         }
     })
@@ -301,28 +293,6 @@ fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleE
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
     Ok(Loaded::Parsed(Box::new(ParsedModule { program, records, source, declarations })))
-}
-
-/// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
-fn commonjs_syntax_error(
-    url: &str,
-    path: Option<&str>,
-    source: String,
-    error: modjs_parser::SyntaxError,
-) -> ModuleError {
-    ModuleError::Syntax { url: path.unwrap_or(url).to_string(), source, error }
-}
-
-/// The CommonJS parse errors after which Node v20's syntax detection retries a typeless `.js`
-/// file as an ES module (`import`/`export` statements, `import.meta`, top-level `await`).
-pub fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
-    const ESM_ONLY: &[&str] = &[
-        "Cannot use import statement outside a module",
-        "Unexpected token 'export'",
-        "Cannot use 'import.meta' outside a module",
-        "await is only valid in async functions and the top level bodies of modules",
-    ];
-    ESM_ONLY.contains(&error.message.as_str())
 }
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
