@@ -28,7 +28,8 @@ use crate::runtime::module_runtime::with_runtime;
 
 /// Runs (or finds in the cache) the CommonJS module at `filename` for an `import`, and reads
 /// the values of its exports: `default` first, then each of `names` (the statically detected
-/// names, `default` excluded) that `module.exports` has as an own property.
+/// names, `default` excluded): its value when `module.exports` has it as an own property, else
+/// `undefined`.
 pub fn load_for_import(vm: &mut Vm, filename: &str, names: &[JsStr]) -> JsResult<Vec<(JsStr, Value)>> {
     let exports = load_file(vm, filename, Parent::Undefined, false)?;
     let mut out = Vec::with_capacity(names.len() + 1);
@@ -44,11 +45,9 @@ pub fn load_for_import(vm: &mut Vm, filename: &str, names: &[JsStr]) -> JsResult
             continue;
         }
         let key = PropertyKey::from_string(modjs_vm::JsString::from_slice(name.units()));
-        if !vm.has_own_property(object, &key)? {
-            continue;
-        }
-        // A getter may throw: the export is then undefined.
-        let value = vm.get(object, &key).unwrap_or(Value::Undefined);
+        // A name that is not an own property stays undefined; a getter may throw: the export
+        // is then undefined too.
+        let value = if vm.has_own_property(object, &key)? { vm.get(object, &key).unwrap_or(Value::Undefined) } else { Value::Undefined };
         out.push((name.clone(), value));
     }
     Ok(out)

@@ -48,6 +48,7 @@ use std::collections::HashMap;
 
 use modjs_vm::{JsResult, ObjRef, Symbol, Value, Vm};
 
+use crate::module::record::{ModuleId, ThrownValue};
 use crate::resolve::Resolver;
 use crate::runtime::module_runtime::with_runtime;
 
@@ -112,7 +113,9 @@ pub struct CommonJsState {
     /// The `module` built-in's exports, once made.
     module_builtin: Option<ObjRef>,
     /// The `__esModule` facades of required ES modules, by module record.
-    facades: HashMap<crate::module::record::ModuleId, ObjRef>,
+    facades: HashMap<ModuleId, ObjRef>,
+    /// How each CommonJS module record of the ES module graph evaluated (it is evaluated once).
+    record_outcomes: HashMap<ModuleId, Result<(), ThrownValue>>,
 }
 
 impl Default for CommonJsState {
@@ -131,6 +134,7 @@ impl CommonJsState {
             main: None,
             module_builtin: None,
             facades: HashMap::new(),
+            record_outcomes: HashMap::new(),
         }
     }
 
@@ -154,6 +158,16 @@ impl CommonJsState {
         self.by_object.insert(entry.object, index);
         self.modules.push(entry);
         index
+    }
+
+    /// The outcome of a CommonJS module record's evaluation, when it was evaluated.
+    pub fn record_outcome(&self, record: ModuleId) -> Option<Result<(), ThrownValue>> {
+        self.record_outcomes.get(&record).copied()
+    }
+
+    /// Remembers how a CommonJS module record evaluated.
+    pub fn set_record_outcome(&mut self, record: ModuleId, outcome: Result<(), ThrownValue>) {
+        self.record_outcomes.insert(record, outcome);
     }
 
     /// Records that the module at `index` is an ES module loaded by `require`.
