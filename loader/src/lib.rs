@@ -25,7 +25,7 @@
 
 pub mod cjs_exports;
 pub mod json;
-pub mod resolve;
 pub mod module;
 pub mod node;
+pub mod resolve;
 pub mod runtime;

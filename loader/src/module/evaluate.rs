@@ -89,6 +89,18 @@ fn evaluation_error(graph: &ModuleGraph, m: ModuleId) -> Option<ThrownValue> {
     graph.get(m).cyclic().and_then(|c| c.evaluation_error)
 }
 
+/// The module whose [[TopLevelCapability]] Evaluate() of `module` uses (Evaluate() step 3): a
+/// module already evaluated (or evaluating asynchronously) answers through its [[CycleRoot]],
+/// the root of the strongly connected component it was evaluated in — e.g. the second
+/// `import()` of a module of a finished cycle.
+pub fn evaluation_root(graph: &ModuleGraph, module: ModuleId) -> ModuleId {
+    if matches!(status(graph, module), Some(ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated)) {
+        cycle_root(graph, module)
+    } else {
+        module
+    }
+}
+
 /// Evaluate() (§16.2.1.5.3) of a Cyclic Module Record: evaluates `module` and everything it
 /// depends on, in post-order, each strongly connected component once.
 pub fn evaluate(
@@ -105,13 +117,9 @@ pub fn evaluate(
         )
     });
     // 1-2. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
-    let mut module = module;
     // 3. If module.[[Status]] is either evaluating-async or evaluated, set module to
-    //    module.[[CycleRoot]] (when it has one: a module evaluated through import() of a
-    //    module in a finished cycle).
-    if matches!(status(graph, module), Some(ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated)) {
-        module = cycle_root(graph, module);
-    }
+    //    module.[[CycleRoot]].
+    let module = evaluation_root(graph, module);
     // 4. If module.[[TopLevelCapability]] is not empty, return its promise.
     if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
         trace.step(0, |t| {

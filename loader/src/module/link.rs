@@ -202,13 +202,17 @@ pub fn initialize_environment(
     trace: &mut Trace,
     depth: usize,
 ) -> Result<(), ModuleError> {
-    let ModuleKind::SourceText(m) = &graph.get(module).kind else { return Ok(()) };
+    let ModuleKind::SourceText(m) = &graph.get(module).kind else {
+        return Ok(());
+    };
     let url = graph.get(module).url.clone();
     trace.step(depth, |t| (format!("InitializeEnvironment({})", t.show_url(&url)), String::new()));
     // 1. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
     for e in &m.records.indirect_export_entries {
         // a. Assert: e.[[ExportName]] is not null.
-        let Some(export_name) = &e.export_name else { continue };
+        let Some(export_name) = &e.export_name else {
+            continue;
+        };
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
         let resolution = resolve_export(graph, module, export_name, &mut HashSet::new());
         // c. If resolution is either null or ambiguous, throw a SyntaxError exception.
@@ -239,7 +243,9 @@ pub fn initialize_environment(
     // 7. For each ImportEntry Record in of module.[[ImportEntries]], do
     for entry in &m.records.import_entries {
         // a. Let importedModule be GetImportedModule(module, in.[[ModuleRequest]]).
-        let Some(imported_module) = get_imported_module(m, &entry.module_request) else { continue };
+        let Some(imported_module) = get_imported_module(m, &entry.module_request) else {
+            continue;
+        };
         let specifier = specifier_text(&entry.module_request.specifier);
         let target = match &entry.import_name {
             // b. If in.[[ImportName]] is namespace-object, then
@@ -294,7 +300,7 @@ pub fn initialize_environment(
             ImportName::Source => {
                 return Err(ModuleError::Link {
                     url: url.clone(),
-                    source: m.source.clone(),
+                    source: m.source.to_string(),
                     span: entry.span,
                     message: format!("The requested module '{}' does not provide a source phase", specifier),
                 });
