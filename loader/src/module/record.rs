@@ -7,10 +7,13 @@
 //! plain indices.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use modjs_parser::ast::JsStr;
 use modjs_parser::ast::{ImportPhase, Program};
 use modjs_parser::module_records::{ModuleRecords, ModuleRequest};
+use modjs_vm::bytecode::SourceInfo;
+use modjs_vm::compiler::{compile_module, CompileError, ModuleCode};
 
 use super::declarations::TopLevelDeclarations;
 use super::plan::EnvironmentPlan;
@@ -148,6 +151,16 @@ impl Default for CyclicFields {
     }
 }
 
+/// What ParseModule produced for one source text, before it becomes a record: the parse runs
+/// on a worker thread, so this holds nothing tied to one thread (no `Rc`).
+#[derive(Debug)]
+pub struct ParsedModule {
+    pub program: Program,
+    pub records: ModuleRecords,
+    pub source: String,
+    pub declarations: TopLevelDeclarations,
+}
+
 /// A Source Text Module Record (§16.2.1.7): a parsed ES module.
 #[derive(Debug)]
 pub struct SourceTextModule {
@@ -156,10 +169,15 @@ pub struct SourceTextModule {
     /// [[RequestedModules]], [[ImportEntries]], [[LocalExportEntries]],
     /// [[IndirectExportEntries]], [[StarExportEntries]] and [[HasTLA]], from ParseModule.
     pub records: ModuleRecords,
-    /// [[ECMAScriptCode]]: the parsed body.
-    pub ecmascript_code: Program,
-    /// The source text (for error frames and, later, `Function.prototype.toString`).
-    pub source: String,
+    /// [[ECMAScriptCode]], compiled to the VM's code as soon as the module is parsed, so that
+    /// the syntax tree (tens of kilobytes per module) is dropped at once instead of living as
+    /// long as the module map. Compiling needs nothing from linking (module bindings are
+    /// resolved to cells when the module is instantiated). A compile error ("modjs does not
+    /// support ... yet") is kept and thrown where the module is instantiated, as before.
+    pub ecmascript_code: Result<ModuleCode, CompileError>,
+    /// The source text (for error frames and, later, `Function.prototype.toString`), shared
+    /// with the compiled code's [`SourceInfo`].
+    pub source: Rc<str>,
     /// The module's top-level declarations (what InitializeEnvironment instantiates).
     pub declarations: TopLevelDeclarations,
     /// What InitializeEnvironment computed: the binding cells the VM must create. `None` until
@@ -194,13 +212,15 @@ impl RequestKey {
 }
 
 impl SourceTextModule {
-    /// Builds the record of a parsed module.
-    pub fn new(
-        ecmascript_code: Program,
-        records: ModuleRecords,
-        source: String,
-        declarations: TopLevelDeclarations,
-    ) -> Self {
+    /// Builds the record of a parsed module: compiles its body (the code's functions are named
+    /// after `url` in stack traces) and drops the syntax tree.
+    pub fn new(url: &str, parsed: ParsedModule) -> Self {
+        let ParsedModule { program, records, source, declarations } = parsed;
+        let source: Rc<str> = Rc::from(source);
+        let info =
+            Rc::new(SourceInfo { path: url.to_string(), text: source.clone(), lines: modjs_lexer::LineIndex::new(&source) });
+        let ecmascript_code = compile_module(&program, info, records.has_tla);
+        drop(program);
         let request_indices =
             records.requested_modules.iter().enumerate().map(|(i, r)| (RequestKey::of(r), i)).collect();
         SourceTextModule {

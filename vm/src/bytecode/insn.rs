@@ -295,6 +295,9 @@ pub enum Insn {
     CreateArguments { dst: Reg },
     /// Rest parameter: an array of the arguments from index `from`.
     CreateRest { dst: Reg, from: u16 },
+    /// `import(r[specifier], r[options])` (options `undefined` when absent): EvaluateImportCall
+    /// from its step 7 (`Vm::evaluate_import_call`); the promise goes to `dst`.
+    ImportCall { dst: Reg, specifier: Reg, options: Reg },
     /// GC safe point at function entry.
     Nop,
 }

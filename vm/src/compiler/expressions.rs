@@ -386,7 +386,22 @@ impl Compiler {
             }
             ExprKind::NewTarget => self.emit_read(NEW_TARGET, dst, e.span)?,
             ExprKind::ImportMeta => self.emit_read("import.meta", dst, e.span)?,
-            ExprKind::ImportCall { .. } => return Err(CompileError::unsupported("import()", e.span)),
+            ExprKind::ImportCall { source, options, phase } => {
+                if *phase != ImportPhase::Evaluation {
+                    return Err(CompileError::unsupported("import.source() and import.defer()", e.span));
+                }
+                // EvaluateImportCall steps 3-6: the specifier, then the options (or undefined).
+                let regs = self.f().temps(2, e.span)?;
+                self.expr(source, regs)?;
+                match options {
+                    Some(options) => self.expr(options, regs + 1)?,
+                    None => {
+                        self.f().emit(Insn::LoadUndef { dst: regs + 1 });
+                    }
+                }
+                self.f().mark(e.span);
+                self.f().emit(Insn::ImportCall { dst, specifier: regs, options: regs + 1 });
+            }
         }
         Ok(())
     }

@@ -1547,6 +1547,13 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let a = vm.create_array_from_list(rest);
                 reg!(dst) = Value::Object(a);
             }
+            Insn::ImportCall { dst, specifier, options } => {
+                save_pc!();
+                let (s, o) = (reg!(specifier).clone(), reg!(options).clone());
+                let referrer = t.source.clone();
+                let p = vm.evaluate_import_call(&referrer.path, s, o);
+                reg!(dst) = p;
+            }
             Insn::Nop => {}
         }
     }

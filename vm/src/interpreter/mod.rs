@@ -20,6 +20,7 @@ mod dispatch;
 pub mod generator;
 pub mod private;
 mod globals;
+pub mod import_call;
 mod iteration;
 mod module;
 mod operators;
