@@ -269,15 +269,6 @@ pub enum Insn {
     IteratorClose { iter: Reg },
     /// IteratorClose on a throw completion: calls `return` and ignores what it does.
     IteratorCloseQuiet { iter: Reg },
-    /// GetIterator(src, async) (`for await`): the iterator into `dst`, its `next` method into
-    /// `dst + 1`, `false` into `dst + 2`; a sync iterable is wrapped by
-    /// CreateAsyncFromSyncIterator.
-    GetAsyncIterator { dst: Reg, src: Reg },
-    /// An awaited iterator result in `src`: a TypeError unless it is an object; jumps to `done`
-    /// when it is done (IteratorComplete), else its value (IteratorValue) goes to `dst`.
-    IteratorResultValue { dst: Reg, src: Reg, done: u32 },
-    /// A TypeError unless `r[src]` (the awaited result of an iterator's `return`) is an object.
-    CheckIteratorResult { src: Reg },
 
     // ----- misc -----------------------------------------------------------------------------
     /// Unmapped `arguments` object from the frame's argument list.

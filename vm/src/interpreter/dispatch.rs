@@ -1413,35 +1413,6 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let it = reg!(iter).clone();
                 vm.iterator_close_quietly(&it);
             }
-            Insn::GetAsyncIterator { dst, src } => {
-                save_pc!();
-                let s = reg!(src).clone();
-                let rec = tri!(vm.get_iterator(&s, crate::iteration::IteratorHint::Async));
-                reg!(dst) = Value::Object(rec.iterator);
-                reg!(dst + 1) = rec.next_method;
-                reg!(dst + 2) = Value::Bool(false);
-            }
-            Insn::IteratorResultValue { dst, src, done } => {
-                save_pc!();
-                let Value::Object(r) = reg!(src).clone() else {
-                    let v = reg!(src).clone();
-                    let shown = vm.describe_for_error(&v);
-                    throw!(vm.throw_type_error(&format!("Iterator result {shown} is not an object")));
-                };
-                if tri!(vm.iterator_complete(r)) {
-                    pc = done as usize;
-                } else {
-                    reg!(dst) = tri!(vm.iterator_value(r));
-                }
-            }
-            Insn::CheckIteratorResult { src } => {
-                if !matches!(reg!(src), Value::Object(_)) {
-                    save_pc!();
-                    let v = reg!(src).clone();
-                    let shown = vm.describe_for_error(&v);
-                    throw!(vm.throw_type_error(&format!("Iterator result {shown} is not an object")));
-                }
-            }
             Insn::IteratorStep { dst, iter } => {
                 if matches!(reg!(iter + 2), Value::Bool(true)) {
                     reg!(dst) = Value::Undefined;
