@@ -196,7 +196,12 @@ impl Compiler {
 /// `return`, `continue` to an outer loop): `return` is looked up and, when present, called; its
 /// result is awaited and must be an object. A throw on the way propagates. The call's frame
 /// takes fresh registers above everything live (a `return`'s value among them).
-pub(super) fn emit_async_iterator_close(f: &mut FuncState, iter: Reg, mode: Reg, span: Span) -> Result<(), CompileError> {
+pub(super) fn emit_async_iterator_close(
+    f: &mut FuncState,
+    iter: Reg,
+    mode: Reg,
+    span: Span,
+) -> Result<(), CompileError> {
     let mark = f.next_reg;
     let base = f.temps(2, span)?;
     // 3-4. Let return be ? GetMethod(iterator, "return"); if undefined, return completion.
