@@ -1,17 +1,21 @@
 //! `modjs [run] [--script|--module] FILE [ARGS...]`: runs a program as `node FILE ARGS...` does.
 //!
-//! * The goal: `--module`/`--script` force it; otherwise `.mjs` is a Module and anything else a
-//!   Script (format detection by package.json `"type"` and syntax arrives with the loader).
+//! * The format: `--module`/`--script` force a Module or a classic Script; otherwise `.mjs` is
+//!   a Module, `.cjs` CommonJS, `.js` and extensionless files follow the package.json
+//!   `"type"`, and without one Node v20's syntax detection decides; other extensions are
+//!   CommonJS.
 //! * A syntax error prints Node's code frame (`FILE:LINE`, the line, the underline, the error)
-//!   and `Node.js v20.20.2`; exit status 1. FILE is the absolute path for a Script and its
-//!   `file:` URL for a Module, as Node shows them.
-//! * A Script runs with `Vm::run_script`. A Module is the root of a module graph: the loader
-//!   constructs and links it (reporting syntax, resolution and link errors as `modjs link`
-//!   does), then instantiates and evaluates it inside a microtask, as Node evaluates modules
-//!   from a promise job (so the entry's promise jobs come before its `process.nextTick`s). Then
-//!   the event loop runs until no work is left (`modjs_vm::host::event_loop`). An entry module
-//!   still awaiting when the loop runs dry exits as Node v20 does: silently, with
-//!   `process.exitCode` when the program set one, else 13.
+//!   and `Node.js v20.20.2`; exit status 1. FILE is the absolute path for CommonJS and a Script
+//!   and its `file:` URL for a Module, as Node shows them.
+//! * Every program gets a module runtime as the VM's host state (`require`, `import()` and
+//!   `createRequire` reach it). A Script runs with `Vm::run_script`. CommonJS runs as Node's
+//!   main module (`require.main === module`, `module.id === '.'`). A Module is the root of a
+//!   module graph: the loader constructs and links it (reporting syntax, resolution and link
+//!   errors as `modjs link` does), then instantiates and evaluates it inside a microtask, as
+//!   Node evaluates modules from a promise job (so the entry's promise jobs come before its
+//!   `process.nextTick`s). Then the event loop runs until no work is left
+//!   (`modjs_vm::host::event_loop`). An entry module still awaiting when the loop runs dry
+//!   exits as Node v20 does: silently, with `process.exitCode` when the program set one, else 13.
 //! * An uncaught exception or unhandled rejection prints Node's report ([`super::uncaught`]);
 //!   exit status 1. Otherwise the status is `process.exitCode` (0 when unset).
 //! * `process.argv` is `[modjs executable, absolute FILE, ARGS...]`.
@@ -35,6 +39,10 @@ use modjs_loader::module::evaluate::EvaluateOutcome;
 use modjs_loader::module::host::FsHost;
 use modjs_loader::module::{construct, link, ModuleGraph, ModuleId, Trace};
 use modjs_loader::resolve::Resolver;
+use modjs_loader::runtime::commonjs::esm_scope_hint::add_esm_scope_hint;
+use modjs_loader::runtime::commonjs::format::{detect_format, Detected};
+use modjs_loader::runtime::commonjs::load_main;
+use modjs_loader::runtime::commonjs::wrapper::parse_wrapper;
 use modjs_loader::runtime::module_runtime::{with_runtime, ModuleRuntime};
 use modjs_vm::native::CallArgs;
 use modjs_vm::object::ObjectKind;
@@ -138,26 +146,30 @@ fn run_program(args: RunArgs) -> i32 {
             return 1;
         }
     };
-    let goal = match (args.module, args.script) {
-        (true, _) => Goal::Module,
-        (_, true) => Goal::Script,
-        _ => entry_goal(&abs_text, &source),
+    let kind = match (args.module, args.script) {
+        (true, _) => EntryKind::Module,
+        (_, true) => EntryKind::Script,
+        _ => entry_kind(&abs_text, &source),
     };
-    // Node names the main module by its real path (a Script) or that path's file URL (a Module).
+    // Node names the main module by its real path (CommonJS, a Script) or that path's file
+    // URL (a Module).
     let real = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
     let real_text = real.display().to_string();
-    let shown = match goal {
-        Goal::Module => modjs_loader::resolve::url::Url::from_file_path(&real_text).href(),
-        Goal::Script => real_text,
+    let shown = match kind {
+        EntryKind::Module => modjs_loader::resolve::url::Url::from_file_path(&real_text).href(),
+        EntryKind::Script | EntryKind::CommonJs => real_text.clone(),
     };
-    if goal == Goal::Script {
-        if args.trace {
-            eprintln!("== trace: {} runs as a script, not as an ES module: it has no module graph to trace", args.file.display());
-        }
-        if let Err(e) = modjs_parser::parse(&source, goal) {
-            eprint!("{}{}", syntax_error_report(&shown, &source, &e), node_trailer());
-            return 1;
-        }
+    if kind != EntryKind::Module && args.trace {
+        eprintln!("== trace: {} runs as a script, not as an ES module: it has no module graph to trace", args.file.display());
+    }
+    let syntax = match kind {
+        EntryKind::Script => modjs_parser::parse(&source, Goal::Script).err(),
+        EntryKind::CommonJs => parse_wrapper(&source).err(),
+        EntryKind::Module => None,
+    };
+    if let Some(e) = syntax {
+        eprint!("{}{}", syntax_error_report(&shown, &source, &e), node_trailer());
+        return 1;
     }
 
     let mut vm = Vm::new();
@@ -168,10 +180,11 @@ fn run_program(args: RunArgs) -> i32 {
     argv.extend(args.args);
     set_argv(&mut vm, &argv);
 
-    // `import()` loads through the program's module runtime (an empty module map for a Script).
+    // `import()` loads through the program's module runtime (an empty module map for a Script
+    // or CommonJS entry).
     modjs_loader::runtime::dynamic_import::install(&mut vm);
-    let outcome = match goal {
-        Goal::Script => {
+    let outcome = match kind {
+        EntryKind::Script => {
             let runtime = ModuleRuntime::new(ModuleGraph::new(), Trace::off()).with_host(Box::new(fs_host()));
             vm.host_state = Some(Box::new(runtime));
             match vm.run_script(&source, &shown) {
@@ -179,7 +192,15 @@ fn run_program(args: RunArgs) -> i32 {
                 Err(e) => Err(Uncaught::Exception(e)),
             }
         }
-        Goal::Module => {
+        EntryKind::CommonJs => {
+            let runtime = ModuleRuntime::new(ModuleGraph::new(), Trace::off()).with_host(Box::new(fs_host()));
+            vm.host_state = Some(Box::new(runtime));
+            match load_main(&mut vm, &real_text) {
+                Ok(()) => process_ticks_and_rejections(&mut vm),
+                Err(e) => Err(Uncaught::Exception(e)),
+            }
+        }
+        EntryKind::Module => {
             // The trace shows paths relative to the entry's directory.
             let mut trace = if args.trace { Trace::to_stderr(&entry_directory("/", &abs_text)) } else { Trace::off() };
             let (graph, root, host) = match load_module_graph(&abs_text, &mut trace) {
@@ -223,28 +244,32 @@ fn run_program(args: RunArgs) -> i32 {
     status
 }
 
-/// The goal Node gives the entry file: `.mjs` a Module, `.cjs` a Script (CommonJS); `.js` and
+/// How the entry file runs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum EntryKind {
+    /// A classic Script (`--script`).
+    Script,
+    /// The main CommonJS module (Node's `Module._load(main, null, true)`).
+    CommonJs,
+    /// The root of an ES module graph.
+    Module,
+}
+
+/// The format Node gives the entry file: `.mjs` a Module, `.cjs` CommonJS; `.js` and
 /// extensionless files follow the package scope's `"type"`, and without one Node v20's syntax
-/// detection decides (a Module when only the Module goal accepts the text, or when the Script
-/// goal fails on ES module syntax). Other extensions run as CommonJS, as Node's CJS loader does.
-fn entry_goal(abs: &str, source: &str) -> Goal {
+/// detection decides ([`detect_format`]). Other extensions run as CommonJS, as Node's CJS
+/// loader does.
+fn entry_kind(abs: &str, source: &str) -> EntryKind {
     use modjs_loader::resolve::format::{esm_file_format, ModuleFormat};
     let url = modjs_loader::resolve::url::Url::from_file_path(abs);
     let mut resolver = Resolver::new();
     match esm_file_format(&mut resolver, &url) {
-        Ok(ModuleFormat::Module) => Goal::Module,
-        Ok(ModuleFormat::CommonJsOrDetect) => match modjs_parser::parse(source, Goal::Script) {
-            Ok(_) => Goal::Script,
-            Err(script_error) => {
-                let module_ok = modjs_parser::parse(source, Goal::Module).is_ok();
-                if module_ok || modjs_loader::module::construct::is_es_module_syntax_error(&script_error) {
-                    Goal::Module
-                } else {
-                    Goal::Script
-                }
-            }
+        Ok(ModuleFormat::Module) => EntryKind::Module,
+        Ok(ModuleFormat::CommonJsOrDetect) => match detect_format(source) {
+            Detected::Module => EntryKind::Module,
+            Detected::CommonJs(_) | Detected::Error(_) => EntryKind::CommonJs,
         },
-        _ => Goal::Script,
+        _ => EntryKind::CommonJs,
     }
 }
 
@@ -290,7 +315,11 @@ fn evaluate_entry_module(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let result = with_runtime(vm, |rt, vm| -> JsResult<bool> {
         rt.instantiate(vm)?;
         match rt.evaluate(vm, root) {
-            EvaluateOutcome::Settled(Err(t)) => Err(rt.thrown_value(t)),
+            EvaluateOutcome::Settled(Err(t)) => {
+                let error = rt.thrown_value(t);
+                add_esm_scope_hint(vm, &error, &rt.graph.get(root).url);
+                Err(error)
+            }
             EvaluateOutcome::Pending => Ok(true),
             _ => Ok(false),
         }
@@ -318,7 +347,14 @@ fn entry_settlement(vm: &mut Vm) -> Option<Result<(), Value>> {
 /// program as an uncaught error.
 fn entry_module_rejected(vm: &mut Vm) -> Result<(), Uncaught> {
     match entry_settlement(vm) {
-        Some(Err(e)) => Err(Uncaught::Exception(e)),
+        Some(Err(e)) => {
+            let root = ENTRY.with(|e| e.get()).map(|e| e.root);
+            let url = root.and_then(|r| with_runtime(vm, |rt, _| rt.graph.get(r).url.clone()));
+            if let Some(url) = url {
+                add_esm_scope_hint(vm, &e, &url);
+            }
+            Err(Uncaught::Exception(e))
+        }
         _ => Ok(()),
     }
 }

@@ -100,9 +100,8 @@ pub fn builtin_exports(vm: &mut Vm, id: &str) -> JsResult<Option<Value>> {
         "buffer" => buffer::create(vm)?,
         "process" => process::create(vm)?,
         "timers" => timers::create(vm)?,
-        // `node:module` is the CommonJS loader's (crate::runtime::commonjs::module_builtin); it
-        // is not in this registry until that loader provides it.
-        "module" => return Ok(None),
+        // `node:module` is the CommonJS loader's `Module` (it keeps it itself).
+        "module" => return crate::runtime::commonjs::module_builtin(vm).map(Some),
         _ => return Ok(None),
     };
     // Creating one built-in may have created this one through a dependency cycle: keep the
@@ -139,6 +138,7 @@ pub fn is_implemented(id: &str) -> bool {
             | "buffer"
             | "process"
             | "timers"
+            | "module"
     )
 }
 

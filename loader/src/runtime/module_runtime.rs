@@ -45,6 +45,8 @@ pub struct ModuleRuntime {
     pub settled: Vec<(ModuleId, Result<(), ThrownValue>)>,
     /// The original `JSON.parse`, taken before any user code could replace it.
     json_parse: Option<Value>,
+    /// The CommonJS loader's state (`require.cache`, the module table, the resolver).
+    pub commonjs: crate::runtime::commonjs::CommonJsState,
     /// HostLoadImportedModule for modules loaded after the entry's graph (`import()`,
     /// `require()` of an ES module): the host that loaded the entry, with its resolver caches.
     /// `None` for a runtime that can load nothing more.
@@ -65,6 +67,7 @@ impl ModuleRuntime {
             thrown: Vec::new(),
             settled: Vec::new(),
             json_parse: None,
+            commonjs: crate::runtime::commonjs::CommonJsState::new(),
             host: None,
             capabilities: Vec::new(),
         }
@@ -290,25 +293,44 @@ struct Executor<'a> {
     rt: &'a mut ModuleRuntime,
 }
 
+impl Executor<'_> {
+    /// Runs `f`, which runs JavaScript, with the runtime back in the VM's host state, so that
+    /// what the code does (`require`, `createRequire`, `require()` of an ES module) can reach
+    /// it. `graph` is the module map the evaluate phase is working on: it is lent too, and
+    /// both are taken back afterwards (with any records the code added).
+    fn with_runtime_lent<R>(&mut self, graph: &mut ModuleGraph, f: impl FnOnce(&mut Vm) -> R) -> R {
+        let mut lent = std::mem::replace(self.rt, ModuleRuntime::new(ModuleGraph::new(), Trace::off()));
+        std::mem::swap(&mut lent.graph, graph);
+        let previous = self.vm.host_state.replace(Box::new(lent));
+        let result = f(self.vm);
+        let back = std::mem::replace(&mut self.vm.host_state, previous);
+        if let Some(Ok(mut rt)) = back.map(|b| b.downcast::<ModuleRuntime>()) {
+            std::mem::swap(&mut rt.graph, graph);
+            *self.rt = *rt;
+        }
+        result
+    }
+}
+
 impl ModuleExecutor for Executor<'_> {
-    fn execute_module(&mut self, _graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
+    fn execute_module(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
         let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
             return Ok(());
         };
         let body = compiled.body;
-        match run_at_safe_point(self.vm, body) {
+        match self.with_runtime_lent(graph, |vm| run_at_safe_point(vm, body)) {
             Ok(_) => Ok(()),
             Err(e) => Err(self.rt.remember_thrown(self.vm, e)),
         }
     }
 
-    fn execute_module_async(&mut self, _graph: &mut ModuleGraph, module: ModuleId) {
+    fn execute_module_async(&mut self, graph: &mut ModuleGraph, module: ModuleId) {
         let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
             return;
         };
         let body = compiled.body;
         // The body is an async function: its promise settles when the module finishes.
-        let promise = match run_at_safe_point(self.vm, body) {
+        let promise = match self.with_runtime_lent(graph, |vm| run_at_safe_point(vm, body)) {
             Ok(Value::Object(p)) => p,
             Ok(other) => {
                 let p = new_promise(self.vm);
@@ -364,11 +386,36 @@ impl ModuleExecutor for Executor<'_> {
                     Some(env) => env.locals.iter().map(|(name, cell)| (name.clone(), *cell)).collect(),
                     None => Vec::new(),
                 };
-                crate::node::evaluate_builtin_module(self.vm, id, &cells)
+                // Built-ins may be written in JavaScript, and `node:module` is the CommonJS
+                // loader's: the runtime goes back into the VM meanwhile.
+                let id = id.clone();
+                self.with_runtime_lent(graph, |vm| crate::node::evaluate_builtin_module(vm, &id, &cells))
             }
             SyntheticKind::CommonJs { .. } => {
-                let msg = format!("modjs does not support importing CommonJS ({}) yet", record.url);
-                Err(self.vm.throw_error(ErrorKind::Error, &msg))
+                // Evaluated once: a later import (or import()) gets the same outcome.
+                if let Some(outcome) = self.rt.commonjs.record_outcome(module) {
+                    return outcome;
+                }
+                let filename = Url::parse(&record.url).and_then(|u| u.to_file_path().ok()).unwrap_or_else(|| record.url.clone());
+                let names: Vec<JsStr> = s.export_names.iter().filter(|n| **n != default).cloned().collect();
+                // The module runs JavaScript (and may `require` more): the runtime goes back
+                // into the VM meanwhile.
+                let loaded = self.with_runtime_lent(graph, |vm| {
+                    crate::runtime::commonjs::esm_interop::load_for_import(vm, &filename, &names)
+                });
+                let outcome = match loaded {
+                    Ok(values) => {
+                        for (name, value) in values {
+                            if let Some(cell) = self.rt.instances.local_cell(module, &name) {
+                                self.vm.heap.cell_set(cell, value);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(self.rt.remember_thrown(self.vm, e)),
+                };
+                self.rt.commonjs.set_record_outcome(module, outcome);
+                return outcome;
             }
         };
         result.map_err(|e| self.rt.remember_thrown(self.vm, e))

@@ -4,7 +4,6 @@
 
 use modjs_parser::ast::Span;
 
-use super::function_state::FuncState;
 use super::{CompileError, Compiler};
 use crate::bytecode::{Insn, Reg};
 
@@ -33,9 +32,11 @@ pub enum ControlKind {
     Finally { kind_reg: Reg, value_reg: Reg, entry_jumps: Vec<usize>, exits: Vec<Exit> },
     /// A `for-of` body: leaving it early closes the iterator in `iter`.
     Iterator { iter: Reg },
-    /// A `for await` body: leaving it early closes the iterator in `iter` and awaits what its
-    /// `return` gives (AsyncIteratorClose); `mode` receives the await's resumption kind.
-    AsyncIterator { iter: Reg, mode: Reg },
+    /// An array destructuring pattern: leaving it early (a `return` resumption of a `yield`
+    /// inside it) closes the iterator unless it is done.
+    DestructuringIterator { iter: Reg },
+    /// A `for await` body: leaving it early closes (and awaits) the async iterator.
+    AsyncIterator(super::async_iteration::AsyncCloseRegs),
 }
 
 pub struct Control {
@@ -130,6 +131,10 @@ impl Compiler {
     /// Emits the code leaving control entry `i` on the way to an exit or a return. Returns true
     /// when the exit was routed into a finally block (which continues the journey itself).
     fn leave_control(&mut self, i: usize, exit: Option<Exit>, ret: Option<Reg>, _span: Span) -> Result<bool, CompileError> {
+        if let ControlKind::AsyncIterator(regs) = self.f().control[i].kind {
+            self.emit_async_iterator_close(regs, false);
+            return Ok(false);
+        }
         let f = self.f();
         match &mut f.control[i].kind {
             ControlKind::Handler => {
@@ -141,9 +146,9 @@ impl Compiler {
                 f.emit(Insn::IteratorClose { iter });
                 Ok(false)
             }
-            ControlKind::AsyncIterator { iter, mode } => {
-                let (iter, mode) = (*iter, *mode);
-                emit_async_iterator_close(f, iter, mode, _span)?;
+            ControlKind::DestructuringIterator { iter } => {
+                let iter = *iter;
+                f.emit(Insn::IteratorCloseIfNotDone { iter, quiet: false });
                 Ok(false)
             }
             ControlKind::Finally { kind_reg, value_reg, exits, .. } => {
@@ -175,7 +180,7 @@ impl Compiler {
                 }
                 Ok(true)
             }
-            ControlKind::Loop | ControlKind::Breakable { .. } => Ok(false),
+            ControlKind::Loop | ControlKind::Breakable { .. } | ControlKind::AsyncIterator(_) => Ok(false),
         }
     }
 
@@ -190,35 +195,4 @@ impl Compiler {
         }
         self.emit_final_return(src, span)
     }
-}
-
-/// AsyncIteratorClose(iteratorRecord, completion) (§7.4.13) for a normal completion (`break`,
-/// `return`, `continue` to an outer loop): `return` is looked up and, when present, called; its
-/// result is awaited and must be an object. A throw on the way propagates. The call's frame
-/// takes fresh registers above everything live (a `return`'s value among them).
-pub(super) fn emit_async_iterator_close(
-    f: &mut FuncState,
-    iter: Reg,
-    mode: Reg,
-    span: Span,
-) -> Result<(), CompileError> {
-    let mark = f.next_reg;
-    let base = f.temps(2, span)?;
-    // 3-4. Let return be ? GetMethod(iterator, "return"); if undefined, return completion.
-    let key = f.name("return");
-    f.emit(Insn::GetProp { dst: base, obj: iter, key });
-    let skip = f.emit(Insn::JumpIfNullish { src: base, target: 0 });
-    // 5.a. Let innerResult be Call(return, iterator).
-    f.emit(Insn::Move { dst: base + 1, src: iter });
-    f.emit(Insn::Call { dst: base, base, argc: 0, text: crate::bytecode::NO_TEXT });
-    // 5.b. If innerResult is a normal completion, set innerResult to Await(innerResult.[[Value]]).
-    f.emit(Insn::Await { src: base, dst: base, mode });
-    let resumed = f.emit(Insn::JumpIfInt { src: mode, value: 0, target: 0 });
-    f.emit(Insn::Throw { src: base });
-    f.patch_here(resumed);
-    // 7. If innerResult.[[Value]] is not an Object, throw a TypeError exception.
-    f.emit(Insn::CheckIteratorResult { src: base });
-    f.patch_here(skip);
-    f.next_reg = mark;
-    Ok(())
 }

@@ -136,8 +136,7 @@ impl FuncState {
             | Insn::JumpIfNotObject { target: t, .. }
             | Insn::TryStart { target: t, .. }
             | Insn::ForInNext { done: t, .. }
-            | Insn::IteratorNext { done: t, .. }
-            | Insn::IteratorResultValue { done: t, .. } => *t = target,
+            | Insn::IteratorNext { done: t, .. } => *t = target,
             _ => {}
         }
     }

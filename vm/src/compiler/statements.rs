@@ -16,7 +16,7 @@ impl Compiler {
         self.stmt_labeled(stmt, Vec::new())
     }
 
-    fn clear_completion(&mut self) {
+    pub(super) fn clear_completion(&mut self) {
         if let Some(c) = self.f().completion {
             self.f().emit(Insn::LoadUndef { dst: c });
         }
@@ -97,7 +97,7 @@ impl Compiler {
             StmtKind::ForIn { left, right, body } => self.for_in(left, right, body, labels)?,
             StmtKind::ForOf { left, right, body, is_await } => {
                 if *is_await {
-                    self.for_await_of(left, right, body, labels)?
+                    self.for_await(left, right, body, labels)?
                 } else {
                     self.for_of(left, right, body, labels)?
                 }
@@ -107,7 +107,13 @@ impl Compiler {
             StmtKind::Return(arg) => {
                 let t = self.f().temp(stmt.span)?;
                 match arg {
-                    Some(e) => self.expr(e, t)?,
+                    Some(e) => {
+                        self.expr(e, t)?;
+                        if self.f().is_async && self.f().is_generator {
+                            // An async generator awaits the operand of `return` (§15.6.2).
+                            self.emit_await(t, stmt.span)?;
+                        }
+                    }
                     None => {
                         self.f().emit(Insn::LoadUndef { dst: t });
                     }
@@ -141,7 +147,7 @@ impl Compiler {
 
     /// A statement in an `if`/loop body position: a lone function declaration there acts as if
     /// it were in its own block (Annex B.3.4).
-    fn sub_stmt(&mut self, stmt: &Stmt) -> CResult<()> {
+    pub(super) fn sub_stmt(&mut self, stmt: &Stmt) -> CResult<()> {
         if let StmtKind::Function(_) = stmt.kind {
             self.block(std::slice::from_ref(stmt))
         } else {
@@ -424,7 +430,7 @@ impl Compiler {
 
     /// The left side of a for-in/for-of: binds the value in `value` for one iteration. A
     /// `let`/`const` head gets a fresh scope per iteration (the caller pushes it).
-    fn for_head_bind(&mut self, left: &ForHead, value: Reg) -> CResult<()> {
+    pub(super) fn for_head_bind(&mut self, left: &ForHead, value: Reg) -> CResult<()> {
         match left {
             ForHead::Var(decl) => {
                 let Some(d) = decl.decls.first() else {
@@ -448,7 +454,7 @@ impl Compiler {
     }
 
     /// The TDZ scope in which a `let`/`const` head's expression is evaluated.
-    fn for_head_tdz_scope(&mut self, left: &ForHead) -> CResult<bool> {
+    pub(super) fn for_head_tdz_scope(&mut self, left: &ForHead) -> CResult<bool> {
         if let ForHead::Var(decl) = left {
             if decl.kind != VarKind::Var {
                 self.push_scope(false);
@@ -545,92 +551,6 @@ impl Compiler {
                 }
                 self.f().emit(Insn::TryEnd);
                 self.f().emit(Insn::IteratorClose { iter });
-                to_end.push(self.f().emit(Insn::Jump { target: 0 }));
-            }
-            for j in c.continues {
-                self.f().patch(j, cont);
-            }
-        }
-        self.f().patch_here(next);
-        for j in to_end {
-            self.f().patch_here(j);
-        }
-        Ok(())
-    }
-
-    /// `for await (left of right) body` (ForIn/OfHeadEvaluation and ForIn/OfBodyEvaluation
-    /// with iterationKind async, §14.7.5.6–7): the iterator comes from GetIterator(async); each
-    /// step awaits the result of `next()`; leaving the loop early closes the iterator with
-    /// AsyncIteratorClose, which awaits what `return()` gives.
-    fn for_await_of(&mut self, left: &ForHead, right: &Expr, body: &Stmt, labels: Vec<Box<str>>) -> CResult<()> {
-        self.clear_completion();
-        // iter, iter+1 = next method, iter+2 = done flag (unused here).
-        let iter = self.f().temps(3, right.span)?;
-        let value = self.f().temp(right.span)?;
-        let exc = self.f().temp(right.span)?;
-        // The await resumption kind, and a call frame (callee, this) for `next` and `return`:
-        // the last registers, as a call's frame must be.
-        let mode = self.f().temp(right.span)?;
-        let base = self.f().temps(2, right.span)?;
-        let tdz = self.for_head_tdz_scope(left)?;
-        self.expr(right, value)?;
-        if tdz {
-            self.pop_scope();
-        }
-        self.f().mark(right.span);
-        self.f().emit(Insn::GetAsyncIterator { dst: iter, src: value });
-        let start = self.f().pc();
-        // a. Let nextResult be ? Call(iteratorRecord.[[NextMethod]], iteratorRecord.[[Iterator]]).
-        self.f().emit(Insn::Move { dst: base, src: iter + 1 });
-        self.f().emit(Insn::Move { dst: base + 1, src: iter });
-        self.f().emit(Insn::Call { dst: value, base, argc: 0, text: crate::bytecode::NO_TEXT });
-        // b. If iteratorKind is async, set nextResult to ? Await(nextResult).
-        self.f().emit(Insn::Await { src: value, dst: value, mode });
-        let resumed = self.f().emit(Insn::JumpIfInt { src: mode, value: 0, target: 0 });
-        self.f().emit(Insn::Throw { src: value });
-        self.f().patch_here(resumed);
-        // c-e. Not an Object: TypeError; done: leave the loop; else nextValue.
-        let next = self.f().emit(Insn::IteratorResultValue { dst: value, src: value, done: 0 });
-        // A throw from the binding or the body closes the iterator (the throw wins), then
-        // propagates; leaving the loop otherwise pops the handler, then closes the iterator.
-        let try_start = self.f().emit(Insn::TryStart { target: 0, exc });
-        self.push_control(ControlKind::AsyncIterator { iter, mode }, Vec::new());
-        self.push_control(ControlKind::Handler, Vec::new());
-        self.push_scope(false);
-        self.for_head_bind(left, value)?;
-        self.push_control(ControlKind::Loop, labels);
-        self.sub_stmt(body)?;
-        let cont = self.f().pc();
-        self.f().emit(Insn::TryEnd);
-        self.f().emit(Insn::Loop { target: start });
-        let loop_ctl = self.pop_control();
-        self.pop_scope();
-        self.pop_control(); // handler
-        self.pop_control(); // iterator
-        // AsyncIteratorClose with a throw completion: `return` is called and awaited, but
-        // whatever it does (throw, reject, give a non-object) the original exception wins.
-        let handler = self.f().pc();
-        self.f().patch(try_start, handler);
-        let quiet = self.f().emit(Insn::TryStart { target: 0, exc: base + 1 });
-        let key = self.f().name("return");
-        self.f().emit(Insn::GetProp { dst: base, obj: iter, key });
-        let no_return = self.f().emit(Insn::JumpIfNullish { src: base, target: 0 });
-        self.f().emit(Insn::Move { dst: base + 1, src: iter });
-        self.f().emit(Insn::Call { dst: base, base, argc: 0, text: crate::bytecode::NO_TEXT });
-        self.f().emit(Insn::Await { src: base, dst: base, mode });
-        self.f().patch_here(no_return);
-        self.f().emit(Insn::TryEnd);
-        self.f().patch_here(quiet);
-        self.f().emit(Insn::Throw { src: exc });
-        let mut to_end = Vec::new();
-        if let Some(c) = loop_ctl {
-            if !c.breaks.is_empty() {
-                let pad = self.f().pc();
-                for j in c.breaks {
-                    self.f().patch(j, pad);
-                }
-                self.f().emit(Insn::TryEnd);
-                super::control::emit_async_iterator_close(self.f(), iter, mode, body.span)?;
                 to_end.push(self.f().emit(Insn::Jump { target: 0 }));
             }
             for j in c.continues {
