@@ -217,11 +217,8 @@ impl SourceTextModule {
     pub fn new(url: &str, parsed: ParsedModule) -> Self {
         let ParsedModule { program, records, source, declarations } = parsed;
         let source: Rc<str> = Rc::from(source);
-        let info = Rc::new(SourceInfo {
-            path: url.to_string(),
-            text: source.clone(),
-            lines: modjs_lexer::LineIndex::new(&source),
-        });
+        let info =
+            Rc::new(SourceInfo { path: url.to_string(), text: source.clone(), lines: modjs_lexer::LineIndex::new(&source) });
         let ecmascript_code = compile_module(&program, info, records.has_tla);
         drop(program);
         let request_indices =

@@ -58,6 +58,7 @@ fn host_load_imported_module(vm: &mut Vm, referrer: &str, request: ModuleRequest
         Value::Object(promise),
         Value::from(referrer_url(referrer).as_str()),
         Value::String(JsString::from_units(request.specifier.0.to_vec())),
+        Value::from(call_site_frames(vm).as_str()),
     ];
     for attribute in &request.attributes {
         slots.push(Value::String(JsString::from_units(attribute.key.0.to_vec())));
@@ -65,6 +66,14 @@ fn host_load_imported_module(vm: &mut Vm, referrer: &str, request: ModuleRequest
     }
     let job = vm.new_native_function_with_slots(PropertyKey::from(""), 0, continue_dynamic_import_job, slots, false);
     vm.event_loop.microtasks.push_back(Job::Callback { callback: Value::Object(job), args: Vec::new() });
+}
+
+/// The `stack` frames of the code calling `import()` (as many as an error would capture), for
+/// the errors the import rejects with: they are made later, in a job with no JavaScript
+/// frames, and Node's own frames there are its loader's internals.
+fn call_site_frames(vm: &Vm) -> String {
+    const FRAMES: usize = 10;
+    vm.capture_stack_trace().iter().take(FRAMES).map(|frame| format!("\n    at {frame}")).collect()
 }
 
 /// The native function's data slots.
@@ -91,8 +100,12 @@ fn continue_dynamic_import_job(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
     };
     let promise = *promise;
     let referrer = referrer.to_rust_lossy();
+    let frames = match data.get(3) {
+        Some(Value::String(s)) => s.to_rust_lossy(),
+        _ => String::new(),
+    };
     let attributes = data
-        .get(3..)
+        .get(4..)
         .unwrap_or(&[])
         .chunks(2)
         .map(|kv| ImportAttribute { key: js_str(&kv[0]), value: js_str(kv.get(1).unwrap_or(&Value::Undefined)) })
@@ -117,6 +130,7 @@ fn continue_dynamic_import_job(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
         // 1. If moduleCompletion is an abrupt completion, reject; 5.b. the same for Link().
         Some(Err(error)) => {
             let reason = module_error_value(vm, &error);
+            set_stack_frames(vm, &reason, &frames);
             reject_promise(vm, promise, reason);
         }
         Some(Ok((module, evaluate_promise))) => {
@@ -145,6 +159,18 @@ fn continue_dynamic_import_job(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
         }
     }
     Ok(Value::Undefined)
+}
+
+/// Gives a loader error made in the job the frames of the `import()` call: `stack` becomes its
+/// heading (`Name [CODE]: message`, as V8 formatted it) followed by `frames`.
+fn set_stack_frames(vm: &mut Vm, error: &Value, frames: &str) {
+    let Value::Object(error) = error else { return };
+    let key = PropertyKey::from("stack");
+    let Ok(Value::String(stack)) = vm.get(*error, &key) else { return };
+    let text = stack.to_rust_lossy();
+    let heading = text.find("\n    at ").map_or(text.as_str(), |i| &text[..i]);
+    let stack = format!("{heading}{frames}");
+    vm.define_value(*error, key, Value::from(stack.as_str()), attrs::BUILTIN);
 }
 
 /// Removes the last occurrence of `promise` from the VM's roots.

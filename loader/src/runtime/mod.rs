@@ -20,6 +20,8 @@ pub mod import_meta_resolve;
 pub mod module_runtime;
 
 #[cfg(test)]
+mod dynamic_import_tests;
+#[cfg(test)]
 mod environment_tests;
 #[cfg(test)]
 mod module_runtime_tests;

@@ -29,9 +29,6 @@ impl Compiler {
     }
 
     pub(super) fn compile_function_as(&mut self, func: &Function, name: JsStr, kind: TemplateKind) -> CResult<u32> {
-        if func.is_async && func.is_generator {
-            return Err(CompileError::unsupported("async generators", func.span));
-        }
         let info = self.analyses.function(func);
         let strict = self.funcs.last().map(|f| f.strict).unwrap_or(false)
             || func.has_use_strict
@@ -43,8 +40,9 @@ impl Compiler {
         fs.is_generator = func.is_generator;
         self.funcs.push(fs);
         self.push_scope(true);
-        if func.is_async {
+        if func.is_async && !func.is_generator {
             // Everything, even parameter initialisation, runs inside the async activation.
+            // (An async generator's prologue runs at the call, like a generator's.)
             self.f().emit(Insn::AsyncStart);
         }
 

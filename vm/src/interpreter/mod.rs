@@ -12,6 +12,8 @@
 //! leaving the frames above it.
 
 mod async_function;
+pub mod async_generator;
+pub mod async_iteration;
 mod calls;
 pub mod closure;
 mod dispatch;
