@@ -34,6 +34,21 @@ pub fn require_request(vm: &mut Vm, request: &str, parent: Option<usize>) -> JsR
         }
         return load_builtin(vm, id);
     }
+    // Node's `relativeResolveCache`: the same request from the same folder names the same file
+    // as long as that file is in the cache.
+    let cache_key = with_state(vm, |st, _| {
+        parent.and_then(|p| st.entry(p)).map(|e| format!("{}\0{}", dirname(&e.filename), request))
+    })?;
+    if let Some(key) = &cache_key {
+        if let Some(filename) = with_state(vm, |st, _| st.relative_resolve_cache.get(key).cloned())? {
+            let s = shared(vm)?;
+            if vm.get(s.cache, &PropertyKey::from(filename.as_str()))?.is_object() {
+                let parent = parent.map(Parent::Module).unwrap_or(Parent::Undefined);
+                return load_file(vm, &filename, parent, false);
+            }
+            with_state(vm, |st, _| st.relative_resolve_cache.remove(key))?;
+        }
+    }
     match resolve_filename(vm, request, parent, None)? {
         Required::Builtin(id) => {
             let s = shared(vm)?;
@@ -44,7 +59,17 @@ pub fn require_request(vm: &mut Vm, request: &str, parent: Option<usize>) -> JsR
         }
         Required::File(filename) => {
             let parent = parent.map(Parent::Module).unwrap_or(Parent::Undefined);
-            load_file(vm, &filename, parent, false)
+            let result = load_file(vm, &filename, parent, false);
+            if let Some(key) = cache_key {
+                with_state(vm, |st, _| {
+                    if result.is_ok() {
+                        st.relative_resolve_cache.insert(key, filename);
+                    } else {
+                        st.relative_resolve_cache.remove(&key);
+                    }
+                })?;
+            }
+            result
         }
     }
 }
@@ -184,10 +209,10 @@ fn load_js(vm: &mut Vm, module: ObjRef, filename: &str) -> JsResult<()> {
                 Ok(p) => p,
                 Err(e) => return Err(vm.throw_syntax_error(&e.message)),
             };
-            compile_and_run(vm, module, index, filename, &source, &program).map(|_| ())
+            compile_and_run(vm, module, index, filename, &source, program).map(|_| ())
         }
         RequireFormat::Detect => match detect_format(&source) {
-            Detected::CommonJs(program) => compile_and_run(vm, module, index, filename, &source, &program).map(|_| ()),
+            Detected::CommonJs(program) => compile_and_run(vm, module, index, filename, &source, *program).map(|_| ()),
             Detected::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
             Detected::Error(e) => Err(vm.throw_syntax_error(&e.message)),
         },
@@ -210,10 +235,12 @@ pub fn compile_and_run(
     index: Option<usize>,
     filename: &str,
     source: &str,
-    program: &modjs_parser::ast::Program,
+    program: modjs_parser::ast::Program,
 ) -> JsResult<Value> {
     let s = shared(vm)?;
-    let wrapper = compile_wrapper(vm, filename, source, program)?;
+    let wrapper = compile_wrapper(vm, filename, source, &program)?;
+    // The tree is not needed once compiled (the module's requires run below, each with its own).
+    drop(program);
     let require = make_require_function(vm, module, index)?;
     let exports = get(vm, module, "exports")?;
     let dir = dirname(filename);

@@ -279,7 +279,7 @@ fn prototype_compile(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         Ok(p) => p,
         Err(e) => return Err(vm.throw_syntax_error(&e.message)),
     };
-    super::load::compile_and_run(vm, m, index, &filename, &content, &program)
+    super::load::compile_and_run(vm, m, index, &filename, &content, program)
 }
 
 /// `Module._extensions[ext](module, filename)`.
