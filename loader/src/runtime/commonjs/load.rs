@@ -19,7 +19,7 @@ use super::format::{detect_format, require_format, Detected, RequireFormat};
 use super::module_object::{get, get_symbol, new_module, remove_child, set, set_symbol, update_children};
 use super::require_function::make_require_function;
 use super::resolve_glue::{node_modules_paths_value, resolve_filename};
-use super::wrapper::{compile_wrapper, parse_wrapper};
+use super::wrapper::{compile_wrapper, parse_wrapper, syntax_error};
 use super::{errors, esm_interop, json, shared, with_state, Parent};
 use crate::resolve::builtins::can_be_required_by_users;
 use crate::resolve::cjs::Required;
@@ -207,14 +207,14 @@ fn load_js(vm: &mut Vm, module: ObjRef, filename: &str) -> JsResult<()> {
         RequireFormat::CommonJs => {
             let program = match parse_wrapper(&source) {
                 Ok(p) => p,
-                Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+                Err(e) => return Err(syntax_error(vm, filename, &source, &e)),
             };
             compile_and_run(vm, module, index, filename, &source, program).map(|_| ())
         }
         RequireFormat::Detect => match detect_format(&source) {
             Detected::CommonJs(program) => compile_and_run(vm, module, index, filename, &source, *program).map(|_| ()),
             Detected::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
-            Detected::Error(e) => Err(vm.throw_syntax_error(&e.message)),
+            Detected::Error(e) => Err(syntax_error(vm, filename, &source, &e)),
         },
     }
 }
