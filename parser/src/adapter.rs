@@ -252,11 +252,12 @@ fn is_key_start(t: &Tok) -> bool {
             | Tok::BigInt(_)
             | Tok::LBracket
             | Tok::PrivateName(_)
-    ) || Tok::keyword(t.text()).is_some() && !matches!(t, Tok::Ident(_))
+    ) || t.is_reserved_word()
 }
 
+/// A reserved word as the raw lexer returns it (the adapter's own tokens never come here).
 fn is_reserved(t: &Tok) -> bool {
-    !matches!(t, Tok::Ident(_)) && Tok::keyword(t.text()).is_some()
+    t.is_reserved_word()
 }
 
 fn ident_is(t: &Tok, s: &str) -> bool {

@@ -32,6 +32,9 @@ pub enum ControlKind {
     Finally { kind_reg: Reg, value_reg: Reg, entry_jumps: Vec<usize>, exits: Vec<Exit> },
     /// A `for-of` body: leaving it early closes the iterator in `iter`.
     Iterator { iter: Reg },
+    /// An array destructuring pattern: leaving it early (a `return` resumption of a `yield`
+    /// inside it) closes the iterator unless it is done.
+    DestructuringIterator { iter: Reg },
     /// A `for await` body: leaving it early closes (and awaits) the async iterator.
     AsyncIterator(super::async_iteration::AsyncCloseRegs),
 }
@@ -141,6 +144,11 @@ impl Compiler {
             ControlKind::Iterator { iter } => {
                 let iter = *iter;
                 f.emit(Insn::IteratorClose { iter });
+                Ok(false)
+            }
+            ControlKind::DestructuringIterator { iter } => {
+                let iter = *iter;
+                f.emit(Insn::IteratorCloseIfNotDone { iter, quiet: false });
                 Ok(false)
             }
             ControlKind::Finally { kind_reg, value_reg, exits, .. } => {

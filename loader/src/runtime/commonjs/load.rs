@@ -67,8 +67,19 @@ pub fn load_file(vm: &mut Vm, filename: &str, parent: Parent, is_main: bool) -> 
             if vm.to_boolean(&loaded) {
                 return get(vm, cached, "exports");
             }
-            // Still loading and required from CommonJS: a cycle gets the exports as they are.
+            // Still loading and required from CommonJS: a cycle gets the exports as they are —
+            // unless it is an ES module, which cannot be handed out half evaluated.
             if !get_symbol(vm, cached, &s.is_cached_by_esm_loader)? {
+                let esm_cycle = with_state(vm, |st, _| {
+                    let index = st.index_of(cached).filter(|i| st.is_es_module(*i))?;
+                    match st.entry(index).map(|e| e.parent) {
+                        Some(Parent::Module(p)) => Some(st.entry(p).map(|e| e.filename.clone())),
+                        _ => Some(None),
+                    }
+                })?;
+                if let Some(from) = esm_cycle {
+                    return Err(errors::require_cycle_module(vm, filename, from.as_deref(), false));
+                }
                 return get(vm, cached, "exports");
             }
             // Put in the cache by the ES module loader and not run yet: run it now.

@@ -93,7 +93,7 @@ pub fn new_module(vm: &mut Vm, id: &str, parent: Parent) -> JsResult<(ObjRef, us
     let len = vm.get(s.all_modules, &PropertyKey::from("length"))?;
     let n = vm.to_uint32(&len)?;
     vm.put(s.all_modules, PropertyKey::Index(n), Value::Object(m), true)?;
-    let entry = ModuleEntry { object: m, filename: id.to_string(), parent };
+    let entry = ModuleEntry { object: m, filename: id.to_string(), parent, is_es_module: false };
     let index = with_state(vm, |st, _| st.register(entry))?;
     Ok((m, index))
 }
