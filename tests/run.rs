@@ -99,3 +99,21 @@ fn error_lines_are_picked_like_the_corpus_runner() {
     assert_eq!(picked_error_line("Uh: no\n  code: 'ERR_UNHANDLED_REJECTION'\n"), Some("code: 'ERR_UNHANDLED_REJECTION'".into()));
     assert_eq!(picked_error_line("nothing\n"), None);
 }
+
+/// node v20.20.2 ends a program whose entry module's top-level await never settles without a
+/// word on stderr (the "Detected unsettled top-level await" warning of later releases was
+/// reverted on v20.x), with status 13 — or `process.exitCode` when the program set one (the
+/// statuses are in the fixtures' expected files; here: nothing else is printed).
+#[test]
+fn an_unsettled_top_level_await_exits_silently() {
+    for name in ["unsettled-tla.mjs", "unsettled-tla-exit-code.mjs"] {
+        let out = common::modjs(&[&format!("tests/fixtures/run/{name}")]);
+        assert!(out.stderr.is_empty(), "{name}: {}", text(&out.stderr));
+        assert!(matches!(out.status.code(), Some(13 | 7)), "{name}: {:?}", out.status);
+    }
+    // With --trace, the trace says why the program ended; stdout and the status are unchanged.
+    let out = common::modjs(&["--trace", "tests/fixtures/run/unsettled-tla.mjs"]);
+    assert_eq!(out.status.code(), Some(13));
+    assert_eq!(text(&out.stdout), "waiting\n");
+    assert!(text(&out.stderr).ends_with("still pending (unsettled top-level await)\n"), "{}", text(&out.stderr));
+}

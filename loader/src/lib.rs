@@ -20,9 +20,12 @@
 //! - [`cjs_exports`]: the named exports Node shows for a CommonJS module imported from ESM, found
 //!   statically as Node's cjs-module-lexer 2.2.0 finds them, with re-exports followed through
 //!   `require` resolution (`modjs cjs-exports FILE [--explain]`).
+//! - [`node`]: Node's built-in modules (`node:fs`, `node:path`, `node:url`, `node:events`,
+//!   `node:util`, `node:buffer`, …) and the globals `URL` and `Buffer`.
 
 pub mod cjs_exports;
 pub mod json;
-pub mod resolve;
 pub mod module;
+pub mod node;
+pub mod resolve;
 pub mod runtime;

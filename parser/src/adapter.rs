@@ -45,6 +45,9 @@ pub struct ParseCtx<'src> {
     pub prev_end: Cell<usize>,
     /// `import.defer` / `import.source` seen and not yet completed by a call.
     pub pending_phase_calls: Cell<u32>,
+    /// The text is the body of a function (a CommonJS module): `return` is allowed at its
+    /// top level.
+    pub function_body: bool,
 }
 
 impl<'src> ParseCtx<'src> {
@@ -55,6 +58,7 @@ impl<'src> ParseCtx<'src> {
             last_start: Cell::new(0),
             prev_end: Cell::new(0),
             pending_phase_calls: Cell::new(0),
+            function_body: false,
         }
     }
 
@@ -248,11 +252,12 @@ fn is_key_start(t: &Tok) -> bool {
             | Tok::BigInt(_)
             | Tok::LBracket
             | Tok::PrivateName(_)
-    ) || Tok::keyword(t.text()).is_some() && !matches!(t, Tok::Ident(_))
+    ) || t.is_reserved_word()
 }
 
+/// A reserved word as the raw lexer returns it (the adapter's own tokens never come here).
 fn is_reserved(t: &Tok) -> bool {
-    !matches!(t, Tok::Ident(_)) && Tok::keyword(t.text()).is_some()
+    t.is_reserved_word()
 }
 
 fn ident_is(t: &Tok, s: &str) -> bool {
@@ -636,7 +641,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 tok
             }
             Tok::Return | Tok::Throw | Tok::Break | Tok::Continue => {
-                if tok == Tok::Return && !self.fns.iter().any(|f| !f.static_block) {
+                if tok == Tok::Return && !self.ctx.function_body && !self.fns.iter().any(|f| !f.static_block) {
                     return Err(SyntaxError::new("Illegal return statement", span));
                 }
                 let p = self.peek(0, true)?;

@@ -273,9 +273,12 @@ fn check_binding(p: &Pattern, msg: &str) -> PResult<()> {
 }
 
 /// The parenthesised cover `( … )` before it is known to be an expression or arrow parameters.
+///
+/// Like [`ForHeadParts`], it sits on the parser's value stack, whose slots are as large as the
+/// largest value type: expressions inside it are boxed.
 pub struct Cover {
     pub items: Vec<Expr>,
-    pub rest: Option<Expr>,
+    pub rest: Option<Box<Expr>>,
     pub trailing_comma: bool,
     pub span: Span,
 }
@@ -308,7 +311,7 @@ pub fn cover_to_params(c: Cover) -> PResult<Params> {
         items.push(param_pattern(e)?);
     }
     let rest = match c.rest {
-        Some(r) => Some(bx(rest_param(r)?)),
+        Some(r) => Some(bx(rest_param(*r)?)),
         None => None,
     };
     Ok(Params { items, rest, span: c.span })
@@ -495,11 +498,15 @@ pub fn single_decl(kind: VarKind, target: Pattern, init: Option<Expr>, l: usize,
 }
 
 /// The head of a `for` statement, waiting for its body.
+///
+/// Every parser stack slot is as large as the largest value type of the grammar, and every
+/// shift and reduction moves whole slots: the expressions are boxed here so that this type
+/// stays below the size of an expression (unboxed it was the largest type, by far).
 pub enum ForHeadParts {
-    For(Option<ForInit>, Option<Expr>, Option<Expr>),
-    In(ForHead, Expr),
+    For(Option<ForInit>, Option<Box<Expr>>, Option<Box<Expr>>),
+    In(ForHead, Box<Expr>),
     /// `bool`: `for await`.
-    Of(ForHead, Expr, bool),
+    Of(ForHead, Box<Expr>, bool),
 }
 
 impl ForHeadParts {
@@ -507,11 +514,11 @@ impl ForHeadParts {
         let body = bx(body);
         let kind = match self {
             ForHeadParts::For(init, test, update) => {
-                StmtKind::For { init: init.map(bx), test: test.map(bx), update: update.map(bx), body }
+                StmtKind::For { init: init.map(bx), test, update, body }
             }
-            ForHeadParts::In(left, right) => StmtKind::ForIn { left: bx(left), right: bx(right), body },
+            ForHeadParts::In(left, right) => StmtKind::ForIn { left: bx(left), right, body },
             ForHeadParts::Of(left, right, is_await) => {
-                StmtKind::ForOf { left: bx(left), right: bx(right), body, is_await }
+                StmtKind::ForOf { left: bx(left), right, body, is_await }
             }
         };
         st(kind, l, r)
@@ -766,6 +773,17 @@ fn private_name(e: &Expr) -> &str {
 /// Arranges `first op1 e1 op2 e2 …` into a tree by precedence (left-associative, except `**`).
 /// Iterative (an explicit operand/operator stack), so long chains need no recursion.
 pub fn binary_expression(first: Expr, rest: Vec<(BinOpTok, Expr)>) -> PResult<Expr> {
+    // Most binary expressions have one operator: no precedence to arrange, no stacks.
+    if rest.len() == 1 {
+        if let Some((op, second)) = rest.into_iter().next() {
+            let e = combine(op, first, second)?;
+            if is_private_operand(&e) {
+                return user(format!("Unexpected identifier '#{}'", private_name(&e)), e.span);
+            }
+            return Ok(e);
+        }
+        return user("Unexpected end of input", Span::default());
+    }
     let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
     let mut operators: Vec<BinOpTok> = Vec::with_capacity(rest.len());
     operands.push(first);

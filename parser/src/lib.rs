@@ -41,7 +41,20 @@ pub fn parse_module(src: &str) -> Result<ast::Program, SyntaxError> {
 
 /// Parses without the early-error pass (grammar and adapter errors only).
 pub fn parse_unchecked(src: &str, goal: Goal) -> Result<ast::Program, SyntaxError> {
-    let ctx = adapter::ParseCtx::new(src, goal);
+    parse_with(adapter::ParseCtx::new(src, goal))
+}
+
+/// Parses `src` as the statements of a function body (what Node compiles a CommonJS module
+/// as): a Script whose top level may `return`. Early errors are not checked: the caller puts
+/// the statements into a function (with its parameters) and checks that with
+/// [`early_errors::check`], so that the function's rules apply.
+pub fn parse_function_body_unchecked(src: &str) -> Result<ast::Program, SyntaxError> {
+    let mut ctx = adapter::ParseCtx::new(src, Goal::Script);
+    ctx.function_body = true;
+    parse_with(ctx)
+}
+
+fn parse_with(ctx: adapter::ParseCtx<'_>) -> Result<ast::Program, SyntaxError> {
     let tokens = adapter::Adapter::new(&ctx);
     let program = grammar::ProgramParser::new()
         .parse(&ctx, tokens)

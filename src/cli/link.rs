@@ -1,8 +1,8 @@
 //! `modjs link [--trace] FILE`: runs the construct and link phases of the ES module graph of
-//! FILE (a teaching subcommand until `modjs --trace FILE` exists).
+//! FILE (`modjs --trace FILE` also runs it and traces evaluation).
 //!
-//! Silent with exit status 0 when the graph links; with `--trace`, prints on stdout what each
-//! phase did (modules loaded and parsed with how every specifier resolved; every
+//! Silent with exit status 0 when the graph links; with `--trace`, prints on stdout (paths
+//! relative to the entry's directory) what each phase did (modules loaded and parsed with how every specifier resolved; every
 //! InnerModuleLinking step with DFSIndex/DFSAncestorIndex and status changes; the strongly
 //! connected components; every import binding resolved to its final module and binding).
 //! When the graph cannot run, prints the error as Node does on stderr (a code frame where Node
@@ -56,7 +56,7 @@ fn run_on_thread(args: LinkArgs) -> i32 {
     resolver.user_conditions = args.conditions.clone();
     resolver.current_dir = Some(cwd.clone());
     let mut host = FsHost::new(resolver);
-    let mut trace = if args.trace { Trace::on(&cwd) } else { Trace::off() };
+    let mut trace = if args.trace { Trace::on(&entry_directory(&cwd, &args.file)) } else { Trace::off() };
     let outcome = construct(&mut host, &args.file, &mut trace).and_then(|(mut graph, root)| {
         let linked = link(&mut graph, root, &mut trace);
         // The process ends right after: freeing every AST one by one would only cost time.
@@ -76,6 +76,13 @@ fn run_on_thread(args: LinkArgs) -> i32 {
             1
         }
     }
+}
+
+/// The directory of the entry's real path (the module map names the entry by it): the trace
+/// shows every file relative to it, so that it reads the same wherever the files are.
+pub(super) fn entry_directory(cwd: &str, file: &str) -> String {
+    use modjs_loader::resolve::{fs, path};
+    path::dirname(&fs::realpath(&path::resolve(cwd, file)))
 }
 
 /// The error as Node prints it on stderr (without the stack trace).

@@ -36,6 +36,12 @@ pub struct Vm {
     /// The embedder's own state (the module loader's runtime), reachable from built-ins the
     /// embedder defines. Take it out while using it; put it back afterwards.
     pub host_state: Option<Box<dyn std::any::Any>>,
+    /// The embedder's host hooks (HostLoadImportedModule for `import()`).
+    pub host_hooks: crate::interpreter::import_call::HostHooks,
+    /// The embedder's registry of Node's built-in module objects (kept apart from `host_state`,
+    /// which is taken while the module runtime runs module bodies, so that built-ins those bodies
+    /// call can still reach it). Objects it holds are kept alive through `roots`.
+    pub host_builtins: Option<Box<dyn std::any::Any>>,
     /// The register stack, frames and handlers of the bytecode interpreter.
     pub interp: crate::interpreter::Interpreter,
     /// The host's queues: microtasks, nextTicks, timers, immediates, rejection tracking.
@@ -84,6 +90,8 @@ impl Vm {
             roots: Vec::new(),
             root_cells: Vec::new(),
             host_state: None,
+            host_hooks: Default::default(),
+            host_builtins: None,
             interp: crate::interpreter::Interpreter::new(),
             event_loop: crate::host::event_loop::EventLoop::new(),
             stdio: crate::host::process::Stdio::default(),

@@ -43,7 +43,6 @@ fn compiles_core_statements_and_expressions() {
 #[test]
 fn unsupported_features_are_syntax_errors() {
     for (src, feature) in [
-        ("async function* g() {}", "async generators"),
         ("with ({}) {}", "the with statement"),
         ("eval('1')", "direct eval"),
         ("1n", "BigInt"),

@@ -79,7 +79,10 @@ pub fn detect_source(real_path: &str, source: &str, resolver: &mut Resolver) -> 
     for (name, why) in expansion.names {
         reasons.insert(name, why);
     }
-    reasons.entry("default".to_string()).or_insert_with(Vec::new).push("always present: module.exports itself".to_string());
+    reasons
+        .entry("default".to_string())
+        .or_insert_with(Vec::new)
+        .push("always present: module.exports itself".to_string());
     CjsExports { names, reexports_followed: expansion.steps, lexer_error: expansion.root_error, reasons }
 }
 

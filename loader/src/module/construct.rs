@@ -5,6 +5,10 @@
 //! resolved in source order when the module has been parsed, and a URL not seen before is
 //! queued (fetched and parsed when its turn comes). The order, the records' [[ModuleId]]s and the first error are therefore the same on
 //! every run. Any resolution, load or syntax error stops the phase: nothing is linked.
+//!
+//! [`construct`] starts a new module map from the entry point; [`load_into`] adds the graph of
+//! one more module to an existing map (`import()`, `require()` of an ES module), reusing the
+//! records of URLs already there.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -22,6 +26,7 @@ use super::record::{
     ModuleId, ModuleKind, ModuleRecord, ParsedModule, SourceTextModule, SyntheticKind, SyntheticModule,
 };
 use super::trace::Trace;
+use crate::runtime::commonjs::format::{detect_format, Detected};
 
 /// Loads the graph of `entry` (a path as the host understands it) into a new module map and
 /// returns it with the entry's id.
@@ -30,16 +35,52 @@ pub fn construct(
     entry: &str,
     trace: &mut Trace,
 ) -> Result<(ModuleGraph, ModuleId), ModuleError> {
-    trace.line(0, |_| "== construct: load and parse the static module graph".to_string());
+    trace.line(0, |_| "== construct: load and parse every module of the static graph, breadth-first".to_string());
     let mut graph = ModuleGraph::new();
+    let entry_resolution = host.resolve_entry(entry)?;
+    let root = load_into(host, &mut graph, entry_resolution, trace)?;
+    trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
+    Ok((graph, root))
+}
+
+/// Loads the static graph of the resolved module `start` into an existing module map (an
+/// `import()`, a `require()` of an ES module, or the entry into an empty map) and returns the
+/// id of `start`'s record. Every URL already in the map is its record, reused as it is — so a
+/// module imported statically and then by `import()` is one module with one namespace; only
+/// new URLs are fetched and parsed. When anything fails (resolution, fetch, parse), the records
+/// this call added are removed again and the map is as it was.
+pub fn load_into(
+    host: &mut dyn ModuleHost,
+    graph: &mut ModuleGraph,
+    start: HostResolution,
+    trace: &mut Trace,
+) -> Result<ModuleId, ModuleError> {
+    if let Some(existing) = graph.lookup(&start.url) {
+        trace.line(1, |t| format!("{} is record #{}, already in the module map", t.show_url(&start.url), existing.0));
+        return Ok(existing);
+    }
+    let before = graph.len();
+    let result = load_new_records(host, graph, start, trace);
+    if result.is_err() {
+        graph.truncate(before);
+    }
+    result
+}
+
+/// The breadth-first load of [`load_into`] from a URL not yet in the map.
+fn load_new_records(
+    host: &mut dyn ModuleHost,
+    graph: &mut ModuleGraph,
+    start: HostResolution,
+    trace: &mut Trace,
+) -> Result<ModuleId, ModuleError> {
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
     let mut pending: HashMap<String, ModuleId> = HashMap::new();
     let mut queue: VecDeque<HostResolution> = VecDeque::new();
-    let entry_resolution = host.resolve_entry(entry)?;
-    let root = ModuleId(0);
-    pending.insert(entry_resolution.url.clone(), root);
-    queue.push_back(entry_resolution);
+    let root = ModuleId(graph.len() as u32);
+    pending.insert(start.url.clone(), root);
+    queue.push_back(start);
     while !queue.is_empty() {
         // One breadth-first level at a time: fetch its sources (in order), parse them on worker
         // threads (parsing is a pure function of the text) and handle the results here in order
@@ -58,7 +99,9 @@ pub fn construct(
             pending.remove(&resolution.url);
             let mut kind = match loaded? {
                 // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
-                Loaded::Parsed(p) => ModuleKind::SourceText(Box::new(SourceTextModule::new(&resolution.url, *p))),
+                Loaded::Parsed(parsed) => {
+                    ModuleKind::SourceText(Box::new(SourceTextModule::new(&resolution.url, *parsed)))
+                }
                 Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
             };
             if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
@@ -70,7 +113,7 @@ pub fn construct(
                 names.sort_by(node_namespace_order);
                 *export_names = names;
             }
-            let id = insert_record(&mut graph, resolution, kind, trace);
+            let id = insert_record(graph, resolution, kind, trace);
             let Some(module) = graph.get(id).source_text() else { return Ok(()) };
             let referrer = graph.get(id).url.clone();
             let requests = module.records.requested_modules.clone();
@@ -80,25 +123,20 @@ pub fn construct(
                 let resolution = host.resolve_imported_module(&referrer, request)?;
                 let child = match graph.lookup(&resolution.url).or_else(|| pending.get(&resolution.url).copied()) {
                     Some(existing) => {
-                        trace.line(1, |t| {
-                            format!(
-                                "{:?} -> {} (record #{}, already in the module map)",
-                                request.specifier,
-                                t.show_url(&resolution.url),
-                                existing.0
+                        trace.step(1, |t| {
+                            let shown = t.show_url(&resolution.url);
+                            (
+                                format!("{:?}", request.specifier),
+                                format!("-> {shown} #{} (already in the module map)", existing.0),
                             )
                         });
                         existing
                     }
                     None => {
                         let child = ModuleId((graph.len() + pending.len()) as u32);
-                        trace.line(1, |t| {
-                            format!(
-                                "{:?} -> {} (record #{}, new)",
-                                request.specifier,
-                                t.show_url(&resolution.url),
-                                child.0
-                            )
+                        trace.step(1, |t| {
+                            let shown = t.show_url(&resolution.url);
+                            (format!("{:?}", request.specifier), format!("-> {shown} #{} (new: to load)", child.0))
                         });
                         pending.insert(resolution.url.clone(), child);
                         queue.push_back(resolution);
@@ -114,8 +152,7 @@ pub fn construct(
             Ok(())
         })?;
     }
-    trace.line(0, |_| format!("constructed {} module record(s)", graph.len()));
-    Ok((graph, root))
+    Ok(root)
 }
 
 /// A fetched source text (`None` for a built-in, which has none).
@@ -142,13 +179,16 @@ fn internal_parse_error(r: &HostResolution) -> ModuleError {
 fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: ModuleKind, trace: &mut Trace) -> ModuleId {
     let record = ModuleRecord { url: resolution.url, path: resolution.path, kind };
     let id = graph.insert(record);
-    trace.line(0, |t| describe_loaded(t, graph, id));
+    trace.step(0, |t| describe_loaded(t, graph, id));
     id
 }
 
 /// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
 /// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
-fn parse_loaded(resolution: &HostResolution, source: Option<Result<String, ModuleError>>) -> Result<Loaded, ModuleError> {
+fn parse_loaded(
+    resolution: &HostResolution,
+    source: Option<Result<String, ModuleError>>,
+) -> Result<Loaded, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
     let fetch = || source.unwrap_or_else(|| Ok(String::new()));
@@ -172,26 +212,17 @@ fn parse_loaded(resolution: &HostResolution, source: Option<Result<String, Modul
                 export_names: vec![JsStr::from_str("default")],
             })
         }
-        HostFormat::CommonJs => {
-            let source = fetch()?;
-            match modjs_parser::parse(&source, Goal::Script) {
-                Ok(_) => commonjs_facade(source),
-                Err(error) => return Err(commonjs_syntax_error(url, path, source, error)),
-            }
-        }
+        // A CommonJS module is compiled when it is evaluated (as Node does: a syntax error in it
+        // surfaces only when its turn comes).
+        HostFormat::CommonJs => commonjs_facade(fetch()?),
         HostFormat::Module => parse_source_text_module(url, fetch()?)?,
         HostFormat::Detect => {
-            // Node v20's syntax detection: CommonJS when the text parses as a Script; an ES
-            // module when only the Module goal accepts it. When neither does, the error is the
-            // Module's if the Script failed on ES module syntax, else the Script's.
+            // Node v20.20's syntax detection: CommonJS unless the text fails to compile as
+            // CommonJS in a way only an ES module explains.
             let source = fetch()?;
-            match modjs_parser::parse(&source, Goal::Script) {
-                Ok(_) => commonjs_facade(source),
-                Err(script_error) => match modjs_parser::parse(&source, Goal::Module) {
-                    Ok(_) => parse_source_text_module(url, source)?,
-                    Err(_) if is_es_module_syntax_error(&script_error) => parse_source_text_module(url, source)?,
-                    Err(_) => return Err(commonjs_syntax_error(url, path, source, script_error)),
-                },
+            match detect_format(&source) {
+                Detected::Module => parse_source_text_module(url, source)?,
+                Detected::CommonJs(_) | Detected::Error(_) => commonjs_facade(source),
             }
         }
     })
@@ -209,28 +240,6 @@ fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleE
     Ok(Loaded::Parsed(Box::new(ParsedModule { program, records, source, declarations })))
 }
 
-/// A CommonJS module's syntax error: Node's frame names the file path, not the URL.
-fn commonjs_syntax_error(
-    url: &str,
-    path: Option<&str>,
-    source: String,
-    error: modjs_parser::SyntaxError,
-) -> ModuleError {
-    ModuleError::Syntax { url: path.unwrap_or(url).to_string(), source, error }
-}
-
-/// The CommonJS parse errors after which Node v20's syntax detection retries a typeless `.js`
-/// file as an ES module (`import`/`export` statements, `import.meta`, top-level `await`).
-pub fn is_es_module_syntax_error(error: &modjs_parser::SyntaxError) -> bool {
-    const ESM_ONLY: &[&str] = &[
-        "Cannot use import statement outside a module",
-        "Unexpected token 'export'",
-        "Cannot use 'import.meta' outside a module",
-        "await is only valid in async functions and the top level bodies of modules",
-    ];
-    ESM_ONLY.contains(&error.message.as_str())
-}
-
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
 fn commonjs_facade(source: String) -> Loaded {
     Loaded::Synthetic(SyntheticModule {
@@ -239,19 +248,18 @@ fn commonjs_facade(source: String) -> Loaded {
     })
 }
 
-/// The trace line for a newly loaded record.
-fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
+/// The trace line for a newly loaded record: `load FILE` and what it was parsed as.
+fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> (String, String) {
     let record = graph.get(id);
-    let shown = t.show_url(&record.url);
-    match &record.kind {
+    let left = format!("load {}", t.show_url(&record.url));
+    let right = match &record.kind {
         ModuleKind::SourceText(m) => {
             let requests: Vec<String> =
                 m.records.requested_modules.iter().map(|r| format!("{:?}", r.specifier)).collect();
             format!(
-                "load {} (record #{}): parsed as a Source Text Module Record{}, RequestedModules [{}]",
-                shown,
+                "#{} Source Text Module Record{}, [[RequestedModules]] [{}]",
                 id.0,
-                if m.records.has_tla { " (HasTLA)" } else { "" },
+                if m.records.has_tla { ", [[HasTLA]] true" } else { "" },
                 requests.join(", ")
             )
         }
@@ -261,13 +269,8 @@ fn describe_loaded(t: &Trace, graph: &ModuleGraph, id: ModuleId) -> String {
                 SyntheticKind::Builtin { .. } => "built-in module",
                 SyntheticKind::CommonJs { .. } => "CommonJS module",
             };
-            format!(
-                "load {} (record #{}): synthetic record of a {}, {} export name(s)",
-                shown,
-                id.0,
-                what,
-                s.export_names.len()
-            )
+            format!("#{} synthetic record ({}), {} export name(s)", id.0, what, s.export_names.len())
         }
-    }
+    };
+    (left, right)
 }

@@ -30,7 +30,12 @@ pub trait ModuleExecutor {
     fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue>;
 
     /// Resolve or reject `module`'s [[TopLevelCapability]] promise.
-    fn settle_top_level_capability(&mut self, graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>);
+    fn settle_top_level_capability(
+        &mut self,
+        graph: &mut ModuleGraph,
+        module: ModuleId,
+        result: Result<(), ThrownValue>,
+    );
 }
 
 /// How Evaluate() left its promise: settled at once (the synchronous case) or pending until
@@ -84,6 +89,18 @@ fn evaluation_error(graph: &ModuleGraph, m: ModuleId) -> Option<ThrownValue> {
     graph.get(m).cyclic().and_then(|c| c.evaluation_error)
 }
 
+/// The module whose [[TopLevelCapability]] Evaluate() of `module` uses (Evaluate() step 3): a
+/// module already evaluated (or evaluating asynchronously) answers through its [[CycleRoot]],
+/// the root of the strongly connected component it was evaluated in — e.g. the second
+/// `import()` of a module of a finished cycle.
+pub fn evaluation_root(graph: &ModuleGraph, module: ModuleId) -> ModuleId {
+    if matches!(status(graph, module), Some(ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated)) {
+        cycle_root(graph, module)
+    } else {
+        module
+    }
+}
+
 /// Evaluate() (§16.2.1.5.3) of a Cyclic Module Record: evaluates `module` and everything it
 /// depends on, in post-order, each strongly connected component once.
 pub fn evaluate(
@@ -93,18 +110,24 @@ pub fn evaluate(
     host: &mut dyn ModuleExecutor,
     trace: &mut Trace,
 ) -> EvaluateOutcome {
-    trace.line(0, |t| format!("== evaluate: Evaluate({})", show(graph, t, module)));
+    trace.line(0, |t| {
+        format!(
+            "== evaluate: Evaluate({}) (post-order: a body runs after the bodies it imports)",
+            show(graph, t, module)
+        )
+    });
     // 1-2. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
-    let mut module = module;
     // 3. If module.[[Status]] is either evaluating-async or evaluated, set module to
-    //    module.[[CycleRoot]] (when it has one: a module evaluated through import() of a
-    //    module in a finished cycle).
-    if matches!(status(graph, module), Some(ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated)) {
-        module = cycle_root(graph, module);
-    }
+    //    module.[[CycleRoot]].
+    let module = evaluation_root(graph, module);
     // 4. If module.[[TopLevelCapability]] is not empty, return its promise.
     if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
-        trace.line(1, |t| format!("{} already has a [[TopLevelCapability]]: its promise is reused", show(graph, t, module)));
+        trace.step(0, |t| {
+            (
+                format!("Evaluate({})", show(graph, t, module)),
+                "[[TopLevelCapability]] exists: its promise again".to_string(),
+            )
+        });
         return EvaluateOutcome::AlreadyRequested;
     }
     // 5. Let stack be a new empty List.
@@ -114,21 +137,24 @@ pub fn evaluate(
         c.top_level_capability = true;
     }
     // 8. Let result be Completion(InnerModuleEvaluation(module, stack, 0)).
-    let result = inner_module_evaluation(state, graph, module, &mut stack, 0, host, trace, 1);
+    let result = inner_module_evaluation(state, graph, module, &mut stack, 0, host, trace, 0);
     match result {
         // 9. If result is an abrupt completion, then
         Err(error) => {
+            trace.line(0, |_| "abrupt completion: every module left on the stack gets the error".to_string());
             // a. For each Cyclic Module Record m of stack: status evaluated, [[EvaluationError]] result.
             for m in stack {
                 set_status(graph, m, ModuleStatus::Evaluated);
                 if let Some(c) = graph.get_mut(m).cyclic_mut() {
                     c.evaluation_error = Some(error);
                 }
-                trace.line(1, |t| format!("{}: evaluating -> evaluated, with the error", show(graph, t, m)));
+                trace.step(1, |t| {
+                    (show(graph, t, m), "[[Status]] evaluating -> evaluated, [[EvaluationError]] set".to_string())
+                });
             }
             // b-c. Assert: module is evaluated with that error.
             // d. Perform ! Call(capability.[[Reject]], undefined, « result.[[Value]] »).
-            trace.line(0, |t| format!("Evaluate({}) rejects", show(graph, t, module)));
+            trace.step(0, |t| (format!("Evaluate({})", show(graph, t, module)), "promise rejected".to_string()));
             EvaluateOutcome::Settled(Err(error))
         }
         // 10. Else,
@@ -137,11 +163,12 @@ pub fn evaluate(
             // c. If module.[[AsyncEvaluation]] is false, resolve the capability now.
             let pending = graph.get(module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
             if !pending {
-                trace.line(0, |t| format!("Evaluate({}) fulfils", show(graph, t, module)));
+                trace.step(0, |t| (format!("Evaluate({})", show(graph, t, module)), "promise fulfilled".to_string()));
                 EvaluateOutcome::Settled(Ok(()))
             } else {
-                trace.line(0, |t| {
-                    format!("Evaluate({}) is pending on asynchronous modules", show(graph, t, module))
+                trace.step(0, |t| {
+                    let left = format!("Evaluate({})", show(graph, t, module));
+                    (left, "promise pending until the asynchronous modules finish".to_string())
                 });
                 EvaluateOutcome::Pending
             }
@@ -166,7 +193,10 @@ pub fn inner_module_evaluation(
     // 1. If module is not a Cyclic Module Record, then
     let Some(current) = status(graph, module) else {
         // a-c. Evaluate() it; its promise is already settled: a rejection is thrown.
-        trace.line(depth, |t| format!("InnerModuleEvaluation({}): not cyclic, Evaluate() it", show(graph, t, module)));
+        trace.step(depth, |t| {
+            let left = format!("InnerModuleEvaluation({})", show(graph, t, module));
+            (left, "not a Cyclic Module Record: Evaluate() it".to_string())
+        });
         host.evaluate_synthetic(graph, module)?;
         // d. Return index.
         return Ok(index);
@@ -174,7 +204,12 @@ pub fn inner_module_evaluation(
     match current {
         // 2. If module.[[Status]] is either evaluating-async or evaluated, then
         ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated => {
-            trace.line(depth, |t| format!("InnerModuleEvaluation({}): already {}", show(graph, t, module), current.name()));
+            trace.step(depth, |t| {
+                let left = format!("InnerModuleEvaluation({})", show(graph, t, module));
+                let error =
+                    if evaluation_error(graph, module).is_some() { ", with an [[EvaluationError]]" } else { "" };
+                (left, format!("already {}{}", current.name(), error))
+            });
             // a. If module.[[EvaluationError]] is empty, return index.
             // b. Otherwise, return ? module.[[EvaluationError]].
             return match evaluation_error(graph, module) {
@@ -184,7 +219,13 @@ pub fn inner_module_evaluation(
         }
         // 3. If module.[[Status]] is evaluating, return index.
         ModuleStatus::Evaluating(_) => {
-            trace.line(depth, |t| format!("InnerModuleEvaluation({}): already evaluating (a cycle)", show(graph, t, module)));
+            trace.step(depth, |t| {
+                let shown = show(graph, t, module);
+                (
+                    format!("InnerModuleEvaluation({shown})"),
+                    format!("already evaluating: {shown} is on the stack (a cycle)"),
+                )
+            });
             return Ok(index);
         }
         // 4. Assert: module.[[Status]] is linked.
@@ -197,12 +238,13 @@ pub fn inner_module_evaluation(
     if let Some(c) = graph.get_mut(module).cyclic_mut() {
         c.pending_async_dependencies = Some(0);
     }
-    trace.line(depth, |t| {
-        format!(
-            "InnerModuleEvaluation({}): linked -> evaluating, DFSIndex {}, DFSAncestorIndex {}",
-            show(graph, t, module),
-            dfs.dfs_index,
-            dfs.dfs_ancestor_index
+    trace.step(depth, |t| {
+        (
+            format!("InnerModuleEvaluation({})", show(graph, t, module)),
+            format!(
+                "[[Status]] linked -> evaluating, [[DFSIndex]] {}, [[DFSAncestorIndex]] {}",
+                dfs.dfs_index, dfs.dfs_ancestor_index
+            ),
         )
     });
     // 9. Set index to index + 1.
@@ -223,13 +265,15 @@ pub fn inner_module_evaluation(
             // iii. If requiredModule.[[Status]] is evaluating, then
             //      1. module.[[DFSAncestorIndex]] = min(its own, requiredModule's).
             if r.dfs_ancestor_index < dfs.dfs_ancestor_index {
-                trace.line(depth + 1, |t| {
-                    format!(
-                        "{}: DFSAncestorIndex {} -> {} ({} is still evaluating: same component)",
+                trace.step(depth + 1, |t| {
+                    (
                         show(graph, t, module),
-                        dfs.dfs_ancestor_index,
-                        r.dfs_ancestor_index,
-                        show(graph, t, required)
+                        format!(
+                            "[[DFSAncestorIndex]] {} -> {} (as {} is still evaluating)",
+                            dfs.dfs_ancestor_index,
+                            r.dfs_ancestor_index,
+                            show(graph, t, required)
+                        ),
                     )
                 });
                 dfs.dfs_ancestor_index = r.dfs_ancestor_index;
@@ -246,18 +290,28 @@ pub fn inner_module_evaluation(
             }
         }
         // v. If requiredModule.[[AsyncEvaluation]] is true, then
-        let required_async = graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
+        let required_async =
+            graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
         if required_async {
             // 1. module.[[PendingAsyncDependencies]] + 1.
             // 2. Append module to requiredModule.[[AsyncParentModules]].
+            let mut now = 0;
             if let Some(c) = graph.get_mut(module).cyclic_mut() {
-                c.pending_async_dependencies = Some(c.pending_async_dependencies.unwrap_or(0) + 1);
+                now = c.pending_async_dependencies.unwrap_or(0) + 1;
+                c.pending_async_dependencies = Some(now);
             }
             if let Some(c) = graph.get_mut(required_module).cyclic_mut() {
                 c.async_parent_modules.push(module);
             }
-            trace.line(depth + 1, |t| {
-                format!("{} waits for asynchronous {}", show(graph, t, module), show(graph, t, required_module))
+            trace.step(depth + 1, |t| {
+                let (shown, waited) = (show(graph, t, module), show(graph, t, required_module));
+                (
+                    shown.clone(),
+                    format!(
+                        "[[PendingAsyncDependencies]] {} -> {now}, waits for {waited} ({waited}.[[AsyncParentModules]] += {shown})",
+                        now - 1
+                    ),
+                )
             });
         }
     }
@@ -270,23 +324,27 @@ pub fn inner_module_evaluation(
         if let Some(c) = graph.get_mut(module).cyclic_mut() {
             c.async_evaluation = AsyncEvaluation::Order(order);
         }
-        trace.line(depth, |t| {
-            format!(
-                "{}: [[AsyncEvaluation]] true (order {}), {} pending asynchronous dependencies{}",
+        trace.step(depth + 1, |t| {
+            (
                 show(graph, t, module),
-                order,
-                pending,
-                if has_tla(graph, module) { ", has top-level await" } else { "" }
+                format!(
+                    "[[AsyncEvaluation]] true (order {}){}",
+                    order,
+                    if has_tla(graph, module) { ", [[HasTLA]] true" } else { "" }
+                ),
             )
         });
         // d. If module.[[PendingAsyncDependencies]] = 0, perform ExecuteAsyncModule(module).
         if pending == 0 {
-            execute_async_module(graph, module, host, trace, depth);
+            execute_async_module(graph, module, host, trace, depth + 1);
         }
     } else {
         // 13. Else, perform ? module.ExecuteModule().
-        trace.line(depth, |t| format!("execute {}", show(graph, t, module)));
-        host.execute_module(graph, module)?;
+        trace.step(depth + 1, |t| (format!("ExecuteModule({})", show(graph, t, module)), "runs the body".to_string()));
+        if let Err(e) = host.execute_module(graph, module) {
+            trace.step(depth + 1, |t| (show(graph, t, module), "the body threw: an abrupt completion".to_string()));
+            return Err(e);
+        }
     }
     // 14-15. Assert: module occurs once in stack; [[DFSAncestorIndex]] ≤ [[DFSIndex]].
     // 16. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
@@ -295,7 +353,8 @@ pub fn inner_module_evaluation(
         // b. Repeat, while done is false,
         while let Some(required_module) = stack.pop() {
             // iv-v. evaluated, or evaluating-async when [[AsyncEvaluation]] is true.
-            let is_async = graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
+            let is_async =
+                graph.get(required_module).cyclic().map(|c| c.async_evaluation.is_pending()).unwrap_or(false);
             set_status(
                 graph,
                 required_module,
@@ -311,21 +370,22 @@ pub fn inner_module_evaluation(
                 break;
             }
         }
-        trace.line(depth, |t| {
-            let members: Vec<String> = component
-                .iter()
-                .rev()
-                .map(|m| {
-                    let st = status(graph, *m).map(|s| s.name()).unwrap_or("?");
-                    format!("{} -> {}", show(graph, t, *m), st)
-                })
-                .collect();
-            format!(
-                "component rooted at {} (DFSIndex {}) done: [{}], [[CycleRoot]] {}",
-                show(graph, t, module),
-                dfs.dfs_index,
-                members.join(", "),
-                show(graph, t, module)
+        trace.step(depth, |t| {
+            let members: Vec<ModuleId> = component.iter().rev().copied().collect();
+            let names: Vec<String> = members.iter().map(|m| show(graph, t, *m)).collect();
+            // The new status, or each member's when they differ (some members wait for
+            // asynchronous modules, others do not).
+            let statuses: Vec<&str> = members.iter().map(|m| status(graph, *m).map_or("?", |s| s.name())).collect();
+            let new_status = match statuses.first() {
+                Some(first) if statuses.iter().all(|s| s == first) => first.to_string(),
+                _ => {
+                    let each: Vec<String> = names.iter().zip(&statuses).map(|(n, s)| format!("{n} {s}")).collect();
+                    each.join(", ")
+                }
+            };
+            (
+                format!("SCC {{{}}}", names.join(", ")),
+                format!("[[Status]] evaluating -> {new_status}, [[CycleRoot]] {}", show(graph, t, module)),
             )
         });
     }
@@ -344,13 +404,24 @@ pub fn execute_async_module(
 ) {
     // 1-2. Assert: evaluating or evaluating-async, and module.[[HasTLA]] is true.
     // 3-6. The capability and its reactions (onFulfilled / onRejected) are the host's.
-    trace.line(depth, |t| format!("execute {} (asynchronously)", show(graph, t, module)));
+    trace.step(depth, |t| {
+        (
+            format!("ExecuteAsyncModule({})", show(graph, t, module)),
+            "starts the body; it settles in a later job".to_string(),
+        )
+    });
     // 7. Perform ! module.ExecuteModule(capability).
     host.execute_module_async(graph, module);
 }
 
 /// GatherAvailableAncestors(module, execList) (§16.2.1.5.3.3).
-pub fn gather_available_ancestors(graph: &mut ModuleGraph, module: ModuleId, exec_list: &mut Vec<ModuleId>) {
+pub fn gather_available_ancestors(
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    exec_list: &mut Vec<ModuleId>,
+    trace: &mut Trace,
+    depth: usize,
+) {
     // 1. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
     let parents: Vec<ModuleId> = graph.get(module).cyclic().map(|c| c.async_parent_modules.clone()).unwrap_or_default();
     for m in parents {
@@ -369,13 +440,17 @@ pub fn gather_available_ancestors(graph: &mut ModuleGraph, module: ModuleId, exe
             }
             None => continue,
         };
+        trace.step(depth, |t| {
+            let ready = if left == 0 { ": ready, appended to execList" } else { "" };
+            (show(graph, t, m), format!("[[PendingAsyncDependencies]] {} -> {left}{ready}", left + 1))
+        });
         // vi. If m.[[PendingAsyncDependencies]] = 0, then
         if left == 0 {
             // 1. Append m to execList.
             exec_list.push(m);
             // 2. If m.[[HasTLA]] is false, perform GatherAvailableAncestors(m, execList).
             if !has_tla(graph, m) {
-                gather_available_ancestors(graph, m, exec_list);
+                gather_available_ancestors(graph, m, exec_list, trace, depth + 1);
             }
         }
     }
@@ -399,24 +474,33 @@ pub fn async_module_execution_fulfilled(
         c.async_evaluation = AsyncEvaluation::Done;
         c.status = ModuleStatus::Evaluated;
     }
-    trace.line(0, |t| format!("async completion: {} fulfilled -> evaluated", show(graph, t, module)));
+    trace.step(0, |t| {
+        let left = format!("AsyncModuleExecutionFulfilled({})", show(graph, t, module));
+        (left, "[[Status]] evaluating-async -> evaluated".to_string())
+    });
     // 7. If module.[[TopLevelCapability]] is not empty, resolve it.
     if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+        trace.step(1, |t| (format!("Evaluate({})", show(graph, t, module)), "promise fulfilled".to_string()));
         host.settle_top_level_capability(graph, module, Ok(()));
     }
     // 8. Let execList be a new empty List.
     let mut exec_list = Vec::new();
     // 9. Perform GatherAvailableAncestors(module, execList).
-    gather_available_ancestors(graph, module, &mut exec_list);
+    // (The trace shows this step only when someone waits for the module.)
+    let waited_on = graph.get(module).cyclic().is_some_and(|c| !c.async_parent_modules.is_empty());
+    if waited_on {
+        trace.step(1, |t| (format!("GatherAvailableAncestors({})", show(graph, t, module)), String::new()));
+    }
+    gather_available_ancestors(graph, module, &mut exec_list, trace, 2);
     // 10. Sort execList by the order [[AsyncEvaluation]] became true.
     exec_list.sort_by_key(|m| match graph.get(*m).cyclic().map(|c| c.async_evaluation) {
         Some(AsyncEvaluation::Order(n)) => n,
         _ => u64::MAX,
     });
-    if !exec_list.is_empty() {
-        trace.line(1, |t| {
+    if waited_on {
+        trace.step(1, |t| {
             let names: Vec<String> = exec_list.iter().map(|m| show(graph, t, *m)).collect();
-            format!("ready ancestors, in [[AsyncEvaluation]] order: [{}]", names.join(", "))
+            ("execList".to_string(), format!("[{}] (sorted by [[AsyncEvaluation]] order)", names.join(", ")))
         });
     }
     // 11. Assert: all have [[AsyncEvaluation]] true, no pending dependencies, no error.
@@ -424,6 +508,7 @@ pub fn async_module_execution_fulfilled(
     for m in exec_list {
         // a. If m.[[Status]] is evaluated, then (it already failed) skip it.
         if status(graph, m) == Some(ModuleStatus::Evaluated) {
+            trace.step(1, |t| (show(graph, t, m), "already evaluated (with an error): skipped".to_string()));
             continue;
         }
         if has_tla(graph, m) {
@@ -432,18 +517,23 @@ pub fn async_module_execution_fulfilled(
         } else {
             // c. Else,
             //    i. Let result be m.ExecuteModule().
-            trace.line(1, |t| format!("execute {}", show(graph, t, m)));
+            trace.step(1, |t| (format!("ExecuteModule({})", show(graph, t, m)), "runs the body".to_string()));
             match host.execute_module(graph, m) {
                 // ii. If result is an abrupt completion, AsyncModuleExecutionRejected(m, error).
-                Err(error) => async_module_execution_rejected(graph, m, error, host, trace),
+                Err(error) => {
+                    trace.step(1, |t| (show(graph, t, m), "the body threw: an abrupt completion".to_string()));
+                    rejected_at(graph, m, error, host, trace, 1)
+                }
                 // iii. Else, [[AsyncEvaluation]] done, status evaluated, resolve its capability.
                 Ok(()) => {
                     if let Some(c) = graph.get_mut(m).cyclic_mut() {
                         c.async_evaluation = AsyncEvaluation::Done;
                         c.status = ModuleStatus::Evaluated;
                     }
-                    trace.line(1, |t| format!("{} -> evaluated", show(graph, t, m)));
+                    trace.step(1, |t| (show(graph, t, m), "[[Status]] evaluating-async -> evaluated".to_string()));
                     if graph.get(m).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+                        trace
+                            .step(1, |t| (format!("Evaluate({})", show(graph, t, m)), "promise fulfilled".to_string()));
                         host.settle_top_level_capability(graph, m, Ok(()));
                     }
                 }
@@ -462,8 +552,25 @@ pub fn async_module_execution_rejected(
     host: &mut dyn ModuleExecutor,
     trace: &mut Trace,
 ) {
+    rejected_at(graph, module, error, host, trace, 0);
+}
+
+/// [`async_module_execution_rejected`] with its trace lines indented by `depth` (it recurses
+/// into the module's [[AsyncParentModules]]).
+fn rejected_at(
+    graph: &mut ModuleGraph,
+    module: ModuleId,
+    error: ThrownValue,
+    host: &mut dyn ModuleExecutor,
+    trace: &mut Trace,
+    depth: usize,
+) {
     // 1. If module.[[Status]] is evaluated, return (it already has an error).
     if status(graph, module) == Some(ModuleStatus::Evaluated) {
+        trace.step(depth, |t| {
+            let left = format!("AsyncModuleExecutionRejected({})", show(graph, t, module));
+            (left, "already evaluated: nothing to do".to_string())
+        });
         return;
     }
     // 2-4. Assert: evaluating-async, [[AsyncEvaluation]] true, no error.
@@ -474,14 +581,18 @@ pub fn async_module_execution_rejected(
         c.status = ModuleStatus::Evaluated;
         c.async_evaluation = AsyncEvaluation::Done;
     }
-    trace.line(0, |t| format!("async completion: {} rejected -> evaluated, with the error", show(graph, t, module)));
+    trace.step(depth, |t| {
+        let left = format!("AsyncModuleExecutionRejected({})", show(graph, t, module));
+        (left, "[[Status]] evaluating-async -> evaluated, [[EvaluationError]] set".to_string())
+    });
     // 7. For each Cyclic Module Record m of module.[[AsyncParentModules]], reject it too.
     let parents: Vec<ModuleId> = graph.get(module).cyclic().map(|c| c.async_parent_modules.clone()).unwrap_or_default();
     for m in parents {
-        async_module_execution_rejected(graph, m, error, host, trace);
+        rejected_at(graph, m, error, host, trace, depth + 1);
     }
     // 8. If module.[[TopLevelCapability]] is not empty, reject it.
     if graph.get(module).cyclic().map(|c| c.top_level_capability).unwrap_or(false) {
+        trace.step(depth + 1, |t| (format!("Evaluate({})", show(graph, t, module)), "promise rejected".to_string()));
         host.settle_top_level_capability(graph, module, Err(error));
     }
     // 9. Return unused.

@@ -46,6 +46,18 @@ impl ModuleGraph {
         id
     }
 
+    /// Forgets every record from `len` on (a load that failed part-way: `import()` of a graph
+    /// with a missing file or a syntax error leaves the module map as it was).
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.modules.len() {
+            return;
+        }
+        self.modules.truncate(len);
+        self.namespaces.truncate(len);
+        self.by_url.retain(|_, id| id.index() < len);
+        self.resolved_exports.get_mut().retain(|(m, _), _| m.index() < len);
+    }
+
     pub fn get(&self, id: ModuleId) -> &ModuleRecord {
         &self.modules[id.index()]
     }

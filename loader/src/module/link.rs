@@ -21,7 +21,12 @@ use super::trace::Trace;
 /// Link() (§16.2.1.5.1) of a Cyclic Module Record: links `module` and everything it depends on.
 /// On failure every module of the failed attempt is back to ~unlinked~.
 pub fn link(graph: &mut ModuleGraph, module: ModuleId, trace: &mut Trace) -> Result<(), ModuleError> {
-    trace.line(0, |t| format!("== link: Link({})", t.show_url(&graph.get(module).url)));
+    trace.line(0, |t| {
+        format!(
+            "== link: Link({}) (depth-first; SCC = strongly connected component, Tarjan's algorithm)",
+            t.show_url(&graph.get(module).url)
+        )
+    });
     // 1. Assert: module.[[Status]] is one of unlinked, linked, evaluating-async, or evaluated.
     // 2. Let stack be a new empty List.
     let mut stack: Vec<ModuleId> = Vec::new();
@@ -36,7 +41,9 @@ pub fn link(graph: &mut ModuleGraph, module: ModuleId, trace: &mut Trace) -> Res
             if let Some(c) = graph.get_mut(m).cyclic_mut() {
                 c.status = ModuleStatus::Unlinked;
             }
-            trace.line(1, |t| format!("{}: linking -> unlinked (the link failed)", t.show_url(&graph.get(m).url)));
+            trace.step(1, |t| {
+                (t.show_url(&graph.get(m).url), "[[Status]] linking -> unlinked (Link failed)".to_string())
+            });
         }
         // b. Assert: module.[[Status]] is unlinked.
         // c. Return ? result.
@@ -45,7 +52,7 @@ pub fn link(graph: &mut ModuleGraph, module: ModuleId, trace: &mut Trace) -> Res
     // 5. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
     // 6. Assert: stack is empty.
     // 7. Return unused.
-    trace.line(0, |t| format!("linked {}", t.show_url(&graph.get(module).url)));
+    trace.step(0, |t| (format!("Link({})", t.show_url(&graph.get(module).url)), "done".to_string()));
     Ok(())
 }
 
@@ -64,11 +71,9 @@ pub fn inner_module_linking(
     //    a. Perform ? module.Link(). (A synthetic record's Link() does nothing.)
     //    b. Return index.
     let Some(cyclic) = graph.get(module).cyclic() else {
-        trace.line(depth, |t| {
-            format!(
-                "InnerModuleLinking({}): not a Cyclic Module Record, nothing to link",
-                t.show_url(&graph.get(module).url)
-            )
+        trace.step(depth, |t| {
+            let left = format!("InnerModuleLinking({})", t.show_url(&graph.get(module).url));
+            (left, "not a Cyclic Module Record: nothing to link".to_string())
         });
         return Ok(index);
     };
@@ -76,8 +81,13 @@ pub fn inner_module_linking(
     //    a. Return index.
     let status = cyclic.status;
     if status != ModuleStatus::Unlinked {
-        trace.line(depth, |t| {
-            format!("InnerModuleLinking({}): already {}", t.show_url(&graph.get(module).url), status.name())
+        trace.step(depth, |t| {
+            let shown = t.show_url(&graph.get(module).url);
+            let right = match status {
+                ModuleStatus::Linking(_) => format!("already linking: {shown} is on the stack (a cycle)"),
+                other => format!("already {}", other.name()),
+            };
+            (format!("InnerModuleLinking({shown})"), right)
         });
         return Ok(index);
     }
@@ -87,12 +97,13 @@ pub fn inner_module_linking(
     // 6. Set module.[[DFSAncestorIndex]] to index.
     let mut dfs = DfsIndices { dfs_index: index, dfs_ancestor_index: index };
     set_status(graph, module, ModuleStatus::Linking(dfs));
-    trace.line(depth, |t| {
-        format!(
-            "InnerModuleLinking({}): unlinked -> linking, DFSIndex {}, DFSAncestorIndex {}",
-            t.show_url(&graph.get(module).url),
-            dfs.dfs_index,
-            dfs.dfs_ancestor_index
+    trace.step(depth, |t| {
+        (
+            format!("InnerModuleLinking({})", t.show_url(&graph.get(module).url)),
+            format!(
+                "[[Status]] unlinked -> linking, [[DFSIndex]] {}, [[DFSAncestorIndex]] {}",
+                dfs.dfs_index, dfs.dfs_ancestor_index
+            ),
         )
     });
     // 7. Set index to index + 1.
@@ -116,13 +127,15 @@ pub fn inner_module_linking(
         //            requiredModule.[[DFSAncestorIndex]]).
         if let Some(ModuleStatus::Linking(required)) = graph.get(required_module).cyclic().map(|c| c.status) {
             if required.dfs_ancestor_index < dfs.dfs_ancestor_index {
-                trace.line(depth + 1, |t| {
-                    format!(
-                        "{}: DFSAncestorIndex {} -> {} ({} is still linking: same component)",
+                trace.step(depth + 1, |t| {
+                    (
                         t.show_url(&graph.get(module).url),
-                        dfs.dfs_ancestor_index,
-                        required.dfs_ancestor_index,
-                        t.show_url(&graph.get(required_module).url)
+                        format!(
+                            "[[DFSAncestorIndex]] {} -> {} (as {} is still linking)",
+                            dfs.dfs_ancestor_index,
+                            required.dfs_ancestor_index,
+                            t.show_url(&graph.get(required_module).url)
+                        ),
                     )
                 });
                 dfs.dfs_ancestor_index = required.dfs_ancestor_index;
@@ -153,13 +166,15 @@ pub fn inner_module_linking(
                 break;
             }
         }
-        trace.line(depth, |t| {
+        trace.step(depth, |t| {
             let members: Vec<String> = component.iter().rev().map(|m| t.show_url(&graph.get(*m).url)).collect();
-            format!(
-                "strongly connected component rooted at {} (DFSIndex {}): [{}] -> linked",
-                t.show_url(&graph.get(module).url),
-                dfs.dfs_index,
-                members.join(", ")
+            (
+                format!("SCC {{{}}}", members.join(", ")),
+                format!(
+                    "[[Status]] linking -> linked (root {}: [[DFSAncestorIndex]] = [[DFSIndex]] = {})",
+                    t.show_url(&graph.get(module).url),
+                    dfs.dfs_index
+                ),
             )
         });
     }
@@ -187,13 +202,17 @@ pub fn initialize_environment(
     trace: &mut Trace,
     depth: usize,
 ) -> Result<(), ModuleError> {
-    let ModuleKind::SourceText(m) = &graph.get(module).kind else { return Ok(()) };
+    let ModuleKind::SourceText(m) = &graph.get(module).kind else {
+        return Ok(());
+    };
     let url = graph.get(module).url.clone();
-    trace.line(depth, |t| format!("InitializeEnvironment({})", t.show_url(&url)));
+    trace.step(depth, |t| (format!("InitializeEnvironment({})", t.show_url(&url)), String::new()));
     // 1. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
     for e in &m.records.indirect_export_entries {
         // a. Assert: e.[[ExportName]] is not null.
-        let Some(export_name) = &e.export_name else { continue };
+        let Some(export_name) = &e.export_name else {
+            continue;
+        };
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
         let resolution = resolve_export(graph, module, export_name, &mut HashSet::new());
         // c. If resolution is either null or ambiguous, throw a SyntaxError exception.
@@ -211,8 +230,8 @@ pub fn initialize_environment(
             }
             // d. Assert: resolution is a ResolvedBinding Record.
             ResolveExportResult::Resolved(binding) => {
-                trace.line(depth + 1, |t| {
-                    format!("export {:?} (re-export) -> {}", export_name, show_binding(t, graph, &binding))
+                trace.step(depth + 1, |t| {
+                    (format!("export {:?} (indirect)", export_name), format!("-> {}", show_binding(t, graph, &binding)))
                 });
             }
         }
@@ -224,7 +243,9 @@ pub fn initialize_environment(
     // 7. For each ImportEntry Record in of module.[[ImportEntries]], do
     for entry in &m.records.import_entries {
         // a. Let importedModule be GetImportedModule(module, in.[[ModuleRequest]]).
-        let Some(imported_module) = get_imported_module(m, &entry.module_request) else { continue };
+        let Some(imported_module) = get_imported_module(m, &entry.module_request) else {
+            continue;
+        };
         let specifier = specifier_text(&entry.module_request.specifier);
         let target = match &entry.import_name {
             // b. If in.[[ImportName]] is namespace-object, then
@@ -285,7 +306,7 @@ pub fn initialize_environment(
                 });
             }
         };
-        trace.line(depth + 1, |t| {
+        trace.step(depth + 1, |t| {
             let local = entry.local_name.to_string_lossy();
             let clause = match &entry.import_name {
                 ImportName::NamespaceObject => format!("* as {local}"),
@@ -293,11 +314,9 @@ pub fn initialize_environment(
                 ImportName::Name(n) => format!("{{ {:?} as {local} }}", n),
                 ImportName::Source => format!("source {local}"),
             };
-            format!(
-                "import {} from {:?} -> {}",
-                clause,
-                entry.module_request.specifier,
-                show_binding(t, graph, &target)
+            (
+                format!("import {} from {:?}", clause, entry.module_request.specifier),
+                format!("-> {}", show_binding(t, graph, &target)),
             )
         });
         plan.imports.push(ImportBinding { local_name: entry.local_name.clone(), target });
@@ -330,35 +349,39 @@ pub fn initialize_environment(
         };
         plan.locals.push(LocalBinding { name: JsStr::from_str(&d.name), init });
     }
-    if trace.is_on() && !plan.locals.is_empty() {
-        let shown: Vec<String> = plan
-            .locals
-            .iter()
-            .map(|l| {
-                let how = match l.init {
-                    LocalInit::Undefined => "var, undefined",
-                    LocalInit::HoistedFunction { .. } => "function, initialised now",
-                    LocalInit::Lexical => "TDZ",
-                    LocalInit::Const => "const, TDZ",
-                };
-                format!("{} ({})", l.name.to_string_lossy(), how)
-            })
-            .collect();
-        trace.line(depth + 1, |_| format!("own bindings: {}", shown.join(", ")));
-    }
     // 25–26. Return unused.
     for ns in namespaces_needed {
         if graph.namespace(ns).is_some() {
             continue;
         }
         get_module_namespace(graph, ns);
-        trace.line(depth + 1, |t| {
+        trace.step(depth + 1, |t| {
             let names: Vec<String> = graph
                 .namespace(ns)
                 .map(|n| n.exports.iter().map(|(name, _)| format!("{:?}", name)).collect())
                 .unwrap_or_default();
-            format!("GetModuleNamespace({}): exports [{}]", t.show_url(&graph.get(ns).url), names.join(", "))
+            (
+                format!("GetModuleNamespace({})", t.show_url(&graph.get(ns).url)),
+                format!("[[Exports]] [{}]", names.join(", ")),
+            )
         });
+    }
+    // (The trace lists the own bindings after the namespaces that step 7 creates.)
+    if trace.is_on() && !plan.locals.is_empty() {
+        let shown: Vec<String> = plan
+            .locals
+            .iter()
+            .map(|l| {
+                let how = match l.init {
+                    LocalInit::Undefined => "var: undefined",
+                    LocalInit::HoistedFunction { .. } => "function: initialised now",
+                    LocalInit::Lexical => "uninitialized: TDZ",
+                    LocalInit::Const => "const, uninitialized: TDZ",
+                };
+                format!("{} ({})", l.name.to_string_lossy(), how)
+            })
+            .collect();
+        trace.step(depth + 1, |_| ("own bindings".to_string(), shown.join(", ")));
     }
     if let Some(m) = graph.get_mut(module).source_text_mut() {
         m.environment = Some(plan);

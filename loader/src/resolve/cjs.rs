@@ -292,7 +292,7 @@ fn normalized_starts_with_dotdot(request: &str) -> bool {
 /// `Module._findPath`, i.e. LOAD_NODE_MODULES(X, dirname(Y)) — or, for relative and
 /// absolute requests, step 3 of `require` — over the lookup paths: in each folder
 /// LOAD_PACKAGE_EXPORTS, then LOAD_AS_FILE and LOAD_AS_DIRECTORY.
-fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option<String>, ResolveError> {
+pub fn find_path(r: &mut Resolver, request: &str, paths: &[String]) -> Result<Option<String>, ResolveError> {
     let absolute = request.starts_with('/');
     let paths: Vec<String> = if absolute { vec![String::new()] } else { paths.to_vec() };
     let b = request.as_bytes();

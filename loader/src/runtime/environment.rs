@@ -122,7 +122,18 @@ impl ModuleInstances {
     /// holding the module's namespace object.
     pub fn binding_cell(&mut self, vm: &mut Vm, graph: &mut ModuleGraph, binding: &ResolvedBinding) -> Option<CellRef> {
         match &binding.binding_name {
-            BindingName::Name(name) => self.local_cell(binding.module, name),
+            BindingName::Name(name) => self.local_cell(binding.module, name).or_else(|| {
+                // `import * as ns from …; export { ns }`: ResolveExport stops at the exporting
+                // module's binding `ns` (a local export, §16.2.1.7.1), which is itself the
+                // import of a namespace; its target is that namespace.
+                let record = graph.get(binding.module).source_text()?;
+                let import = record.environment.as_ref()?.imports.iter().find(|i| &i.local_name == name)?;
+                let target = import.target.clone();
+                match target.binding_name {
+                    BindingName::Namespace => Some(self.namespace_cell(vm, graph, target.module)),
+                    BindingName::Name(_) => None,
+                }
+            }),
             BindingName::Namespace => Some(self.namespace_cell(vm, graph, binding.module)),
         }
     }

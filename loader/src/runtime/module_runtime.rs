@@ -18,10 +18,11 @@ use modjs_vm::{attrs, CellRef, ErrorKind, JsResult, ObjRef, PropertyKey, Value, 
 
 use super::environment::ModuleInstances;
 use crate::module::evaluate::{
-    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, EvaluateOutcome, Evaluation,
-    ModuleExecutor,
+    async_module_execution_fulfilled, async_module_execution_rejected, evaluate, evaluation_root, EvaluateOutcome,
+    Evaluation, ModuleExecutor,
 };
 use crate::module::graph::ModuleGraph;
+use crate::module::host::ModuleHost;
 use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
 use crate::module::Trace;
 use crate::resolve::url::Url;
@@ -44,6 +45,15 @@ pub struct ModuleRuntime {
     pub settled: Vec<(ModuleId, Result<(), ThrownValue>)>,
     /// The original `JSON.parse`, taken before any user code could replace it.
     json_parse: Option<Value>,
+    /// The CommonJS loader's state (`require.cache`, the module table, the resolver).
+    pub commonjs: crate::runtime::commonjs::CommonJsState,
+    /// HostLoadImportedModule for modules loaded after the entry's graph (`import()`,
+    /// `require()` of an ES module): the host that loaded the entry, with its resolver caches.
+    /// `None` for a runtime that can load nothing more.
+    pub host: Option<Box<dyn ModuleHost>>,
+    /// [[TopLevelCapability]] promises by module (indexed like the graph): the promise of every
+    /// Evaluate() call, which `import()` waits on (see [`ModuleRuntime::evaluation_promise`]).
+    capabilities: Vec<Option<ObjRef>>,
 }
 
 impl ModuleRuntime {
@@ -57,7 +67,16 @@ impl ModuleRuntime {
             thrown: Vec::new(),
             settled: Vec::new(),
             json_parse: None,
+            commonjs: crate::runtime::commonjs::CommonJsState::new(),
+            host: None,
+            capabilities: Vec::new(),
         }
+    }
+
+    /// The runtime with `host` as its HostLoadImportedModule for later loads.
+    pub fn with_host(mut self, host: Box<dyn ModuleHost>) -> ModuleRuntime {
+        self.host = Some(host);
+        self
     }
 
     /// The value behind a thrown-value handle.
@@ -92,7 +111,9 @@ impl ModuleRuntime {
                 continue;
             }
             let record = self.graph.get(id);
-            let ModuleKind::SourceText(m) = &record.kind else { continue };
+            let ModuleKind::SourceText(m) = &record.kind else {
+                continue;
+            };
             if m.environment.is_none() {
                 continue;
             }
@@ -136,7 +157,8 @@ impl ModuleRuntime {
     }
 
     /// The cell holding a module's `import.meta` object (§13.3.12.1 with Node's
-    /// HostGetImportMetaProperties: `url`, and for file: modules `filename` and `dirname`).
+    /// HostGetImportMetaProperties: `url` and `resolve`, and for file: modules `filename` and
+    /// `dirname`).
     fn import_meta_cell(&mut self, vm: &mut Vm, id: ModuleId) -> CellRef {
         let url = self.graph.get(id).url.clone();
         let meta = vm.new_object_with_proto(None);
@@ -149,6 +171,8 @@ impl ModuleRuntime {
                 }
             }
         }
+        let resolve = super::import_meta_resolve::new_resolve_function(vm, &url);
+        vm.define_value(meta, PropertyKey::from("resolve"), Value::Object(resolve), attrs::ALL);
         vm.define_value(meta, PropertyKey::from("url"), Value::from(url.as_str()), attrs::ALL);
         let cell = vm.heap.alloc_cell(Value::Object(meta));
         vm.root_cells.push(cell);
@@ -156,7 +180,83 @@ impl ModuleRuntime {
     }
 
     /// Evaluate() of `root` (which must be linked and instantiated).
+    ///
+    /// The promise of the [[TopLevelCapability]] Evaluate() creates is kept (see
+    /// [`ModuleRuntime::evaluation_promise`]), already settled when the outcome is.
     pub fn evaluate(&mut self, vm: &mut Vm, root: ModuleId) -> EvaluateOutcome {
+        let capability_holder = evaluation_root(&self.graph, root);
+        let outcome = self.run_evaluate(vm, root);
+        match outcome {
+            EvaluateOutcome::Settled(result) => {
+                let promise = self.new_capability(vm, capability_holder);
+                self.settle_capability(vm, promise, result);
+            }
+            EvaluateOutcome::Pending => {
+                self.new_capability(vm, capability_holder);
+            }
+            EvaluateOutcome::AlreadyRequested => {}
+        }
+        outcome
+    }
+
+    /// Evaluate() of `module` as the spec has it: the promise of the [[TopLevelCapability]] it
+    /// returns (a new one, or the existing promise of the module's cycle root when Evaluate()
+    /// was already called on it), settled when the module and its dependencies have run.
+    pub fn evaluation_promise(&mut self, vm: &mut Vm, module: ModuleId) -> ObjRef {
+        let holder = evaluation_root(&self.graph, module);
+        self.evaluate(vm, module);
+        match self.capabilities.get(holder.index()).copied().flatten() {
+            Some(promise) => promise,
+            // Evaluate() was called on this root before this runtime kept promises: it can
+            // only have been settled synchronously.
+            None => {
+                let promise = self.new_capability(vm, holder);
+                let result = match self.graph.get(holder).cyclic().and_then(|c| c.evaluation_error) {
+                    Some(error) => Err(error),
+                    None => Ok(()),
+                };
+                self.settle_capability(vm, promise, result);
+                promise
+            }
+        }
+    }
+
+    /// NewPromiseCapability(%Promise%) for `module`'s [[TopLevelCapability]] (rooted: it lives
+    /// as long as the module map). A rejection of it is never reported as unhandled — whoever
+    /// awaits the module handles it.
+    fn new_capability(&mut self, vm: &mut Vm, module: ModuleId) -> ObjRef {
+        let promise = new_promise(vm);
+        if let ObjectKind::Promise(data) = &mut vm.heap.get_mut(promise).kind {
+            data.is_handled = true;
+        }
+        vm.roots.push(Value::Object(promise));
+        if self.capabilities.len() <= module.index() {
+            self.capabilities.resize(module.index() + 1, None);
+        }
+        self.capabilities[module.index()] = Some(promise);
+        promise
+    }
+
+    /// Resolves or rejects a [[TopLevelCapability]] promise.
+    fn settle_capability(&mut self, vm: &mut Vm, promise: ObjRef, result: Result<(), ThrownValue>) {
+        match result {
+            Ok(()) => resolve_promise(vm, promise, Value::Undefined),
+            Err(t) => {
+                let error = self.thrown_value(t);
+                reject_promise(vm, promise, error);
+            }
+        }
+    }
+
+    /// GetModuleNamespace(module) (§16.2.1.10) on the VM side: the module's namespace object,
+    /// created on first use and the same object ever after.
+    pub fn namespace_object(&mut self, vm: &mut Vm, module: ModuleId) -> Value {
+        let cell = self.instances.namespace_cell(vm, &mut self.graph, module);
+        vm.heap.cell(cell).clone()
+    }
+
+    /// Runs Evaluate() over the graph with this runtime as the executor.
+    fn run_evaluate(&mut self, vm: &mut Vm, root: ModuleId) -> EvaluateOutcome {
         let mut trace = std::mem::take(&mut self.trace);
         let mut evaluation = std::mem::take(&mut self.evaluation);
         let mut graph = std::mem::take(&mut self.graph);
@@ -193,21 +293,44 @@ struct Executor<'a> {
     rt: &'a mut ModuleRuntime,
 }
 
+impl Executor<'_> {
+    /// Runs `f`, which runs JavaScript, with the runtime back in the VM's host state, so that
+    /// what the code does (`require`, `createRequire`, `require()` of an ES module) can reach
+    /// it. `graph` is the module map the evaluate phase is working on: it is lent too, and
+    /// both are taken back afterwards (with any records the code added).
+    fn with_runtime_lent<R>(&mut self, graph: &mut ModuleGraph, f: impl FnOnce(&mut Vm) -> R) -> R {
+        let mut lent = std::mem::replace(self.rt, ModuleRuntime::new(ModuleGraph::new(), Trace::off()));
+        std::mem::swap(&mut lent.graph, graph);
+        let previous = self.vm.host_state.replace(Box::new(lent));
+        let result = f(self.vm);
+        let back = std::mem::replace(&mut self.vm.host_state, previous);
+        if let Some(Ok(mut rt)) = back.map(|b| b.downcast::<ModuleRuntime>()) {
+            std::mem::swap(&mut rt.graph, graph);
+            *self.rt = *rt;
+        }
+        result
+    }
+}
+
 impl ModuleExecutor for Executor<'_> {
-    fn execute_module(&mut self, _graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return Ok(()) };
+    fn execute_module(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
+            return Ok(());
+        };
         let body = compiled.body;
-        match run_at_safe_point(self.vm, body) {
+        match self.with_runtime_lent(graph, |vm| run_at_safe_point(vm, body)) {
             Ok(_) => Ok(()),
             Err(e) => Err(self.rt.remember_thrown(self.vm, e)),
         }
     }
 
-    fn execute_module_async(&mut self, _graph: &mut ModuleGraph, module: ModuleId) {
-        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else { return };
+    fn execute_module_async(&mut self, graph: &mut ModuleGraph, module: ModuleId) {
+        let Some(Some(compiled)) = self.rt.compiled.get(module.index()) else {
+            return;
+        };
         let body = compiled.body;
         // The body is an async function: its promise settles when the module finishes.
-        let promise = match run_at_safe_point(self.vm, body) {
+        let promise = match self.with_runtime_lent(graph, |vm| run_at_safe_point(vm, body)) {
             Ok(Value::Object(p)) => p,
             Ok(other) => {
                 let p = new_promise(self.vm);
@@ -223,18 +346,29 @@ impl ModuleExecutor for Executor<'_> {
             }
         };
         let id = Value::Number(module.0 as f64);
-        let on_fulfilled = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_fulfilled, vec![id.clone()], false);
-        let on_rejected = self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_rejected, vec![id], false);
+        let on_fulfilled = self.vm.new_native_function_with_slots(
+            PropertyKey::from(""),
+            1,
+            async_module_fulfilled,
+            vec![id.clone()],
+            false,
+        );
+        let on_rejected =
+            self.vm.new_native_function_with_slots(PropertyKey::from(""), 1, async_module_rejected, vec![id], false);
         perform_promise_then(self.vm, promise, Value::Object(on_fulfilled), Value::Object(on_rejected), None);
     }
 
     fn evaluate_synthetic(&mut self, graph: &mut ModuleGraph, module: ModuleId) -> Result<(), ThrownValue> {
         let record = graph.get(module);
-        let ModuleKind::Synthetic(s) = &record.kind else { return Ok(()) };
+        let ModuleKind::Synthetic(s) = &record.kind else {
+            return Ok(());
+        };
         let default = JsStr::from_str("default");
         let result: JsResult<()> = match &s.kind {
             SyntheticKind::Json { source } => {
-                let Some(cell) = self.rt.instances.local_cell(module, &default) else { return Ok(()) };
+                let Some(cell) = self.rt.instances.local_cell(module, &default) else {
+                    return Ok(());
+                };
                 if !self.vm.heap.cell(cell).is_empty() {
                     return Ok(());
                 }
@@ -248,19 +382,55 @@ impl ModuleExecutor for Executor<'_> {
                 }
             }
             SyntheticKind::Builtin { id } => {
-                let msg = format!("modjs does not support the built-in module 'node:{id}' yet");
-                Err(self.vm.throw_error(ErrorKind::Error, &msg))
+                let cells: Vec<(JsStr, CellRef)> = match self.rt.instances.environment(module) {
+                    Some(env) => env.locals.iter().map(|(name, cell)| (name.clone(), *cell)).collect(),
+                    None => Vec::new(),
+                };
+                // Built-ins may be written in JavaScript, and `node:module` is the CommonJS
+                // loader's: the runtime goes back into the VM meanwhile.
+                let id = id.clone();
+                self.with_runtime_lent(graph, |vm| crate::node::evaluate_builtin_module(vm, &id, &cells))
             }
             SyntheticKind::CommonJs { .. } => {
-                let msg = format!("modjs does not support importing CommonJS ({}) yet", record.url);
-                Err(self.vm.throw_error(ErrorKind::Error, &msg))
+                // Evaluated once: a later import (or import()) gets the same outcome.
+                if let Some(outcome) = self.rt.commonjs.record_outcome(module) {
+                    return outcome;
+                }
+                let filename = Url::parse(&record.url).and_then(|u| u.to_file_path().ok()).unwrap_or_else(|| record.url.clone());
+                let names: Vec<JsStr> = s.export_names.iter().filter(|n| **n != default).cloned().collect();
+                // The module runs JavaScript (and may `require` more): the runtime goes back
+                // into the VM meanwhile.
+                let loaded = self.with_runtime_lent(graph, |vm| {
+                    crate::runtime::commonjs::esm_interop::load_for_import(vm, &filename, &names)
+                });
+                let outcome = match loaded {
+                    Ok(values) => {
+                        for (name, value) in values {
+                            if let Some(cell) = self.rt.instances.local_cell(module, &name) {
+                                self.vm.heap.cell_set(cell, value);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(self.rt.remember_thrown(self.vm, e)),
+                };
+                self.rt.commonjs.set_record_outcome(module, outcome);
+                return outcome;
             }
         };
         result.map_err(|e| self.rt.remember_thrown(self.vm, e))
     }
 
-    fn settle_top_level_capability(&mut self, _graph: &mut ModuleGraph, module: ModuleId, result: Result<(), ThrownValue>) {
+    fn settle_top_level_capability(
+        &mut self,
+        _graph: &mut ModuleGraph,
+        module: ModuleId,
+        result: Result<(), ThrownValue>,
+    ) {
         self.rt.settled.push((module, result));
+        if let Some(promise) = self.rt.capabilities.get(module.index()).copied().flatten() {
+            self.rt.settle_capability(self.vm, promise, result);
+        }
     }
 }
 

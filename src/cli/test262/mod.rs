@@ -104,6 +104,10 @@ fn run_test(preludes: &[Source], test: &Source, as_module: bool) -> i32 {
 }
 
 fn run_in(vm: &mut Vm, preludes: &[Source], test: &Source, as_module: bool) -> i32 {
+    // `import()` (from scripts too) loads through the module runtime in the host state; a
+    // Module test replaces this empty one with its own graph's.
+    modjs_loader::runtime::dynamic_import::install(vm);
+    vm.host_state = Some(Box::new(ModuleRuntime::new(ModuleGraph::new(), Trace::off()).with_host(Box::new(test262_host()))));
     for prelude in preludes {
         if let Err(thrown) = vm.run_script(&prelude.text, &prelude.path) {
             return uncaught_value(vm, &thrown);
@@ -130,7 +134,7 @@ fn run_module(vm: &mut Vm, entry: &str) -> i32 {
     };
     // The runtime lives in the VM's host state: promise reactions of modules with top-level
     // await find it there.
-    vm.host_state = Some(Box::new(ModuleRuntime::new(graph, Trace::off())));
+    vm.host_state = Some(Box::new(ModuleRuntime::new(graph, Trace::off()).with_host(Box::new(test262_host()))));
     let evaluated = with_runtime(vm, |rt, vm| rt.instantiate(vm).map(|()| rt.evaluate(vm, root)));
     let outcome = match evaluated {
         Some(Ok(outcome)) => outcome,
@@ -174,12 +178,17 @@ fn uncaught_value(vm: &mut Vm, thrown: &Value) -> i32 {
 /// Loads and links the module graph of `entry` (the construct and link phases): every syntax,
 /// resolution and link error of the graph surfaces here, before any code runs.
 fn load_and_link(entry: &str) -> Result<(ModuleGraph, ModuleId), ModuleError> {
-    let current_dir = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_else(|_| "/".to_string());
-    let mut host = module_host::Test262ModuleHost { current_dir };
+    let mut host = test262_host();
     let mut trace = Trace::off();
     let (mut graph, root) = construct(&mut host, entry, &mut trace)?;
     link(&mut graph, root, &mut trace)?;
     Ok((graph, root))
+}
+
+/// The test262 host's module loader, relative to the working directory.
+fn test262_host() -> module_host::Test262ModuleHost {
+    let current_dir = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_else(|_| "/".to_string());
+    module_host::Test262ModuleHost { current_dir }
 }
 
 /// The constructor a module-loading error would have in JavaScript.

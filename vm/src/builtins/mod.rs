@@ -3,6 +3,8 @@
 
 pub mod boolean;
 pub mod async_from_sync_iterator;
+pub mod async_generator_prototype;
+pub mod async_iterator_prototype;
 pub mod call_site;
 pub mod collection_data;
 pub mod finalization_registry;
@@ -75,7 +77,9 @@ pub fn install_all(vm: &mut Vm) {
     weakref::install(vm);
     finalization_registry::install(vm);
     promise::install(vm);
+    async_iterator_prototype::install(vm);
     async_from_sync_iterator::install(vm);
+    async_generator_prototype::install(vm);
     crate::host::install(vm);
     crate::host::console::install(vm);
     crate::interpreter::generator::install(vm);

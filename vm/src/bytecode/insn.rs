@@ -198,6 +198,10 @@ pub enum Insn {
     Yield { src: Reg, dst: Reg, mode: Reg },
     /// `yield*`'s suspension: yields the inner iterator's result object `r[src]` as it is.
     YieldRaw { src: Reg, dst: Reg, mode: Reg },
+    /// AsyncGeneratorYield of the (awaited) `r[src]`: settles the head request with
+    /// `{ value, done: false }`, then suspends unless another request is queued; `dst`/`mode`
+    /// receive the resumption like `Yield`.
+    AsyncGeneratorYield { src: Reg, dst: Reg, mode: Reg },
     /// First instruction of an async function: creates the activation's state and promise.
     AsyncStart,
     /// `await`: suspends until the promise for `r[src]` settles; on resumption `dst` gets the
@@ -270,11 +274,30 @@ pub enum Insn {
     /// IteratorClose on a throw completion: calls `return` and ignores what it does.
     IteratorCloseQuiet { iter: Reg },
 
+    // ----- async iteration (`for await`, `yield*` in async generators) -------------------------
+    /// GetIterator(src, async): like `GetIterator` (three registers from `dst`).
+    GetAsyncIterator { dst: Reg, src: Reg, text: u32 },
+    /// The call of one async `yield*` step per `r[mode]` (next / throw / return) with
+    /// `r[recv]`; the value to await goes to `res`, and to `kind` which case it was
+    /// (`interpreter::async_iteration::DELEGATE_*`).
+    AsyncDelegateCall { res: Reg, iter: Reg, recv: Reg, mode: Reg, kind: Reg },
+    /// `TypeError: Iterator result x is not an object` unless `r[src]` is an object.
+    CheckIterResult { src: Reg },
+    /// Call(r[iter+1], r[iter]) with no arguments; the result, unchecked, into `dst`.
+    IteratorCallNext { dst: Reg, iter: Reg },
+    /// AsyncIteratorClose up to its Await: calls `return` of `r[iter]` if it has one
+    /// (`r[found]` = whether it did, `r[dst]` = its result). `quiet` (a throw completion):
+    /// errors are dropped.
+    AsyncIteratorCloseCall { dst: Reg, iter: Reg, found: Reg, quiet: bool },
+
     // ----- misc -----------------------------------------------------------------------------
     /// Unmapped `arguments` object from the frame's argument list.
     CreateArguments { dst: Reg },
     /// Rest parameter: an array of the arguments from index `from`.
     CreateRest { dst: Reg, from: u16 },
+    /// `import(r[specifier], r[options])` (options `undefined` when absent): EvaluateImportCall
+    /// from its step 7 (`Vm::evaluate_import_call`); the promise goes to `dst`.
+    ImportCall { dst: Reg, specifier: Reg, options: Reg },
     /// GC safe point at function entry.
     Nop,
 }

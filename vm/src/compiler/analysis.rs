@@ -42,6 +42,9 @@ pub struct FunctionInfo {
 #[derive(Default)]
 pub struct Analyses {
     cache: HashMap<usize, Rc<FunctionInfo>>,
+    /// The function nodes (by address) met as declarations rather than expressions: their name
+    /// is a binding of the enclosing scope, not one of their own.
+    declarations: HashSet<usize>,
 }
 
 impl Analyses {
@@ -50,11 +53,26 @@ impl Analyses {
         if let Some(info) = self.cache.get(&key) {
             return info.clone();
         }
+        let declaration = self.declarations.contains(&key);
         let mut a = Analyzer::new(self);
-        a.function_body(func);
+        a.function_body(func, declaration);
         let info = Rc::new(a.finish());
         self.cache.insert(key, info.clone());
         info
+    }
+
+    /// The analysis of a function declaration (`function f() {}` as a statement, or
+    /// `export default function f() {}`), which — unlike a named function expression — does not
+    /// bind its own name inside its body (FunctionDeclaration's InstantiateFunctionObject uses
+    /// the enclosing environment; only a named FunctionExpression gets a funcEnv for its name).
+    pub fn function_declaration(&mut self, func: &Function) -> Rc<FunctionInfo> {
+        self.declarations.insert(func as *const Function as usize);
+        self.function(func)
+    }
+
+    /// Whether `func` was met as a declaration ([`Analyses::function_declaration`]).
+    pub fn is_declaration(&self, func: &Function) -> bool {
+        self.declarations.contains(&(func as *const Function as usize))
     }
 
     /// A Script or Module top level: behaves as a function body whose top-level declarations
@@ -198,7 +216,7 @@ impl<'c> Analyzer<'c> {
     }
 
     /// The body of `func` (its parameters and statements) as the function being analysed.
-    fn function_body(&mut self, func: &Function) {
+    fn function_body(&mut self, func: &Function, declaration: bool) {
         self.push_scope();
         if func.kind != FunctionKind::Arrow {
             for name in [THIS, NEW_TARGET, HOME, CTOR, ARGUMENTS] {
@@ -216,9 +234,11 @@ impl<'c> Analyzer<'c> {
             self.declare(&id.name);
         }
         if let Some(id) = &func.id {
-            // A named function expression's own name (declarations are bound outside, where
-            // declaring it again is harmless).
-            self.declare(&id.name);
+            // A named function expression's own name (a declaration's name belongs to the
+            // enclosing scope: uses of it in the body are free here).
+            if !declaration {
+                self.declare(&id.name);
+            }
         }
         for p in &func.params.items {
             self.pattern(p);
@@ -238,6 +258,11 @@ impl<'c> Analyzer<'c> {
 
     fn function(&mut self, func: &Function) {
         let info = self.cache.function(func);
+        self.nested(info);
+    }
+
+    fn function_declaration(&mut self, func: &Function) {
+        let info = self.cache.function_declaration(func);
         self.nested(info);
     }
 
@@ -266,7 +291,7 @@ impl<'c> Analyzer<'c> {
     fn stmt(&mut self, stmt: &Stmt) {
         match &stmt.kind {
             StmtKind::Var(decl) => self.var_decl(decl),
-            StmtKind::Function(func) => self.function(func),
+            StmtKind::Function(func) => self.function_declaration(func),
             StmtKind::Class(class) => self.class(class),
             StmtKind::Expr(e) | StmtKind::Throw(e) => self.expr(e),
             StmtKind::Block(body) => self.block(body),
@@ -386,7 +411,7 @@ impl<'c> Analyzer<'c> {
                 }
                 ExportDecl::Named { .. } | ExportDecl::All { .. } => {}
                 ExportDecl::Decl(decl) => self.stmt(decl),
-                ExportDecl::DefaultFunction(f) => self.function(f),
+                ExportDecl::DefaultFunction(f) => self.function_declaration(f),
                 ExportDecl::DefaultClass(c) => self.class(c),
                 ExportDecl::DefaultExpr(e) => self.expr(e),
             },
@@ -400,7 +425,7 @@ impl<'c> Analyzer<'c> {
             if let Some(id) = &f.id {
                 self.declare(&id.name);
             }
-            self.function(f);
+            self.function_declaration(f);
             self.pop_scope();
         } else {
             self.stmt(stmt);

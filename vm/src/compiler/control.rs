@@ -32,6 +32,11 @@ pub enum ControlKind {
     Finally { kind_reg: Reg, value_reg: Reg, entry_jumps: Vec<usize>, exits: Vec<Exit> },
     /// A `for-of` body: leaving it early closes the iterator in `iter`.
     Iterator { iter: Reg },
+    /// An array destructuring pattern: leaving it early (a `return` resumption of a `yield`
+    /// inside it) closes the iterator unless it is done.
+    DestructuringIterator { iter: Reg },
+    /// A `for await` body: leaving it early closes (and awaits) the async iterator.
+    AsyncIterator(super::async_iteration::AsyncCloseRegs),
 }
 
 pub struct Control {
@@ -126,6 +131,10 @@ impl Compiler {
     /// Emits the code leaving control entry `i` on the way to an exit or a return. Returns true
     /// when the exit was routed into a finally block (which continues the journey itself).
     fn leave_control(&mut self, i: usize, exit: Option<Exit>, ret: Option<Reg>, _span: Span) -> Result<bool, CompileError> {
+        if let ControlKind::AsyncIterator(regs) = self.f().control[i].kind {
+            self.emit_async_iterator_close(regs, false);
+            return Ok(false);
+        }
         let f = self.f();
         match &mut f.control[i].kind {
             ControlKind::Handler => {
@@ -135,6 +144,11 @@ impl Compiler {
             ControlKind::Iterator { iter } => {
                 let iter = *iter;
                 f.emit(Insn::IteratorClose { iter });
+                Ok(false)
+            }
+            ControlKind::DestructuringIterator { iter } => {
+                let iter = *iter;
+                f.emit(Insn::IteratorCloseIfNotDone { iter, quiet: false });
                 Ok(false)
             }
             ControlKind::Finally { kind_reg, value_reg, exits, .. } => {
@@ -166,7 +180,7 @@ impl Compiler {
                 }
                 Ok(true)
             }
-            ControlKind::Loop | ControlKind::Breakable { .. } => Ok(false),
+            ControlKind::Loop | ControlKind::Breakable { .. } | ControlKind::AsyncIterator(_) => Ok(false),
         }
     }
 

@@ -362,6 +362,9 @@ impl Compiler {
                         self.f().emit(Insn::LoadUndef { dst });
                     }
                 }
+                if self.f().is_async {
+                    return self.async_generator_yield(dst, e.span);
+                }
                 let mode = self.f().temp(e.span)?;
                 self.f().mark(e.span);
                 self.f().emit(Insn::Yield { src: dst, dst, mode });
@@ -371,21 +374,34 @@ impl Compiler {
                 let Some(arg) = arg else {
                     return Err(CompileError::internal("yield* without an operand", e.span));
                 };
-                self.yield_star(arg, dst, e.span)?;
+                if self.f().is_async {
+                    self.async_yield_star(arg, dst, e.span)?;
+                } else {
+                    self.yield_star(arg, dst, e.span)?;
+                }
             }
             ExprKind::Await(arg) => {
-                if !self.f().is_async {
-                    return Err(CompileError::unsupported("top-level await", e.span));
-                }
                 self.expr(arg, dst)?;
-                let mode = self.f().temp(e.span)?;
-                self.f().mark(e.span);
-                self.f().emit(Insn::Await { src: dst, dst, mode });
-                self.resume_dispatch(dst, mode, e.span)?;
+                self.emit_await(dst, e.span)?;
             }
             ExprKind::NewTarget => self.emit_read(NEW_TARGET, dst, e.span)?,
             ExprKind::ImportMeta => self.emit_read("import.meta", dst, e.span)?,
-            ExprKind::ImportCall { .. } => return Err(CompileError::unsupported("import()", e.span)),
+            ExprKind::ImportCall { source, options, phase } => {
+                if *phase != ImportPhase::Evaluation {
+                    return Err(CompileError::unsupported("import.source() and import.defer()", e.span));
+                }
+                // EvaluateImportCall steps 3-6: the specifier, then the options (or undefined).
+                let regs = self.f().temps(2, e.span)?;
+                self.expr(source, regs)?;
+                match options {
+                    Some(options) => self.expr(options, regs + 1)?,
+                    None => {
+                        self.f().emit(Insn::LoadUndef { dst: regs + 1 });
+                    }
+                }
+                self.f().mark(e.span);
+                self.f().emit(Insn::ImportCall { dst, specifier: regs, options: regs + 1 });
+            }
         }
         Ok(())
     }

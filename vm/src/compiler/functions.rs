@@ -29,9 +29,6 @@ impl Compiler {
     }
 
     pub(super) fn compile_function_as(&mut self, func: &Function, name: JsStr, kind: TemplateKind) -> CResult<u32> {
-        if func.is_async && func.is_generator {
-            return Err(CompileError::unsupported("async generators", func.span));
-        }
         let info = self.analyses.function(func);
         let strict = self.funcs.last().map(|f| f.strict).unwrap_or(false)
             || func.has_use_strict
@@ -43,8 +40,9 @@ impl Compiler {
         fs.is_generator = func.is_generator;
         self.funcs.push(fs);
         self.push_scope(true);
-        if func.is_async {
+        if func.is_async && !func.is_generator {
             // Everything, even parameter initialisation, runs inside the async activation.
+            // (An async generator's prologue runs at the call, like a generator's.)
             self.f().emit(Insn::AsyncStart);
         }
 
@@ -68,7 +66,10 @@ impl Compiler {
             self.declare_hidden_bindings(&info, derived, func.span)?;
         }
         if let Some(id) = &func.id {
-            if matches!(kind, TemplateKind::Normal) && info.used.contains(&*id.name) {
+            // A named function expression binds its own name (immutably) inside; a declaration's
+            // name is the enclosing scope's binding.
+            let declaration = self.analyses.is_declaration(func);
+            if matches!(kind, TemplateKind::Normal) && !declaration && info.used.contains(&*id.name) {
                 let b = self.declare(&id.name, BindingKind::Callee, 0, id.span)?;
                 let t = self.f().temp(id.span)?;
                 self.f().emit(Insn::LoadCallee { dst: t });
@@ -123,10 +124,12 @@ impl Compiler {
                 }
             }
         } else {
-            // Every parameter name is in its TDZ until its own initialisation.
+            // Every parameter name is in its TDZ until its own initialisation; a read is
+            // provably after it only once the whole parameter list is (`(x = x)` checks).
+            let params_end = func.params.items.iter().chain(func.params.rest.as_deref()).map(|p| p.span.end).max().unwrap_or(0);
             let mut bindings = Vec::new();
             for id in &param_names {
-                let b = self.declare(&id.name, BindingKind::Let, id.span.end, id.span)?;
+                let b = self.declare(&id.name, BindingKind::Let, params_end, id.span)?;
                 self.emit_binding_entry(&b);
                 bindings.push(b);
             }
@@ -152,14 +155,14 @@ impl Compiler {
         let mut vars = Vec::new();
         var_declared_names(body_stmts, &mut vars);
         for id in vars {
-            if self.find_in_function_scope(&id.name).is_none() {
+            if !self.declared_in_var_scope(&id.name) {
                 let b = self.declare(&id.name, BindingKind::Var, 0, id.span)?;
                 self.emit_binding_entry(&b);
             }
         }
         if !strict {
             for name in self.annex_b_function_names(body_stmts) {
-                if self.find_in_function_scope(&name).is_none()
+                if !self.declared_in_var_scope(&name)
                     && !lex.iter().any(|d| matches!(d, LexicalDecl::Let(i) | LexicalDecl::Const(i) | LexicalDecl::Class(i) if *i.name == *name))
                 {
                     let b = self.declare(&name, BindingKind::Var, 0, func.span)?;
@@ -278,6 +281,13 @@ impl Compiler {
         let f = self.funcs.last()?;
         let scope = f.scopes.iter().rev().find(|s| s.is_function)?;
         scope.find(name).cloned()
+    }
+
+    /// Whether `name` already has a binding a `var` declaration reuses: a parameter or an
+    /// earlier var, not the name of a function expression (which lives in a scope of its own
+    /// outside the body's, so a `var` of that name shadows it — §15.2.5).
+    fn declared_in_var_scope(&self, name: &str) -> bool {
+        matches!(self.find_in_function_scope(name), Some(b) if b.kind != BindingKind::Callee)
     }
 
     pub(super) fn retype_binding(&mut self, id: u32, kind: BindingKind) {

@@ -7,6 +7,7 @@
 //! `SyntaxError: modjs does not support <feature> yet`, never a wrong program.
 
 pub mod analysis;
+mod async_iteration;
 mod classes;
 mod control;
 pub mod declarations;

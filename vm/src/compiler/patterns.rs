@@ -143,6 +143,8 @@ impl Compiler {
         };
         self.f().emit(Insn::GetIterator { dst: iter, src, text });
         let try_start = self.f().emit(Insn::TryStart { target: 0, exc });
+        // A `return` out of a `yield` in an element closes the iterator (unless done).
+        self.push_control(super::control::ControlKind::DestructuringIterator { iter }, Vec::new());
         self.push_control(super::control::ControlKind::Handler, Vec::new());
         for elem in elems {
             let mark = self.f().next_reg;
@@ -172,6 +174,7 @@ impl Compiler {
             self.f().emit(Insn::IteratorRest { dst: v, iter });
             self.bind_element(rest, v, init, reference)?;
         }
+        self.pop_control();
         self.pop_control();
         self.f().emit(Insn::TryEnd);
         self.f().emit(Insn::IteratorCloseIfNotDone { iter, quiet: false });

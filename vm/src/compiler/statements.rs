@@ -16,7 +16,7 @@ impl Compiler {
         self.stmt_labeled(stmt, Vec::new())
     }
 
-    fn clear_completion(&mut self) {
+    pub(super) fn clear_completion(&mut self) {
         if let Some(c) = self.f().completion {
             self.f().emit(Insn::LoadUndef { dst: c });
         }
@@ -97,16 +97,23 @@ impl Compiler {
             StmtKind::ForIn { left, right, body } => self.for_in(left, right, body, labels)?,
             StmtKind::ForOf { left, right, body, is_await } => {
                 if *is_await {
-                    return Err(CompileError::unsupported("for await", stmt.span));
+                    self.for_await(left, right, body, labels)?
+                } else {
+                    self.for_of(left, right, body, labels)?
                 }
-                self.for_of(left, right, body, labels)?
             }
             StmtKind::Continue(label) => self.compile_continue(label.as_ref().map(|l| &*l.name), stmt.span)?,
             StmtKind::Break(label) => self.compile_break(label.as_ref().map(|l| &*l.name), stmt.span)?,
             StmtKind::Return(arg) => {
                 let t = self.f().temp(stmt.span)?;
                 match arg {
-                    Some(e) => self.expr(e, t)?,
+                    Some(e) => {
+                        self.expr(e, t)?;
+                        if self.f().is_async && self.f().is_generator {
+                            // An async generator awaits the operand of `return` (§15.6.2).
+                            self.emit_await(t, stmt.span)?;
+                        }
+                    }
                     None => {
                         self.f().emit(Insn::LoadUndef { dst: t });
                     }
@@ -140,7 +147,7 @@ impl Compiler {
 
     /// A statement in an `if`/loop body position: a lone function declaration there acts as if
     /// it were in its own block (Annex B.3.4).
-    fn sub_stmt(&mut self, stmt: &Stmt) -> CResult<()> {
+    pub(super) fn sub_stmt(&mut self, stmt: &Stmt) -> CResult<()> {
         if let StmtKind::Function(_) = stmt.kind {
             self.block(std::slice::from_ref(stmt))
         } else {
@@ -423,7 +430,7 @@ impl Compiler {
 
     /// The left side of a for-in/for-of: binds the value in `value` for one iteration. A
     /// `let`/`const` head gets a fresh scope per iteration (the caller pushes it).
-    fn for_head_bind(&mut self, left: &ForHead, value: Reg) -> CResult<()> {
+    pub(super) fn for_head_bind(&mut self, left: &ForHead, value: Reg) -> CResult<()> {
         match left {
             ForHead::Var(decl) => {
                 let Some(d) = decl.decls.first() else {
@@ -447,7 +454,7 @@ impl Compiler {
     }
 
     /// The TDZ scope in which a `let`/`const` head's expression is evaluated.
-    fn for_head_tdz_scope(&mut self, left: &ForHead) -> CResult<bool> {
+    pub(super) fn for_head_tdz_scope(&mut self, left: &ForHead) -> CResult<bool> {
         if let ForHead::Var(decl) = left {
             if decl.kind != VarKind::Var {
                 self.push_scope(false);

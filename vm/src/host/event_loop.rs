@@ -11,7 +11,10 @@
 //!   sleeps until the next timeout when there is nothing else to do; the *check* phase runs the
 //!   immediates that were queued before it started (ones queued meanwhile wait for the next
 //!   iteration). See [`run_event_loop`].
-//! * The loop ends when no timer or immediate that keeps it alive (`ref`ed) is left.
+//! * **I/O completions** (the `fs` callbacks) are delivered in the *poll* phase. The work itself
+//!   is done when it is requested; only its callback waits, for as many loop iterations as
+//!   libuv's thread-pool round trips would take (see [`IoCompletion`]).
+//! * The loop ends when no timer, immediate or pending I/O that keeps it alive is left.
 //!
 //! An ES module entry point runs *inside* a microtask (Node evaluates modules from a promise job),
 //! which is why its promise jobs run before its `nextTick`s: see [`run_as_microtask`].
@@ -37,6 +40,22 @@ pub struct Tick {
     pub args: Vec<Value>,
 }
 
+/// A finished I/O request whose callback is still to be delivered in a poll phase.
+///
+/// Node's asynchronous file operations are chains of thread-pool requests (`readFile` is open,
+/// fstat, read, close), each completing in a later poll phase. `steps` is that number of round
+/// trips; one step completes per poll phase. A step submitted during the current iteration is
+/// only complete when the poll phase would block anyway (nothing else to run); while immediates
+/// are waiting, the poll phase only collects steps submitted two iterations ago or earlier —
+/// thread-pool work takes longer than a turn of the loop.
+pub struct IoCompletion {
+    pub steps: u32,
+    /// The loop iteration in which the current step was submitted.
+    pub submitted: u64,
+    pub callback: Value,
+    pub args: Vec<Value>,
+}
+
 /// Why the program stopped early: an exception nothing caught, or a rejection nothing handled.
 pub enum Uncaught {
     Exception(Value),
@@ -55,6 +74,10 @@ pub struct EventLoop {
     pub immediates: VecDeque<ObjRef>,
     /// The immediates of the check phase that is running.
     pub immediate_batch: VecDeque<ObjRef>,
+    /// I/O requests whose callbacks wait for a poll phase, in submission order.
+    pub io: VecDeque<IoCompletion>,
+    /// Loop iterations started so far (0 while the main program runs).
+    pub iteration: u64,
     /// How many queued immediates are not cleared.
     pub live_immediates: usize,
     /// Armed timers and immediates that keep the loop alive.
@@ -93,6 +116,8 @@ impl EventLoop {
             timers: BTreeMap::new(),
             immediates: VecDeque::new(),
             immediate_batch: VecDeque::new(),
+            io: VecDeque::new(),
+            iteration: 0,
             live_immediates: 0,
             refed_handles: 0,
             pending_rejections: Vec::new(),
@@ -127,9 +152,15 @@ impl EventLoop {
         self.start.elapsed()
     }
 
-    /// Whether a timer or immediate still keeps the loop alive.
+    /// Whether a timer, immediate or I/O request still keeps the loop alive.
     pub fn is_alive(&self) -> bool {
-        self.refed_handles > 0
+        self.refed_handles > 0 || !self.io.is_empty()
+    }
+
+    /// Queues the callback of an I/O request that takes `steps` thread-pool round trips.
+    pub fn queue_io(&mut self, steps: u32, callback: Value, args: Vec<Value>) {
+        let submitted = self.iteration;
+        self.io.push_back(IoCompletion { steps: steps.max(1), submitted, callback, args });
     }
 }
 
@@ -147,6 +178,10 @@ impl Trace for EventLoop {
         }
         for o in self.immediates.iter().chain(&self.immediate_batch) {
             t.obj(*o);
+        }
+        for io in &self.io {
+            t.value(&io.callback);
+            t.values(&io.args);
         }
         for o in &self.pending_rejections {
             t.obj(*o);
@@ -201,11 +236,14 @@ pub fn run_as_microtask(vm: &mut Vm, callback: Value) -> Result<(), Uncaught> {
 /// [`process_ticks_and_rejections`] ran after it.
 pub fn run_event_loop(vm: &mut Vm) -> Result<(), Uncaught> {
     while vm.event_loop.is_alive() {
+        vm.event_loop.iteration += 1;
         // Timers phase.
         let now = vm.event_loop.now();
         run_timers(vm, now)?;
-        // Poll phase: nothing to wait for but timers; sleep until the first one is due.
-        if vm.event_loop.live_immediates == 0 {
+        // Poll phase: I/O callbacks; with nothing else to do, sleep until the first timer is due.
+        if !vm.event_loop.io.is_empty() {
+            run_io(vm)?;
+        } else if vm.event_loop.live_immediates == 0 {
             if !vm.event_loop.is_alive() {
                 break;
             }
@@ -257,6 +295,49 @@ fn run_timers(vm: &mut Vm, now: u64) -> Result<(), Uncaught> {
         vm.maybe_gc();
     }
     Ok(())
+}
+
+/// The poll phase's I/O: advances every pending request by one step (see [`IoCompletion`]) and
+/// runs the callbacks of those that finished, in submission order, each followed by the ticks
+/// and microtasks.
+fn run_io(vm: &mut Vm) -> Result<(), Uncaught> {
+    let iteration = vm.event_loop.iteration;
+    let blocking = vm.event_loop.live_immediates == 0;
+    let ready_before = if blocking { iteration + 1 } else { iteration.saturating_sub(1) };
+    let mut done = Vec::new();
+    let mut kept = VecDeque::new();
+    for mut io in std::mem::take(&mut vm.event_loop.io) {
+        if io.submitted < ready_before {
+            io.steps -= 1;
+            io.submitted = iteration;
+            if io.steps == 0 {
+                done.push(io);
+                continue;
+            }
+        }
+        kept.push_back(io);
+    }
+    vm.event_loop.io = kept;
+    // The finished callbacks are roots while they wait their turn.
+    let base = vm.roots.len();
+    for io in &done {
+        vm.roots.push(io.callback.clone());
+        vm.roots.extend(io.args.iter().cloned());
+    }
+    let mut result = Ok(());
+    for io in done {
+        if let Err(e) = vm.call(&io.callback, Value::Undefined, &io.args) {
+            result = Err(Uncaught::Exception(e));
+            break;
+        }
+        if let Err(u) = process_ticks_and_rejections(vm) {
+            result = Err(u);
+            break;
+        }
+    }
+    vm.roots.truncate(base);
+    vm.maybe_gc();
+    result
 }
 
 /// Node's `processImmediate`: the immediates queued before this phase, each followed by the

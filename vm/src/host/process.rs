@@ -32,6 +32,9 @@ pub struct Stdio {
     out: Vec<u8>,
     /// When set, nothing reaches the real streams: stdout and stderr accumulate here.
     pub capture: Option<(Vec<u8>, Vec<u8>)>,
+    /// When set, standard output is written at once (`modjs --trace`: the trace on standard
+    /// error must interleave with the program's output at the moment each step happens).
+    pub unbuffered: bool,
 }
 
 /// Flush threshold for buffered standard output.
@@ -40,7 +43,7 @@ const STDOUT_BUFFER: usize = 1 << 16;
 impl Stdio {
     /// Stdio that records everything instead of writing it (tests).
     pub fn captured() -> Stdio {
-        Stdio { out: Vec::new(), capture: Some((Vec::new(), Vec::new())) }
+        Stdio { out: Vec::new(), capture: Some((Vec::new(), Vec::new())), unbuffered: false }
     }
 
     /// The captured (stdout, stderr) so far, as text.
@@ -63,7 +66,7 @@ pub fn write_stdout(vm: &mut Vm, text: &str) {
         return;
     }
     stdio.out.extend_from_slice(text.as_bytes());
-    if stdio.out.len() >= STDOUT_BUFFER {
+    if stdio.out.len() >= STDOUT_BUFFER || stdio.unbuffered {
         flush_stdio(vm);
     }
 }

@@ -90,6 +90,9 @@ impl Vm {
 
     /// Resumes a suspended async activation with a value (or a throw).
     fn async_resume(&mut self, state: ObjRef, value: Value, mode: i32) -> JsResult<Value> {
+        if self.is_async_generator(state) {
+            return self.async_generator_resume_await(state, value, mode);
+        }
         super::calls::check_depth(self)?;
         let frame = match self.generator_data(state) {
             Some(d) if d.status == GeneratorStatus::SuspendedYield => {

@@ -56,6 +56,16 @@ fn unwind(vm: &mut Vm, exc: Value) -> Result<Option<Value>, Value> {
         }
         let (entry, ret, generator) = (frame.entry, frame.ret, frame.generator);
         if let Some(state) = generator {
+            if vm.is_async_generator(state) {
+                // The body of an async generator threw: its request is rejected.
+                pop_frame(vm);
+                vm.async_generator_body_completed(state, Err(exc));
+                if entry {
+                    return Ok(Some(Value::Undefined));
+                }
+                vm.interp.stack[ret] = Value::Undefined;
+                return Ok(None);
+            }
             if vm.async_promise(state).is_some() {
                 vm.async_complete(state, Err(exc));
                 let v = vm.async_handoff(state);
@@ -1084,7 +1094,11 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::InitialYield { dst, mode } => {
                 save_pc!();
                 let callee = vm.interp.frames.last().and_then(|f| f.callee);
-                let g = tri!(vm.new_generator_object(callee, Intrinsic::GeneratorPrototype));
+                let g = if t.is_async {
+                    tri!(vm.new_async_generator_object(callee))
+                } else {
+                    tri!(vm.new_generator_object(callee, Intrinsic::GeneratorPrototype))
+                };
                 let Some((s, f)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
                 vm.park_generator(g, s, GeneratorStatus::SuspendedStart);
                 if f.entry {
@@ -1107,6 +1121,17 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let Some((s, _)) = vm.suspend_top_frame(pc, dst, mode) else { return Exit::Done(Value::Undefined) };
                 vm.park_generator(g, s, GeneratorStatus::SuspendedYield);
                 return Exit::Done(result);
+            }
+            Insn::AsyncGeneratorYield { src, dst, mode } => {
+                save_pc!();
+                let v = reg!(src).clone();
+                match vm.async_generator_yield(pc, v, dst, mode) {
+                    Some((value, m)) => {
+                        reg!(dst) = value;
+                        reg!(mode) = Value::Number(m as f64);
+                    }
+                    None => return Exit::Done(Value::Undefined),
+                }
             }
             Insn::AsyncStart => {
                 let state = vm.async_start();
@@ -1408,6 +1433,47 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let it = reg!(iter).clone();
                 tri!(vm.iterator_close_value(&it));
             }
+            Insn::GetAsyncIterator { dst, src, text } => {
+                save_pc!();
+                let s = reg!(src).clone();
+                let rec = tri!(vm.get_async_iterator_at(&s, &t, text));
+                reg!(dst) = Value::Object(rec.iterator);
+                reg!(dst + 1) = rec.next_method;
+                reg!(dst + 2) = Value::Bool(false);
+            }
+            Insn::AsyncDelegateCall { res, iter, recv, mode, kind } => {
+                save_pc!();
+                let (it, next, v) = (reg!(iter).clone(), reg!(iter + 1).clone(), reg!(recv).clone());
+                let m = match reg!(mode) {
+                    Value::Number(n) => n as i32,
+                    _ => RESUME_NEXT,
+                };
+                let (r, k) = tri!(vm.async_delegate_call(&it, &next, v, m));
+                reg!(res) = r;
+                reg!(kind) = Value::Number(k as f64);
+            }
+            Insn::CheckIterResult { src } => {
+                if !reg!(src).is_object() {
+                    save_pc!();
+                    let v = reg!(src).clone();
+                    tri!(vm.check_iter_result(&v));
+                }
+            }
+            Insn::IteratorCallNext { dst, iter } => {
+                save_pc!();
+                let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
+                let r = tri!(vm.call(&next, it, &[]));
+                reg!(dst) = r;
+            }
+            Insn::AsyncIteratorCloseCall { dst, iter, found, quiet } => {
+                save_pc!();
+                let it = reg!(iter).clone();
+                let r = tri!(vm.async_iterator_close_call(&it, quiet));
+                reg!(found) = Value::Bool(r.is_some());
+                if let Some(r) = r {
+                    reg!(dst) = r;
+                }
+            }
             Insn::IteratorCloseQuiet { iter } => {
                 save_pc!();
                 let it = reg!(iter).clone();
@@ -1481,6 +1547,13 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let a = vm.create_array_from_list(rest);
                 reg!(dst) = Value::Object(a);
             }
+            Insn::ImportCall { dst, specifier, options } => {
+                save_pc!();
+                let (s, o) = (reg!(specifier).clone(), reg!(options).clone());
+                let referrer = t.source.clone();
+                let p = vm.evaluate_import_call(&referrer.path, s, o);
+                reg!(dst) = p;
+            }
             Insn::Nop => {}
         }
     }
@@ -1502,6 +1575,13 @@ fn do_return(vm: &mut Vm, mut v: Value) -> Exit {
         v = vm.interp.stack[f.base].clone();
     }
     if let Some(state) = f.generator {
+        if vm.is_async_generator(state) {
+            // An async generator's body returned: the head request gets `{ v, done: true }`.
+            let entry = f.entry;
+            pop_frame(vm);
+            vm.async_generator_body_completed(state, Ok(v));
+            return if entry { Exit::Done(Value::Undefined) } else { Exit::Reload };
+        }
         // An async function settles its promise; its caller gets the promise.
         if vm.async_promise(state).is_some() {
             vm.async_complete(state, Ok(v));

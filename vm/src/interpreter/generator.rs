@@ -238,11 +238,16 @@ impl Vm {
         }
     }
 
-    /// Stores a frame suspended at a `yield` into its generator.
+    /// Stores a frame suspended at a `yield` (or an `await`) into its generator. An async
+    /// generator's state stays what it is (executing, while it awaits).
     pub(super) fn park_generator(&mut self, g: ObjRef, s: SuspendedFrame, status: GeneratorStatus) {
-        if let Some(d) = self.generator_data(g) {
-            d.status = status;
-            d.frame = Some(s);
+        match &mut self.heap.get_mut(g).kind {
+            ObjectKind::Generator(d) => {
+                d.status = status;
+                d.frame = Some(s);
+            }
+            ObjectKind::AsyncGenerator(d) => d.frame = Some(s),
+            _ => {}
         }
     }
 }

@@ -12,12 +12,15 @@
 //! leaving the frames above it.
 
 mod async_function;
+pub mod async_generator;
+pub mod async_iteration;
 mod calls;
 pub mod closure;
 mod dispatch;
 pub mod generator;
 pub mod private;
 mod globals;
+pub mod import_call;
 mod iteration;
 mod module;
 mod operators;

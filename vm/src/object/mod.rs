@@ -85,6 +85,8 @@ pub enum ObjectKind {
     ForInIterator(Box<crate::interpreter::ForInIterator>),
     /// A generator object: its state and suspended frame (§27.5).
     Generator(Box<crate::interpreter::generator::GeneratorData>),
+    /// An async generator object: its state, suspended frame and request queue (§27.6).
+    AsyncGenerator(Box<crate::interpreter::async_generator::AsyncGeneratorData>),
     /// An iterator made by CreateAsyncFromSyncIterator: [[SyncIteratorRecord]].
     AsyncFromSyncIterator(crate::iteration::IteratorRecord),
     /// [[MapData]]
@@ -186,6 +188,7 @@ impl Trace for ObjectKind {
             ObjectKind::Function(c) => c.trace(t),
             ObjectKind::ForInIterator(i) => i.trace(t),
             ObjectKind::Generator(g) => g.trace(t),
+            ObjectKind::AsyncGenerator(g) => g.trace(t),
             ObjectKind::AsyncFromSyncIterator(r) => r.trace(t),
             ObjectKind::Map(d) | ObjectKind::Set(d) => d.trace(t),
             ObjectKind::MapIterator(i) | ObjectKind::SetIterator(i) => i.trace(t),
