@@ -36,6 +36,9 @@ pub struct FunctionInfo {
     pub captured: HashSet<Box<str>>,
     /// Every name referenced in the body, including those free in nested functions.
     pub used: HashSet<Box<str>>,
+    /// The function contains a direct `eval(...)` call (itself or in a nested function): every
+    /// binding visible there is kept in a cell (see `eval_scope.rs`).
+    pub has_direct_eval: bool,
 }
 
 /// Memoised analyses, keyed by the address of the AST node (the AST outlives the compilation).
@@ -173,10 +176,27 @@ impl<'c> Analyzer<'c> {
 
     /// A nested function: its free names are captured here and referenced from here.
     fn nested(&mut self, info: Rc<FunctionInfo>) {
+        if info.has_direct_eval {
+            self.direct_eval_site();
+        }
         for name in &info.free {
             if !self.info.captured.contains(name) {
                 self.info.captured.insert(name.clone());
             }
+            self.reference(name);
+        }
+    }
+
+    /// A direct eval may use any binding visible here: all of them get cells, and the hidden
+    /// per-function bindings count as used.
+    fn direct_eval_site(&mut self) {
+        self.info.has_direct_eval = true;
+        let names: Vec<Box<str>> = self.scopes.iter().flat_map(|s| s.iter().cloned()).collect();
+        for name in names {
+            self.info.captured.insert(name);
+        }
+        for name in [THIS, NEW_TARGET, ARGUMENTS] {
+            self.info.captured.insert(name.into());
             self.reference(name);
         }
     }
@@ -604,6 +624,9 @@ impl<'c> Analyzer<'c> {
             }
             ExprKind::Paren(x) | ExprKind::OptionalChain(x) | ExprKind::Await(x) => self.expr(x),
             ExprKind::Call { callee, args, .. } => {
+                if matches!(&super::expressions::unparen(callee).kind, ExprKind::Ident(id) if &*id.name == "eval") {
+                    self.direct_eval_site();
+                }
                 self.expr(callee);
                 self.elements(args);
             }

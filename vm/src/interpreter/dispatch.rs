@@ -1654,6 +1654,23 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let p = vm.evaluate_import_call(&referrer.path, s, o);
                 reg!(dst) = p;
             }
+            Insn::DirectEval { dst, base: b, argc, table, this } => {
+                if let Value::Object(o) = reg!(b) {
+                    if o == vm.intrinsic(crate::realm::Intrinsic::Eval) {
+                        save_pc!();
+                        let table = t.children[table as usize].clone();
+                        let cells = {
+                            let Some(frame) = vm.interp.frames.last() else { return Exit::Done(Value::Undefined) };
+                            capture_cells(&table.captures, &vm.interp.cells[cell_base..], &frame.upvalues)
+                        };
+                        let x = if argc == 0 { Value::Undefined } else { reg!(b + 2).clone() };
+                        let th = reg!(this).clone();
+                        let r = tri!(vm.perform_direct_eval(x, &table, cells, th, t.strict));
+                        reg!(dst) = r;
+                        pc += 1;
+                    }
+                }
+            }
             Insn::Nop => {}
         }
     }
