@@ -1,11 +1,14 @@
-//! A fast hasher for the loader's internal maps: the module map by URL, the ResolveExport
-//! cache, [[RequestedModules]] indices, the module environments' name → cell tables.
+//! A fast hasher for internal maps keyed by names from the program: the early-error passes'
+//! name tables (declared names per scope, private names per class, exported names per module)
+//! and the loader's maps (the module map by URL, the ResolveExport cache, [[RequestedModules]]
+//! indices, the module environments' name → cell tables).
 //!
 //! The standard library's default (SipHash with random keys) resists hash flooding by an
-//! attacker who chooses keys; here every key comes from the program being loaded (its file
-//! names and identifiers), and hashing them was a few percent of loading a large graph. None of
-//! these maps is iterated in hash order anywhere a user could see it (the module map walks its
-//! arena; environments are insertion-ordered `IndexMap`s), so the hash function never shows.
+//! attacker who chooses keys; here every key comes from the program being parsed or loaded (its
+//! file names and identifiers), and hashing them was a few percent of parsing and of loading a
+//! large graph. None of these maps is iterated in hash order anywhere a user could see it (early
+//! errors are ordered by source position; the module map walks its arena; environments are
+//! insertion-ordered `IndexMap`s), so the hash function never shows.
 //!
 //! The mixing step is one rotate, xor and multiply per 8 bytes (the scheme of rustc's FxHash,
 //! written here without a new dependency).
