@@ -1,5 +1,6 @@
 //! `modjs --trace FILE`: snapshots of the phase trace (construct, link, evaluate, asynchronous
-//! completions) for seed examples of the shared behaviour corpus, and the promise that tracing
+//! completions) for the seed examples of the shared behaviour corpus and two of its top-level
+//! await cases (several modules waiting for one; a rejection), and the promise that tracing
 //! changes nothing else: the same standard output and exit status as without `--trace`, which
 //! are node's (the case's `expected` file).
 
@@ -11,19 +12,21 @@ use std::process::{Command, Stdio};
 
 use common::{root, text};
 
-/// (seed case under ../shared/corpus/seeds, entry file)
-const SEEDS: &[(&str, &str)] = &[
-    ("esm-cycle-tdz", "a.mjs"),
-    ("even-odd-esm", "main.mjs"),
-    ("esm-cycle-namespaces", "main.mjs"),
-    ("tla-five", "b.mjs"),
+/// (case directory under ../shared/corpus, entry file); the snapshot is named after the case.
+const CASES: &[(&str, &str)] = &[
+    ("seeds/esm-cycle-tdz", "a.mjs"),
+    ("seeds/even-odd-esm", "main.mjs"),
+    ("seeds/esm-cycle-namespaces", "main.mjs"),
+    ("seeds/tla-five", "b.mjs"),
+    ("tla/tla-shared-dep", "main.mjs"),
+    ("tla/rejection-exit-1", "main.mjs"),
 ];
 
-/// The seed cases of the shared corpus (next to the workspace, as in CI). Missing is a failure:
-/// these snapshots are part of what the tests check.
-fn seeds() -> PathBuf {
-    let dir = root().join("../shared/corpus/seeds");
-    assert!(dir.is_dir(), "the shared corpus is missing: expected the seed cases in {}", dir.display());
+/// The shared behaviour corpus (next to the workspace, as in CI). Missing is a failure: these
+/// snapshots are part of what the tests check.
+fn corpus() -> PathBuf {
+    let dir = root().join("../shared/corpus");
+    assert!(dir.join("seeds").is_dir(), "the shared corpus is missing: expected it in {}", dir.display());
     dir
 }
 
@@ -56,10 +59,10 @@ fn expected(case: &PathBuf) -> (String, i32) {
 }
 
 #[test]
-fn trace_of_the_seed_examples() {
-    let seeds = seeds();
-    for (case, entry) in SEEDS {
-        let dir = seeds.join(case);
+fn trace_of_corpus_cases() {
+    let corpus = corpus();
+    for (case, entry) in CASES {
+        let dir = corpus.join(case);
         let (node_stdout, node_status) = expected(&dir);
 
         // Tracing changes neither standard output nor the exit status.
@@ -77,13 +80,14 @@ fn trace_of_the_seed_examples() {
         let (merged, status) = run_merged(&dir, &["--trace", entry]);
         assert_eq!(status, Some(node_status), "{case}");
         let shown = merged.replace(&dir.canonicalize().expect("case dir").display().to_string(), "$CASE");
-        insta::assert_snapshot!(format!("trace-{case}"), shown);
+        let name = case.rsplit('/').next().unwrap_or(case);
+        insta::assert_snapshot!(format!("trace-{name}"), shown);
     }
 }
 
 #[test]
 fn trace_paths_are_relative_to_the_entry_not_the_working_directory() {
-    let seeds = seeds();
+    let seeds = corpus().join("seeds");
     let from_case = Command::new(env!("CARGO_BIN_EXE_modjs"))
         .args(["--trace", "main.mjs"])
         .current_dir(seeds.join("even-odd-esm"))

@@ -205,6 +205,20 @@ impl Tok {
         })
     }
 
+    /// Is this one of the reserved-word tokens (`Break` … `With`, the ones [`Tok::keyword`]
+    /// returns)? The same answer as `Tok::keyword(self.text()).is_some()` for every token but
+    /// an `Ident`, without comparing strings.
+    pub fn is_reserved_word(&self) -> bool {
+        use Tok::*;
+        matches!(
+            self,
+            Break | Case | Catch | Class | Const | Continue | Debugger | Default | Delete | Do
+                | Else | Enum | Export | Extends | False | Finally | For | Function | If | Import
+                | In | Instanceof | New | Null | Return | Super | Switch | This | Throw | True
+                | Try | Typeof | Var | Void | While | With
+        )
+    }
+
     /// The source spelling of a keyword or punctuator token (used to turn a keyword back into
     /// an IdentifierName, e.g. in `a.if`, and in messages).
     pub fn text(&self) -> &'static str {
@@ -262,6 +276,28 @@ pub struct Token {
 pub struct LexError {
     pub message: String,
     pub pos: usize,
+}
+
+#[cfg(test)]
+mod reserved {
+    use super::Tok;
+
+    /// `is_reserved_word` agrees with the spelling table for every reserved word.
+    #[test]
+    fn reserved_word_tokens_match_the_keyword_table() {
+        for word in [
+            "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+            "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for",
+            "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
+            "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+        ] {
+            let tok = Tok::keyword(word).expect("a reserved word");
+            assert!(tok.is_reserved_word(), "{word}");
+        }
+        for tok in [Tok::Await, Tok::Let, Tok::DeclFunction, Tok::DeclClass, Tok::LBrace, Tok::Eof] {
+            assert!(!tok.is_reserved_word(), "{tok:?}");
+        }
+    }
 }
 
 #[cfg(test)]

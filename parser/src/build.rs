@@ -773,6 +773,17 @@ fn private_name(e: &Expr) -> &str {
 /// Arranges `first op1 e1 op2 e2 …` into a tree by precedence (left-associative, except `**`).
 /// Iterative (an explicit operand/operator stack), so long chains need no recursion.
 pub fn binary_expression(first: Expr, rest: Vec<(BinOpTok, Expr)>) -> PResult<Expr> {
+    // Most binary expressions have one operator: no precedence to arrange, no stacks.
+    if rest.len() == 1 {
+        if let Some((op, second)) = rest.into_iter().next() {
+            let e = combine(op, first, second)?;
+            if is_private_operand(&e) {
+                return user(format!("Unexpected identifier '#{}'", private_name(&e)), e.span);
+            }
+            return Ok(e);
+        }
+        return user("Unexpected end of input", Span::default());
+    }
     let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
     let mut operators: Vec<BinOpTok> = Vec::with_capacity(rest.len());
     operands.push(first);

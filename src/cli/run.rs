@@ -39,6 +39,7 @@ use modjs_loader::module::evaluate::EvaluateOutcome;
 use modjs_loader::module::host::FsHost;
 use modjs_loader::module::{construct, link, ModuleGraph, ModuleId, Trace};
 use modjs_loader::resolve::Resolver;
+use modjs_loader::runtime::commonjs::esm_scope_hint::add_esm_scope_hint;
 use modjs_loader::runtime::commonjs::format::{detect_format, Detected};
 use modjs_loader::runtime::commonjs::load_main;
 use modjs_loader::runtime::commonjs::wrapper::parse_wrapper;
@@ -314,7 +315,11 @@ fn evaluate_entry_module(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let result = with_runtime(vm, |rt, vm| -> JsResult<bool> {
         rt.instantiate(vm)?;
         match rt.evaluate(vm, root) {
-            EvaluateOutcome::Settled(Err(t)) => Err(rt.thrown_value(t)),
+            EvaluateOutcome::Settled(Err(t)) => {
+                let error = rt.thrown_value(t);
+                add_esm_scope_hint(vm, &error, &rt.graph.get(root).url);
+                Err(error)
+            }
             EvaluateOutcome::Pending => Ok(true),
             _ => Ok(false),
         }
@@ -342,7 +347,14 @@ fn entry_settlement(vm: &mut Vm) -> Option<Result<(), Value>> {
 /// program as an uncaught error.
 fn entry_module_rejected(vm: &mut Vm) -> Result<(), Uncaught> {
     match entry_settlement(vm) {
-        Some(Err(e)) => Err(Uncaught::Exception(e)),
+        Some(Err(e)) => {
+            let root = ENTRY.with(|e| e.get()).map(|e| e.root);
+            let url = root.and_then(|r| with_runtime(vm, |rt, _| rt.graph.get(r).url.clone()));
+            if let Some(url) = url {
+                add_esm_scope_hint(vm, &e, &url);
+            }
+            Err(Uncaught::Exception(e))
+        }
         _ => Ok(()),
     }
 }

@@ -46,6 +46,7 @@ intrinsics! {
     Proxy, Reflect, Math, JSON, ThrowTypeError,
     CallSitePrototype, FinalizationRegistryPrototype, FinalizationRegistry,
     ArrayBufferPrototype, ArrayBuffer,
+    Eval,
 }
 
 pub struct Realm {

@@ -10,17 +10,19 @@
 //! one more module to an existing map (`import()`, `require()` of an ES module), reusing the
 //! records of URLs already there.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use modjs_parser::ast::{Goal, JsStr};
 use modjs_parser::module_records::parse_module_records;
 
 use super::builtins::builtin_export_names;
+use crate::fast_hash::FastHashMap;
 use super::declarations::top_level_declarations;
 use super::error::ModuleError;
 use super::graph::ModuleGraph;
 use super::host::{HostFormat, HostResolution, ModuleHost};
 use super::namespace::node_namespace_order;
+use super::parse_pipeline::for_each_in_order;
 use super::record::{
     ModuleId, ModuleKind, ModuleRecord, ParsedModule, SourceTextModule, SyntheticKind, SyntheticModule,
 };
@@ -75,22 +77,26 @@ fn load_new_records(
 ) -> Result<ModuleId, ModuleError> {
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
-    let mut pending: HashMap<String, ModuleId> = HashMap::new();
+    let mut pending: FastHashMap<String, ModuleId> = FastHashMap::default();
     let mut queue: VecDeque<HostResolution> = VecDeque::new();
     let root = ModuleId(graph.len() as u32);
     pending.insert(start.url.clone(), root);
     queue.push_back(start);
     while !queue.is_empty() {
         // One breadth-first level at a time: fetch its sources (in order), parse them on worker
-        // threads (parsing is a pure function of the text), then handle the results in order,
-        // exactly as a one-at-a-time loop would (the first error in that order wins).
+        // threads (parsing is a pure function of the text) and handle the results here in order
+        // as they arrive, exactly as a one-at-a-time loop would (the first error in that order
+        // wins). See [`super::parse_pipeline`].
         let level: Vec<HostResolution> = queue.drain(..).collect();
         let fetched: Vec<Fetched> = level
             .iter()
             .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
             .collect();
-        let parsed = parse_all(&level, fetched);
-        for (resolution, loaded) in level.into_iter().zip(parsed) {
+        let inputs: Vec<(&HostResolution, Fetched)> = level.iter().zip(fetched).collect();
+        let parse = |_: usize, (resolution, source): (&HostResolution, Fetched)| parse_loaded(resolution, source);
+        let lost = |k: usize| Err(internal_parse_error(&level[k]));
+        for_each_in_order(inputs, parse, lost, |k, loaded| {
+            let resolution = level[k].clone();
             pending.remove(&resolution.url);
             let mut kind = match loaded? {
                 // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
@@ -109,7 +115,7 @@ fn load_new_records(
                 *export_names = names;
             }
             let id = insert_record(graph, resolution, kind, trace);
-            let Some(module) = graph.get(id).source_text() else { continue };
+            let Some(module) = graph.get(id).source_text() else { return Ok(()) };
             let referrer = graph.get(id).url.clone();
             let requests = module.records.requested_modules.clone();
             let mut loaded = Vec::with_capacity(requests.len());
@@ -144,7 +150,8 @@ fn load_new_records(
                 // [[LoadedModules]], one entry per [[RequestedModules]] entry.
                 cyclic.loaded_modules = loaded;
             }
-        }
+            Ok(())
+        })?;
     }
     Ok(root)
 }
@@ -159,75 +166,14 @@ enum Loaded {
     Synthetic(SyntheticModule),
 }
 
-/// Stack for parser threads: deep trees are parsed and walked recursively. Only reserved;
-/// pages are committed as the stack grows.
-const PARSE_STACK: usize = 256 << 20;
-
-/// Parses a level's fetched sources on up to `available_parallelism` threads; the results are
-/// in the order of `level`.
-fn parse_all(level: &[HostResolution], fetched: Vec<Fetched>) -> Vec<Result<Loaded, ModuleError>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Mutex;
-
-    let inputs: Vec<Mutex<Option<Fetched>>> = fetched.into_iter().map(|f| Mutex::new(Some(f))).collect();
-    let slots: Vec<Mutex<Option<Result<Loaded, ModuleError>>>> = level.iter().map(|_| Mutex::new(None)).collect();
-    let work = |k: usize| {
-        let input = inputs[k].lock().ok().and_then(|mut i| i.take()).flatten();
-        let result = parse_loaded(&level[k], input);
-        if let Ok(mut slot) = slots[k].lock() {
-            *slot = Some(result);
-        }
-    };
-    let workers =
-        if level.len() < 4 { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(level.len()) };
-    if workers <= 1 {
-        (0..level.len()).for_each(work);
-    } else {
-        let next = AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            let mut spawned = 0;
-            for i in 0..workers {
-                let (next, work) = (&next, &work);
-                let handle = std::thread::Builder::new()
-                    .name(format!("parse-{i}"))
-                    .stack_size(PARSE_STACK)
-                    .spawn_scoped(scope, move || loop {
-                        let k = next.fetch_add(1, Ordering::Relaxed);
-                        if k >= level.len() {
-                            break;
-                        }
-                        work(k);
-                    });
-                if handle.is_ok() {
-                    spawned += 1;
-                }
-            }
-            // Without any worker, parse here.
-            if spawned == 0 {
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    if k >= level.len() {
-                        break;
-                    }
-                    work(k);
-                }
-            }
-        });
-    }
-    slots
-        .into_iter()
-        .zip(level)
-        .map(|(slot, r)| {
-            slot.into_inner().ok().flatten().unwrap_or_else(|| {
-                Err(ModuleError::Resolve(crate::resolve::errors::ResolveError {
-                    name: "Error",
-                    code: None,
-                    message: format!("modjs: internal error while parsing {}", r.url),
-                    url: None,
-                }))
-            })
-        })
-        .collect()
+/// The error of a module whose parse did not deliver a result (a bug, caught).
+fn internal_parse_error(r: &HostResolution) -> ModuleError {
+    ModuleError::Resolve(crate::resolve::errors::ResolveError {
+        name: "Error",
+        code: None,
+        message: format!("modjs: internal error while parsing {}", r.url),
+        url: None,
+    })
 }
 
 /// Adds a loaded record to the map.

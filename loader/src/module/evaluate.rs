@@ -486,17 +486,23 @@ pub fn async_module_execution_fulfilled(
     // 8. Let execList be a new empty List.
     let mut exec_list = Vec::new();
     // 9. Perform GatherAvailableAncestors(module, execList).
-    trace.step(1, |t| (format!("GatherAvailableAncestors({})", show(graph, t, module)), String::new()));
+    // (The trace shows this step only when someone waits for the module.)
+    let waited_on = graph.get(module).cyclic().is_some_and(|c| !c.async_parent_modules.is_empty());
+    if waited_on {
+        trace.step(1, |t| (format!("GatherAvailableAncestors({})", show(graph, t, module)), String::new()));
+    }
     gather_available_ancestors(graph, module, &mut exec_list, trace, 2);
     // 10. Sort execList by the order [[AsyncEvaluation]] became true.
     exec_list.sort_by_key(|m| match graph.get(*m).cyclic().map(|c| c.async_evaluation) {
         Some(AsyncEvaluation::Order(n)) => n,
         _ => u64::MAX,
     });
-    trace.step(1, |t| {
-        let names: Vec<String> = exec_list.iter().map(|m| show(graph, t, *m)).collect();
-        ("execList".to_string(), format!("[{}] (sorted by [[AsyncEvaluation]] order)", names.join(", ")))
-    });
+    if waited_on {
+        trace.step(1, |t| {
+            let names: Vec<String> = exec_list.iter().map(|m| show(graph, t, *m)).collect();
+            ("execList".to_string(), format!("[{}] (sorted by [[AsyncEvaluation]] order)", names.join(", ")))
+        });
+    }
     // 11. Assert: all have [[AsyncEvaluation]] true, no pending dependencies, no error.
     // 12. For each Cyclic Module Record m of sortedExecList, do
     for m in exec_list {

@@ -14,6 +14,7 @@
 //! - [`evaluate`]: Evaluate, InnerModuleEvaluation and the top-level-await path;
 //! - [`exports`]: GetExportedNames, ResolveExport, GetImportedModule;
 //! - [`namespace`]: GetModuleNamespace and Node's key order;
+//! - [`parse_pipeline`]: parsing a level on worker threads, consumed in order;
 //! - [`plan`]: the environment plan (what the VM turns into binding cells);
 //! - [`builtins`]: the export names of the built-in modules; [`error`]: Node's errors;
 //! - [`trace`]: the phase trace.
@@ -28,6 +29,7 @@ pub mod graph;
 pub mod host;
 pub mod link;
 pub mod namespace;
+pub mod parse_pipeline;
 pub mod plan;
 pub mod record;
 pub mod trace;

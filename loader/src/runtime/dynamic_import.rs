@@ -130,7 +130,7 @@ fn continue_dynamic_import_job(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> 
         // 1. If moduleCompletion is an abrupt completion, reject; 5.b. the same for Link().
         Some(Err(error)) => {
             let reason = module_error_value(vm, &error);
-            set_stack_frames(vm, &reason, &frames);
+            set_stack_frames(vm, &reason, &(syntax_error_frame(&error) + &frames));
             reject_promise(vm, promise, reason);
         }
         Some(Ok((module, evaluate_promise))) => {
@@ -171,6 +171,16 @@ fn set_stack_frames(vm: &mut Vm, error: &Value, frames: &str) {
     let heading = text.find("\n    at ").map_or(text.as_str(), |i| &text[..i]);
     let stack = format!("{heading}{frames}");
     vm.define_value(*error, key, Value::from(stack.as_str()), attrs::BUILTIN);
+}
+
+/// For a module that does not parse, the place of the error as a first stack frame (where
+/// the report of an uncaught error takes its source excerpt from, as Node shows the module's
+/// line and a caret under the error); nothing for other errors.
+fn syntax_error_frame(error: &ModuleError) -> String {
+    let ModuleError::Syntax { url, source, error } = error else { return String::new() };
+    let index = modjs_lexer::LineIndex::new(source);
+    let (line, column) = index.line_col(source, (error.span.start as usize).min(source.len()));
+    format!("\n    at {url}:{line}:{}", column + 1)
 }
 
 /// Removes the last occurrence of `promise` from the VM's roots.

@@ -392,6 +392,10 @@ impl ModuleExecutor for Executor<'_> {
                 self.with_runtime_lent(graph, |vm| crate::node::evaluate_builtin_module(vm, &id, &cells))
             }
             SyntheticKind::CommonJs { .. } => {
+                // Evaluated once: a later import (or import()) gets the same outcome.
+                if let Some(outcome) = self.rt.commonjs.record_outcome(module) {
+                    return outcome;
+                }
                 let filename = Url::parse(&record.url).and_then(|u| u.to_file_path().ok()).unwrap_or_else(|| record.url.clone());
                 let names: Vec<JsStr> = s.export_names.iter().filter(|n| **n != default).cloned().collect();
                 // The module runs JavaScript (and may `require` more): the runtime goes back
@@ -399,7 +403,7 @@ impl ModuleExecutor for Executor<'_> {
                 let loaded = self.with_runtime_lent(graph, |vm| {
                     crate::runtime::commonjs::esm_interop::load_for_import(vm, &filename, &names)
                 });
-                match loaded {
+                let outcome = match loaded {
                     Ok(values) => {
                         for (name, value) in values {
                             if let Some(cell) = self.rt.instances.local_cell(module, &name) {
@@ -408,8 +412,10 @@ impl ModuleExecutor for Executor<'_> {
                         }
                         Ok(())
                     }
-                    Err(e) => Err(e),
-                }
+                    Err(e) => Err(self.rt.remember_thrown(self.vm, e)),
+                };
+                self.rt.commonjs.set_record_outcome(module, outcome);
+                return outcome;
             }
         };
         result.map_err(|e| self.rt.remember_thrown(self.vm, e))

@@ -3,8 +3,8 @@
 //! declared by an enclosing class — AllPrivateIdentifiersValid), and the context of field
 //! initializers and static blocks.
 
-use std::collections::HashMap;
 
+use super::name_hash::NameMap;
 use super::scopes::{ListLevel, ScopeKind};
 use super::{identifiers::IdentUse, Checker, Ctx};
 use crate::ast::{Class, ClassMemberKind, FunctionKind, Ident, PropKey, Span};
@@ -23,7 +23,7 @@ enum PrivateKind {
 /// The private names one class body declares.
 #[derive(Debug, Default)]
 pub(super) struct PrivateEnvironment<'a> {
-    names: HashMap<&'a str, (PrivateKind, bool)>,
+    names: NameMap<&'a str, (PrivateKind, bool)>,
 }
 
 /// The name without the leading `#`, however the parser spelled it.

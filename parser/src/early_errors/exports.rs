@@ -3,9 +3,9 @@
 //! and need a `from` clause as local names, import bindings, and import attributes without
 //! repeated keys (§16.2.2.2).
 
-use std::collections::HashMap;
 
 use super::identifiers::{is_reserved_word, is_strict_reserved_word, IdentUse};
+use super::name_hash::NameMap;
 use super::scopes::bound_names;
 use super::Checker;
 use crate::ast::{
@@ -126,7 +126,7 @@ impl<'a> Checker<'a> {
             };
             exported_names(export, stmt.span, self.src, &mut names);
         }
-        let mut seen: HashMap<&JsStr, &ExportedName> = HashMap::with_capacity(names.len());
+        let mut seen: NameMap<&JsStr, &ExportedName> = NameMap::with_capacity_and_hasher(names.len(), Default::default());
         let mut duplicates = Vec::new();
         for entry in &names {
             if let Some(previous) = seen.insert(&entry.name, entry) {

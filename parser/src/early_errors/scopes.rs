@@ -9,8 +9,8 @@
 //! module, static block) scope, so each conflict is found whichever declaration comes first,
 //! in one pass.
 
-use std::collections::HashMap;
 
+use super::name_hash::NameMap;
 use super::Checker;
 use crate::ast::{
     ExportDecl, Function, Ident, ImportSpecifier, Pattern, PatternKind, Span, Stmt, StmtKind,
@@ -63,25 +63,25 @@ enum LexicalOrigin {
 #[derive(Debug)]
 pub(super) struct Scope<'a> {
     pub(super) kind: ScopeKind,
-    lexical: HashMap<&'a str, (Span, LexicalOrigin)>,
+    lexical: NameMap<&'a str, (Span, LexicalOrigin)>,
     /// Function declarations at the top level of a function/script (var-scoped, but still in
     /// conflict with this scope's lexical declarations).
-    top_functions: HashMap<&'a str, Span>,
+    top_functions: NameMap<&'a str, Span>,
     /// Formal parameters (function scope) or the catch parameter's names (catch scope).
-    params: HashMap<&'a str, Span>,
+    params: NameMap<&'a str, Span>,
     /// Module scope only: names declared by `var` anywhere in the module (for the exported
     /// bindings check).
-    vars: HashMap<&'a str, Span>,
+    vars: NameMap<&'a str, Span>,
 }
 
 impl<'a> Scope<'a> {
     fn new(kind: ScopeKind) -> Scope<'a> {
         Scope {
             kind,
-            lexical: HashMap::new(),
-            top_functions: HashMap::new(),
-            params: HashMap::new(),
-            vars: HashMap::new(),
+            lexical: NameMap::default(),
+            top_functions: NameMap::default(),
+            params: NameMap::default(),
+            vars: NameMap::default(),
         }
     }
 

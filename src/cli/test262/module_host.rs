@@ -39,6 +39,7 @@ impl ModuleHost for Test262ModuleHost {
     }
 
     fn resolve_imported_module(&mut self, referrer: &str, request: &ModuleRequest) -> Result<HostResolution, ModuleError> {
+        all_import_attributes_supported(request)?;
         let specifier = request.specifier.to_string_lossy();
         let parent = Url::parse(referrer).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
         let url = Url::join(&specifier, &parent).ok_or_else(|| {
@@ -62,4 +63,29 @@ impl ModuleHost for Test262ModuleHost {
         std::fs::read_to_string(path)
             .map_err(|_| ModuleError::Resolve(ResolveError::module_not_found(path, "", true)))
     }
+}
+
+/// The one attribute key this host supports (HostGetSupportedImportAttributes).
+const SUPPORTED_IMPORT_ATTRIBUTES: &[&str] = &["type"];
+
+/// AllImportAttributesSupported(attributes) of ECMA-262, as InnerModuleLoading applies it
+/// before the host is asked to load anything: a key the host does not support is a SyntaxError
+/// (Node's loader reports it later, as a TypeError of code ERR_IMPORT_ATTRIBUTE_UNSUPPORTED, but
+/// this is the test262 host, which follows the specification).
+fn all_import_attributes_supported(request: &ModuleRequest) -> Result<(), ModuleError> {
+    // 1. Let supported be HostGetSupportedImportAttributes().
+    // 2. For each ImportAttribute Record attribute of attributes, do
+    for attribute in &request.attributes {
+        // a. If supported does not contain attribute.[[Key]], return false.
+        if !SUPPORTED_IMPORT_ATTRIBUTES.iter().any(|k| attribute.key.eq_str(k)) {
+            return Err(ModuleError::Resolve(ResolveError {
+                name: "SyntaxError",
+                code: None,
+                message: format!("Import attribute \"{}\" is not supported", attribute.key.to_string_lossy()),
+                url: None,
+            }));
+        }
+    }
+    // 3. Return true.
+    Ok(())
 }

@@ -63,6 +63,7 @@ pub fn install_all(vm: &mut Vm) {
     regexp::install(vm);
     error::install(vm);
     global_functions::install(vm);
+    crate::interpreter::direct_eval::install(vm);
     number::install(vm);
     boolean::install(vm);
     math::install(vm);

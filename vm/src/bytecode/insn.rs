@@ -298,6 +298,11 @@ pub enum Insn {
     /// `import(r[specifier], r[options])` (options `undefined` when absent): EvaluateImportCall
     /// from its step 7 (`Vm::evaluate_import_call`); the promise goes to `dst`.
     ImportCall { dst: Reg, specifier: Reg, options: Reg },
+    /// `eval(...)` with the callee in `r[base]` and the arguments from `base + 2`: when the callee
+    /// is the realm's %eval%, direct eval (`Vm::perform_direct_eval`) with the caller's `this` in
+    /// `r[this]` and child template `table` listing the visible bindings; the result goes to
+    /// `dst` and the following `Call` is skipped. Otherwise nothing (the `Call` runs).
+    DirectEval { dst: Reg, base: Reg, argc: u16, table: u32, this: Reg },
     /// GC safe point at function entry.
     Nop,
 }

@@ -36,12 +36,18 @@ pub struct FunctionInfo {
     pub captured: HashSet<Box<str>>,
     /// Every name referenced in the body, including those free in nested functions.
     pub used: HashSet<Box<str>>,
+    /// The function contains a direct `eval(...)` call (itself or in a nested function): every
+    /// binding visible there is kept in a cell (see `eval_scope.rs`).
+    pub has_direct_eval: bool,
 }
 
 /// Memoised analyses, keyed by the address of the AST node (the AST outlives the compilation).
 #[derive(Default)]
 pub struct Analyses {
     cache: HashMap<usize, Rc<FunctionInfo>>,
+    /// The function nodes (by address) met as declarations rather than expressions: their name
+    /// is a binding of the enclosing scope, not one of their own.
+    declarations: HashSet<usize>,
 }
 
 impl Analyses {
@@ -50,11 +56,26 @@ impl Analyses {
         if let Some(info) = self.cache.get(&key) {
             return info.clone();
         }
+        let declaration = self.declarations.contains(&key);
         let mut a = Analyzer::new(self);
-        a.function_body(func);
+        a.function_body(func, declaration);
         let info = Rc::new(a.finish());
         self.cache.insert(key, info.clone());
         info
+    }
+
+    /// The analysis of a function declaration (`function f() {}` as a statement, or
+    /// `export default function f() {}`), which — unlike a named function expression — does not
+    /// bind its own name inside its body (FunctionDeclaration's InstantiateFunctionObject uses
+    /// the enclosing environment; only a named FunctionExpression gets a funcEnv for its name).
+    pub fn function_declaration(&mut self, func: &Function) -> Rc<FunctionInfo> {
+        self.declarations.insert(func as *const Function as usize);
+        self.function(func)
+    }
+
+    /// Whether `func` was met as a declaration ([`Analyses::function_declaration`]).
+    pub fn is_declaration(&self, func: &Function) -> bool {
+        self.declarations.contains(&(func as *const Function as usize))
     }
 
     /// A Script or Module top level: behaves as a function body whose top-level declarations
@@ -155,10 +176,27 @@ impl<'c> Analyzer<'c> {
 
     /// A nested function: its free names are captured here and referenced from here.
     fn nested(&mut self, info: Rc<FunctionInfo>) {
+        if info.has_direct_eval {
+            self.direct_eval_site();
+        }
         for name in &info.free {
             if !self.info.captured.contains(name) {
                 self.info.captured.insert(name.clone());
             }
+            self.reference(name);
+        }
+    }
+
+    /// A direct eval may use any binding visible here: all of them get cells, and the hidden
+    /// per-function bindings count as used.
+    fn direct_eval_site(&mut self) {
+        self.info.has_direct_eval = true;
+        let names: Vec<Box<str>> = self.scopes.iter().flat_map(|s| s.iter().cloned()).collect();
+        for name in names {
+            self.info.captured.insert(name);
+        }
+        for name in [THIS, NEW_TARGET, ARGUMENTS] {
+            self.info.captured.insert(name.into());
             self.reference(name);
         }
     }
@@ -198,7 +236,7 @@ impl<'c> Analyzer<'c> {
     }
 
     /// The body of `func` (its parameters and statements) as the function being analysed.
-    fn function_body(&mut self, func: &Function) {
+    fn function_body(&mut self, func: &Function, declaration: bool) {
         self.push_scope();
         if func.kind != FunctionKind::Arrow {
             for name in [THIS, NEW_TARGET, HOME, CTOR, ARGUMENTS] {
@@ -216,9 +254,11 @@ impl<'c> Analyzer<'c> {
             self.declare(&id.name);
         }
         if let Some(id) = &func.id {
-            // A named function expression's own name (declarations are bound outside, where
-            // declaring it again is harmless).
-            self.declare(&id.name);
+            // A named function expression's own name (a declaration's name belongs to the
+            // enclosing scope: uses of it in the body are free here).
+            if !declaration {
+                self.declare(&id.name);
+            }
         }
         for p in &func.params.items {
             self.pattern(p);
@@ -238,6 +278,11 @@ impl<'c> Analyzer<'c> {
 
     fn function(&mut self, func: &Function) {
         let info = self.cache.function(func);
+        self.nested(info);
+    }
+
+    fn function_declaration(&mut self, func: &Function) {
+        let info = self.cache.function_declaration(func);
         self.nested(info);
     }
 
@@ -266,7 +311,7 @@ impl<'c> Analyzer<'c> {
     fn stmt(&mut self, stmt: &Stmt) {
         match &stmt.kind {
             StmtKind::Var(decl) => self.var_decl(decl),
-            StmtKind::Function(func) => self.function(func),
+            StmtKind::Function(func) => self.function_declaration(func),
             StmtKind::Class(class) => self.class(class),
             StmtKind::Expr(e) | StmtKind::Throw(e) => self.expr(e),
             StmtKind::Block(body) => self.block(body),
@@ -386,7 +431,7 @@ impl<'c> Analyzer<'c> {
                 }
                 ExportDecl::Named { .. } | ExportDecl::All { .. } => {}
                 ExportDecl::Decl(decl) => self.stmt(decl),
-                ExportDecl::DefaultFunction(f) => self.function(f),
+                ExportDecl::DefaultFunction(f) => self.function_declaration(f),
                 ExportDecl::DefaultClass(c) => self.class(c),
                 ExportDecl::DefaultExpr(e) => self.expr(e),
             },
@@ -400,7 +445,7 @@ impl<'c> Analyzer<'c> {
             if let Some(id) = &f.id {
                 self.declare(&id.name);
             }
-            self.function(f);
+            self.function_declaration(f);
             self.pop_scope();
         } else {
             self.stmt(stmt);
@@ -579,6 +624,9 @@ impl<'c> Analyzer<'c> {
             }
             ExprKind::Paren(x) | ExprKind::OptionalChain(x) | ExprKind::Await(x) => self.expr(x),
             ExprKind::Call { callee, args, .. } => {
+                if matches!(&super::expressions::unparen(callee).kind, ExprKind::Ident(id) if &*id.name == "eval") {
+                    self.direct_eval_site();
+                }
                 self.expr(callee);
                 self.elements(args);
             }

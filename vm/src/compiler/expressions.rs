@@ -523,7 +523,7 @@ impl Compiler {
 
     /// Arguments into consecutive registers from `first`, or one array at `first` when any is
     /// a spread.
-    fn arguments(&mut self, args: &[ArrayElement], first: Reg, spread: bool) -> CResult<()> {
+    pub(super) fn arguments(&mut self, args: &[ArrayElement], first: Reg, spread: bool) -> CResult<()> {
         if spread {
             self.f().emit(Insn::NewArray { dst: first });
             for a in args {
@@ -577,8 +577,8 @@ impl Compiler {
                 self.f().emit(Insn::SuperGet { dst: base, home, this, key });
                 self.f().emit(Insn::Move { dst: base + 1, src: this });
             }
-            ExprKind::Ident(id) if &*id.name == "eval" && matches!(self.resolve("eval", id.span)?, Resolved::Global) => {
-                return Err(CompileError::unsupported("direct eval", whole.span));
+            ExprKind::Ident(id) if &*id.name == "eval" && !spread && !optional => {
+                return self.direct_eval_call(callee, args, base, dst, id.span);
             }
             _ => {
                 self.expr(callee, base)?;

@@ -66,7 +66,10 @@ impl Compiler {
             self.declare_hidden_bindings(&info, derived, func.span)?;
         }
         if let Some(id) = &func.id {
-            if matches!(kind, TemplateKind::Normal) && info.used.contains(&*id.name) {
+            // A named function expression binds its own name (immutably) inside; a declaration's
+            // name is the enclosing scope's binding.
+            let declaration = self.analyses.is_declaration(func);
+            if matches!(kind, TemplateKind::Normal) && !declaration && info.used.contains(&*id.name) {
                 let b = self.declare(&id.name, BindingKind::Callee, 0, id.span)?;
                 let t = self.f().temp(id.span)?;
                 self.f().emit(Insn::LoadCallee { dst: t });

@@ -11,6 +11,7 @@ mod async_iteration;
 mod classes;
 mod control;
 pub mod declarations;
+pub mod eval_scope;
 mod expressions;
 mod function_state;
 mod functions;

@@ -59,6 +59,7 @@ impl Vm {
     /// absent). `referrer` is GetActiveScriptOrModule() (step 1) as the SourceInfo name of the
     /// running code. Returns the promise.
     pub fn evaluate_import_call(&mut self, referrer: &str, specifier: Value, options: Value) -> Value {
+        let referrer = self.active_script_or_module(referrer);
         // 7. Let promiseCapability be ! NewPromiseCapability(%Promise%).
         let promise = new_promise(self);
         // 8. Let specifierString be Completion(ToString(specifier)).
@@ -118,7 +119,7 @@ impl Vm {
         };
         // 13. Perform HostLoadImportedModule(referrer, moduleRequest, empty, promiseCapability).
         match self.host_hooks.load_imported_module {
-            Some(hook) => hook(self, referrer, request, promise),
+            Some(hook) => hook(self, &referrer, request, promise),
             None => {
                 return reject_with_type_error(
                     self,
@@ -129,6 +130,29 @@ impl Vm {
         }
         // 14. Return promiseCapability.[[Promise]].
         Value::Object(promise)
+    }
+
+    /// GetActiveScriptOrModule() as a SourceInfo name: `running` (the running code's) when it
+    /// names a script or module — an absolute path or a URL. Code without one of its own (a
+    /// function made by the Function constructor, a `$262.evalScript` text) uses its nearest
+    /// caller's, as Node does through V8's host-defined options.
+    fn active_script_or_module(&self, running: &str) -> String {
+        fn names_a_script_or_module(name: &str) -> bool {
+            let scheme = name.split_once(':').map(|(s, _)| s).unwrap_or("");
+            name.starts_with('/')
+                || (scheme.len() > 1 && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        }
+        if names_a_script_or_module(running) {
+            return running.to_string();
+        }
+        self.interp
+            .frames
+            .iter()
+            .rev()
+            .map(|f| f.template.source.path.as_str())
+            .find(|p| names_a_script_or_module(p))
+            .unwrap_or(running)
+            .to_string()
     }
 
     /// EnumerableOwnProperties(O, key+value) (§7.3.23) as (key, value) pairs: string keys in

@@ -16,6 +16,7 @@ pub mod async_generator;
 pub mod async_iteration;
 mod calls;
 pub mod closure;
+pub mod direct_eval;
 mod dispatch;
 pub mod generator;
 pub mod private;

@@ -109,6 +109,10 @@ pub enum ObjectKind {
     FinalizationRegistry(Box<crate::builtins::finalization_registry::FinalizationRegistryData>),
     /// A promise's internal slots (§27.2.6).
     Promise(crate::builtins::promise::PromiseData),
+    /// A byte array whose bytes are its integer-indexed own properties (a Node `Buffer`; the
+    /// VM has no typed arrays yet): indices below the length read and write bytes (values are
+    /// converted as a `Uint8Array` converts them), other indices are ignored.
+    Bytes(Vec<u8>),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
     Timer(crate::host::timers::TimerData),
 }
@@ -199,6 +203,7 @@ impl Trace for ObjectKind {
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
+            | ObjectKind::Bytes(_)
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
             | ObjectKind::Number(_)

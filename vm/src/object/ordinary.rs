@@ -39,6 +39,9 @@ fn own_lookup(obj: &Object, key: &PropertyKey) -> Option<Found> {
             }
         }
         (ObjectKind::String(s), k) if is_length(k) => return Some(Found::Data(Value::Number(s.len() as f64))),
+        (ObjectKind::Bytes(b), PropertyKey::Index(i)) => {
+            return b.get(*i as usize).map(|&byte| Found::Data(Value::Number(byte as f64)));
+        }
         _ => {}
     }
     match obj.props.get(key)? {
@@ -144,6 +147,10 @@ impl Vm {
             (ObjectKind::String(s), k) if is_length(k) => {
                 return Some(PropertyDescriptor::data(Value::Number(s.len() as f64), false, false, false));
             }
+            (ObjectKind::Bytes(b), PropertyKey::Index(i)) => {
+                let byte = b.get(*i as usize)?;
+                return Some(PropertyDescriptor::data_attrs(Value::Number(*byte as f64), attrs::ALL));
+            }
             _ => {}
         }
         obj.props.get(key).map(Slot::to_descriptor)
@@ -167,6 +174,7 @@ impl Vm {
                 }
                 Ok(ordinary_define_own_property(self, o, key, desc))
             }
+            ObjectKind::Bytes(_) if matches!(key, PropertyKey::Index(_)) => bytes_define_own_property(self, o, &key, desc),
             _ => Ok(ordinary_define_own_property(self, o, key, desc)),
         }
     }
@@ -256,6 +264,18 @@ impl Vm {
 
     /// [[Set]] — OrdinarySet (§10.1.9.1).
     pub fn set(&mut self, o: ObjRef, key: PropertyKey, value: Value, receiver: &Value) -> JsResult<bool> {
+        // A byte array's indices are always its own (written, or ignored past the end).
+        if let (ObjectKind::Bytes(_), PropertyKey::Index(i), Value::Object(r)) = (&self.heap.get(o).kind, &key, receiver) {
+            if *r == o {
+                let byte = to_uint8(self.to_number(&value)?);
+                if let ObjectKind::Bytes(b) = &mut self.heap.get_mut(o).kind {
+                    if let Some(slot) = b.get_mut(*i as usize) {
+                        *slot = byte;
+                    }
+                }
+                return Ok(true);
+            }
+        }
         // Fast path: the receiver is the object and the property is an own writable data
         // property of an ordinary object or a dense array element.
         if let Value::Object(r) = receiver {
@@ -355,6 +375,9 @@ impl Vm {
         if self.is_proxy(o) {
             return self.nested(|vm| vm.proxy_delete(o, key));
         }
+        if let (ObjectKind::Bytes(b), PropertyKey::Index(i)) = (&self.heap.get(o).kind, key) {
+            return Ok(*i as usize >= b.len());
+        }
         let Some(desc) = self.get_own_property(o, key)? else { return Ok(true) };
         if desc.configurable != Some(true) {
             return Ok(false);
@@ -400,6 +423,7 @@ impl Vm {
                 }
             }
             ObjectKind::String(s) => indices.extend(0..s.len() as u32),
+            ObjectKind::Bytes(b) => indices.extend(0..b.len() as u32),
             _ => {}
         }
         let dense_count = indices.len();
@@ -857,6 +881,43 @@ fn store_slot(vm: &mut Vm, o: ObjRef, key: PropertyKey, slot: Slot) {
             obj.props.insert(key, slot);
         }
     }
+}
+
+/// [[DefineOwnProperty]] of a byte array's index (as a typed array's, §10.4.5.3): only a
+/// writable, enumerable, configurable data property below the length can be defined; its value
+/// is stored as a byte.
+fn bytes_define_own_property(vm: &mut Vm, o: ObjRef, key: &PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
+    let PropertyKey::Index(i) = key else { return Ok(false) };
+    let len = match &vm.heap.get(o).kind {
+        ObjectKind::Bytes(b) => b.len(),
+        _ => 0,
+    };
+    if *i as usize >= len
+        || desc.get.is_some()
+        || desc.set.is_some()
+        || desc.configurable == Some(false)
+        || desc.enumerable == Some(false)
+        || desc.writable == Some(false)
+    {
+        return Ok(false);
+    }
+    if let Some(v) = &desc.value {
+        let byte = to_uint8(vm.to_number(v)?);
+        if let ObjectKind::Bytes(b) = &mut vm.heap.get_mut(o).kind {
+            if let Some(slot) = b.get_mut(*i as usize) {
+                *slot = byte;
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// ToUint8 (§7.1.11).
+pub fn to_uint8(n: f64) -> u8 {
+    if !n.is_finite() {
+        return 0;
+    }
+    (n.trunc().rem_euclid(256.0)) as u8
 }
 
 /// Array exotic [[DefineOwnProperty]] (§10.4.2.1).

@@ -119,9 +119,8 @@
     if (end === 0) return '';
     let start = path.lastIndexOf('/', end - 1) + 1;
     let base = path.slice(start, end);
-    if (suffix !== undefined && suffix.length > 0 && suffix.length <= base.length) {
-      if (base === suffix) return base;
-      if (base.endsWith(suffix)) base = base.slice(0, base.length - suffix.length);
+    if (suffix !== undefined && suffix.length > 0 && base.endsWith(suffix)) {
+      base = base.slice(0, base.length - suffix.length);
     }
     return base;
   }
@@ -130,11 +129,13 @@
     validateString(path, 'path');
     const base = basename(path);
     const dot = base.lastIndexOf('.');
-    if (dot <= 0) {
-      // No dot, or only a leading one ('.profile'); '..' has no extension either.
-      return '';
-    }
+    // No dot, only a leading one ('.profile'), or '..': no extension.
+    if (dot <= 0 || base === '..') return '';
     return base.slice(dot);
+  }
+
+  function formatExt(ext) {
+    return ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : '';
   }
 
   function format(pathObject) {
@@ -147,10 +148,6 @@
     return dir === pathObject.root ? `${dir}${base}` : `${dir}/${base}`;
   }
 
-  function formatExt(ext) {
-    return ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : '';
-  }
-
   function parse(path) {
     validateString(path, 'path');
     const ret = { root: '', dir: '', base: '', ext: '', name: '' };
@@ -160,7 +157,10 @@
     let end = path.length;
     while (end > 1 && path[end - 1] === '/') end--;
     const trimmed = path.slice(0, end);
-    if (trimmed === '/') return ret;
+    if (trimmed === '/') {
+      ret.dir = '/';
+      return ret;
+    }
     const slash = trimmed.lastIndexOf('/');
     const base = trimmed.slice(slash + 1);
     ret.base = base;

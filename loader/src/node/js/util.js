@@ -89,10 +89,6 @@
     isProxy: binding.isProxy,
   };
 
-  function isDeepStrictEqual(a, b) {
-    return deepEqual(a, b, []);
-  }
-
   function deepEqual(a, b, seen) {
     if (Object.is(a, b)) return true;
     if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -100,7 +96,7 @@
     if (tag(a) !== tag(b)) return false;
     for (const [x, y] of seen) if (x === a && y === b) return true;
     seen.push([a, b]);
-    if (a instanceof Date && a.getTime() !== b.getTime()) return false;
+    if (tag(a) === 'Date' && a.getTime() !== b.getTime()) return false;
     if (a instanceof RegExp && String(a) !== String(b)) return false;
     if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
     if (a instanceof Map || a instanceof Set) {
@@ -124,6 +120,11 @@
     for (const s of sa) if (!deepEqual(a[s], b[s], seen)) return false;
     return true;
   }
+
+  function isDeepStrictEqual(a, b) {
+    return deepEqual(a, b, []);
+  }
+
 
   return {
     format,

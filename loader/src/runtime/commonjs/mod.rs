@@ -31,6 +31,7 @@
 pub mod builtin_glue;
 pub mod errors;
 pub mod esm_interop;
+pub mod esm_scope_hint;
 pub mod format;
 pub mod json;
 pub mod load;
@@ -47,6 +48,7 @@ use std::collections::HashMap;
 
 use modjs_vm::{JsResult, ObjRef, Symbol, Value, Vm};
 
+use crate::module::record::{ModuleId, ThrownValue};
 use crate::resolve::Resolver;
 use crate::runtime::module_runtime::with_runtime;
 
@@ -62,6 +64,8 @@ pub struct ModuleEntry {
     pub filename: String,
     /// The module that first required it (Node's `kModuleParent`).
     pub parent: Parent,
+    /// An ES module loaded by `require` (`module[kFormat] === 'module'`).
+    pub is_es_module: bool,
 }
 
 /// A module's `parent` as Node records it.
@@ -108,6 +112,12 @@ pub struct CommonJsState {
     main: Option<usize>,
     /// The `module` built-in's exports, once made.
     module_builtin: Option<ObjRef>,
+    /// The `__esModule` facades of required ES modules, by module record.
+    facades: HashMap<ModuleId, ObjRef>,
+    /// Node's `relativeResolveCache`: `folder \0 request` to the filename it resolved to.
+    relative_resolve_cache: HashMap<String, String>,
+    /// How each CommonJS module record of the ES module graph evaluated (it is evaluated once).
+    record_outcomes: HashMap<ModuleId, Result<(), ThrownValue>>,
 }
 
 impl Default for CommonJsState {
@@ -125,6 +135,9 @@ impl CommonJsState {
             by_object: HashMap::new(),
             main: None,
             module_builtin: None,
+            facades: HashMap::new(),
+            record_outcomes: HashMap::new(),
+            relative_resolve_cache: HashMap::new(),
         }
     }
 
@@ -148,6 +161,28 @@ impl CommonJsState {
         self.by_object.insert(entry.object, index);
         self.modules.push(entry);
         index
+    }
+
+    /// The outcome of a CommonJS module record's evaluation, when it was evaluated.
+    pub fn record_outcome(&self, record: ModuleId) -> Option<Result<(), ThrownValue>> {
+        self.record_outcomes.get(&record).copied()
+    }
+
+    /// Remembers how a CommonJS module record evaluated.
+    pub fn set_record_outcome(&mut self, record: ModuleId, outcome: Result<(), ThrownValue>) {
+        self.record_outcomes.insert(record, outcome);
+    }
+
+    /// Records that the module at `index` is an ES module loaded by `require`.
+    fn mark_es_module(&mut self, index: usize) {
+        if let Some(e) = self.modules.get_mut(index) {
+            e.is_es_module = true;
+        }
+    }
+
+    /// Whether the module at `index` is an ES module loaded by `require`.
+    pub fn is_es_module(&self, index: usize) -> bool {
+        self.modules.get(index).is_some_and(|e| e.is_es_module)
     }
 
     /// Node's require stack from the module at `index`: its filename, then its parent's, …

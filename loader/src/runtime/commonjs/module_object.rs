@@ -93,7 +93,7 @@ pub fn new_module(vm: &mut Vm, id: &str, parent: Parent) -> JsResult<(ObjRef, us
     let len = vm.get(s.all_modules, &PropertyKey::from("length"))?;
     let n = vm.to_uint32(&len)?;
     vm.put(s.all_modules, PropertyKey::Index(n), Value::Object(m), true)?;
-    let entry = ModuleEntry { object: m, filename: id.to_string(), parent };
+    let entry = ModuleEntry { object: m, filename: id.to_string(), parent, is_es_module: false };
     let index = with_state(vm, |st, _| st.register(entry))?;
     Ok((m, index))
 }
@@ -277,9 +277,9 @@ fn prototype_compile(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let filename = vm.to_string(&args.get(1))?.to_rust_lossy();
     let program = match super::wrapper::parse_wrapper(&content) {
         Ok(p) => p,
-        Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+        Err(e) => return Err(super::wrapper::syntax_error(vm, &filename, &content, &e)),
     };
-    super::load::compile_and_run(vm, m, index, &filename, &content, &program)
+    super::load::compile_and_run(vm, m, index, &filename, &content, program)
 }
 
 /// `Module._extensions[ext](module, filename)`.

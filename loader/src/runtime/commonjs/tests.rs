@@ -6,7 +6,9 @@ use modjs_vm::{PropertyKey, Value, Vm};
 use super::format::{detect_format, Detected};
 use super::load_main;
 use super::wrapper::parse_wrapper;
+use crate::module::host::FsHost;
 use crate::module::{ModuleGraph, Trace};
+use crate::resolve::Resolver;
 use crate::runtime::module_runtime::ModuleRuntime;
 
 /// A fresh folder holding `files`; removed when dropped.
@@ -48,7 +50,8 @@ fn error_text(vm: &mut Vm, e: &Value) -> String {
 fn run(name: &str, files: &[(&str, &str)]) -> (String, Option<String>, Folder) {
     let folder = Folder::new(name, files);
     let mut vm = Vm::new();
-    vm.host_state = Some(Box::new(ModuleRuntime::new(ModuleGraph::new(), Trace::off())));
+    let host = FsHost::new(Resolver::new());
+    vm.host_state = Some(Box::new(ModuleRuntime::new(ModuleGraph::new(), Trace::off()).with_host(Box::new(host))));
     let main = folder.path("main.js");
     let (result, out, _) = capture(&mut vm, |vm| load_main(vm, &main));
     let error = result.err().map(|e| error_text(&mut vm, &e));
@@ -162,4 +165,64 @@ fn a_json_syntax_error_names_the_file() {
     let (_, err, f) = run("json", &[("main.js", "require('./x.json');"), ("x.json", "{\"a\": 1,}")]);
     let err = err.unwrap_or_default();
     assert!(err.starts_with(&format!("SyntaxError: {}: ", f.path("x.json"))), "{err}");
+}
+
+#[test]
+fn require_of_an_es_module_gives_its_live_namespace() {
+    let (out, err, _f) = run(
+        "require-esm",
+        &[
+            (
+                "main.js",
+                "const a = require('./a.mjs'), b = require('./b.mjs');\n\
+                 console.log(Object.keys(a).join(), a.__esModule, a.default(), a === require('./a.mjs'));\n\
+                 console.log(Object.keys(b).join(), b.__esModule, b.n); b.bump(); console.log(b.n, a.n);",
+            ),
+            ("a.mjs", "export { n } from './b.mjs'; export default function f() { return 'f'; }"),
+            ("b.mjs", "export let n = 1; export function bump() { n++; }"),
+        ],
+    );
+    assert_eq!(err, None);
+    assert_eq!(out, "__esModule,default,n true f true\nbump,n undefined 1\n2 2\n");
+}
+
+#[test]
+fn require_of_an_es_module_with_top_level_await_or_in_a_cycle_throws() {
+    let (_, err, _f) = run("require-tla", &[("main.js", "require('./t.mjs');"), ("t.mjs", "await 1;")]);
+    assert!(err
+        .unwrap_or_default()
+        .starts_with("Error: require() cannot be used on an ESM graph with top-level await."));
+    let (out, err, f) = run(
+        "require-cycle",
+        &[
+            ("main.js", "require('./a.mjs');"),
+            ("a.mjs", "import './b.cjs'; console.log('a');"),
+            ("b.cjs", "require('./a.mjs');"),
+        ],
+    );
+    assert_eq!(out, "");
+    let expected =
+        format!("Error: Cannot require() ES Module {} in a cycle. (from {})", f.path("a.mjs"), f.path("main.js"));
+    assert_eq!(err, Some(expected));
+}
+
+#[test]
+fn create_require_resolves_from_the_given_file_or_folder() {
+    let (out, err, _f) = run(
+        "create-require",
+        &[
+            (
+                "main.js",
+                "const { createRequire, isBuiltin } = require('module');\n\
+                 const r = createRequire(__dirname + '/sub/');\n\
+                 console.log(r('./x').where, r.resolve('./x') === require.resolve('./sub/x'), r.main === module);\n\
+                 const u = createRequire('file://' + __dirname + '/sub/x.js');\n\
+                 console.log(u('./x') === r('./x'), isBuiltin('node:fs'), isBuiltin('test'));\n\
+                 try { createRequire('relative.js'); } catch (e) { console.log(e.code); }",
+            ),
+            ("sub/x.js", "exports.where = 'sub';"),
+        ],
+    );
+    assert_eq!(err, None);
+    assert_eq!(out, "sub true true\ntrue true false\nERR_INVALID_ARG_VALUE\n");
 }
