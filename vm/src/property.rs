@@ -32,6 +32,18 @@ impl PropertyKey {
         }
     }
 
+    /// The same key object (same string or symbol allocation, or the same index): a cheap test
+    /// that implies equality (but equal keys need not be identical).
+    #[inline]
+    pub fn same_identity(&self, other: &PropertyKey) -> bool {
+        match (self, other) {
+            (PropertyKey::Index(a), PropertyKey::Index(b)) => a == b,
+            (PropertyKey::String(a), PropertyKey::String(b)) => JsString::ptr_eq(a, b),
+            (PropertyKey::Symbol(a), PropertyKey::Symbol(b)) => a == b,
+            _ => false,
+        }
+    }
+
     pub fn is_symbol(&self) -> bool {
         matches!(self, PropertyKey::Symbol(_))
     }

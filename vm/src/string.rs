@@ -71,6 +71,13 @@ impl JsString {
         JsString::from_units(v)
     }
 
+    /// The cached hash of the contents.
+    #[inline]
+    pub fn hash_code(&self) -> u64 {
+        self.0.hash
+    }
+
+    #[inline]
     pub fn ptr_eq(a: &JsString, b: &JsString) -> bool {
         Rc::ptr_eq(&a.0, &b.0)
     }
