@@ -23,6 +23,12 @@ impl PropertyKey {
         }
     }
 
+    /// The key for a name, made of an interned string (see `JsString::interned`): for the names
+    /// of built-ins and the interpreter's frequent keys.
+    pub fn interned(name: &str) -> PropertyKey {
+        PropertyKey::from_string(JsString::interned_str(name))
+    }
+
     /// The key for a number (ToPropertyKey of a Number: its ToString, canonicalised).
     pub fn from_index(i: u32) -> PropertyKey {
         if i == u32::MAX {
