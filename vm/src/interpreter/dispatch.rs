@@ -9,6 +9,7 @@ use super::operators::arithmetic;
 use super::Handler;
 use crate::bytecode::{CompareOp, ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
 use crate::error::{ErrorKind, JsResult};
+use crate::object::ordinary::{lookup_data_property, set_own_data_property, DataLookup};
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey};
 use crate::realm::Intrinsic;
@@ -1355,13 +1356,51 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
             }
             Insn::GetProp { dst, obj, key } => {
+                // Fast path: a data property (or none) found without running code.
+                let start = match reg!(obj) {
+                    Value::Object(o) => Some(o),
+                    Value::String(_) if !matches!(t.keys[key as usize], PropertyKey::Index(_)) => {
+                        if t.keys[key as usize] == vm.interp.common_keys.length {
+                            if let Value::String(s) = &reg!(obj) {
+                                set_num!(dst, s.len() as f64);
+                                continue;
+                            }
+                        }
+                        Some(vm.intrinsic(Intrinsic::StringPrototype))
+                    }
+                    _ => None,
+                };
+                if let Some(o) = start {
+                    let k = &t.keys[key as usize];
+                    match lookup_data_property(&vm.heap, o, k, &t.property_hints[key as usize]) {
+                        DataLookup::Found(v) => {
+                            copy_to!(dst, *v);
+                            continue;
+                        }
+                        DataLookup::Absent => {
+                            put!(dst, Value::Undefined);
+                            continue;
+                        }
+                        DataLookup::Slow => {}
+                    }
+                }
                 let o = reg!(obj).clone();
                 save_pc!();
                 let v = tri!(vm.get_property_of_value(&o, &t.keys[key as usize]));
                 put!(dst, v);
             }
             Insn::SetProp { obj, key, src } => {
-                let (o, v) = (reg!(obj).clone(), reg!(src).clone());
+                let v = reg!(src).clone();
+                let v = match reg!(obj) {
+                    Value::Object(o) => {
+                        match set_own_data_property(&mut vm.heap, o, &t.keys[key as usize], v, &t.property_hints[key as usize]) {
+                            Ok(()) => continue,
+                            Err(v) => v,
+                        }
+                    }
+                    _ => v,
+                };
+                let o = reg!(obj).clone();
                 save_pc!();
                 tri!(vm.put_property_of_value(&o, t.keys[key as usize].clone(), v, t.strict));
             }

@@ -1,10 +1,11 @@
 //! Objects: a prototype link, an extensible flag, the properties, and a `kind` that says which
 //! internal slots and which exotic behaviour the object has.
 //!
-//! Properties live in an insertion-ordered hash map keyed by `PropertyKey` (strings hash in O(1)
-//! because `JsString` caches its hash). Arrays keep their elements in a dense vector (holes are
-//! `Value::Empty`); an element that is not a plain writable/enumerable/configurable data property,
-//! or that lies far beyond the dense part, lives in the property map instead.
+//! Properties live in an insertion-ordered map keyed by `PropertyKey` (`property_map.rs`: a
+//! vector searched by key fingerprints, with a hash index once it is large). Arrays keep their
+//! elements in a dense vector (holes are `Value::Empty`); an element that is not a plain
+//! writable/enumerable/configurable data property, or that lies far beyond the dense part, lives
+//! in the property map instead.
 //!
 //! The internal methods ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]], ...) are in
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
@@ -15,10 +16,11 @@ pub mod integrity;
 pub mod ordinary;
 pub mod proxy;
 mod hasher;
+pub mod property_map;
 
 use crate::gc::{ObjRef, Trace, Tracer};
 use crate::native::{BoundFunction, NativeFunction};
-use crate::property::{PropertyKey, Slot};
+use crate::property::Slot;
 use crate::string::JsString;
 use crate::symbol::Symbol;
 use crate::value::Value;
@@ -27,7 +29,7 @@ pub use hasher::KeyHasher;
 pub use integrity::IntegrityLevel;
 pub use proxy::ProxyData;
 
-pub type PropertyMap = indexmap::IndexMap<PropertyKey, Slot, std::hash::BuildHasherDefault<KeyHasher>>;
+pub use property_map::PropertyMap;
 
 pub struct Object {
     /// [[Prototype]]

@@ -2,8 +2,10 @@
 //! (§10.4.3) exotic behaviour folded in. Other exotic objects (proxies, module namespaces, ...)
 //! hook in at the top of each method by matching on `ObjectKind`.
 
+use std::cell::Cell;
+
 use crate::error::JsResult;
-use crate::gc::ObjRef;
+use crate::gc::{Heap, ObjRef};
 use crate::object::namespace;
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
@@ -18,8 +20,9 @@ enum Found {
     Accessor(Option<ObjRef>),
 }
 
+#[inline]
 fn is_length(key: &PropertyKey) -> bool {
-    matches!(key, PropertyKey::String(s) if s.eq_str("length"))
+    matches!(key, PropertyKey::String(s) if s.len() == 6 && s.eq_str("length"))
 }
 
 /// The own property `key` of `obj`, looked up without side effects (not for proxies).
@@ -47,6 +50,74 @@ fn own_lookup(obj: &Object, key: &PropertyKey) -> Option<Found> {
     match obj.props.get(key)? {
         Slot::Data { value, .. } => Some(Found::Data(value.clone())),
         Slot::Accessor { get, .. } => Some(Found::Accessor(*get)),
+    }
+}
+
+/// What `lookup_data_property` found.
+pub enum DataLookup<'a> {
+    /// A data property's value.
+    Found(&'a Value),
+    /// No such property anywhere on the chain: the [[Get]] result is undefined.
+    Absent,
+    /// An accessor, a proxy, a module namespace or an exotic own property is involved: use the
+    /// full [[Get]].
+    Slow,
+}
+
+/// [[Get]] of `key` on `o` when it cannot run code and finds a data property (or nothing):
+/// the prototype chain is walked through the property maps, with `hint` the position where
+/// the key was found last time (updated on success). The interpreter's fast path.
+#[inline]
+pub fn lookup_data_property<'a>(heap: &'a Heap, o: ObjRef, key: &PropertyKey, hint: &Cell<u32>) -> DataLookup<'a> {
+    let mut cur = o;
+    loop {
+        let obj = heap.get(cur);
+        match &obj.kind {
+            ObjectKind::Proxy(_) | ObjectKind::Namespace(_) => return DataLookup::Slow,
+            ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
+                return DataLookup::Slow
+            }
+            _ => {}
+        }
+        let props = &obj.props;
+        if let Some(i) = props.index_of_at(hint.get() as usize, key).or_else(|| props.get_index_of(key)) {
+            hint.set(i as u32);
+            return match props.get_index(i) {
+                Some((_, Slot::Data { value, .. })) => DataLookup::Found(value),
+                _ => DataLookup::Slow,
+            };
+        }
+        match obj.proto {
+            Some(p) => cur = p,
+            None => return DataLookup::Absent,
+        }
+    }
+}
+
+/// [[Set]] of `key` on `o` when `o` itself has `key` as a writable data property and no exotic
+/// behaviour applies: the value is replaced in place (`Ok`). Otherwise the value is handed back
+/// (`Err`) for the full [[Set]].
+#[inline]
+pub fn set_own_data_property(heap: &mut Heap, o: ObjRef, key: &PropertyKey, value: Value, hint: &Cell<u32>) -> Result<(), Value> {
+    let obj = heap.get_mut(o);
+    match &obj.kind {
+        ObjectKind::Proxy(_) | ObjectKind::Namespace(_) => return Err(value),
+        ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
+            return Err(value)
+        }
+        _ => {}
+    }
+    let props = &mut obj.props;
+    let Some(i) = props.index_of_at(hint.get() as usize, key).or_else(|| props.get_index_of(key)) else {
+        return Err(value);
+    };
+    match props.get_index_mut(i) {
+        Some((_, Slot::Data { value: v, attrs: a })) if *a & attrs::WRITABLE != 0 => {
+            hint.set(i as u32);
+            *v = value;
+            Ok(())
+        }
+        _ => Err(value),
     }
 }
 
@@ -501,7 +572,8 @@ impl Vm {
     /// GetPrototypeFromConstructor (§10.1.14): `constructor.prototype` when it is an object,
     /// otherwise the realm's intrinsic default (there is one realm).
     pub fn get_prototype_from_constructor(&mut self, constructor: ObjRef, default: Intrinsic) -> JsResult<ObjRef> {
-        let proto = self.get(constructor, &PropertyKey::from("prototype"))?;
+        let key = self.interp.common_keys.prototype.clone();
+        let proto = self.get(constructor, &key)?;
         match proto {
             Value::Object(p) => Ok(p),
             _ => {
@@ -671,7 +743,8 @@ impl Vm {
         if let ObjectKind::Array(a) = &self.heap.get(o).kind {
             return Ok(a.length as u64);
         }
-        let v = self.get(o, &PropertyKey::from("length"))?;
+        let key = self.interp.common_keys.length.clone();
+        let v = self.get(o, &key)?;
         self.to_length(&v)
     }
 
