@@ -44,7 +44,6 @@ fn compiles_core_statements_and_expressions() {
 fn unsupported_features_are_syntax_errors() {
     for (src, feature) in [
         ("with ({}) {}", "the with statement"),
-        ("eval('1')", "direct eval"),
         ("1n", "BigInt"),
     ] {
         match compile(src) {
