@@ -137,10 +137,19 @@ fn the_demo_runs_by_default() {
     let out = modjs(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    for name in ["main.mjs", "lib.mjs", "format.mjs"] {
-        assert!(stdout.contains(&format!("==> examples/live-bindings/{name} <==\n")), "{name}");
+    let stderr = text(&out.stderr);
+    for folder in ["copy-vs-live", "cycle", "tdz", "live-bindings"] {
+        assert!(stdout.contains(&format!("==> examples/{folder}/: ")), "{folder}: {stdout}");
     }
-    assert_eq!(stdout.matches("HasTLA: true").count(), 1, "only main.mjs awaits at the top level");
+    // The programs' own output, as node prints it.
+    assert!(stdout.contains("CommonJS copy: 3\nES module live binding: 4\n"), "{stdout}");
+    assert!(stdout.contains("even(10) = true\n"), "{stdout}");
+    assert!(stdout.contains("count = 0\ncount = 3\n13 true\nDONE!\n"), "{stdout}");
+    assert!(stderr.contains("ReferenceError: Cannot access 'a' before initialization"), "{stderr}");
+    assert_eq!(stdout.matches("(exit status 1)").count(), 1, "only the TDZ example fails: {stdout}");
+    // The phase trace of each run.
+    assert!(stderr.contains("SCC {even.mjs, odd.mjs}"), "{stderr}");
+    assert_eq!(stderr.matches("== construct").count(), 4, "{stderr}");
     assert_eq!(stdout, text(&modjs(&["demo"]).stdout));
 }
 

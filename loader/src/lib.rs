@@ -20,10 +20,13 @@
 //! - [`cjs_exports`]: the named exports Node shows for a CommonJS module imported from ESM, found
 //!   statically as Node's cjs-module-lexer 2.2.0 finds them, with re-exports followed through
 //!   `require` resolution (`modjs cjs-exports FILE [--explain]`).
+//! - [`fast_hash`] (from the parser crate): the hasher of the loader's internal maps (keys never
+//!   shown in hash order).
 //! - [`node`]: Node's built-in modules (`node:fs`, `node:path`, `node:url`, `node:events`,
 //!   `node:util`, `node:buffer`, …) and the globals `URL` and `Buffer`.
 
 pub mod cjs_exports;
+pub use modjs_parser::fast_hash;
 pub mod json;
 pub mod module;
 pub mod node;

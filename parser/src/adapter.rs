@@ -198,6 +198,82 @@ enum Prev {
     StmtStart,
 }
 
+/// What the adapter remembers of the tokens it emitted: the few kinds its decisions ask about,
+/// as a `Copy` value (remembering a [`Tok`] meant a clone and a drop per token).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Recent {
+    /// No token yet, or one no decision asks about.
+    Other,
+    /// An identifier other than `async` and `assert` (escaped ones included).
+    Ident,
+    /// The unescaped identifier `async` (the raw token, not the adapter's [`Tok::Async`]).
+    IdentAsync,
+    /// The unescaped identifier `assert`.
+    IdentAssert,
+    /// A literal (string, number, bigint, regex, complete template, private name) or `null`.
+    Literal,
+    /// `,`, or a template chunk that opens a substitution (an operand follows both).
+    Comma,
+    Dot,
+    QuestionDot,
+    LParen,
+    RParen,
+    Star,
+    Export,
+    Default,
+    Import,
+    With,
+    If,
+    While,
+    Switch,
+    Catch,
+    For,
+    Await,
+    Async,
+    Class,
+    DeclClass,
+    Static,
+}
+
+impl Recent {
+    fn of(tok: &Tok) -> Recent {
+        match tok {
+            Tok::Ident(n) if !n.escaped && &*n.name == "async" => Recent::IdentAsync,
+            Tok::Ident(n) if !n.escaped && &*n.name == "assert" => Recent::IdentAssert,
+            Tok::Ident(_) => Recent::Ident,
+            Tok::PrivateName(_)
+            | Tok::Str { .. }
+            | Tok::Num { .. }
+            | Tok::BigInt(_)
+            | Tok::Regex(_)
+            | Tok::NoSubstitutionTemplate(_)
+            | Tok::TemplateTail(_)
+            | Tok::Null => Recent::Literal,
+            Tok::TemplateHead(_) | Tok::TemplateMiddle(_) | Tok::Comma => Recent::Comma,
+            Tok::Dot => Recent::Dot,
+            Tok::QuestionDot => Recent::QuestionDot,
+            Tok::LParen => Recent::LParen,
+            Tok::RParen => Recent::RParen,
+            Tok::Star => Recent::Star,
+            Tok::Export => Recent::Export,
+            Tok::Default => Recent::Default,
+            Tok::Import => Recent::Import,
+            Tok::With => Recent::With,
+            Tok::If => Recent::If,
+            Tok::While => Recent::While,
+            Tok::Switch => Recent::Switch,
+            Tok::Catch => Recent::Catch,
+            Tok::For => Recent::For,
+            Tok::Await => Recent::Await,
+            Tok::Async => Recent::Async,
+            Tok::Class => Recent::Class,
+            Tok::DeclClass => Recent::DeclClass,
+            Tok::Static => Recent::Static,
+            _ => Recent::Other,
+        }
+    }
+}
+
 pub struct Adapter<'src, 'ctx> {
     lexer: Lexer<'src>,
     ctx: &'ctx ParseCtx<'src>,
@@ -208,8 +284,8 @@ pub struct Adapter<'src, 'ctx> {
     module_await: bool,
     prev: Prev,
     /// The previous token, for the few decisions that need it.
-    prev_tok: Option<Tok>,
-    prev_prev_tok: Option<Tok>,
+    prev_tok: Recent,
+    prev_prev_tok: Recent,
     prev_end: usize,
     peeked: VecDeque<Token>,
     out: VecDeque<(usize, Tok, usize)>,
@@ -282,8 +358,8 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             fns: Vec::new(),
             module_await: ctx.goal == Goal::Module,
             prev: Prev::Start,
-            prev_tok: None,
-            prev_prev_tok: None,
+            prev_tok: Recent::Other,
+            prev_prev_tok: Recent::Other,
             prev_end: 0,
             peeked: VecDeque::new(),
             out: VecDeque::new(),
@@ -456,7 +532,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         // Member names in object literals and class bodies: keywords are plain names there,
         // and get/set/static/async/* are modifiers.
         let member_ctx = self.in_member_list();
-        let after_dot = matches!(self.prev_tok, Some(Tok::Dot) | Some(Tok::QuestionDot));
+        let after_dot = matches!(self.prev_tok, Recent::Dot | Recent::QuestionDot);
         if after_dot && (matches!(tok, Tok::Ident(_)) || is_reserved(&tok)) {
             return Ok(Some(self.emit(tok, start, end, Prev::ExprEnd)));
         }
@@ -519,7 +595,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                             Tok::Yield
                         }
                     }
-                    "let" if stmt_start || self.at_for_head_start() || self.prev_tok == Some(Tok::Export) => {
+                    "let" if stmt_start || self.at_for_head_start() || self.prev_tok == Recent::Export => {
                         let in_for_head = self.at_for_head_start();
                         self.peek(0, false)?;
                         let of_of = in_for_head && self.peek_is_of_of()?;
@@ -549,8 +625,8 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                         }
                     }
                     "as" if self.in_module_decl
-                        && self.prev_tok == Some(Tok::Star)
-                        && self.prev_prev_tok == Some(Tok::Export) =>
+                        && self.prev_tok == Recent::Star
+                        && self.prev_prev_tok == Recent::Export =>
                     {
                         next_prev = Prev::Operand;
                         Tok::As
@@ -560,7 +636,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                         Tok::From
                     }
                     "assert" if self.in_module_decl
-                        && self.prev_tok == Some(Tok::Null)
+                        && self.prev_tok == Recent::Literal
                         && !self.peek(0, false)?.nl_before
                         && self.peeked[0].tok == Tok::LBrace =>
                     {
@@ -597,7 +673,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 }
             }
             Tok::Function => {
-                let after_async = self.prev_tok == Some(Tok::Async);
+                let after_async = self.prev_tok == Recent::Async;
                 let decl = if after_async { self.async_decl } else { stmt_start || self.decl_position() };
                 let gen = matches!(self.peek(0, false)?.tok, Tok::Star);
                 self.pending_fn = Some((after_async, gen, decl));
@@ -704,16 +780,16 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                     ParenKind::Params
                 } else {
                     match self.prev_tok {
-                        Some(Tok::If | Tok::While | Tok::With | Tok::Switch | Tok::Catch) => {
+                        Recent::If | Recent::While | Recent::With | Recent::Switch | Recent::Catch => {
                             ParenKind::ControlHead
                         }
-                        Some(Tok::For) => ParenKind::ForHead,
-                        Some(Tok::Await) if self.prev_prev_tok == Some(Tok::For) => ParenKind::ForHead,
+                        Recent::For => ParenKind::ForHead,
+                        Recent::Await if self.prev_prev_tok == Recent::For => ParenKind::ForHead,
                         _ => ParenKind::Expr,
                     }
                 };
                 let async_call = kind == ParenKind::Expr
-                    && matches!(self.prev_tok, Some(ref t) if ident_is(t, "async"))
+                    && self.prev_tok == Recent::IdentAsync
                     && !nl_before;
                 self.push(FrameKind::Paren { kind, async_call }, span)?;
                 next_prev = Prev::Operand;
@@ -837,8 +913,10 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                     return Err(SyntaxError::new("Unexpected token '=>'", span));
                 }
                 let is_async = match self.prev_tok {
-                    Some(Tok::RParen) => self.last_paren_async,
-                    Some(Tok::Ident(_)) => self.prev_prev_tok == Some(Tok::Async),
+                    Recent::RParen => self.last_paren_async,
+                    Recent::Ident | Recent::IdentAsync | Recent::IdentAssert => {
+                        self.prev_prev_tok == Recent::Async
+                    }
                     _ => false,
                 };
                 let questions = self.top().questions;
@@ -976,24 +1054,14 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         self.ctx.last_start.set(start);
         self.prev_end = end;
         self.prev = next_prev;
-        self.prev_prev_tok = self.prev_tok.take();
-        self.prev_tok = Some(match &tok {
-            // Keep only what decisions need; avoid cloning payloads of literals.
-            // Only `async` and `assert` are ever asked about; other names are not copied.
-            Tok::Ident(n) if !n.escaped && matches!(&*n.name, "async" | "assert") => Tok::Ident(n.clone()),
-            Tok::Ident(n) => Tok::Ident(Name { name: Box::from(""), escaped: n.escaped }),
-            Tok::PrivateName(_) => Tok::Null,
-            Tok::Str { .. } | Tok::Num { .. } | Tok::BigInt(_) | Tok::Regex(_) => Tok::Null,
-            Tok::NoSubstitutionTemplate(_) | Tok::TemplateTail(_) => Tok::Null,
-            Tok::TemplateHead(_) | Tok::TemplateMiddle(_) => Tok::Comma,
-            t => t.clone(),
-        });
+        self.prev_prev_tok = self.prev_tok;
+        self.prev_tok = Recent::of(&tok);
         (start, tok, end)
     }
 
     fn at_for_head_start(&self) -> bool {
         matches!(self.top().kind, FrameKind::Paren { kind: ParenKind::ForHead, .. })
-            && self.prev_tok == Some(Tok::LParen)
+            && self.prev_tok == Recent::LParen
     }
 
     /// `for (let of of …)`: `let` declares `of` when another `of` follows.
@@ -1006,8 +1074,8 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
     /// Right after `export` or `export default`: `function`/`class` are declarations.
     fn decl_position(&self) -> bool {
         match self.prev_tok {
-            Some(Tok::Export) => true,
-            Some(Tok::Default) => self.in_module_decl && self.prev_prev_tok == Some(Tok::Export),
+            Recent::Export => true,
+            Recent::Default => self.in_module_decl && self.prev_prev_tok == Recent::Export,
             _ => false,
         }
     }
@@ -1026,14 +1094,14 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         if let Some(&(depth, decl)) = self.pending_class.last() {
             if depth == self.stack.len()
                 && (self.prev == Prev::ExprEnd
-                    || matches!(self.prev_tok, Some(Tok::Class) | Some(Tok::DeclClass)))
+                    || matches!(self.prev_tok, Recent::Class | Recent::DeclClass))
             {
                 self.pending_class.pop();
                 return (BraceKind::ClassBody { decl }, false, Tok::LBraceBlock);
             }
         }
         if let Some((true, _)) = self.in_member_list() {
-            if self.prev_tok == Some(Tok::Static) {
+            if self.prev_tok == Recent::Static {
                 self.fns.push(FnCtx {
                     static_block: true,
                     decl: false,
@@ -1048,11 +1116,11 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
             }
         }
         if self.in_module_decl
-            && (matches!(self.prev_tok, Some(Tok::Import | Tok::Export | Tok::With))
-                || (self.prev_tok == Some(Tok::Comma) && self.stack.is_empty())
-                || matches!(self.prev_tok, Some(ref t) if ident_is(t, "assert")))
+            && (matches!(self.prev_tok, Recent::Import | Recent::Export | Recent::With)
+                || (self.prev_tok == Recent::Comma && self.stack.is_empty())
+                || self.prev_tok == Recent::IdentAssert)
         {
-            self.export_clause_open = self.prev_tok == Some(Tok::Export);
+            self.export_clause_open = self.prev_tok == Recent::Export;
             return (BraceKind::ModuleClause, false, Tok::LBrace);
         }
         if stmt_start || (self.prev == Prev::ExprEnd && nl_before) {

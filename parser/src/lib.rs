@@ -12,6 +12,7 @@ mod build;
 pub mod dump;
 pub mod error;
 pub mod early_errors;
+pub mod fast_hash;
 pub mod module_records;
 
 pub use ast::Goal;

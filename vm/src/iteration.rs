@@ -49,7 +49,8 @@ impl Vm {
     /// GetIteratorDirect (§7.4.2): an iterator record for an object that is itself an iterator.
     pub fn get_iterator_direct(&mut self, obj: ObjRef) -> JsResult<IteratorRecord> {
         // 1. Let nextMethod be ? Get(obj, "next").
-        let next_method = self.get(obj, &PropertyKey::from("next"))?;
+        let key = self.interp.common_keys.next.clone();
+        let next_method = self.get(obj, &key)?;
         // 2-3. Return the Iterator Record.
         Ok(IteratorRecord { iterator: obj, next_method, done: false })
     }
@@ -63,7 +64,8 @@ impl Vm {
             return Err(self.throw_type_error("Result of the Symbol.iterator method is not an object"));
         };
         // 3-5. Read `next` once and return the record.
-        let next_method = self.get(iterator, &PropertyKey::from("next"))?;
+        let key = self.interp.common_keys.next.clone();
+        let next_method = self.get(iterator, &key)?;
         Ok(IteratorRecord { iterator, next_method, done: false })
     }
 
@@ -150,13 +152,15 @@ impl Vm {
 
     /// IteratorComplete (§7.4.7): ToBoolean(? Get(iterResult, "done")).
     pub fn iterator_complete(&mut self, result: ObjRef) -> JsResult<bool> {
-        let done = self.get(result, &PropertyKey::from("done"))?;
+        let key = self.interp.common_keys.done.clone();
+        let done = self.get(result, &key)?;
         Ok(crate::conversions::to_boolean(&done))
     }
 
     /// IteratorValue (§7.4.8): ? Get(iterResult, "value").
     pub fn iterator_value(&mut self, result: ObjRef) -> JsResult<Value> {
-        self.get(result, &PropertyKey::from("value"))
+        let key = self.interp.common_keys.value.clone();
+        self.get(result, &key)
     }
 
     /// IteratorStep (§7.4.9): the next result object, or `None` when the iterator is done.
@@ -238,8 +242,10 @@ impl Vm {
     /// CreateIterResultObject (§7.4.14): `{ value, done }`.
     pub fn create_iter_result_object(&mut self, value: Value, done: bool) -> ObjRef {
         let obj = self.new_object();
-        self.define_value(obj, PropertyKey::from("value"), value, attrs::ALL);
-        self.define_value(obj, PropertyKey::from("done"), Value::Bool(done), attrs::ALL);
+        let keys = &self.interp.common_keys;
+        let (value_key, done_key) = (keys.value.clone(), keys.done.clone());
+        self.define_value(obj, value_key, value, attrs::ALL);
+        self.define_value(obj, done_key, Value::Bool(done), attrs::ALL);
         obj
     }
 

@@ -23,12 +23,30 @@ impl PropertyKey {
         }
     }
 
+    /// The key for a name, made of an interned string (see `JsString::interned`): for the names
+    /// of built-ins and the interpreter's frequent keys.
+    pub fn interned(name: &str) -> PropertyKey {
+        PropertyKey::from_string(JsString::interned_str(name))
+    }
+
     /// The key for a number (ToPropertyKey of a Number: its ToString, canonicalised).
     pub fn from_index(i: u32) -> PropertyKey {
         if i == u32::MAX {
             PropertyKey::String(JsString::from(i.to_string()))
         } else {
             PropertyKey::Index(i)
+        }
+    }
+
+    /// The same key object (same string or symbol allocation, or the same index): a cheap test
+    /// that implies equality (but equal keys need not be identical).
+    #[inline]
+    pub fn same_identity(&self, other: &PropertyKey) -> bool {
+        match (self, other) {
+            (PropertyKey::Index(a), PropertyKey::Index(b)) => a == b,
+            (PropertyKey::String(a), PropertyKey::String(b)) => JsString::ptr_eq(a, b),
+            (PropertyKey::Symbol(a), PropertyKey::Symbol(b)) => a == b,
+            _ => false,
         }
     }
 

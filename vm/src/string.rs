@@ -4,8 +4,10 @@
 //! garbage collector (they cannot form cycles). The hash is computed once, at creation, so strings
 //! used as property keys hash in O(1); equality first compares pointers.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 struct StrData {
@@ -71,6 +73,35 @@ impl JsString {
         JsString::from_units(v)
     }
 
+    /// The one shared string with these contents in this thread (compiled property names, the
+    /// names of built-ins): keys made this way are the same allocation, so property lookups
+    /// match them by pointer. Interned strings live as long as the thread.
+    pub fn interned(units: &[u16]) -> JsString {
+        let hash = hash_units(units);
+        INTERNED.with(|table| {
+            let mut table = table.borrow_mut();
+            let bucket = table.entry(hash).or_default();
+            if let Some(s) = bucket.iter().find(|s| s.as_units() == units) {
+                return s.clone();
+            }
+            let s = JsString(Rc::new(StrData { hash, units: units.into() }));
+            bucket.push(s.clone());
+            s
+        })
+    }
+
+    pub fn interned_str(s: &str) -> JsString {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        JsString::interned(&units)
+    }
+
+    /// The cached hash of the contents.
+    #[inline]
+    pub fn hash_code(&self) -> u64 {
+        self.0.hash
+    }
+
+    #[inline]
     pub fn ptr_eq(a: &JsString, b: &JsString) -> bool {
         Rc::ptr_eq(&a.0, &b.0)
     }
@@ -93,6 +124,12 @@ impl JsString {
     pub fn eq_str(&self, s: &str) -> bool {
         self.0.units.iter().copied().eq(s.encode_utf16())
     }
+}
+
+thread_local! {
+    /// The interned strings, by content hash.
+    static INTERNED: RefCell<HashMap<u64, Vec<JsString>, BuildHasherDefault<crate::object::KeyHasher>>> =
+        RefCell::new(HashMap::default());
 }
 
 /// `Some(i)` when `units` is the canonical decimal spelling of an array index.
@@ -178,6 +215,15 @@ mod tests {
         assert_eq!(JsString::from("01").as_array_index(), None);
         assert_eq!(JsString::from("-1").as_array_index(), None);
         assert_eq!(JsString::from("1.0").as_array_index(), None);
+    }
+
+    #[test]
+    fn interned_strings_are_shared() {
+        let a = JsString::interned_str("prototype");
+        let b = JsString::interned(&"prototype".encode_utf16().collect::<Vec<u16>>());
+        assert!(JsString::ptr_eq(&a, &b));
+        assert!(!JsString::ptr_eq(&a, &JsString::interned_str("prototypes")));
+        assert_eq!(a, JsString::from("prototype"));
     }
 
     #[test]

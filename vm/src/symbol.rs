@@ -43,6 +43,14 @@ impl PartialEq for Symbol {
 }
 impl Eq for Symbol {}
 
+impl Symbol {
+    /// The symbol's identity as a number (its allocation's address).
+    #[inline]
+    pub fn address(&self) -> u64 {
+        Rc::as_ptr(&self.0) as usize as u64
+    }
+}
+
 impl Hash for Symbol {
     fn hash<H: Hasher>(&self, state: &mut H) {
         (Rc::as_ptr(&self.0) as usize).hash(state)

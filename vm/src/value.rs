@@ -8,7 +8,12 @@ use crate::symbol::Symbol;
 ///
 /// Objects are handles into the garbage-collected heap (`ObjRef`, 4 bytes, `Copy`); strings and
 /// symbols are reference counted (they cannot form cycles). A `Value` is 16 bytes.
-#[derive(Clone, Debug)]
+///
+/// `repr(C, u8)` puts every payload at offset 8 (the tag alone in the first word), so that a
+/// value is a tag byte and one 8-byte payload wherever it is copied: the optimiser keeps
+/// register-to-register copies in scalar registers instead of assembling them in memory.
+#[derive(Debug)]
+#[repr(C, u8)]
 pub enum Value {
     Undefined,
     Null,
@@ -20,6 +25,24 @@ pub enum Value {
     /// Internal marker, never visible to JavaScript: an uninitialised binding (TDZ) in a register
     /// or a cell, or a hole in an array's dense elements.
     Empty,
+}
+
+impl Clone for Value {
+    /// Written out (rather than derived) to be inlined into the interpreter's dispatch loop,
+    /// where a register copy is the most frequent operation.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Undefined => Value::Undefined,
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(*n),
+            Value::String(s) => Value::String(s.clone()),
+            Value::Symbol(s) => Value::Symbol(s.clone()),
+            Value::Object(o) => Value::Object(*o),
+            Value::Empty => Value::Empty,
+        }
+    }
 }
 
 impl Value {

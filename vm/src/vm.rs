@@ -132,12 +132,12 @@ impl Vm {
 
     /// A built-in function object with `length` and `name` (§10.3.4 CreateBuiltinFunction).
     pub fn new_native_function(&mut self, name: &str, length: u32, f: NativeFn) -> ObjRef {
-        self.new_native_function_with_slots(PropertyKey::from(name), length, f, Vec::new(), false)
+        self.new_native_function_with_slots(PropertyKey::interned(name), length, f, Vec::new(), false)
     }
 
     /// A built-in constructor (has [[Construct]]).
     pub fn new_native_constructor(&mut self, name: &str, length: u32, f: NativeFn) -> ObjRef {
-        self.new_native_function_with_slots(PropertyKey::from(name), length, f, Vec::new(), true)
+        self.new_native_function_with_slots(PropertyKey::interned(name), length, f, Vec::new(), true)
     }
 
     /// The general form: `name` may be a symbol key (`[Symbol.iterator]`), `slots` carry data.
@@ -153,16 +153,18 @@ impl Vm {
         let func = self
             .heap
             .alloc(Object::new(Some(proto), ObjectKind::NativeFunction(NativeFunction { f, constructor, slots })));
-        self.define_value(func, PropertyKey::from("length"), Value::Number(length as f64), attrs::CONFIGURABLE);
+        let keys = &self.interp.common_keys;
+        let (length_key, name_key) = (keys.length.clone(), keys.name.clone());
+        self.define_value(func, length_key, Value::Number(length as f64), attrs::CONFIGURABLE);
         let name_value = function_name_for_key(&name, None);
-        self.define_value(func, PropertyKey::from("name"), Value::String(name_value), attrs::CONFIGURABLE);
+        self.define_value(func, name_key, Value::String(name_value), attrs::CONFIGURABLE);
         func
     }
 
     /// Defines a built-in method: writable, non-enumerable, configurable.
     pub fn define_method(&mut self, obj: ObjRef, name: &str, length: u32, f: NativeFn) -> ObjRef {
         let func = self.new_native_function(name, length, f);
-        self.define_value(obj, PropertyKey::from(name), Value::Object(func), attrs::BUILTIN);
+        self.define_value(obj, PropertyKey::interned(name), Value::Object(func), attrs::BUILTIN);
         func
     }
 

@@ -343,3 +343,13 @@ fn deep_native_reentry_is_a_range_error() {
         .unwrap();
     assert_eq!(r, "Maximum call stack size exceeded");
 }
+
+#[test]
+fn a_function_sees_functions_declared_after_it_in_the_same_body() {
+    // Every hoisted function of a body is bound before any of them is created.
+    assert_eq!(
+        run("function outer() { function f() { return typeof g + ' ' + g(); } function g() { return 1; } return f(); } outer()"),
+        "function 1"
+    );
+    assert_eq!(run("(function () { function a() { return b(); } function b() { return 'b'; } return a(); })()"), "b");
+}

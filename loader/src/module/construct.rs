@@ -10,12 +10,13 @@
 //! one more module to an existing map (`import()`, `require()` of an ES module), reusing the
 //! records of URLs already there.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use modjs_parser::ast::{Goal, JsStr};
 use modjs_parser::module_records::parse_module_records;
 
 use super::builtins::builtin_export_names;
+use crate::fast_hash::FastHashMap;
 use super::declarations::top_level_declarations;
 use super::error::ModuleError;
 use super::graph::ModuleGraph;
@@ -76,7 +77,7 @@ fn load_new_records(
 ) -> Result<ModuleId, ModuleError> {
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
-    let mut pending: HashMap<String, ModuleId> = HashMap::new();
+    let mut pending: FastHashMap<String, ModuleId> = FastHashMap::default();
     let mut queue: VecDeque<HostResolution> = VecDeque::new();
     let root = ModuleId(graph.len() as u32);
     pending.insert(start.url.clone(), root);

@@ -6,9 +6,10 @@
 //! load order (the order [`ModuleId`]s were given out), never the hash map.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use modjs_parser::ast::JsStr;
+
+use crate::fast_hash::FastHashMap;
 
 use super::plan::{NamespacePlan, ResolvedBinding};
 use super::record::{ModuleId, ModuleRecord};
@@ -17,14 +18,14 @@ use super::record::{ModuleId, ModuleRecord};
 #[derive(Debug, Default)]
 pub struct ModuleGraph {
     modules: Vec<ModuleRecord>,
-    by_url: HashMap<String, ModuleId>,
+    by_url: FastHashMap<String, ModuleId>,
     /// The namespace of each module, computed the first time something needs it
     /// (GetModuleNamespace); indexed like the arena.
     pub(super) namespaces: Vec<Option<NamespacePlan>>,
     /// Every export ResolveExport has resolved, by (module, export name): V8 keeps the cell it
     /// found in the module's export table and answers later calls from it, which keeps long
     /// re-export chains linear (see [`super::exports::resolve_export`]).
-    pub(super) resolved_exports: RefCell<HashMap<(ModuleId, JsStr), ResolvedBinding>>,
+    pub(super) resolved_exports: RefCell<FastHashMap<(ModuleId, JsStr), ResolvedBinding>>,
 }
 
 impl ModuleGraph {

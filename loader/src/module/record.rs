@@ -6,7 +6,6 @@
 //! [`ModuleId`]; nothing holds a pointer to another record, so cycles in the module graph are
 //! plain indices.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use modjs_parser::ast::JsStr;
@@ -16,6 +15,7 @@ use modjs_vm::bytecode::SourceInfo;
 use modjs_vm::compiler::{compile_module, CompileError, ModuleCode};
 
 use super::declarations::TopLevelDeclarations;
+use crate::fast_hash::FastHashMap;
 use super::plan::EnvironmentPlan;
 
 /// The index of a Module Record in the graph's arena.
@@ -184,7 +184,7 @@ pub struct SourceTextModule {
     /// the module is linked.
     pub environment: Option<EnvironmentPlan>,
     /// [[RequestedModules]] indices by request, for GetImportedModule.
-    request_indices: HashMap<RequestKey, usize>,
+    request_indices: FastHashMap<RequestKey, usize>,
 }
 
 /// A key that is equal for two requests exactly when they are ModuleRequestsEqual (§16.2.1.3.1)

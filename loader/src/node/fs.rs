@@ -16,7 +16,7 @@ use modjs_vm::{attrs, ErrorKind, JsResult, ObjRef, PropertyKey, Value, Vm};
 
 pub fn create(vm: &mut Vm) -> JsResult<ObjRef> {
     let binding = super::new_binding(vm);
-    vm.define_method(binding, "readFile", 1, read_file);
+    vm.define_method(binding, "readFile", 2, read_file);
     vm.define_method(binding, "readFileUtf8", 1, read_file_utf8);
     vm.define_method(binding, "writeFile", 3, write_file);
     vm.define_method(binding, "exists", 1, exists);
@@ -114,12 +114,15 @@ fn read_all(vm: &mut Vm, path: &str) -> JsResult<Vec<u8>> {
     Ok(bytes)
 }
 
-/// `readFile(path)`: the bytes, as an array of numbers (the JavaScript side makes the Buffer).
+/// `readFile(path, bufferPrototype)`: the bytes, as a Buffer.
 fn read_file(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let path = path_arg(vm, args, 0)?;
     let bytes = read_all(vm, &path)?;
-    let list = bytes.into_iter().map(|b| Value::Number(b as f64)).collect();
-    Ok(Value::Object(vm.create_array_from_list(list)))
+    let proto = match args.get(1) {
+        Value::Object(p) => Some(p),
+        _ => None,
+    };
+    Ok(Value::Object(super::buffer::new_bytes(vm, proto, bytes)))
 }
 
 /// `readFileUtf8(path)`: the text, invalid UTF-8 replaced by U+FFFD.
@@ -129,11 +132,15 @@ fn read_file_utf8(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::from(String::from_utf8_lossy(&bytes).as_ref()))
 }
 
-/// `writeFile(path, data, append)`: `data` is a string (written as UTF-8) or an array of bytes.
+/// `writeFile(path, data, append)`: `data` is a string (written as UTF-8), a Buffer or an array
+/// of bytes.
 fn write_file(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let path = path_arg(vm, args, 0)?;
     let bytes = match args.get(1) {
         Value::String(s) => s.to_rust_lossy().into_bytes(),
+        other if super::buffer::bytes_of(vm, &other).is_some() => {
+            super::buffer::bytes_of(vm, &other).unwrap_or_default()
+        }
         other => {
             let list = vm.create_list_from_array_like(&other)?;
             let mut bytes = Vec::with_capacity(list.len());

@@ -196,7 +196,8 @@ pub fn sync_builtin_esm_exports_native(vm: &mut Vm, _args: &CallArgs) -> JsResul
     Ok(Value::Undefined)
 }
 
-/// Defines the globals that come from built-in modules — `Buffer`, `URL`, `URLSearchParams` — as
+/// Defines the globals that come from built-in modules — `Buffer`, `atob`, `btoa`, `URL`,
+/// `URLSearchParams` — as
 /// accessors that create their module on first use (so a program that never touches them pays
 /// nothing). Reading one replaces the accessor by the plain data property Node has (`Buffer`
 /// stays an accessor, as in Node); assigning one defines the data property.
@@ -204,6 +205,8 @@ pub fn install_globals(vm: &mut Vm) {
     let global = vm.global();
     for (name, module) in [
         ("Buffer", "buffer"),
+        ("atob", "buffer"),
+        ("btoa", "buffer"),
         ("URL", "url"),
         ("URLSearchParams", "url"),
     ] {

@@ -78,6 +78,18 @@ fn buffers_encode_and_print_like_node() {
 }
 
 #[test]
+fn buffer_indices_are_bytes() {
+    let mut vm = Vm::new();
+    let out = run(
+        &mut vm,
+        "'use strict'; const b = Buffer.alloc(3); b[0] = 300; b[1] = -1; b[2] = 7.9; b[5] = 1; \
+         [b[0], b[1], b[2], b[5], b.length, Object.keys(b).join(), 5 in b, JSON.stringify(b.toJSON().data), \
+         Buffer.from(b).equals(b), btoa('hi'), atob('aGk=')].join('|')",
+    );
+    assert_eq!(out, "44|255|7||3|0,1,2|false|[44,255,7]|true|aGk=|hi");
+}
+
+#[test]
 fn urls_resolve_and_convert_paths() {
     let mut vm = Vm::new();
     let out = run(

@@ -145,7 +145,7 @@ pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Resu
     if file_path.contains('\0') {
         return Err(ResolveError::invalid_arg_value_null_bytes(&file_path));
     }
-    let real = fs::realpath(&file_path);
+    let real = r.realpath(&file_path);
     let mut out = Url::from_file_path(&real);
     let search = resolved.search();
     let hash = resolved.hash();

@@ -29,11 +29,42 @@ pub fn is_file(path: &str) -> bool {
 }
 
 /// `fs.realpathSync(path)`; falls back to the path itself when it cannot be resolved.
+///
+/// Like Node's loaders (which pass a `realpathCache` for the whole run), the real path of each
+/// folder is looked up once: a file's real path is its folder's, plus its name when the file
+/// itself is not a link.
 pub fn realpath(path: &str) -> String {
-    match std::fs::canonicalize(Path::new(path)) {
-        Ok(p) => p.to_str().map(|s| s.to_string()).unwrap_or_else(|| path.to_string()),
-        Err(_) => path.to_string(),
+    if let Some((dir, name)) = path.rsplit_once('/') {
+        if !dir.is_empty() && !name.is_empty() && name != "." && name != ".." {
+            if let Ok(meta) = std::fs::symlink_metadata(Path::new(path)) {
+                if !meta.file_type().is_symlink() {
+                    if let Some(real_dir) = cached_dir_realpath(dir) {
+                        return format!("{real_dir}/{name}");
+                    }
+                }
+            }
+        }
     }
+    canonicalize(path).unwrap_or_else(|| path.to_string())
+}
+
+fn canonicalize(path: &str) -> Option<String> {
+    std::fs::canonicalize(Path::new(path)).ok().and_then(|p| p.to_str().map(|s| s.to_string()))
+}
+
+thread_local! {
+    /// Real paths of folders, by the path they were asked for.
+    static DIR_REALPATHS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn cached_dir_realpath(dir: &str) -> Option<String> {
+    if let Some(hit) = DIR_REALPATHS.with(|c| c.borrow().get(dir).cloned()) {
+        return Some(hit);
+    }
+    let real = canonicalize(dir)?;
+    DIR_REALPATHS.with(|c| c.borrow_mut().insert(dir.to_string(), real.clone()));
+    Some(real)
 }
 
 /// Reads a file as UTF-8 text (`None` when it does not exist or is not a file).

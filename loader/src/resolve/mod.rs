@@ -55,11 +55,26 @@ pub struct Resolver {
     trace: Option<Vec<String>>,
     /// Deprecation warnings Node would print (DEP0155, DEP0166), in order.
     pub warnings: Vec<String>,
+    /// Real paths already computed (see [`Resolver::realpath`]).
+    realpaths: std::collections::HashMap<String, String>,
 }
 
 impl Resolver {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// `fs.realpathSync(path)` with the run's cache: Node's ES module resolver hands one
+    /// process-wide cache to every `realpathSync` it makes, so each path is resolved once per
+    /// run (a graph of 10,000 modules has 35,000 imports of them; each uncached call is one
+    /// `readlink` per path component).
+    pub fn realpath(&mut self, path: &str) -> String {
+        if let Some(real) = self.realpaths.get(path) {
+            return real.clone();
+        }
+        let real = fs::realpath(path);
+        self.realpaths.insert(path.to_string(), real.clone());
+        real
     }
 
     /// Records the rules that fire from now on (see [`Resolver::take_trace`]).

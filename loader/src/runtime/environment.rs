@@ -16,6 +16,7 @@ use modjs_parser::ast::JsStr;
 use modjs_vm::object::namespace::module_namespace_create;
 use modjs_vm::{CellRef, JsString, ObjRef, Value, Vm};
 
+use crate::fast_hash::FastBuild;
 use crate::module::graph::ModuleGraph;
 use crate::module::namespace::get_module_namespace;
 use crate::module::plan::{BindingName, LocalInit, ResolvedBinding};
@@ -25,10 +26,10 @@ use crate::module::record::{ModuleId, ModuleKind};
 #[derive(Debug, Default)]
 pub struct ModuleEnvironment {
     /// The module's own bindings (for a synthetic module: its exports), in plan order.
-    pub locals: IndexMap<JsStr, CellRef>,
+    pub locals: IndexMap<JsStr, CellRef, FastBuild>,
     /// The import bindings by local name: each is another module's cell (or a cell holding a
     /// namespace object), never a copy.
-    pub imports: IndexMap<JsStr, CellRef>,
+    pub imports: IndexMap<JsStr, CellRef, FastBuild>,
 }
 
 /// The VM-side state of every module in the graph: environments and namespace objects.

@@ -4,7 +4,7 @@
 //! initializers and static blocks.
 
 
-use super::name_hash::NameMap;
+use crate::fast_hash::FastHashMap as NameMap;
 use super::scopes::{ListLevel, ScopeKind};
 use super::{identifiers::IdentUse, Checker, Ctx};
 use crate::ast::{Class, ClassMemberKind, FunctionKind, Ident, PropKey, Span};

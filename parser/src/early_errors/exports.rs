@@ -5,7 +5,7 @@
 
 
 use super::identifiers::{is_reserved_word, is_strict_reserved_word, IdentUse};
-use super::name_hash::NameMap;
+use crate::fast_hash::FastHashMap as NameMap;
 use super::scopes::bound_names;
 use super::Checker;
 use crate::ast::{

@@ -21,7 +21,6 @@ mod functions;
 mod identifiers;
 mod labels;
 mod literals;
-mod name_hash;
 mod objects;
 mod regexp_flags;
 mod scopes;

@@ -10,7 +10,7 @@
 //! in one pass.
 
 
-use super::name_hash::NameMap;
+use crate::fast_hash::FastHashMap as NameMap;
 use super::Checker;
 use crate::ast::{
     ExportDecl, Function, Ident, ImportSpecifier, Pattern, PatternKind, Span, Stmt, StmtKind,

@@ -201,7 +201,8 @@ impl Vm {
         // 3. Primitives are instances of nothing.
         let Value::Object(mut o) = o else { return Ok(false) };
         // 4-5. P = Get(C, "prototype") must be an object.
-        let p = self.get(c, &PropertyKey::from("prototype"))?;
+        let key = self.interp.common_keys.prototype.clone();
+        let p = self.get(c, &key)?;
         let Value::Object(p) = p else {
             let msg = format!(
                 "Function has non-object prototype '{}' in instanceof check",

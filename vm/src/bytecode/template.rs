@@ -1,5 +1,6 @@
 //! FunctionTemplate: the compiled, immutable form of one function (or script/module body).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use modjs_lexer::JsStr;
@@ -102,6 +103,10 @@ pub struct FunctionTemplate {
     /// The names as strings and as property keys (made once at compile time).
     pub name_strings: Vec<JsString>,
     pub keys: Vec<PropertyKey>,
+    /// Per name: the position in an object's property map where the interpreter last found a
+    /// property of that name (an inline cache keyed by name rather than by instruction; a wrong
+    /// guess only costs a normal search).
+    pub property_hints: Box<[Cell<u32>]>,
     pub children: Vec<Rc<FunctionTemplate>>,
     /// Tagged-template sites: cooked strings (`None`: an invalid escape, `undefined`) and raw
     /// strings.

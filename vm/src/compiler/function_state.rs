@@ -218,12 +218,16 @@ impl FuncState {
                 Constant::BigInt(_) => Value::Undefined,
             })
             .collect();
-        let name_strings: Vec<JsString> = self.names.iter().map(|n| JsString::from_slice(n.units())).collect();
-        let keys = name_strings.iter().map(|s| PropertyKey::from_string(s.clone())).collect();
+        // Names are interned, so that property keys compiled anywhere match the keys objects
+        // store by pointer.
+        let name_strings: Vec<JsString> = self.names.iter().map(|n| JsString::interned(n.units())).collect();
+        let keys: Vec<PropertyKey> = name_strings.iter().map(|s| PropertyKey::from_string(s.clone())).collect();
+        let property_hints = keys.iter().map(|_| std::cell::Cell::new(0)).collect();
         FunctionTemplate {
             values,
             name_strings,
             keys,
+            property_hints,
             name: self.name,
             kind: self.kind,
             strict: self.strict,

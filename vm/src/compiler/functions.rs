@@ -181,6 +181,9 @@ impl Compiler {
             let b = self.declare(&id.name, kind, id.span.end, id.span)?;
             self.emit_binding_entry(&b);
         }
+        // Every function name is bound before any of the functions is compiled, so that a
+        // function refers to one declared after it in the same body (and not to a global).
+        let mut function_bindings = Vec::with_capacity(top_funcs.len());
         for f in &top_funcs {
             let Some(id) = &f.id else { continue };
             let b = match self.find_in_function_scope(&id.name) {
@@ -191,6 +194,9 @@ impl Compiler {
                     b
                 }
             };
+            function_bindings.push((*f, id, b));
+        }
+        for (f, id, b) in function_bindings {
             let mark = self.f().next_reg;
             let t = self.f().temp(id.span)?;
             let idx = self.compile_function(f, JsStr::from_str(&id.name))?;

@@ -83,6 +83,7 @@ pub fn to_boolean(v: &Value) -> bool {
 }
 
 /// The integer part of a number as ToInt32 computes it (§7.1.6), also for ToUint32/ToUint16.
+#[inline]
 pub fn number_to_int32(n: f64) -> i32 {
     if !n.is_finite() {
         return 0;

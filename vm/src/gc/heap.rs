@@ -109,6 +109,11 @@ impl Heap {
     }
 
     #[inline]
+    pub fn cell_mut(&mut self, c: CellRef) -> &mut Value {
+        &mut self.cells[c.0 as usize]
+    }
+
+    #[inline]
     pub fn cell_set(&mut self, c: CellRef, v: Value) {
         self.cells[c.0 as usize] = v;
     }

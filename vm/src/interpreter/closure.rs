@@ -124,15 +124,15 @@ pub struct CommonKeys {
 impl CommonKeys {
     pub fn new() -> CommonKeys {
         CommonKeys {
-            length: PropertyKey::from("length"),
-            name: PropertyKey::from("name"),
-            prototype: PropertyKey::from("prototype"),
-            constructor: PropertyKey::from("constructor"),
-            next: PropertyKey::from("next"),
-            done: PropertyKey::from("done"),
-            value: PropertyKey::from("value"),
-            return_: PropertyKey::from("return"),
-            callee: PropertyKey::from("callee"),
+            length: PropertyKey::interned("length"),
+            name: PropertyKey::interned("name"),
+            prototype: PropertyKey::interned("prototype"),
+            constructor: PropertyKey::interned("constructor"),
+            next: PropertyKey::interned("next"),
+            done: PropertyKey::interned("done"),
+            value: PropertyKey::interned("value"),
+            return_: PropertyKey::interned("return"),
+            callee: PropertyKey::interned("callee"),
         }
     }
 }

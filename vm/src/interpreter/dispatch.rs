@@ -9,6 +9,7 @@ use super::operators::arithmetic;
 use super::Handler;
 use crate::bytecode::{CompareOp, ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
 use crate::error::{ErrorKind, JsResult};
+use crate::object::ordinary::{lookup_data_property, set_own_data_property, DataLookup};
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey};
 use crate::realm::Intrinsic;
@@ -334,15 +335,112 @@ fn run_frame(vm: &mut Vm) -> Exit {
         return Exit::Throw(e);
     }
     let Some(frame) = vm.interp.frames.last() else { return Exit::Done(Value::Undefined) };
-    let t: Rc<FunctionTemplate> = frame.template.clone();
-    let base = frame.base;
-    let cell_base = frame.cell_base;
+    // The running frame's state; replaced in place when a call pushes a frame or a return pops
+    // one, so that bytecode-to-bytecode calls never leave this function.
+    let mut t: Rc<FunctionTemplate> = frame.template.clone();
+    let mut base = frame.base;
+    let mut cell_base = frame.cell_base;
     let mut pc = frame.pc;
-    let code: &[Insn] = &t.code;
+
+    // Continues with the (new) top frame after a call or a return.
+    macro_rules! reload {
+        () => {{
+            match vm.interp.frames.last() {
+                Some(f) => {
+                    t = f.template.clone();
+                    base = f.base;
+                    cell_base = f.cell_base;
+                    pc = f.pc;
+                }
+                None => return Exit::Done(Value::Undefined),
+            }
+            continue;
+        }};
+    }
 
     macro_rules! reg {
         ($r:expr) => {
             vm.interp.stack[base + $r as usize]
+        };
+    }
+    // Register writes of numbers, booleans and objects: when the register already holds a
+    // value of the same type only the payload is stored. Besides skipping the drop of the old
+    // value, this keeps the write a plain scalar store (a whole-`Value` write from a temporary
+    // assembled with narrower stores stalls on store forwarding).
+    macro_rules! set_num {
+        ($r:expr, $n:expr) => {{
+            let n: f64 = $n;
+            let slot = &mut vm.interp.stack[base + $r as usize];
+            if let Value::Number(x) = slot {
+                *x = n;
+            } else {
+                *slot = Value::Number(n);
+            }
+        }};
+    }
+    macro_rules! set_bool {
+        ($r:expr, $b:expr) => {{
+            let b: bool = $b;
+            let slot = &mut vm.interp.stack[base + $r as usize];
+            if let Value::Bool(x) = slot {
+                *x = b;
+            } else {
+                *slot = Value::Bool(b);
+            }
+        }};
+    }
+    macro_rules! put {
+        ($r:expr, $v:expr) => {{
+            let v: Value = $v;
+            write_register(&mut vm.interp.stack[base + $r as usize], v);
+        }};
+    }
+    // Copies the value at a place (a register, a cell, a constant) to another place (`$dest`
+    // is evaluated to a `&mut Value` after the source was read), reading the tag once and
+    // storing the payload as a scalar (see `write_register`).
+    macro_rules! copy_into {
+        ($dest:expr, $place:expr) => {{
+            match $place {
+                Value::Number(n) => {
+                    let d: &mut Value = $dest;
+                    if let Value::Number(x) = d {
+                        *x = n;
+                    } else {
+                        *d = Value::Number(n);
+                    }
+                }
+                Value::Bool(b) => {
+                    let d: &mut Value = $dest;
+                    if let Value::Bool(x) = d {
+                        *x = b;
+                    } else {
+                        *d = Value::Bool(b);
+                    }
+                }
+                Value::Object(o) => {
+                    let d: &mut Value = $dest;
+                    if let Value::Object(x) = d {
+                        *x = o;
+                    } else {
+                        *d = Value::Object(o);
+                    }
+                }
+                Value::Undefined => {
+                    let d: &mut Value = $dest;
+                    if !d.is_undefined() {
+                        *d = Value::Undefined;
+                    }
+                }
+                ref other => {
+                    let v = other.clone();
+                    *$dest = v;
+                }
+            }
+        }};
+    }
+    macro_rules! copy_to {
+        ($r:expr, $place:expr) => {
+            copy_into!(&mut vm.interp.stack[base + $r as usize], $place)
         };
     }
     macro_rules! save_pc {
@@ -392,12 +490,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
         ($insn:expr, $dst:expr, $lhs:expr, $rhs:expr, $op:tt) => {{
             if let (Value::Number(a), Value::Number(b)) = (&reg!($lhs), &reg!($rhs)) {
                 let r = *a $op *b;
-                reg!($dst) = Value::Number(r);
+                set_num!($dst, r);
             } else {
                 save_pc!();
                 let (a, b) = (reg!($lhs).clone(), reg!($rhs).clone());
                 let r = tri!(vm.op_arithmetic($insn, &a, &b));
-                reg!($dst) = r;
+                put!($dst, r);
             }
         }};
     }
@@ -406,12 +504,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
             if let (Value::Number(a), Value::Number(b)) = (&reg!($lhs), &reg!($rhs)) {
                 let f: fn(f64, f64) -> f64 = $f;
                 let r = f(*a, *b);
-                reg!($dst) = Value::Number(r);
+                set_num!($dst, r);
             } else {
                 save_pc!();
                 let (a, b) = (reg!($lhs).clone(), reg!($rhs).clone());
                 let r = tri!(vm.op_arithmetic($insn, &a, &b));
-                reg!($dst) = r;
+                put!($dst, r);
             }
         }};
     }
@@ -424,7 +522,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let (a, b) = (reg!($lhs).clone(), reg!($rhs).clone());
                 tri!(vm.op_compare($insn, &a, &b))
             };
-            reg!($dst) = Value::Bool(r);
+            set_bool!($dst, r);
         }};
     }
     macro_rules! args_of {
@@ -434,35 +532,34 @@ fn run_frame(vm: &mut Vm) -> Exit {
     }
 
     loop {
-        let Some(&insn) = code.get(pc) else {
+        let Some(&insn) = t.code.get(pc) else {
             let e = vm.throw_syntax_error("modjs internal error: ran off the end of a function");
             return Exit::Throw(e);
         };
         pc += 1;
         match insn {
-            Insn::LoadUndef { dst } => reg!(dst) = Value::Undefined,
-            Insn::LoadNull { dst } => reg!(dst) = Value::Null,
-            Insn::LoadTrue { dst } => reg!(dst) = Value::Bool(true),
-            Insn::LoadFalse { dst } => reg!(dst) = Value::Bool(false),
-            Insn::LoadEmpty { dst } => reg!(dst) = Value::Empty,
-            Insn::LoadInt { dst, value } => reg!(dst) = Value::Number(value as f64),
-            Insn::LoadConst { dst, idx } => reg!(dst) = t.values[idx as usize].clone(),
-            Insn::Move { dst, src } => {
-                let v = reg!(src).clone();
-                reg!(dst) = v;
-            }
+            Insn::LoadUndef { dst } => put!(dst, Value::Undefined),
+            Insn::LoadNull { dst } => put!(dst, Value::Null),
+            Insn::LoadTrue { dst } => set_bool!(dst, true),
+            Insn::LoadFalse { dst } => set_bool!(dst, false),
+            Insn::LoadEmpty { dst } => put!(dst, Value::Empty),
+            Insn::LoadInt { dst, value } => set_num!(dst, value as f64),
+            Insn::LoadConst { dst, idx } => copy_to!(dst, t.values[idx as usize]),
+            Insn::Move { dst, src } => copy_to!(dst, vm.interp.stack[base + src as usize]),
             Insn::LoadCallee { dst } => {
-                let c = vm.interp.frames.last().and_then(|f| f.callee);
-                reg!(dst) = c.map(Value::Object).unwrap_or(Value::Undefined);
+                match vm.interp.frames.last().and_then(|f| f.callee) {
+                    Some(c) => put!(dst, Value::Object(c)),
+                    None => put!(dst, Value::Undefined),
+                }
             }
             Insn::LoadNewTarget { dst } => {
                 let v = vm.interp.frames.last().map(|f| f.new_target.clone()).unwrap_or(Value::Undefined);
-                reg!(dst) = v;
+                put!(dst, v);
             }
             Insn::LoadHomeObject { dst } => {
                 let c = vm.interp.frames.last().and_then(|f| f.callee);
                 let h = c.and_then(|c| vm.closure(c)).and_then(|c| c.home_object);
-                reg!(dst) = h.map(Value::Object).unwrap_or(Value::Undefined);
+                put!(dst, h.map(Value::Object).unwrap_or(Value::Undefined));
             }
             Insn::CheckTdz { src, name } => {
                 if reg!(src).is_empty() {
@@ -511,62 +608,60 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 cell!(slot) = c;
             }
             Insn::GetCell { dst, slot } => {
-                let v = vm.heap.cell(cell!(slot)).clone();
-                reg!(dst) = v;
+                let c = cell!(slot);
+                copy_to!(dst, *vm.heap.cell(c));
             }
             Insn::GetCellChecked { dst, slot, name } => {
-                let v = vm.heap.cell(cell!(slot)).clone();
-                if v.is_empty() {
+                let c = cell!(slot);
+                if vm.heap.cell(c).is_empty() {
                     tdz_error!(name);
                 }
-                reg!(dst) = v;
+                copy_to!(dst, *vm.heap.cell(c));
             }
             Insn::SetCell { slot, src } => {
-                let v = reg!(src).clone();
-                vm.heap.cell_set(cell!(slot), v);
+                let c = cell!(slot);
+                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
             }
             Insn::SetCellChecked { slot, src, name } => {
                 let c = cell!(slot);
                 if vm.heap.cell(c).is_empty() {
                     tdz_error!(name);
                 }
-                let v = reg!(src).clone();
-                vm.heap.cell_set(c, v);
+                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
             }
             Insn::GetUpvalue { dst, idx } => {
-                let v = vm.heap.cell(upvalue!(idx)).clone();
-                reg!(dst) = v;
+                let c = upvalue!(idx);
+                copy_to!(dst, *vm.heap.cell(c));
             }
             Insn::GetUpvalueChecked { dst, idx, name } => {
-                let v = vm.heap.cell(upvalue!(idx)).clone();
-                if v.is_empty() {
+                let c = upvalue!(idx);
+                if vm.heap.cell(c).is_empty() {
                     tdz_error!(name);
                 }
-                reg!(dst) = v;
+                copy_to!(dst, *vm.heap.cell(c));
             }
             Insn::SetUpvalue { idx, src } => {
-                let v = reg!(src).clone();
-                vm.heap.cell_set(upvalue!(idx), v);
+                let c = upvalue!(idx);
+                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
             }
             Insn::SetUpvalueChecked { idx, src, name } => {
                 let c = upvalue!(idx);
                 if vm.heap.cell(c).is_empty() {
                     tdz_error!(name);
                 }
-                let v = reg!(src).clone();
-                vm.heap.cell_set(c, v);
+                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
             }
 
             // ----- globals -----------------------------------------------------------------
             Insn::GetGlobal { dst, name } => {
                 save_pc!();
                 let v = tri!(vm.get_global(&t.name_strings[name as usize], &t.keys[name as usize]));
-                reg!(dst) = v;
+                put!(dst, v);
             }
             Insn::GetGlobalOrUndefined { dst, name } => {
                 save_pc!();
                 let v = tri!(vm.global_lookup(&t.name_strings[name as usize], &t.keys[name as usize]));
-                reg!(dst) = v.unwrap_or(Value::Undefined);
+                put!(dst, v.unwrap_or(Value::Undefined));
             }
             Insn::SetGlobal { name, src } => {
                 save_pc!();
@@ -587,25 +682,25 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::DeleteGlobal { dst, name } => {
                 save_pc!();
                 let r = tri!(vm.delete_global(&t.name_strings[name as usize], &t.keys[name as usize]));
-                reg!(dst) = Value::Bool(r);
+                set_bool!(dst, r);
             }
 
             // ----- operators ---------------------------------------------------------------
             Insn::Add { dst, lhs, rhs } => {
                 if let (Value::Number(a), Value::Number(b)) = (&reg!(lhs), &reg!(rhs)) {
                     let r = *a + *b;
-                    reg!(dst) = Value::Number(r);
+                    set_num!(dst, r);
                 } else {
                     save_pc!();
                     let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
                     let r = tri!(vm.op_add(&a, &b));
-                    reg!(dst) = r;
+                    put!(dst, r);
                 }
             }
             Insn::Sub { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, -),
             Insn::Mul { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, *),
             Insn::Div { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, /),
-            Insn::Rem { dst, lhs, rhs } => num_binop!(insn, dst, lhs, rhs, %),
+            Insn::Rem { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, super::operators::number_remainder),
             Insn::Exp { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| arithmetic(Insn::Exp { dst: 0, lhs: 0, rhs: 0 }, a, b)),
             Insn::Shl { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
                 let x = crate::conversions::number_to_int32(a);
@@ -635,15 +730,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
                 let r = tri!(vm.is_loosely_equal(&a, &b));
-                reg!(dst) = Value::Bool(if matches!(insn, Insn::Eq { .. }) { r } else { !r });
+                set_bool!(dst, if matches!(insn, Insn::Eq { .. }) { r } else { !r });
             }
             Insn::StrictEq { dst, lhs, rhs } => {
                 let r = crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs));
-                reg!(dst) = Value::Bool(r);
+                set_bool!(dst, r);
             }
             Insn::StrictNotEq { dst, lhs, rhs } => {
                 let r = crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs));
-                reg!(dst) = Value::Bool(!r);
+                set_bool!(dst, !r);
             }
             Insn::Lt { dst, lhs, rhs } => compare!(insn, dst, lhs, rhs, <),
             Insn::LtEq { dst, lhs, rhs } => compare!(insn, dst, lhs, rhs, <=),
@@ -653,13 +748,13 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
                 let r = tri!(vm.op_in(&a, &b));
-                reg!(dst) = Value::Bool(r);
+                set_bool!(dst, r);
             }
             Insn::InstanceOf { dst, lhs, rhs } => {
                 save_pc!();
                 let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
                 let r = tri!(vm.instanceof_operator(&a, &b));
-                reg!(dst) = Value::Bool(r);
+                set_bool!(dst, r);
             }
             Insn::Neg { dst, src } => {
                 let v = reg!(src).clone();
@@ -670,7 +765,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         tri!(vm.to_numeric(&other))
                     }
                 };
-                reg!(dst) = Value::Number(-n);
+                set_num!(dst, -n);
             }
             Insn::ToNumber { dst, src } | Insn::ToNumeric { dst, src } => {
                 let v = reg!(src).clone();
@@ -681,22 +776,22 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         tri!(vm.to_numeric(&other))
                     }
                 };
-                reg!(dst) = Value::Number(n);
+                set_num!(dst, n);
             }
             Insn::Not { dst, src } => {
                 let b = crate::conversions::to_boolean(&reg!(src));
-                reg!(dst) = Value::Bool(!b);
+                set_bool!(dst, !b);
             }
             Insn::BitNot { dst, src } => {
                 let v = reg!(src).clone();
                 save_pc!();
                 let n = tri!(vm.to_int32(&v));
-                reg!(dst) = Value::Number(!n as f64);
+                set_num!(dst, !n as f64);
             }
             Insn::TypeOf { dst, src } => {
                 let name = vm.typeof_value(&reg!(src));
                 let s = vm.interp.typeof_strings.get(name);
-                reg!(dst) = Value::String(s);
+                put!(dst, Value::String(s));
             }
             Insn::Inc { dst, src } | Insn::Dec { dst, src } => {
                 let d = if matches!(insn, Insn::Inc { .. }) { 1.0 } else { -1.0 };
@@ -708,27 +803,27 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         tri!(vm.to_numeric(&other))
                     }
                 };
-                reg!(dst) = Value::Number(n + d);
+                set_num!(dst, n + d);
             }
             Insn::ToString { dst, src } => {
                 if !matches!(reg!(src), Value::String(_)) {
                     save_pc!();
                     let v = reg!(src).clone();
                     let s = tri!(vm.to_string(&v));
-                    reg!(dst) = Value::String(s);
+                    put!(dst, Value::String(s));
                 } else if dst != src {
                     let v = reg!(src).clone();
-                    reg!(dst) = v;
+                    put!(dst, v);
                 }
             }
             Insn::ToPropertyKey { dst, src } => {
                 let v = reg!(src).clone();
                 match v {
-                    Value::String(_) | Value::Symbol(_) | Value::Number(_) => reg!(dst) = v,
+                    Value::String(_) | Value::Symbol(_) | Value::Number(_) => put!(dst, v),
                     other => {
                         save_pc!();
                         let k = tri!(vm.to_property_key(&other));
-                        reg!(dst) = k.to_value();
+                        put!(dst, k.to_value());
                     }
                 }
             }
@@ -822,7 +917,10 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::Return { src } => {
                 let v = reg!(src).clone();
-                return do_return(vm, v);
+                match do_return(vm, v) {
+                    Exit::Reload => reload!(),
+                    other => return other,
+                }
             }
             Insn::ReturnDerived { src, this } => {
                 let v = reg!(src).clone();
@@ -839,7 +937,10 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     }
                     _ => throw!(vm.throw_type_error("Derived constructors may only return object or undefined")),
                 };
-                return do_return(vm, v);
+                match do_return(vm, v) {
+                    Exit::Reload => reload!(),
+                    other => return other,
+                }
             }
             Insn::Throw { src } => {
                 let v = reg!(src).clone();
@@ -862,7 +963,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     capture_cells(&child.captures, cells, &frame.upvalues)
                 };
                 let f = vm.make_closure(child, upvalues);
-                reg!(dst) = Value::Object(f);
+                put!(dst, Value::Object(f));
             }
             Insn::Call { dst, base: b, argc, text } => {
                 save_pc!();
@@ -878,20 +979,20 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         if !template.strict && template.kind != TemplateKind::Arrow {
                             let this = reg!(b + 1).clone();
                             let th = tri!(vm.bind_this(&template, this));
-                            reg!(b + 1) = th;
+                            put!(b + 1, th);
                         }
                         let e = Entry { callee: o, template, upvalues, new_target: Value::Undefined, construct: false, entry: false, ret: base + dst as usize };
                         tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
                         if vm.native_depth <= vm.gc_floor && vm.heap.wants_collection() {
                             vm.collect_garbage();
                         }
-                        return Exit::Reload;
+                        reload!();
                     }
                     if vm.is_callable_object(o) {
                         let this = reg!(b + 1).clone();
                         let args = args_of!(b + 2, argc);
                         let r = tri!(vm.call(&callee, this, &args));
-                        reg!(dst) = r;
+                        put!(dst, r);
                         continue;
                     }
                 }
@@ -909,7 +1010,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let arr = reg!(b + 2).clone();
                 let args = array_values(vm, &arr);
                 let r = tri!(vm.call(&callee, this, &args));
-                reg!(dst) = r;
+                put!(dst, r);
             }
             Insn::New { dst, base: b, argc, text } => {
                 save_pc!();
@@ -923,15 +1024,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     let template = c.template.clone();
                     let upvalues = c.upvalues.clone();
                     let this = tri!(vm.construct_this(&template, o));
-                    reg!(b + 1) = this;
+                    put!(b + 1, this);
                     let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
                     let e = Entry { callee: o, template, upvalues, new_target: Value::Object(o), construct, entry: false, ret: base + dst as usize };
                     tri!(vm.push_frame(e, base + b as usize + 1, argc as usize));
-                    return Exit::Reload;
+                    reload!();
                 }
                 let args = args_of!(b + 2, argc);
                 let r = tri!(vm.construct(o, &args, None));
-                reg!(dst) = r;
+                put!(dst, r);
             }
             Insn::NewSpread { dst, base: b, text } => {
                 save_pc!();
@@ -944,7 +1045,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let arr = reg!(b + 2).clone();
                 let args = array_values(vm, &arr);
                 let r = tri!(vm.construct(o, &args, None));
-                reg!(dst) = r;
+                put!(dst, r);
             }
             Insn::GetSuperConstructor { dst, ctor } => {
                 save_pc!();
@@ -959,7 +1060,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     let name = if name.is_empty() { "anonymous class".to_string() } else { name };
                     throw!(vm.throw_type_error(&format!("Super constructor {shown} of {name} is not a constructor")));
                 }
-                reg!(dst) = pv;
+                put!(dst, pv);
             }
             Insn::SuperCall { dst, base: b, argc } => {
                 save_pc!();
@@ -970,7 +1071,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 };
                 let args = args_of!(b + 2, argc);
                 let r = tri!(vm.construct(f, &args, Some(nt)));
-                reg!(dst) = r;
+                put!(dst, r);
             }
             Insn::SuperCallSpread { dst, base: b } => {
                 save_pc!();
@@ -982,7 +1083,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let arr = reg!(b + 2).clone();
                 let args = array_values(vm, &arr);
                 let r = tri!(vm.construct(f, &args, Some(nt)));
-                reg!(dst) = r;
+                put!(dst, r);
             }
             Insn::SuperCallForward { dst, base: b } => {
                 save_pc!();
@@ -993,7 +1094,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 };
                 let args = vm.interp.frames.last().map(|fr| fr.args.clone()).unwrap_or_default();
                 let r = tri!(vm.construct(f, &args, Some(nt)));
-                reg!(dst) = r;
+                put!(dst, r);
             }
             Insn::InitFields { this } => {
                 save_pc!();
@@ -1012,7 +1113,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let (c, p) = (reg!(ctor).clone(), reg!(parent).clone());
                 let pr = tri!(vm.create_class(&c, &p));
-                reg!(proto) = pr;
+                put!(proto, pr);
             }
             Insn::SetClassFields { ctor, init } => {
                 if let (Value::Object(c), Value::Object(i)) = (reg!(ctor).clone(), reg!(init).clone()) {
@@ -1023,13 +1124,13 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::NewPrivateName { dst, name } => {
                 let desc = t.name_strings[name as usize].clone();
-                reg!(dst) = Value::Symbol(crate::symbol::Symbol::new(Some(desc)));
+                put!(dst, Value::Symbol(crate::symbol::Symbol::new(Some(desc))));
             }
             Insn::GetPrivate { dst, obj, key } => {
                 save_pc!();
                 let (o, k) = (reg!(obj).clone(), reg!(key).clone());
                 let v = tri!(vm.private_get(&o, &k));
-                reg!(dst) = v;
+                put!(dst, v);
             }
             Insn::SetPrivate { obj, key, src } => {
                 save_pc!();
@@ -1056,7 +1157,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let (o, k) = (reg!(obj).clone(), reg!(key).clone());
                 let r = tri!(vm.private_in(&o, &k));
-                reg!(dst) = Value::Bool(r);
+                set_bool!(dst, r);
             }
             Insn::SuperGet { dst, home, this, key } => {
                 save_pc!();
@@ -1069,7 +1170,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     Some(b) => tri!(vm.get_with_receiver(b, &k, &th)),
                     None => throw!(read_error(vm, &Value::Null, &k)),
                 };
-                reg!(dst) = v;
+                put!(dst, v);
             }
             Insn::SuperSet { home, this, key, src } => {
                 save_pc!();
@@ -1105,7 +1206,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     return Exit::Done(Value::Object(g));
                 }
                 vm.interp.stack[f.ret] = Value::Object(g);
-                return Exit::Reload;
+                reload!();
             }
             Insn::Yield { src, dst, mode } | Insn::YieldRaw { src, dst, mode } => {
                 let v = reg!(src).clone();
@@ -1154,7 +1255,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     return Exit::Done(handoff);
                 }
                 vm.interp.stack[f.ret] = handoff;
-                return Exit::Reload;
+                reload!();
             }
             Insn::YieldDelegateCall { res, iter, recv, mode } => {
                 save_pc!();
@@ -1187,29 +1288,29 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     let shown = vm.describe_for_error(&r);
                     throw!(vm.throw_type_error(&format!("Iterator result {shown} is not an object")));
                 }
-                reg!(res) = r;
+                put!(res, r);
             }
 
             // ----- objects -----------------------------------------------------------------
             Insn::NewObject { dst } => {
                 let o = vm.new_object();
-                reg!(dst) = Value::Object(o);
+                put!(dst, Value::Object(o));
             }
             Insn::NewArray { dst } => {
                 let a = vm.create_array_from_list(Vec::new());
-                reg!(dst) = Value::Object(a);
+                put!(dst, Value::Object(a));
             }
             Insn::GetTemplateObject { dst, site } => {
                 save_pc!();
                 let o = tri!(vm.get_template_object(&t, site));
-                reg!(dst) = Value::Object(o);
+                put!(dst, Value::Object(o));
             }
             Insn::NewRegExp { dst, pattern, flags } => {
                 save_pc!();
                 let ctor = vm.intrinsic(Intrinsic::RegExp);
                 let args = [Value::String(t.name_strings[pattern as usize].clone()), Value::String(t.name_strings[flags as usize].clone())];
                 let r = tri!(vm.construct(ctor, &args, None));
-                reg!(dst) = r;
+                put!(dst, r);
             }
             Insn::SetProtoLiteral { obj, src } => {
                 let v = reg!(src).clone();
@@ -1255,13 +1356,51 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
             }
             Insn::GetProp { dst, obj, key } => {
+                // Fast path: a data property (or none) found without running code.
+                let start = match reg!(obj) {
+                    Value::Object(o) => Some(o),
+                    Value::String(_) if !matches!(t.keys[key as usize], PropertyKey::Index(_)) => {
+                        if t.keys[key as usize] == vm.interp.common_keys.length {
+                            if let Value::String(s) = &reg!(obj) {
+                                set_num!(dst, s.len() as f64);
+                                continue;
+                            }
+                        }
+                        Some(vm.intrinsic(Intrinsic::StringPrototype))
+                    }
+                    _ => None,
+                };
+                if let Some(o) = start {
+                    let k = &t.keys[key as usize];
+                    match lookup_data_property(&vm.heap, o, k, &t.property_hints[key as usize]) {
+                        DataLookup::Found(v) => {
+                            copy_to!(dst, *v);
+                            continue;
+                        }
+                        DataLookup::Absent => {
+                            put!(dst, Value::Undefined);
+                            continue;
+                        }
+                        DataLookup::Slow => {}
+                    }
+                }
                 let o = reg!(obj).clone();
                 save_pc!();
                 let v = tri!(vm.get_property_of_value(&o, &t.keys[key as usize]));
-                reg!(dst) = v;
+                put!(dst, v);
             }
             Insn::SetProp { obj, key, src } => {
-                let (o, v) = (reg!(obj).clone(), reg!(src).clone());
+                let v = reg!(src).clone();
+                let v = match reg!(obj) {
+                    Value::Object(o) => {
+                        match set_own_data_property(&mut vm.heap, o, &t.keys[key as usize], v, &t.property_hints[key as usize]) {
+                            Ok(()) => continue,
+                            Err(v) => v,
+                        }
+                    }
+                    _ => v,
+                };
+                let o = reg!(obj).clone();
                 save_pc!();
                 tri!(vm.put_property_of_value(&o, t.keys[key as usize].clone(), v, t.strict));
             }
@@ -1274,7 +1413,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                             if let Some(v) = a.dense.get(i) {
                                 if !v.is_empty() {
                                     let v = v.clone();
-                                    reg!(dst) = v;
+                                    put!(dst, v);
                                     continue;
                                 }
                             }
@@ -1289,7 +1428,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
                 let k = tri!(vm.to_property_key(&k));
                 let v = tri!(vm.get_property_of_value(&o, &k));
-                reg!(dst) = v;
+                put!(dst, v);
             }
             Insn::SetElem { obj, key, src } => {
                 if let (Value::Object(o), Value::Number(n)) = (&reg!(obj), &reg!(key)) {
@@ -1320,7 +1459,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let o = reg!(obj).clone();
                 let r = tri!(vm.delete_property_of_value(&o, &t.keys[key as usize], t.strict));
-                reg!(dst) = Value::Bool(r);
+                set_bool!(dst, r);
             }
             Insn::DeleteElem { dst, obj, key } => {
                 save_pc!();
@@ -1330,7 +1469,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
                 let k = tri!(vm.to_property_key(&k));
                 let r = tri!(vm.delete_property_of_value(&o, &k, t.strict));
-                reg!(dst) = Value::Bool(r);
+                set_bool!(dst, r);
             }
             Insn::DefineField { obj, key, src } => {
                 save_pc!();
@@ -1402,13 +1541,13 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let o = reg!(obj).clone();
                 let it = tri!(vm.for_in_start(&o));
-                reg!(dst) = it;
+                put!(dst, it);
             }
             Insn::ForInNext { dst, iter, done } => {
                 save_pc!();
                 let it = reg!(iter).clone();
                 match tri!(vm.for_in_next(&it)) {
-                    Some(k) => reg!(dst) = k,
+                    Some(k) => put!(dst, k),
                     None => pc = done as usize,
                 }
             }
@@ -1416,15 +1555,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let s = reg!(src).clone();
                 let rec = tri!(vm.get_iterator_at(&s, &t, text, false));
-                reg!(dst) = Value::Object(rec.iterator);
-                reg!(dst + 1) = rec.next_method;
-                reg!(dst + 2) = Value::Bool(false);
+                put!(dst, Value::Object(rec.iterator));
+                put!(dst + 1, rec.next_method);
+                put!(dst + 2, Value::Bool(false));
             }
             Insn::IteratorNext { dst, iter, done } => {
                 save_pc!();
                 let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
                 match tri!(vm.iterator_next_value(&it, &next)) {
-                    Some(v) => reg!(dst) = v,
+                    Some(v) => put!(dst, v),
                     None => pc = done as usize,
                 }
             }
@@ -1481,19 +1620,19 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::IteratorStep { dst, iter } => {
                 if matches!(reg!(iter + 2), Value::Bool(true)) {
-                    reg!(dst) = Value::Undefined;
+                    put!(dst, Value::Undefined);
                     continue;
                 }
                 save_pc!();
                 let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
                 match vm.iterator_next_value(&it, &next) {
-                    Ok(Some(v)) => reg!(dst) = v,
+                    Ok(Some(v)) => put!(dst, v),
                     Ok(None) => {
-                        reg!(iter + 2) = Value::Bool(true);
-                        reg!(dst) = Value::Undefined;
+                        put!(iter + 2, Value::Bool(true));
+                        put!(dst, Value::Undefined);
                     }
                     Err(e) => {
-                        reg!(iter + 2) = Value::Bool(true);
+                        put!(iter + 2, Value::Bool(true));
                         throw!(e);
                     }
                 }
@@ -1508,15 +1647,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                             Ok(Some(v)) => values.push(v),
                             Ok(None) => break,
                             Err(e) => {
-                                reg!(iter + 2) = Value::Bool(true);
+                                put!(iter + 2, Value::Bool(true));
                                 throw!(e);
                             }
                         }
                     }
-                    reg!(iter + 2) = Value::Bool(true);
+                    put!(iter + 2, Value::Bool(true));
                 }
                 let a = vm.create_array_from_list(values);
-                reg!(dst) = Value::Object(a);
+                put!(dst, Value::Object(a));
             }
             Insn::IteratorCloseIfNotDone { iter, quiet } => {
                 if !matches!(reg!(iter + 2), Value::Bool(true)) {
@@ -1537,7 +1676,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     None => (Vec::new(), None),
                 };
                 let a = vm.create_arguments_object(&args, callee, t.strict);
-                reg!(dst) = a;
+                put!(dst, a);
             }
             Insn::CreateRest { dst, from } => {
                 let rest = match vm.interp.frames.last() {
@@ -1545,7 +1684,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     None => Vec::new(),
                 };
                 let a = vm.create_array_from_list(rest);
-                reg!(dst) = Value::Object(a);
+                put!(dst, Value::Object(a));
             }
             Insn::ImportCall { dst, specifier, options } => {
                 save_pc!();
@@ -1573,6 +1712,43 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::Nop => {}
         }
+    }
+}
+
+/// Stores `v` into a register. The store is split by type so that it is a tag byte and a
+/// scalar payload (a number, an object handle), and a register already holding that type only
+/// has its payload replaced. Copying a whole `Value` through a temporary instead stalls on
+/// store forwarding, which was the largest single cost of the dispatch loop.
+#[inline(always)]
+fn write_register(slot: &mut Value, v: Value) {
+    match v {
+        Value::Number(n) => {
+            if let Value::Number(x) = slot {
+                *x = n;
+            } else {
+                *slot = Value::Number(n);
+            }
+        }
+        Value::Object(o) => {
+            if let Value::Object(x) = slot {
+                *x = o;
+            } else {
+                *slot = Value::Object(o);
+            }
+        }
+        Value::Bool(b) => {
+            if let Value::Bool(x) = slot {
+                *x = b;
+            } else {
+                *slot = Value::Bool(b);
+            }
+        }
+        Value::Undefined => {
+            if !slot.is_undefined() {
+                *slot = Value::Undefined;
+            }
+        }
+        other => *slot = other,
     }
 }
 

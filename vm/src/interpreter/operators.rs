@@ -118,6 +118,26 @@ impl Vm {
     }
 }
 
+/// Number::remainder (§6.1.6.1.6): the result has the dividend's sign. Integral operands
+/// below 2^53 are exact in integer arithmetic, much cheaper than `fmod`.
+#[inline]
+pub fn number_remainder(n: f64, d: f64) -> f64 {
+    const LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if n.abs() < LIMIT && d.abs() < LIMIT && d != 0.0 {
+        let (ni, di) = (n as i64, d as i64);
+        if ni as f64 == n && di as f64 == d {
+            let r = if ni as i32 as i64 == ni && di as i32 as i64 == di {
+                (ni as i32).wrapping_rem(di as i32) as f64
+            } else {
+                (ni % di) as f64
+            };
+            // A zero result keeps the dividend's sign (-4 % 2 is -0, and so is -0 % 5).
+            return if r == 0.0 && n.is_sign_negative() { -0.0 } else { r };
+        }
+    }
+    n % d
+}
+
 /// The numeric part of `-`, `*`, `/`, `%`, `**` on two numbers.
 #[inline]
 pub fn arithmetic(insn: Insn, x: f64, y: f64) -> f64 {
@@ -125,8 +145,41 @@ pub fn arithmetic(insn: Insn, x: f64, y: f64) -> f64 {
         Insn::Sub { .. } => x - y,
         Insn::Mul { .. } => x * y,
         Insn::Div { .. } => x / y,
-        Insn::Rem { .. } => x % y,
+        Insn::Rem { .. } => number_remainder(x, y),
         Insn::Exp { .. } => number_exponentiate(x, y),
         _ => x + y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_remainder;
+
+    /// The integer fast path must agree with `fmod`, including the sign of zero results.
+    #[test]
+    fn remainder_matches_fmod_and_keeps_the_dividend_sign() {
+        let cases: [(f64, f64); 12] = [
+            (5.0, 3.0),
+            (-5.0, 3.0),
+            (5.0, -3.0),
+            (-4.0, 2.0),
+            (-0.0, 5.0),
+            (-2147483648.0, -1.0),
+            (1099511627776.0 + 5.0, 7.0),
+            (-9007199254740991.0, 10.0),
+            (1.5, 1.0),
+            (7.0, 0.0),
+            (f64::INFINITY, 3.0),
+            (3.0, f64::INFINITY),
+        ];
+        for (n, d) in cases {
+            let want = n % d;
+            let got = number_remainder(n, d);
+            assert!(
+                (got.is_nan() && want.is_nan()) || (got == want && got.is_sign_negative() == want.is_sign_negative()),
+                "{n} % {d}: {got} vs {want}"
+            );
+        }
+        assert!(number_remainder(-4.0, 2.0).is_sign_negative());
     }
 }

@@ -1,10 +1,11 @@
 //! Objects: a prototype link, an extensible flag, the properties, and a `kind` that says which
 //! internal slots and which exotic behaviour the object has.
 //!
-//! Properties live in an insertion-ordered hash map keyed by `PropertyKey` (strings hash in O(1)
-//! because `JsString` caches its hash). Arrays keep their elements in a dense vector (holes are
-//! `Value::Empty`); an element that is not a plain writable/enumerable/configurable data property,
-//! or that lies far beyond the dense part, lives in the property map instead.
+//! Properties live in an insertion-ordered map keyed by `PropertyKey` (`property_map.rs`: a
+//! vector searched by key fingerprints, with a hash index once it is large). Arrays keep their
+//! elements in a dense vector (holes are `Value::Empty`); an element that is not a plain
+//! writable/enumerable/configurable data property, or that lies far beyond the dense part, lives
+//! in the property map instead.
 //!
 //! The internal methods ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]], ...) are in
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
@@ -15,10 +16,11 @@ pub mod integrity;
 pub mod ordinary;
 pub mod proxy;
 mod hasher;
+pub mod property_map;
 
 use crate::gc::{ObjRef, Trace, Tracer};
 use crate::native::{BoundFunction, NativeFunction};
-use crate::property::{PropertyKey, Slot};
+use crate::property::Slot;
 use crate::string::JsString;
 use crate::symbol::Symbol;
 use crate::value::Value;
@@ -27,7 +29,7 @@ pub use hasher::KeyHasher;
 pub use integrity::IntegrityLevel;
 pub use proxy::ProxyData;
 
-pub type PropertyMap = indexmap::IndexMap<PropertyKey, Slot, std::hash::BuildHasherDefault<KeyHasher>>;
+pub use property_map::PropertyMap;
 
 pub struct Object {
     /// [[Prototype]]
@@ -109,6 +111,10 @@ pub enum ObjectKind {
     FinalizationRegistry(Box<crate::builtins::finalization_registry::FinalizationRegistryData>),
     /// A promise's internal slots (§27.2.6).
     Promise(crate::builtins::promise::PromiseData),
+    /// A byte array whose bytes are its integer-indexed own properties (a Node `Buffer`; the
+    /// VM has no typed arrays yet): indices below the length read and write bytes (values are
+    /// converted as a `Uint8Array` converts them), other indices are ignored.
+    Bytes(Vec<u8>),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
     Timer(crate::host::timers::TimerData),
 }
@@ -199,6 +205,7 @@ impl Trace for ObjectKind {
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
             ObjectKind::Ordinary
+            | ObjectKind::Bytes(_)
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
             | ObjectKind::Number(_)

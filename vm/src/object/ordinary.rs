@@ -2,8 +2,10 @@
 //! (§10.4.3) exotic behaviour folded in. Other exotic objects (proxies, module namespaces, ...)
 //! hook in at the top of each method by matching on `ObjectKind`.
 
+use std::cell::Cell;
+
 use crate::error::JsResult;
-use crate::gc::ObjRef;
+use crate::gc::{Heap, ObjRef};
 use crate::object::namespace;
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
@@ -18,8 +20,9 @@ enum Found {
     Accessor(Option<ObjRef>),
 }
 
+#[inline]
 fn is_length(key: &PropertyKey) -> bool {
-    matches!(key, PropertyKey::String(s) if s.eq_str("length"))
+    matches!(key, PropertyKey::String(s) if s.len() == 6 && s.eq_str("length"))
 }
 
 /// The own property `key` of `obj`, looked up without side effects (not for proxies).
@@ -39,11 +42,82 @@ fn own_lookup(obj: &Object, key: &PropertyKey) -> Option<Found> {
             }
         }
         (ObjectKind::String(s), k) if is_length(k) => return Some(Found::Data(Value::Number(s.len() as f64))),
+        (ObjectKind::Bytes(b), PropertyKey::Index(i)) => {
+            return b.get(*i as usize).map(|&byte| Found::Data(Value::Number(byte as f64)));
+        }
         _ => {}
     }
     match obj.props.get(key)? {
         Slot::Data { value, .. } => Some(Found::Data(value.clone())),
         Slot::Accessor { get, .. } => Some(Found::Accessor(*get)),
+    }
+}
+
+/// What `lookup_data_property` found.
+pub enum DataLookup<'a> {
+    /// A data property's value.
+    Found(&'a Value),
+    /// No such property anywhere on the chain: the [[Get]] result is undefined.
+    Absent,
+    /// An accessor, a proxy, a module namespace or an exotic own property is involved: use the
+    /// full [[Get]].
+    Slow,
+}
+
+/// [[Get]] of `key` on `o` when it cannot run code and finds a data property (or nothing):
+/// the prototype chain is walked through the property maps, with `hint` the position where
+/// the key was found last time (updated on success). The interpreter's fast path.
+#[inline]
+pub fn lookup_data_property<'a>(heap: &'a Heap, o: ObjRef, key: &PropertyKey, hint: &Cell<u32>) -> DataLookup<'a> {
+    let mut cur = o;
+    loop {
+        let obj = heap.get(cur);
+        match &obj.kind {
+            ObjectKind::Proxy(_) | ObjectKind::Namespace(_) => return DataLookup::Slow,
+            ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
+                return DataLookup::Slow
+            }
+            _ => {}
+        }
+        let props = &obj.props;
+        if let Some(i) = props.index_of_at(hint.get() as usize, key).or_else(|| props.get_index_of(key)) {
+            hint.set(i as u32);
+            return match props.get_index(i) {
+                Some((_, Slot::Data { value, .. })) => DataLookup::Found(value),
+                _ => DataLookup::Slow,
+            };
+        }
+        match obj.proto {
+            Some(p) => cur = p,
+            None => return DataLookup::Absent,
+        }
+    }
+}
+
+/// [[Set]] of `key` on `o` when `o` itself has `key` as a writable data property and no exotic
+/// behaviour applies: the value is replaced in place (`Ok`). Otherwise the value is handed back
+/// (`Err`) for the full [[Set]].
+#[inline]
+pub fn set_own_data_property(heap: &mut Heap, o: ObjRef, key: &PropertyKey, value: Value, hint: &Cell<u32>) -> Result<(), Value> {
+    let obj = heap.get_mut(o);
+    match &obj.kind {
+        ObjectKind::Proxy(_) | ObjectKind::Namespace(_) => return Err(value),
+        ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
+            return Err(value)
+        }
+        _ => {}
+    }
+    let props = &mut obj.props;
+    let Some(i) = props.index_of_at(hint.get() as usize, key).or_else(|| props.get_index_of(key)) else {
+        return Err(value);
+    };
+    match props.get_index_mut(i) {
+        Some((_, Slot::Data { value: v, attrs: a })) if *a & attrs::WRITABLE != 0 => {
+            hint.set(i as u32);
+            *v = value;
+            Ok(())
+        }
+        _ => Err(value),
     }
 }
 
@@ -144,6 +218,10 @@ impl Vm {
             (ObjectKind::String(s), k) if is_length(k) => {
                 return Some(PropertyDescriptor::data(Value::Number(s.len() as f64), false, false, false));
             }
+            (ObjectKind::Bytes(b), PropertyKey::Index(i)) => {
+                let byte = b.get(*i as usize)?;
+                return Some(PropertyDescriptor::data_attrs(Value::Number(*byte as f64), attrs::ALL));
+            }
             _ => {}
         }
         obj.props.get(key).map(Slot::to_descriptor)
@@ -167,6 +245,7 @@ impl Vm {
                 }
                 Ok(ordinary_define_own_property(self, o, key, desc))
             }
+            ObjectKind::Bytes(_) if matches!(key, PropertyKey::Index(_)) => bytes_define_own_property(self, o, &key, desc),
             _ => Ok(ordinary_define_own_property(self, o, key, desc)),
         }
     }
@@ -256,6 +335,18 @@ impl Vm {
 
     /// [[Set]] — OrdinarySet (§10.1.9.1).
     pub fn set(&mut self, o: ObjRef, key: PropertyKey, value: Value, receiver: &Value) -> JsResult<bool> {
+        // A byte array's indices are always its own (written, or ignored past the end).
+        if let (ObjectKind::Bytes(_), PropertyKey::Index(i), Value::Object(r)) = (&self.heap.get(o).kind, &key, receiver) {
+            if *r == o {
+                let byte = to_uint8(self.to_number(&value)?);
+                if let ObjectKind::Bytes(b) = &mut self.heap.get_mut(o).kind {
+                    if let Some(slot) = b.get_mut(*i as usize) {
+                        *slot = byte;
+                    }
+                }
+                return Ok(true);
+            }
+        }
         // Fast path: the receiver is the object and the property is an own writable data
         // property of an ordinary object or a dense array element.
         if let Value::Object(r) = receiver {
@@ -355,6 +446,9 @@ impl Vm {
         if self.is_proxy(o) {
             return self.nested(|vm| vm.proxy_delete(o, key));
         }
+        if let (ObjectKind::Bytes(b), PropertyKey::Index(i)) = (&self.heap.get(o).kind, key) {
+            return Ok(*i as usize >= b.len());
+        }
         let Some(desc) = self.get_own_property(o, key)? else { return Ok(true) };
         if desc.configurable != Some(true) {
             return Ok(false);
@@ -400,6 +494,7 @@ impl Vm {
                 }
             }
             ObjectKind::String(s) => indices.extend(0..s.len() as u32),
+            ObjectKind::Bytes(b) => indices.extend(0..b.len() as u32),
             _ => {}
         }
         let dense_count = indices.len();
@@ -477,7 +572,8 @@ impl Vm {
     /// GetPrototypeFromConstructor (§10.1.14): `constructor.prototype` when it is an object,
     /// otherwise the realm's intrinsic default (there is one realm).
     pub fn get_prototype_from_constructor(&mut self, constructor: ObjRef, default: Intrinsic) -> JsResult<ObjRef> {
-        let proto = self.get(constructor, &PropertyKey::from("prototype"))?;
+        let key = self.interp.common_keys.prototype.clone();
+        let proto = self.get(constructor, &key)?;
         match proto {
             Value::Object(p) => Ok(p),
             _ => {
@@ -647,7 +743,8 @@ impl Vm {
         if let ObjectKind::Array(a) = &self.heap.get(o).kind {
             return Ok(a.length as u64);
         }
-        let v = self.get(o, &PropertyKey::from("length"))?;
+        let key = self.interp.common_keys.length.clone();
+        let v = self.get(o, &key)?;
         self.to_length(&v)
     }
 
@@ -857,6 +954,43 @@ fn store_slot(vm: &mut Vm, o: ObjRef, key: PropertyKey, slot: Slot) {
             obj.props.insert(key, slot);
         }
     }
+}
+
+/// [[DefineOwnProperty]] of a byte array's index (as a typed array's, §10.4.5.3): only a
+/// writable, enumerable, configurable data property below the length can be defined; its value
+/// is stored as a byte.
+fn bytes_define_own_property(vm: &mut Vm, o: ObjRef, key: &PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
+    let PropertyKey::Index(i) = key else { return Ok(false) };
+    let len = match &vm.heap.get(o).kind {
+        ObjectKind::Bytes(b) => b.len(),
+        _ => 0,
+    };
+    if *i as usize >= len
+        || desc.get.is_some()
+        || desc.set.is_some()
+        || desc.configurable == Some(false)
+        || desc.enumerable == Some(false)
+        || desc.writable == Some(false)
+    {
+        return Ok(false);
+    }
+    if let Some(v) = &desc.value {
+        let byte = to_uint8(vm.to_number(v)?);
+        if let ObjectKind::Bytes(b) = &mut vm.heap.get_mut(o).kind {
+            if let Some(slot) = b.get_mut(*i as usize) {
+                *slot = byte;
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// ToUint8 (§7.1.11).
+pub fn to_uint8(n: f64) -> u8 {
+    if !n.is_finite() {
+        return 0;
+    }
+    (n.trunc().rem_euclid(256.0)) as u8
 }
 
 /// Array exotic [[DefineOwnProperty]] (§10.4.2.1).

@@ -72,24 +72,22 @@
     return cb;
   }
 
-  function decode(bytesOrText, encoding) {
-    if (encoding === undefined || encoding === null || encoding === 'buffer') return Buffer.from(bytesOrText);
-    return Buffer.from(bytesOrText).toString(encoding);
-  }
 
   function readFileSync(path, options) {
     path = getValidatedPath(path);
     const encoding = encodingOf(options, undefined);
     checkEncoding(encoding);
     if (encoding === 'utf8' || encoding === 'utf-8') return binding.readFileUtf8(path);
-    return decode(binding.readFile(path), encoding);
+    const buffer = binding.readFile(path, Buffer.prototype);
+    if (encoding === undefined || encoding === null || encoding === 'buffer') return buffer;
+    return buffer.toString(encoding);
   }
 
   function dataBytes(data, encoding) {
     if (typeof data === 'string') {
       return encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Array.from(Buffer.from(data, encoding)) : data;
     }
-    if (Buffer.isBuffer(data)) return Array.prototype.slice.call(data);
+    if (Buffer.isBuffer(data)) return data;
     if (data !== null && typeof data === 'object' && typeof data.length === 'number') return Array.from(data);
     throw binding.invalidArgType('data', 'string or an instance of Buffer, TypedArray, or DataView', data);
   }

@@ -47,7 +47,11 @@ pub fn load_for_import(vm: &mut Vm, filename: &str, names: &[JsStr]) -> JsResult
         let key = PropertyKey::from_string(modjs_vm::JsString::from_slice(name.units()));
         // A name that is not an own property stays undefined; a getter may throw: the export
         // is then undefined too.
-        let value = if vm.has_own_property(object, &key)? { vm.get(object, &key).unwrap_or(Value::Undefined) } else { Value::Undefined };
+        let value = if vm.has_own_property(object, &key)? {
+            vm.get(object, &key).unwrap_or(Value::Undefined)
+        } else {
+            Value::Undefined
+        };
         out.push((name.clone(), value));
     }
     Ok(out)

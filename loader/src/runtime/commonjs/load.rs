@@ -19,7 +19,7 @@ use super::format::{detect_format, require_format, Detected, RequireFormat};
 use super::module_object::{get, get_symbol, new_module, remove_child, set, set_symbol, update_children};
 use super::require_function::make_require_function;
 use super::resolve_glue::{node_modules_paths_value, resolve_filename};
-use super::wrapper::{compile_wrapper, parse_wrapper};
+use super::wrapper::{compile_wrapper, parse_wrapper, syntax_error};
 use super::{errors, esm_interop, json, shared, with_state, Parent};
 use crate::resolve::builtins::can_be_required_by_users;
 use crate::resolve::cjs::Required;
@@ -34,6 +34,21 @@ pub fn require_request(vm: &mut Vm, request: &str, parent: Option<usize>) -> JsR
         }
         return load_builtin(vm, id);
     }
+    // Node's `relativeResolveCache`: the same request from the same folder names the same file
+    // as long as that file is in the cache.
+    let cache_key = with_state(vm, |st, _| {
+        parent.and_then(|p| st.entry(p)).map(|e| format!("{}\0{}", dirname(&e.filename), request))
+    })?;
+    if let Some(key) = &cache_key {
+        if let Some(filename) = with_state(vm, |st, _| st.relative_resolve_cache.get(key).cloned())? {
+            let s = shared(vm)?;
+            if vm.get(s.cache, &PropertyKey::from(filename.as_str()))?.is_object() {
+                let parent = parent.map(Parent::Module).unwrap_or(Parent::Undefined);
+                return load_file(vm, &filename, parent, false);
+            }
+            with_state(vm, |st, _| st.relative_resolve_cache.remove(key))?;
+        }
+    }
     match resolve_filename(vm, request, parent, None)? {
         Required::Builtin(id) => {
             let s = shared(vm)?;
@@ -44,7 +59,17 @@ pub fn require_request(vm: &mut Vm, request: &str, parent: Option<usize>) -> JsR
         }
         Required::File(filename) => {
             let parent = parent.map(Parent::Module).unwrap_or(Parent::Undefined);
-            load_file(vm, &filename, parent, false)
+            let result = load_file(vm, &filename, parent, false);
+            if let Some(key) = cache_key {
+                with_state(vm, |st, _| {
+                    if result.is_ok() {
+                        st.relative_resolve_cache.insert(key, filename);
+                    } else {
+                        st.relative_resolve_cache.remove(&key);
+                    }
+                })?;
+            }
+            result
         }
     }
 }
@@ -182,14 +207,14 @@ fn load_js(vm: &mut Vm, module: ObjRef, filename: &str) -> JsResult<()> {
         RequireFormat::CommonJs => {
             let program = match parse_wrapper(&source) {
                 Ok(p) => p,
-                Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+                Err(e) => return Err(syntax_error(vm, filename, &source, &e)),
             };
-            compile_and_run(vm, module, index, filename, &source, &program).map(|_| ())
+            compile_and_run(vm, module, index, filename, &source, program).map(|_| ())
         }
         RequireFormat::Detect => match detect_format(&source) {
-            Detected::CommonJs(program) => compile_and_run(vm, module, index, filename, &source, &program).map(|_| ()),
+            Detected::CommonJs(program) => compile_and_run(vm, module, index, filename, &source, *program).map(|_| ()),
             Detected::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
-            Detected::Error(e) => Err(vm.throw_syntax_error(&e.message)),
+            Detected::Error(e) => Err(syntax_error(vm, filename, &source, &e)),
         },
     }
 }
@@ -210,10 +235,12 @@ pub fn compile_and_run(
     index: Option<usize>,
     filename: &str,
     source: &str,
-    program: &modjs_parser::ast::Program,
+    program: modjs_parser::ast::Program,
 ) -> JsResult<Value> {
     let s = shared(vm)?;
-    let wrapper = compile_wrapper(vm, filename, source, program)?;
+    let wrapper = compile_wrapper(vm, filename, source, &program)?;
+    // The tree is not needed once compiled (the module's requires run below, each with its own).
+    drop(program);
     let require = make_require_function(vm, module, index)?;
     let exports = get(vm, module, "exports")?;
     let dir = dirname(filename);

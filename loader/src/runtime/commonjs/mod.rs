@@ -114,6 +114,8 @@ pub struct CommonJsState {
     module_builtin: Option<ObjRef>,
     /// The `__esModule` facades of required ES modules, by module record.
     facades: HashMap<ModuleId, ObjRef>,
+    /// Node's `relativeResolveCache`: `folder \0 request` to the filename it resolved to.
+    relative_resolve_cache: HashMap<String, String>,
     /// How each CommonJS module record of the ES module graph evaluated (it is evaluated once).
     record_outcomes: HashMap<ModuleId, Result<(), ThrownValue>>,
 }
@@ -135,6 +137,7 @@ impl CommonJsState {
             module_builtin: None,
             facades: HashMap::new(),
             record_outcomes: HashMap::new(),
+            relative_resolve_cache: HashMap::new(),
         }
     }
 

@@ -277,9 +277,9 @@ fn prototype_compile(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let filename = vm.to_string(&args.get(1))?.to_rust_lossy();
     let program = match super::wrapper::parse_wrapper(&content) {
         Ok(p) => p,
-        Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+        Err(e) => return Err(super::wrapper::syntax_error(vm, &filename, &content, &e)),
     };
-    super::load::compile_and_run(vm, m, index, &filename, &content, &program)
+    super::load::compile_and_run(vm, m, index, &filename, &content, program)
 }
 
 /// `Module._extensions[ext](module, filename)`.

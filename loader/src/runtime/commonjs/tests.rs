@@ -205,3 +205,24 @@ fn require_of_an_es_module_with_top_level_await_or_in_a_cycle_throws() {
         format!("Error: Cannot require() ES Module {} in a cycle. (from {})", f.path("a.mjs"), f.path("main.js"));
     assert_eq!(err, Some(expected));
 }
+
+#[test]
+fn create_require_resolves_from_the_given_file_or_folder() {
+    let (out, err, _f) = run(
+        "create-require",
+        &[
+            (
+                "main.js",
+                "const { createRequire, isBuiltin } = require('module');\n\
+                 const r = createRequire(__dirname + '/sub/');\n\
+                 console.log(r('./x').where, r.resolve('./x') === require.resolve('./sub/x'), r.main === module);\n\
+                 const u = createRequire('file://' + __dirname + '/sub/x.js');\n\
+                 console.log(u('./x') === r('./x'), isBuiltin('node:fs'), isBuiltin('test'));\n\
+                 try { createRequire('relative.js'); } catch (e) { console.log(e.code); }",
+            ),
+            ("sub/x.js", "exports.where = 'sub';"),
+        ],
+    );
+    assert_eq!(err, None);
+    assert_eq!(out, "sub true true\ntrue true false\nERR_INVALID_ARG_VALUE\n");
+}

@@ -20,7 +20,7 @@ use modjs_parser::ast::{
 use modjs_parser::SyntaxError;
 use modjs_vm::bytecode::SourceInfo;
 use modjs_vm::compiler::compile_script;
-use modjs_vm::{JsResult, ObjRef, Value, Vm};
+use modjs_vm::{attrs, JsResult, ObjRef, PropertyKey, Value, Vm};
 
 /// The wrapper's parameters, in order (Node's `wrapper` / `cjsParseCache` parameters).
 pub const WRAPPER_PARAMETERS: [&str; 5] = ["exports", "require", "module", "__filename", "__dirname"];
@@ -74,12 +74,31 @@ pub fn compile_wrapper(vm: &mut Vm, filename: &str, source: &str, program: &Prog
     }
 }
 
+/// The `SyntaxError` thrown for a module that does not compile. Its stack starts with the
+/// place of the error in the module (`at /abs/file.js:LINE:COLUMN`), where the report of an
+/// uncaught error takes its source excerpt from: Node shows the module's line, not the
+/// `require` call's.
+pub fn syntax_error(vm: &mut Vm, filename: &str, source: &str, error: &SyntaxError) -> Value {
+    let thrown = vm.throw_syntax_error(&error.message);
+    let Value::Object(o) = &thrown else { return thrown };
+    let key = PropertyKey::from("stack");
+    if let Ok(Value::String(stack)) = vm.get(*o, &key) {
+        let text = stack.to_rust_lossy();
+        let (heading, frames) = text.find("\n    at ").map_or((text.as_str(), ""), |i| text.split_at(i));
+        let index = modjs_lexer::LineIndex::new(source);
+        let (line, column) = index.line_col(source, (error.span.start as usize).min(source.len()));
+        let stack = format!("{heading}\n    at {filename}:{line}:{}{frames}", column + 1);
+        vm.define_value(*o, key, Value::from(stack.as_str()), attrs::BUILTIN);
+    }
+    thrown
+}
+
 /// `wrapSafe(filename, content)`: parses and compiles the module text into its wrapper
-/// function. A syntax error is thrown as a `SyntaxError`.
+/// function. A syntax error is thrown as a `SyntaxError` ([`syntax_error`]).
 pub fn wrap_safe(vm: &mut Vm, filename: &str, source: &str) -> JsResult<ObjRef> {
     let program = match parse_wrapper(source) {
         Ok(p) => p,
-        Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+        Err(e) => return Err(syntax_error(vm, filename, source, &e)),
     };
     compile_wrapper(vm, filename, source, &program)
 }
