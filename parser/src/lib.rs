@@ -30,6 +30,13 @@ pub fn parse(src: &str, goal: Goal) -> Result<ast::Program, SyntaxError> {
     Ok(program)
 }
 
+/// Parses direct eval code: a Script whose early errors are those of its caller's context.
+pub fn parse_eval(src: &str, cx: early_errors::EvalContext) -> Result<ast::Program, SyntaxError> {
+    let program = parse_unchecked(src, Goal::Script)?;
+    early_errors::check_eval(&program, src, cx)?;
+    Ok(program)
+}
+
 /// Parses a Script.
 pub fn parse_script(src: &str) -> Result<ast::Program, SyntaxError> {
     parse(src, Goal::Script)

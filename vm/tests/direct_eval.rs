@@ -104,3 +104,24 @@ fn sloppy_var_declarations_in_direct_eval_are_reported_as_unsupported() {
         "throws SyntaxError: modjs does not support var declarations in sloppy direct eval yet"
     );
 }
+
+#[test]
+fn eval_code_of_a_strict_caller_is_strict() {
+    assert_eq!(
+        run("function f() { 'use strict'; eval('var public = 1'); } f()"),
+        "throws SyntaxError: Unexpected strict mode reserved word"
+    );
+    assert_eq!(
+        run("function f() { eval('var public = 1'); } f()"),
+        "throws SyntaxError: modjs does not support var declarations in sloppy direct eval yet"
+    );
+}
+
+#[test]
+fn new_target_is_allowed_in_eval_code_inside_a_function() {
+    assert_eq!(
+        run("function F() { return eval('new.target === F'); } String(new F() instanceof F) + F()"),
+        "truefalse"
+    );
+    assert_eq!(run("try { eval('new.target'); } catch (e) { e.name }"), "SyntaxError");
+}

@@ -43,6 +43,27 @@ pub fn check(program: &Program, src: &str) -> Result<(), SyntaxError> {
     }
 }
 
+/// What the code calling a direct eval allows its eval code (PerformEval §19.2.1.1 steps 5-10).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EvalContext {
+    /// The caller is strict code: so is the eval code.
+    pub strict: bool,
+    /// The call is inside a (non-arrow) function: `new.target` is allowed.
+    pub new_target: bool,
+}
+
+/// Checks the early errors of direct eval code (a Script) in the context of its caller.
+pub fn check_eval(program: &Program, src: &str, cx: EvalContext) -> Result<(), SyntaxError> {
+    let mut checker = Checker::new(program.goal, src);
+    checker.ctx.new_target = cx.new_target;
+    checker.eval_strict = cx.strict;
+    checker.check_program(program);
+    match checker.error {
+        Some((_, e)) => Err(e),
+        None => Ok(()),
+    }
+}
+
 /// The syntactic context of the code being walked. It is copied and replaced when the walk
 /// enters a function, a class, a field initializer or a static block, and restored afterwards.
 #[derive(Clone, Copy, Debug)]
@@ -94,6 +115,8 @@ struct Checker<'a> {
     class_has_heritage: bool,
     /// The end of the outermost class being walked (where V8 reports unresolved private names).
     outermost_class_end: Option<u32>,
+    /// Direct eval code of a strict caller ([`check_eval`]).
+    eval_strict: bool,
     /// The start of the expression statement being walked (V8 words some identifier errors
     /// differently at the start of a statement, where the identifier could be a label).
     statement_start: Option<u32>,
@@ -129,6 +152,7 @@ impl<'a> Checker<'a> {
             classes: Vec::new(),
             class_has_heritage: false,
             outermost_class_end: None,
+            eval_strict: false,
             statement_start: None,
             pending_export_locals: Vec::new(),
         }
@@ -173,7 +197,7 @@ impl<'a> Checker<'a> {
 
     /// Script / Module: the whole program.
     fn check_program(&mut self, program: &'a Program) {
-        self.ctx.strict = program.strict || program.goal == Goal::Module;
+        self.ctx.strict = program.strict || program.goal == Goal::Module || self.eval_strict;
         self.with_var_scope(|this| {
             let top = match program.goal {
                 Goal::Script => scopes::ListLevel::ScriptTop,

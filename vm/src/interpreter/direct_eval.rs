@@ -4,6 +4,9 @@
 use std::rc::Rc;
 
 use modjs_parser::ast::Goal;
+use modjs_parser::early_errors::EvalContext;
+
+use crate::compiler::analysis::NEW_TARGET;
 
 use crate::bytecode::{FunctionTemplate, SourceInfo};
 use crate::compiler::compile_script;
@@ -29,12 +32,16 @@ impl Vm {
         let Value::String(s) = &x else { return Ok(x) };
         let source = s.to_rust_lossy();
         // 11. Parse as a Script (a SyntaxError is thrown at the call).
-        let program = match modjs_parser::parse(&source, Goal::Script) {
+        let env = eval_bindings(table);
+        let cx = EvalContext {
+            strict: strict_caller,
+            new_target: env.iter().any(|b| b.name == NEW_TARGET),
+        };
+        let program = match modjs_parser::parse_eval(&source, cx) {
             Ok(p) => p,
             Err(e) => return Err(self.throw_syntax_error(&e.message)),
         };
         let info = Rc::new(SourceInfo::new("evalmachine.<anonymous>", &source));
-        let env = eval_bindings(table);
         let template = match compile_eval(&program, info, &env, strict_caller) {
             Ok(t) => t,
             Err(e) => return Err(self.throw_syntax_error(&e.message)),
