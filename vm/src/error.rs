@@ -38,6 +38,21 @@ impl ErrorKind {
         }
     }
 
+    /// The kind whose constructor is called `name` (as a host's error record names it); any
+    /// other name is a plain `Error`.
+    pub fn from_name(name: &str) -> ErrorKind {
+        match name {
+            "EvalError" => ErrorKind::EvalError,
+            "RangeError" => ErrorKind::RangeError,
+            "ReferenceError" => ErrorKind::ReferenceError,
+            "SyntaxError" => ErrorKind::SyntaxError,
+            "TypeError" => ErrorKind::TypeError,
+            "URIError" => ErrorKind::URIError,
+            "AggregateError" => ErrorKind::AggregateError,
+            _ => ErrorKind::Error,
+        }
+    }
+
     pub fn prototype(self) -> Intrinsic {
         match self {
             ErrorKind::Error => Intrinsic::ErrorPrototype,

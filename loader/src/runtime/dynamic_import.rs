@@ -270,16 +270,6 @@ fn thrown_as_module_error(vm: &mut Vm, thrown: &Value) -> ModuleError {
     ModuleError::Resolve(ResolveError { name, code: None, message, url: None })
 }
 
-fn error_kind(name: &str) -> ErrorKind {
-    match name {
-        "TypeError" => ErrorKind::TypeError,
-        "RangeError" => ErrorKind::RangeError,
-        "SyntaxError" => ErrorKind::SyntaxError,
-        "URIError" => ErrorKind::URIError,
-        "ReferenceError" => ErrorKind::ReferenceError,
-        _ => ErrorKind::Error,
-    }
-}
 
 /// A loading or linking error as the JavaScript value Node rejects `import()` with: Node's
 /// error class with `code` (and `url` for a missing file) for resolution and load-phase errors,
@@ -287,7 +277,7 @@ fn error_kind(name: &str) -> ErrorKind {
 pub fn module_error_value(vm: &mut Vm, error: &ModuleError) -> Value {
     match error {
         ModuleError::Resolve(e) => {
-            let kind = error_kind(e.name);
+            let kind = ErrorKind::from_name(e.name);
             let value = match e.code {
                 Some(code) => node_error(vm, kind, code, &e.message),
                 None => Value::Object(vm.new_error(kind, &e.message)),

@@ -10,19 +10,10 @@ use modjs_vm::{attrs, ErrorKind, PropertyKey, Value, Vm};
 
 use crate::resolve::errors::ResolveError;
 
-fn error_kind(name: &str) -> ErrorKind {
-    match name {
-        "TypeError" => ErrorKind::TypeError,
-        "RangeError" => ErrorKind::RangeError,
-        "SyntaxError" => ErrorKind::SyntaxError,
-        "URIError" => ErrorKind::URIError,
-        _ => ErrorKind::Error,
-    }
-}
 
 /// A resolution error as the error object Node throws.
 pub fn resolve_error(vm: &mut Vm, e: &ResolveError) -> Value {
-    let kind = error_kind(e.name);
+    let kind = ErrorKind::from_name(e.name);
     match e.code {
         Some(code) if code.starts_with("ERR_") => node_error(vm, kind, code, &e.message),
         Some(code) => {
