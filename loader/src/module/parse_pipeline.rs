@@ -16,7 +16,7 @@ pub const WINDOW: usize = 64;
 
 /// Stack for parser threads: deep trees are parsed and walked recursively. Only reserved;
 /// pages are committed as the stack grows.
-const WORKER_STACK: usize = 256 << 20;
+pub const WORKER_STACK: usize = 256 << 20;
 
 /// Levels smaller than this are parsed on the calling thread.
 const MIN_PARALLEL: usize = 4;

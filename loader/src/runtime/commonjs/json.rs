@@ -4,13 +4,16 @@
 
 use modjs_vm::{attrs, JsResult, ObjRef, PropertyKey, Value, Vm};
 
-use super::load::read_source;
+use super::load::{read_source, take_prefetched};
 use super::shared;
 
 /// Loads a JSON module into `module.exports`.
 pub fn load_json(vm: &mut Vm, module: ObjRef, filename: &str) -> JsResult<()> {
     let s = shared(vm)?;
-    let content = read_source(vm, filename)?;
+    let content = match take_prefetched(vm, filename)? {
+        Some(p) => p.source,
+        None => read_source(vm, filename)?,
+    };
     let text = content.strip_prefix('\u{feff}').unwrap_or(&content);
     match vm.call(&s.json_parse, Value::Undefined, &[Value::from(text)]) {
         Ok(value) => {

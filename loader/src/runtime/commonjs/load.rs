@@ -16,6 +16,7 @@
 use modjs_vm::{ErrorKind, JsResult, ObjRef, PropertyKey, Value, Vm};
 
 use super::format::{detect_format, require_format, Detected, RequireFormat};
+use super::prefetch::{Parsed, Prefetched};
 use super::module_object::{get, get_symbol, new_module, remove_child, set, set_symbol, update_children};
 use super::require_function::make_require_function;
 use super::resolve_glue::{node_modules_paths_value, resolve_filename};
@@ -195,8 +196,23 @@ pub fn run_extension(vm: &mut Vm, module: ObjRef, filename: &str, ext: &str) -> 
 
 /// `Module._extensions['.js']`: CommonJS, or an ES module when the package scope says so or
 /// syntax detection finds ES module syntax.
+///
+/// The text and its parse come from the [`super::prefetch`] worker when it has them for this
+/// file (and the parse was made for the format decided here); otherwise they are made here
+/// and the worker is told what this file requires.
 fn load_js(vm: &mut Vm, module: ObjRef, filename: &str) -> JsResult<()> {
-    let source = read_source(vm, filename)?;
+    let (source, parsed) = match take_prefetched(vm, filename)? {
+        Some(p) => (p.source, p.parsed),
+        None => {
+            let source = read_source(vm, filename)?;
+            with_state(vm, |st, _| {
+                if let Some(p) = st.prefetcher() {
+                    p.scan_children(filename, &source);
+                }
+            })?;
+            (source, None)
+        }
+    };
     let format = match with_state(vm, |st, _| require_format(&mut st.resolver, filename))? {
         Ok(f) => f,
         Err(e) => return Err(errors::resolve_error(vm, &e)),
@@ -205,18 +221,24 @@ fn load_js(vm: &mut Vm, module: ObjRef, filename: &str) -> JsResult<()> {
     match format {
         RequireFormat::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
         RequireFormat::CommonJs => {
-            let program = match parse_wrapper(&source) {
+            let parsed = parsed.and_then(Parsed::for_commonjs).unwrap_or_else(|| parse_wrapper(&source));
+            let program = match parsed {
                 Ok(p) => p,
                 Err(e) => return Err(syntax_error(vm, filename, &source, &e)),
             };
             compile_and_run(vm, module, index, filename, &source, program).map(|_| ())
         }
-        RequireFormat::Detect => match detect_format(&source) {
+        RequireFormat::Detect => match parsed.and_then(Parsed::for_detection).unwrap_or_else(|| detect_format(&source)) {
             Detected::CommonJs(program) => compile_and_run(vm, module, index, filename, &source, *program).map(|_| ()),
             Detected::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
             Detected::Error(e) => Err(syntax_error(vm, filename, &source, &e)),
         },
     }
+}
+
+/// The prefetched text (and parse) of `filename`, when the worker has it.
+pub fn take_prefetched(vm: &mut Vm, filename: &str) -> JsResult<Option<Prefetched>> {
+    with_state(vm, |st, _| st.prefetcher().and_then(|p| p.take(filename)))
 }
 
 /// The text of a module file (`fs.readFileSync(filename, 'utf8')`).

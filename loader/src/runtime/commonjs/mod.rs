@@ -21,7 +21,9 @@
 //! - [`json`]: `require('./x.json')`;
 //! - [`esm_interop`]: an ES module importing CommonJS (the CommonJS record's evaluation) and
 //!   `require()` of an ES module;
-//! - [`module_builtin`]: the `module` built-in (`createRequire`, `builtinModules`, …).
+//! - [`module_builtin`]: the `module` built-in (`createRequire`, `builtinModules`, …);
+//! - [`prefetch`] and [`require_scan`]: the files a module's `require('…')` calls name are
+//!   read and parsed ahead on a worker thread while the VM thread runs.
 //!
 //! The state lives in [`CommonJsState`], one field of the
 //! [`crate::runtime::module_runtime::ModuleRuntime`] every program has as the VM's host state.
@@ -37,10 +39,14 @@ pub mod json;
 pub mod load;
 pub mod module_builtin;
 pub mod module_object;
+pub mod prefetch;
 pub mod require_function;
+pub mod require_scan;
 pub mod resolve_glue;
 pub mod wrapper;
 
+#[cfg(test)]
+mod prefetch_tests;
 #[cfg(test)]
 mod tests;
 
@@ -118,6 +124,11 @@ pub struct CommonJsState {
     relative_resolve_cache: HashMap<String, String>,
     /// How each CommonJS module record of the ES module graph evaluated (it is evaluated once).
     record_outcomes: HashMap<ModuleId, Result<(), ThrownValue>>,
+    /// Whether files are prefetched (set before the first `require`).
+    pub prefetch_mode: prefetch::PrefetchMode,
+    /// The prefetch worker, started by the first file `require` loads.
+    prefetcher: Option<prefetch::Prefetcher>,
+    prefetch_started: bool,
 }
 
 impl Default for CommonJsState {
@@ -138,7 +149,32 @@ impl CommonJsState {
             facades: HashMap::default(),
             record_outcomes: HashMap::default(),
             relative_resolve_cache: HashMap::default(),
+            prefetch_mode: prefetch::PrefetchMode::On,
+            prefetcher: None,
+            prefetch_started: false,
         }
+    }
+
+    /// What the prefetcher did so far (`None` when it was not started).
+    pub fn prefetch_stats(&self) -> Option<prefetch::PrefetchStats> {
+        self.prefetcher.as_ref().map(|p| p.stats())
+    }
+
+    /// The prefetch worker, started on first use with this program's resolver settings
+    /// (`None` when it could not be started).
+    pub fn prefetcher(&mut self) -> Option<&prefetch::Prefetcher> {
+        if !self.prefetch_started && self.prefetch_mode != prefetch::PrefetchMode::Off {
+            self.prefetch_started = true;
+            self.prefetcher = prefetch::Prefetcher::start(prefetch::ResolverSettings {
+                current_dir: self.resolver.current_dir.clone(),
+                user_conditions: self.resolver.user_conditions.clone(),
+                global_paths: self.resolver.global_paths.clone(),
+            });
+            if let Some(p) = &self.prefetcher {
+                p.set_patient(self.prefetch_mode == prefetch::PrefetchMode::Patient);
+            }
+        }
+        self.prefetcher.as_ref()
     }
 
     /// The module entry at `index`.

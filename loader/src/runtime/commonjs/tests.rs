@@ -12,10 +12,10 @@ use crate::resolve::Resolver;
 use crate::runtime::module_runtime::ModuleRuntime;
 
 /// A fresh folder holding `files`; removed when dropped.
-struct Folder(std::path::PathBuf);
+pub(super) struct Folder(std::path::PathBuf);
 
 impl Folder {
-    fn new(name: &str, files: &[(&str, &str)]) -> Folder {
+    pub(super) fn new(name: &str, files: &[(&str, &str)]) -> Folder {
         let dir = std::env::temp_dir().join(format!("modjs-cjs-{}-{}", name, std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         for (path, text) in files {
@@ -27,7 +27,7 @@ impl Folder {
         Folder(real)
     }
 
-    fn path(&self, file: &str) -> String {
+    pub(super) fn path(&self, file: &str) -> String {
         self.0.join(file).display().to_string()
     }
 }
@@ -38,7 +38,7 @@ impl Drop for Folder {
     }
 }
 
-fn error_text(vm: &mut Vm, e: &Value) -> String {
+pub(super) fn error_text(vm: &mut Vm, e: &Value) -> String {
     let n = vm.get_v(e, &PropertyKey::from("name")).unwrap_or(Value::Undefined);
     let m = vm.get_v(e, &PropertyKey::from("message")).unwrap_or(Value::Undefined);
     let n = vm.to_string(&n).map(|s| s.to_rust_lossy()).unwrap_or_default();

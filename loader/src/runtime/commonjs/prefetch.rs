@@ -1,0 +1,439 @@
+//! Speculative prefetch of the files `require` is about to load.
+//!
+//! **Why.** `require` is synchronous: each module's file is read, parsed and compiled on the
+//! VM thread when the module's code asks for it, one after the other, so in a large CommonJS
+//! graph the parser and the file reads take a good part of the VM thread while the machine's
+//! other cores wait. The text of a module usually says which files it will load next —
+//! `require('./x.js')` calls with a literal argument — so a background thread can read and
+//! parse those files while the VM thread compiles and runs the current one.
+//!
+//! **What is prefetched.** One worker thread walks the graph the texts suggest, depth first in
+//! the order of the calls (the order in which top-level `require`s run the modules): for each
+//! hinted file it resolves the specifier with its own [`Resolver`] (the same
+//! [`resolve_filename_from`] `require` uses, with the program's directory, conditions and
+//! global folders), reads the file, and parses it as `Module._extensions['.js']` would — the
+//! wrapper-function parse for CommonJS, Node's syntax detection for a file without a fixed
+//! format — or keeps just the text of a `.json` file. ES modules (`.mjs`, `"type": "module"`)
+//! and addons are left alone: the module graph loads those. The result is kept under the
+//! resolved filename. The hints come from [`super::require_scan`]; the children of a file the
+//! worker parsed are queued by the worker, those of a file the VM thread loaded itself are
+//! handed over by [`Prefetcher::scan_children`]. At most [`WINDOW`] results wait at a time.
+//!
+//! **When it is consumed.** `Module._extensions['.js']`/`['.json']` ask [`Prefetcher::take`]
+//! for the filename `require` itself resolved: a result that is ready is taken out (a parse
+//! still running is waited for), anything else makes the VM thread read and parse as before,
+//! and the worker will not start that file any more. Taking a result drops the ones queued
+//! before it that were not taken (the program went another way).
+//!
+//! **Why it cannot change behaviour.** Only work that is a pure function of a file's bytes is
+//! done ahead: the read and the parse. Resolution, the module cache, the format decision,
+//! compiling and running stay on the VM thread, in the program's order, and a prefetched
+//! result is used only for the file `require` resolved and only with the format the VM thread
+//! decided. A syntax error found ahead is a value kept with the result and thrown when the
+//! module is loaded, exactly as the VM thread's own parse would throw it. Each file is
+//! prefetched at most once and a result is used at most once, so deleting a module from
+//! `require.cache` and requiring it again reads the file again; and a result whose file's
+//! length or modification time changed since it was read is thrown away. A read that fails is
+//! not kept (the VM thread's read reports the error).
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::SystemTime;
+
+use modjs_parser::ast::Program;
+use modjs_parser::SyntaxError;
+
+use super::format::{detect_format, require_format, Detected, RequireFormat};
+use super::require_scan::static_require_specifiers;
+use super::wrapper::parse_wrapper;
+use crate::fast_hash::{FastHashMap, FastHashSet};
+use crate::resolve::cjs::{resolve_filename_from, CjsParent, Required};
+use crate::resolve::Resolver;
+
+/// How many results may wait to be taken.
+pub const WINDOW: usize = 64;
+
+/// Stack of the worker: deep trees are parsed recursively (as on the parse pipeline's threads).
+const WORKER_STACK: usize = crate::module::parse_pipeline::WORKER_STACK;
+
+/// Whether a program prefetches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrefetchMode {
+    /// Everything is read and parsed on the VM thread when `require` needs it.
+    Off,
+    /// The worker runs ahead of the VM thread.
+    On,
+    /// As `On`, but the VM thread lets the worker finish all it can first
+    /// ([`Prefetcher::set_patient`]): for tests.
+    Patient,
+}
+
+/// A file read (and parsed) ahead.
+pub struct Prefetched {
+    /// The text, as `read_source` makes it.
+    pub source: String,
+    /// The parse, when the file is loaded as JavaScript.
+    pub parsed: Option<Parsed>,
+    stamp: Stamp,
+}
+
+/// The parse done ahead, named by the format the worker found.
+pub enum Parsed {
+    /// `RequireFormat::CommonJs`: the wrapper parse.
+    Wrapper(Result<Program, SyntaxError>),
+    /// `RequireFormat::Detect`: syntax detection.
+    Detect(Detected),
+}
+
+impl Parsed {
+    /// The wrapper parse, when the file was parsed for this format.
+    pub fn for_commonjs(self) -> Option<Result<Program, SyntaxError>> {
+        match self {
+            Parsed::Wrapper(r) => Some(r),
+            Parsed::Detect(_) => None,
+        }
+    }
+
+    /// The detection result, when the file was parsed for this format.
+    pub fn for_detection(self) -> Option<Detected> {
+        match self {
+            Parsed::Detect(d) => Some(d),
+            Parsed::Wrapper(_) => None,
+        }
+    }
+}
+
+/// A file's length and modification time when it was read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+fn stamp_of(path: &str) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
+}
+
+/// What the resolver of the worker is set up with (the program's own settings).
+#[derive(Clone)]
+pub struct ResolverSettings {
+    pub current_dir: Option<String>,
+    pub user_conditions: Vec<String>,
+    pub global_paths: Vec<String>,
+}
+
+enum Task {
+    /// Read and parse this (resolved) file.
+    Load(String),
+    /// Queue the hinted children of a file the VM thread loaded itself.
+    Scan { filename: String, source: String },
+}
+
+enum Entry {
+    InProgress,
+    Ready { seq: u64, result: Prefetched },
+}
+
+struct State {
+    /// Depth-first work list: the next task is the last one.
+    tasks: Vec<Task>,
+    /// Every file the worker started or the VM thread claimed.
+    seen: FastHashSet<String>,
+    entries: FastHashMap<String, Entry>,
+    /// The ready results by the order they were made.
+    ready: std::collections::BTreeMap<u64, String>,
+    next_seq: u64,
+    stop: bool,
+    /// The worker is on a task.
+    busy: bool,
+    /// See [`Prefetcher::set_patient`].
+    patient: bool,
+    stats: PrefetchStats,
+}
+
+impl State {
+    /// Nothing left that the worker could do now.
+    fn idle(&self) -> bool {
+        !self.busy && (self.tasks.is_empty() || self.ready.len() >= WINDOW)
+    }
+}
+
+/// Counts of what the prefetcher did (for tests and measurements).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PrefetchStats {
+    /// Files the worker read (and parsed).
+    pub started: usize,
+    /// Results the VM thread used.
+    pub taken: usize,
+    /// Results thrown away at [`Prefetcher::take`] because the file changed.
+    pub stale: usize,
+    /// Files the VM thread asked for that the worker had not done.
+    pub missed: usize,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        self.changed.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The prefetch worker of one program. Dropping it stops the worker (it finishes the file in
+/// hand and quits).
+pub struct Prefetcher {
+    shared: Arc<Shared>,
+}
+
+impl Prefetcher {
+    /// Starts the worker; `None` when no thread can be started (everything is then done on the
+    /// VM thread as without a prefetcher).
+    pub fn start(settings: ResolverSettings) -> Option<Prefetcher> {
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State {
+                tasks: Vec::new(),
+                seen: FastHashSet::default(),
+                entries: FastHashMap::default(),
+                ready: std::collections::BTreeMap::new(),
+                next_seq: 0,
+                stop: false,
+                busy: false,
+                patient: false,
+                stats: PrefetchStats::default(),
+            }),
+            changed: Condvar::new(),
+        });
+        let for_worker = Arc::clone(&shared);
+        std::thread::Builder::new()
+            .name("cjs-prefetch".into())
+            .stack_size(WORKER_STACK)
+            .spawn(move || run_worker(&for_worker, settings))
+            .ok()?;
+        Some(Prefetcher { shared })
+    }
+
+    /// The result for `filename`, waiting while the worker is on it; `None` when there is
+    /// none (the file is then claimed: the worker will not start it). A result whose file
+    /// changed since it was read is dropped.
+    pub fn take(&self, filename: &str) -> Option<Prefetched> {
+        let mut s = self.shared.lock();
+        while s.patient && !s.idle() {
+            s = self.shared.wait(s);
+        }
+
+        loop {
+            match s.entries.get(filename) {
+                Some(Entry::InProgress) => s = self.shared.wait(s),
+                Some(Entry::Ready { .. }) => break,
+                None => {
+                    s.stats.missed += 1;
+                    s.seen.insert(filename.to_string());
+                    // A miss while the window is full: the oldest waiting result gives way, so a
+                    // run of guesses the program never takes cannot stall the worker for good.
+                    if s.ready.len() >= WINDOW {
+                        if let Some((_, oldest)) = s.ready.pop_first() {
+                            s.entries.remove(&oldest);
+                        }
+                        self.shared.changed.notify_all();
+                    }
+                    return None;
+                }
+            }
+        }
+        let Some(Entry::Ready { seq, result }) = s.entries.remove(filename) else { return None };
+        // Results made before this one and not taken: the program went another way.
+        let later = s.ready.split_off(&(seq + 1));
+        let skipped = std::mem::replace(&mut s.ready, later);
+        for name in skipped.values() {
+            s.entries.remove(name);
+        }
+        drop(s);
+        self.shared.changed.notify_all();
+        let fresh = stamp_of(filename) == Some(result.stamp);
+        let mut s = self.shared.lock();
+        if fresh {
+            s.stats.taken += 1;
+        } else {
+            s.stats.stale += 1;
+        }
+        fresh.then_some(result)
+    }
+
+    /// Hands over the text of a file the VM thread loaded itself, so that the worker prefetches
+    /// what it requires next.
+    pub fn scan_children(&self, filename: &str, source: &str) {
+        let mut s = self.shared.lock();
+        s.tasks.push(Task::Scan { filename: filename.to_string(), source: source.to_string() });
+        self.shared.changed.notify_all();
+        while s.patient && !s.idle() {
+            s = self.shared.wait(s);
+        }
+    }
+
+    /// In patient mode the VM thread lets the worker finish everything it can do before each
+    /// [`Self::take`] and after each [`Self::scan_children`], so that every hinted file is
+    /// prefetched before it is asked for: tests use it to make the prefetch path certain
+    /// instead of a matter of timing.
+    pub fn set_patient(&self, patient: bool) {
+        self.shared.lock().patient = patient;
+    }
+
+    /// What the prefetcher did so far.
+    pub fn stats(&self) -> PrefetchStats {
+        self.shared.lock().stats
+    }
+}
+
+impl Drop for Prefetcher {
+    fn drop(&mut self) {
+        let mut s = self.shared.lock();
+        s.stop = true;
+        s.tasks.clear();
+        s.entries.clear();
+        s.ready.clear();
+        drop(s);
+        self.shared.changed.notify_all();
+    }
+}
+
+/// The worker's loop: the next task, depth first; loads wait while the window is full.
+fn run_worker(shared: &Shared, settings: ResolverSettings) {
+    let mut resolver = Resolver::new();
+    resolver.current_dir = settings.current_dir;
+    resolver.user_conditions = settings.user_conditions;
+    resolver.global_paths = settings.global_paths;
+    loop {
+        let task = {
+            let mut s = shared.lock();
+            loop {
+                if s.stop {
+                    return;
+                }
+                let may_load = s.ready.len() < WINDOW;
+                match s.tasks.last() {
+                    Some(Task::Scan { .. }) => {
+                        s.busy = true;
+                        break s.tasks.pop();
+                    }
+                    Some(Task::Load(name)) if s.seen.contains(name) => {
+                        s.tasks.pop();
+                    }
+                    Some(Task::Load(_)) if may_load => {
+                        // Claimed in the same moment it is taken off the list, so the VM thread
+                        // either finds it in progress or has claimed it first.
+                        let task = s.tasks.pop();
+                        s.busy = true;
+                        if let Some(Task::Load(name)) = &task {
+                            s.seen.insert(name.clone());
+                            s.entries.insert(name.clone(), Entry::InProgress);
+                        }
+                        break task;
+                    }
+                    _ => {
+                        // Going to sleep: a patient VM thread may go on.
+                        shared.changed.notify_all();
+                        s = shared.wait(s);
+                    }
+                }
+            }
+        };
+        match task {
+            Some(Task::Scan { filename, source }) => {
+                let children = hinted_children(&mut resolver, &filename, &source);
+                queue_children(shared, children);
+                shared.lock().busy = false;
+                shared.changed.notify_all();
+            }
+            Some(Task::Load(filename)) => {
+                let outcome =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prefetch_file(&mut resolver, &filename)));
+                let mut s = shared.lock();
+                match outcome {
+                    Ok(Some((result, children))) if !s.stop => {
+                        let seq = s.next_seq;
+                        s.next_seq += 1;
+                        s.stats.started += 1;
+                        s.ready.insert(seq, filename.clone());
+                        s.entries.insert(filename, Entry::Ready { seq, result });
+                        drop(s);
+                        queue_children(shared, children);
+                    }
+                    // Nothing to keep (or a bug in the parse): the VM thread does it itself.
+                    _ => {
+                        s.entries.remove(&filename);
+                        drop(s);
+                    }
+                }
+                shared.lock().busy = false;
+                shared.changed.notify_all();
+            }
+            None => {}
+        }
+    }
+}
+
+/// Queues the children so that the first one is loaded next.
+fn queue_children(shared: &Shared, children: Vec<String>) {
+    let mut s = shared.lock();
+    for child in children.into_iter().rev() {
+        if !s.seen.contains(&child) {
+            s.tasks.push(Task::Load(child));
+        }
+    }
+}
+
+/// The files the module at `filename` hints at, resolved (built-ins and failures left out).
+fn hinted_children(resolver: &mut Resolver, filename: &str, source: &str) -> Vec<String> {
+    static_require_specifiers(source)
+        .iter()
+        .filter_map(|request| match resolve_filename_from(resolver, request, CjsParent::Module(filename)) {
+            Ok(Required::File(path)) => Some(path),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reads and parses one file as `Module.prototype.load` would treat it, with its hinted
+/// children; `None` when there is nothing worth keeping.
+fn prefetch_file(resolver: &mut Resolver, filename: &str) -> Option<(Prefetched, Vec<String>)> {
+    let base = &filename[filename.rfind('/').map_or(0, |i| i + 1)..];
+    if base.ends_with(".mjs") || (base.ends_with(".node") && base.len() > ".node".len()) {
+        return None;
+    }
+    let is_json = base.ends_with(".json") && base.len() > ".json".len();
+    let format = if is_json {
+        None
+    } else {
+        match require_format(resolver, filename) {
+            Ok(RequireFormat::Module) | Err(_) => return None,
+            Ok(f) => Some(f),
+        }
+    };
+    // The stamp is taken before the read: a change during the read makes it differ later.
+    let stamp = stamp_of(filename)?;
+    let source = crate::cjs_exports::utf8_text(std::fs::read(filename).ok()?);
+    let (parsed, children) = match format {
+        None => (None, Vec::new()),
+        Some(RequireFormat::CommonJs) => {
+            let parsed = parse_wrapper(&source);
+            let children = if parsed.is_ok() { hinted_children(resolver, filename, &source) } else { Vec::new() };
+            (Some(Parsed::Wrapper(parsed)), children)
+        }
+        Some(_) => {
+            let detected = detect_format(&source);
+            let children = match detected {
+                Detected::CommonJs(_) => hinted_children(resolver, filename, &source),
+                _ => Vec::new(),
+            };
+            (Some(Parsed::Detect(detected)), children)
+        }
+    };
+    Some((Prefetched { source, parsed, stamp }, children))
+}
