@@ -22,7 +22,7 @@
 //! **When it is consumed.** `Module._extensions['.js']`/`['.json']` ask [`Prefetcher::take`]
 //! for the filename `require` itself resolved: a result that is ready is taken out (a parse
 //! still running is waited for), anything else makes the VM thread read and parse as before,
-//! and the worker will not start that file any more. Taking a result drops the ones queued
+//! and the worker will not start that file any more. Taking a result drops the ones made well
 //! before it that were not taken (the program went another way).
 //!
 //! **Why it cannot change behaviour.** Only work that is a pure function of a file's bytes is
@@ -50,7 +50,10 @@ use crate::resolve::cjs::{resolve_filename_from, CjsParent, Required};
 use crate::resolve::Resolver;
 
 /// How many results may wait to be taken.
-pub const WINDOW: usize = 64;
+pub const WINDOW: usize = 32;
+
+/// A result made this many results before the one taken, and not taken itself, is dropped.
+const SKIP_SLACK: u64 = (WINDOW / 2) as u64;
 
 /// Stack of the worker: deep trees are parsed recursively (as on the parse pipeline's threads).
 const WORKER_STACK: usize = crate::module::parse_pipeline::WORKER_STACK;
@@ -248,11 +251,15 @@ impl Prefetcher {
             }
         }
         let Some(Entry::Ready { seq, result }) = s.entries.remove(filename) else { return None };
-        // Results made before this one and not taken: the program went another way.
-        let later = s.ready.split_off(&(seq + 1));
-        let skipped = std::mem::replace(&mut s.ready, later);
-        for name in skipped.values() {
-            s.entries.remove(name);
+        // Results made well before this one and not taken: the program went another way. (A
+        // few positions of slack: an ES module graph's evaluation order is only guessed.)
+        s.ready.remove(&seq);
+        if let Some(limit) = seq.checked_sub(SKIP_SLACK) {
+            let kept = s.ready.split_off(&limit);
+            let skipped = std::mem::replace(&mut s.ready, kept);
+            for name in skipped.values() {
+                s.entries.remove(name);
+            }
         }
         drop(s);
         self.shared.changed.notify_all();
@@ -272,6 +279,17 @@ impl Prefetcher {
         let mut s = self.shared.lock();
         s.tasks.push(Task::Scan { filename: filename.to_string(), source: source.to_string() });
         self.shared.changed.notify_all();
+        while s.patient && !s.idle() {
+            s = self.shared.wait(s);
+        }
+    }
+
+    /// Hands over files the program is expected to load in this order (the CommonJS modules
+    /// an ES module graph is about to evaluate); the first is prefetched first.
+    pub fn hint_in_order(&self, files: Vec<String>) {
+        queue_children(&self.shared, files);
+        self.shared.changed.notify_all();
+        let mut s = self.shared.lock();
         while s.patient && !s.idle() {
             s = self.shared.wait(s);
         }
