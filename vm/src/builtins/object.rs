@@ -452,7 +452,7 @@ fn builtin_tag(vm: &mut Vm, o: ObjRef) -> JsResult<&'static str> {
         return Ok("Function");
     }
     Ok(match &vm.heap.get(o).kind {
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",

@@ -48,7 +48,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Number(n) => Kind::Boxed(Value::Number(*n)),
         ObjectKind::String(s) => Kind::Boxed(Value::String(s.clone())),
         ObjectKind::Symbol(s) => Kind::Boxed(Value::Symbol(s.clone())),
-        ObjectKind::Arguments => Kind::Arguments,
+        ObjectKind::Arguments(_) => Kind::Arguments,
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
         ObjectKind::Promise(_) => Kind::Promise,
