@@ -69,10 +69,16 @@ fn is_digit(c: u16) -> bool {
     (b'0' as u16..=b'9' as u16).contains(&c)
 }
 
+/// White space between tokens: JavaScript's, except that (as in V8) the line separators
+/// U+2028 and U+2029 are not, so they count as letters of a word.
+fn is_white_space(c: u16) -> bool {
+    is_str_white_space_char(c) && !matches!(c, 0x2028 | 0x2029)
+}
+
 /// Letters, and every character above ASCII that is not white space, make words.
 fn is_word_char(c: u16) -> bool {
     let ascii_letter = (b'a' as u16..=b'z' as u16).contains(&(c | 0x20));
-    ascii_letter || (c > 0x7f && !is_str_white_space_char(c))
+    ascii_letter || (c > 0x7f && !is_white_space(c))
 }
 
 /// Splits a date string into tokens, with one token of look-ahead.
@@ -134,8 +140,8 @@ impl<'a> Scanner<'a> {
             }
             return Token::Word(classify_word(&self.text[start..self.pos]));
         }
-        if is_str_white_space_char(c) {
-            while self.text.get(self.pos).is_some_and(|c| is_str_white_space_char(*c)) {
+        if is_white_space(c) {
+            while self.text.get(self.pos).is_some_and(|c| is_white_space(*c)) {
                 self.pos += 1;
             }
             return Token::WhiteSpace;
