@@ -318,7 +318,9 @@ const MILLISECONDS: usize = 6;
 /// (§21.4.4.20–§21.4.4.34): the first argument replaces part `first`, each further argument
 /// given (up to `count`) the part after it; the other parts come from the current (local or
 /// UTC) time. All arguments are converted before an invalid date makes the result NaN, except
-/// for setFullYear, which starts from +0 then.
+/// for setFullYear, which starts from +0 then. The date value is read before the conversions,
+/// as the spec says (V8 in Node 20 reads it after them, which only shows when an argument's
+/// valueOf changes the same date).
 fn set_parts(vm: &mut Vm, args: &CallArgs, method: &str, first: usize, count: usize, in_utc: bool) -> JsResult<Value> {
     // Steps 1–2: thisTimeValue.
     let t = this_time_value_for(vm, &args.this, method)?;
@@ -340,7 +342,7 @@ fn set_parts(vm: &mut Vm, args: &CallArgs, method: &str, first: usize, count: us
     } else {
         local_time(t)
     };
-    // Steps 7–: the parts of t, replaced by the arguments.
+    // The remaining steps: the parts of t, replaced by the arguments, put together again.
     let mut parts = [
         year_from_time(t),
         month_from_time(t),
