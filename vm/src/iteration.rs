@@ -293,6 +293,13 @@ impl Vm {
 
     /// IteratorStepValue on an iterator and `next` method held separately.
     pub fn iterator_next_value(&mut self, iterator: &Value, next: &Value) -> JsResult<Option<Value>> {
+        if let (Value::Object(it), Value::Object(f)) = (iterator, next) {
+            if *f == self.intrinsic(crate::realm::Intrinsic::ArrayIteratorPrototypeNext)
+                && matches!(self.heap.get(*it).kind, ObjectKind::ArrayIterator(_))
+            {
+                return crate::builtins::array_iterator::array_iterator_step(self, *it);
+            }
+        }
         let result = self.call(next, iterator.clone(), &[])?;
         let Value::Object(r) = result else {
             let shown = self.describe_for_error(&result);

@@ -26,7 +26,7 @@ macro_rules! intrinsics {
 
 intrinsics! {
     ObjectPrototype, Object, FunctionPrototype, Function,
-    ArrayPrototype, Array, ArrayIteratorPrototype, ArrayPrototypeValues,
+    ArrayPrototype, Array, ArrayIteratorPrototype, ArrayPrototypeValues, ArrayIteratorPrototypeNext,
     StringPrototype, String, StringIteratorPrototype,
     NumberPrototype, Number, BooleanPrototype, Boolean, SymbolPrototype, Symbol,
     BigIntPrototype, BigInt,

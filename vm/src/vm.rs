@@ -201,12 +201,21 @@ impl Vm {
                 return;
             }
         }
-        self.heap.get_mut(obj).props.insert(key, Slot::Data { value, attrs: a });
+        self.insert_property(obj, key, Slot::Data { value, attrs: a });
     }
 
     /// Defines an accessor property directly (no checks).
     pub fn define_accessor(&mut self, obj: ObjRef, key: PropertyKey, get: Option<ObjRef>, set: Option<ObjRef>, a: u8) {
-        self.heap.get_mut(obj).props.insert(key, Slot::Accessor { get, set, attrs: a });
+        self.insert_property(obj, key, Slot::Accessor { get, set, attrs: a });
+    }
+
+    /// Stores a property slot, telling the collector how much the property map grew.
+    fn insert_property(&mut self, obj: ObjRef, key: PropertyKey, slot: Slot) {
+        let props = &mut self.heap.get_mut(obj).props;
+        let before = props.heap_bytes();
+        props.insert(key, slot);
+        let grown = props.heap_bytes().saturating_sub(before);
+        self.heap.note_bytes(grown);
     }
 
     // ----- calling ---------------------------------------------------------------------------

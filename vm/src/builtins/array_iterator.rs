@@ -38,7 +38,8 @@ pub fn install(vm: &mut Vm) {
     let proto = vm.intrinsic(Intrinsic::ArrayIteratorPrototype);
     let iterator_prototype = vm.intrinsic(Intrinsic::IteratorPrototype);
     vm.heap.get_mut(proto).proto = Some(iterator_prototype);
-    vm.define_method(proto, "next", 0, array_iterator_next);
+    let next = vm.define_method(proto, "next", 0, array_iterator_next);
+    vm.realm.set_intrinsic(Intrinsic::ArrayIteratorPrototypeNext, next);
     let tag = PropertyKey::Symbol(vm.symbols.to_string_tag.clone());
     vm.define_value(proto, tag, Value::from("Array Iterator"), attrs::CONFIGURABLE);
 }
@@ -54,28 +55,49 @@ pub fn create_array_iterator(vm: &mut Vm, array: ObjRef, kind: ArrayIterationKin
 
 /// %ArrayIteratorPrototype%.next() (§23.1.5.2.1).
 fn array_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
-    let state = match &args.this {
-        Value::Object(o) => match &vm.heap.get(*o).kind {
-            ObjectKind::ArrayIterator(d) => Some((*o, d.iterated, d.next_index, d.kind)),
-            _ => None,
-        },
-        _ => None,
+    let is_array_iterator = match &args.this {
+        Value::Object(o) => matches!(vm.heap.get(*o).kind, ObjectKind::ArrayIterator(_)),
+        _ => false,
     };
-    let Some((it, iterated, index, kind)) = state else {
+    let (Value::Object(it), true) = (&args.this, is_array_iterator) else {
         let shown = vm.describe_for_error(&args.this);
         return Err(vm.throw_type_error(&format!(
             "Method Array Iterator.prototype.next called on incompatible receiver {shown}"
         )));
     };
-    let Some(a) = iterated else {
-        return Ok(Value::Object(vm.create_iter_result_object(Value::Undefined, true)));
+    let (value, done) = match array_iterator_step(vm, *it)? {
+        Some(v) => (v, false),
+        None => (Value::Undefined, true),
     };
+    Ok(Value::Object(vm.create_iter_result_object(value, done)))
+}
+
+/// The steps of %ArrayIteratorPrototype%.next() after its receiver check: the next value of
+/// the Array Iterator `it`, or `None` once it is exhausted. The interpreter's `for-of` calls
+/// this directly when the iterator's `next` is the original one, which skips allocating the
+/// result object (CreateIteratorResultObject): that object never escapes, so nothing can tell.
+pub fn array_iterator_step(vm: &mut Vm, it: ObjRef) -> JsResult<Option<Value>> {
+    let ObjectKind::ArrayIterator(d) = &vm.heap.get(it).kind else { return Ok(None) };
+    let (iterated, index, kind) = (d.iterated, d.next_index, d.kind);
+    let Some(a) = iterated else {
+        return Ok(None);
+    };
+    // A dense array needs no [[Get]]: read the element directly.
+    if let (ObjectKind::Array(arr), ArrayIterationKind::Value) = (&vm.heap.get(a).kind, kind) {
+        if let Some(v) = arr.dense.get(index as usize).filter(|v| !v.is_empty()) {
+            let v = v.clone();
+            if let ObjectKind::ArrayIterator(d) = &mut vm.heap.get_mut(it).kind {
+                d.next_index = index + 1;
+            }
+            return Ok(Some(v));
+        }
+    }
     let len = vm.length_of_array_like(a)?;
     if index >= len {
         if let ObjectKind::ArrayIterator(d) = &mut vm.heap.get_mut(it).kind {
             d.iterated = None;
         }
-        return Ok(Value::Object(vm.create_iter_result_object(Value::Undefined, true)));
+        return Ok(None);
     }
     if let ObjectKind::ArrayIterator(d) = &mut vm.heap.get_mut(it).kind {
         d.next_index = index + 1;
@@ -88,5 +110,5 @@ fn array_iterator_next(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
             Value::Object(vm.create_array_from_list(vec![Value::Number(index as f64), v]))
         }
     };
-    Ok(Value::Object(vm.create_iter_result_object(result, false)))
+    Ok(Some(result))
 }

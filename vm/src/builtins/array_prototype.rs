@@ -832,9 +832,12 @@ fn push(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     };
     if fast {
         if let Some(a) = dense_mut(vm, o) {
+            let before = a.dense.capacity();
             a.dense.extend(args.args.iter().cloned());
             a.length = a.dense.len() as u32;
-            return Ok(num(a.length as u64));
+            let (length, grown) = (a.length, (a.dense.capacity() - before) * std::mem::size_of::<Value>());
+            vm.heap.note_bytes(grown);
+            return Ok(num(length as u64));
         }
     }
     let len = vm.length_of_array_like(o)?;

@@ -103,7 +103,7 @@ fn function_proto_call(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
 pub fn bound_function_create(vm: &mut Vm, target: ObjRef, this: Value, bound_args: Vec<Value>) -> JsResult<ObjRef> {
     // 1. proto = targetFunction.[[GetPrototypeOf]]().
     let proto = vm.get_prototype_of(target)?;
-    let kind = ObjectKind::BoundFunction(BoundFunction { target, this, args: bound_args });
+    let kind = ObjectKind::BoundFunction(Box::new(BoundFunction { target, this, args: bound_args }));
     Ok(vm.heap.alloc(Object::new(proto, kind)))
 }
 

@@ -133,7 +133,7 @@ fn promise_data(vm: &mut Vm, p: ObjRef) -> Option<&mut PromiseData> {
 /// A new pending promise whose prototype is %Promise.prototype%.
 pub fn new_promise(vm: &mut Vm) -> ObjRef {
     let proto = vm.intrinsic(Intrinsic::PromisePrototype);
-    vm.heap.alloc(Object::new(Some(proto), ObjectKind::Promise(PromiseData::pending())))
+    vm.heap.alloc(Object::new(Some(proto), ObjectKind::Promise(Box::new(PromiseData::pending()))))
 }
 
 /// CreateResolvingFunctions (§27.2.1.3): `(resolve, reject)` for `promise`.
@@ -475,7 +475,7 @@ fn promise_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     }
     // 3-7. OrdinaryCreateFromConstructor(NewTarget, "%Promise.prototype%", ...), pending.
     let proto = vm.get_prototype_from_constructor(new_target, Intrinsic::PromisePrototype)?;
-    let promise = vm.heap.alloc(Object::new(Some(proto), ObjectKind::Promise(PromiseData::pending())));
+    let promise = vm.heap.alloc(Object::new(Some(proto), ObjectKind::Promise(Box::new(PromiseData::pending()))));
     // 8-10. Run the executor with fresh resolving functions; a throw rejects.
     let (resolve, reject) = create_resolving_functions(vm, promise);
     if let Err(e) = vm.call(&executor, Value::Undefined, &[Value::Object(resolve), Value::Object(reject)]) {

@@ -78,8 +78,9 @@ impl std::fmt::Debug for SourceInfo {
 
 /// One compiled function.
 pub struct FunctionTemplate {
-    /// The function's own name (`""` for anonymous functions before SetFunctionName).
-    pub name: JsStr,
+    /// The function's own name (`""` for anonymous functions before SetFunctionName); every
+    /// closure's `name` property shares this string.
+    pub name: JsString,
     pub kind: TemplateKind,
     pub strict: bool,
     pub is_async: bool,
@@ -95,12 +96,10 @@ pub struct FunctionTemplate {
     /// The frame keeps its full argument list (for `arguments` or a rest parameter).
     pub needs_arguments: bool,
     pub code: Vec<Insn>,
-    pub constants: Vec<Constant>,
     /// The constants as values (what `LoadConst` loads), made once at compile time.
     pub values: Vec<Value>,
-    /// Names: property keys of `GetProp`/`SetProp`, global names, binding names in errors.
-    pub names: Vec<JsStr>,
-    /// The names as strings and as property keys (made once at compile time).
+    /// Names (property keys of `GetProp`/`SetProp`, global names, binding names in errors) as
+    /// strings and as property keys, made once at compile time.
     pub name_strings: Vec<JsString>,
     pub keys: Vec<PropertyKey>,
     /// Per name: the position in an object's property map where the interpreter last found a
@@ -152,7 +151,7 @@ impl FunctionTemplate {
 
 impl std::fmt::Debug for FunctionTemplate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "function {:?} ({:?}, {} registers, {} cells)", self.name.to_string_lossy(), self.kind, self.register_count, self.cell_count)?;
+        writeln!(f, "function {:?} ({:?}, {} registers, {} cells)", self.name.to_rust_lossy(), self.kind, self.register_count, self.cell_count)?;
         for (i, insn) in self.code.iter().enumerate() {
             writeln!(f, "  {i:4} {insn:?}")?;
         }

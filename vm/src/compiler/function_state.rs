@@ -207,7 +207,12 @@ impl FuncState {
         Ok(s as u16)
     }
 
-    pub fn finish(self, source: Rc<SourceInfo>) -> FunctionTemplate {
+    pub fn finish(mut self, source: Rc<SourceInfo>) -> FunctionTemplate {
+        // A template lives as long as its module: give back the vectors' growth slack.
+        self.code.shrink_to_fit();
+        self.line_table.shrink_to_fit();
+        self.children.shrink_to_fit();
+        self.template_sites.shrink_to_fit();
         let values = self
             .constants
             .iter()
@@ -228,7 +233,7 @@ impl FuncState {
             name_strings,
             keys,
             property_hints,
-            name: self.name,
+            name: JsString::from_slice(self.name.units()),
             kind: self.kind,
             strict: self.strict,
             is_async: self.is_async,
@@ -239,8 +244,6 @@ impl FuncState {
             cell_count: self.max_cell as u16,
             needs_arguments: self.needs_arguments,
             code: self.code,
-            constants: self.constants,
-            names: self.names,
             children: self.children,
             template_sites: self.template_sites,
             captures: self.upvalues.iter().map(|u| u.capture).collect(),

@@ -38,10 +38,22 @@ pub struct Heap {
     /// Allocations since the last collection, and how many trigger the next one.
     allocated: usize,
     threshold: usize,
+    /// Bytes allocated since the last collection (objects, cells and the storage they own, as
+    /// estimated by `Object::approx_bytes` and reported by `note_bytes`), and how many trigger
+    /// the next one.
+    allocated_bytes: usize,
+    byte_threshold: usize,
     pub collections: usize,
 }
 
+/// The collection policy: collect when either the number of allocations or their bytes since
+/// the last collection reach what survived the last collection (the heap may double between
+/// collections), but never more often than every `INITIAL_THRESHOLD` allocations or
+/// `MIN_BYTE_THRESHOLD` bytes. Counting bytes matters for programs that allocate few but large
+/// objects (arrays of thousands of elements): counting objects alone lets them pile up.
 const INITIAL_THRESHOLD: usize = 100_000;
+const MIN_BYTE_THRESHOLD: usize = 2 << 20;
+const CELL_BYTES: usize = std::mem::size_of::<Value>() + 1;
 
 impl Default for Heap {
     fn default() -> Self {
@@ -59,12 +71,15 @@ impl Heap {
             free_cells: Vec::new(),
             allocated: 0,
             threshold: INITIAL_THRESHOLD,
+            allocated_bytes: 0,
+            byte_threshold: MIN_BYTE_THRESHOLD,
             collections: 0,
         }
     }
 
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.allocated += 1;
+        self.allocated_bytes += obj.approx_bytes();
         if let Some(i) = self.free_objects.pop() {
             self.objects[i as usize] = Some(obj);
             ObjRef(i)
@@ -92,6 +107,7 @@ impl Heap {
 
     pub fn alloc_cell(&mut self, v: Value) -> CellRef {
         self.allocated += 1;
+        self.allocated_bytes += CELL_BYTES;
         if let Some(i) = self.free_cells.pop() {
             self.cells[i as usize] = v;
             self.cell_live[i as usize] = true;
@@ -118,6 +134,12 @@ impl Heap {
         self.cells[c.0 as usize] = v;
     }
 
+    /// Accounts for storage an existing object grew by (array elements, properties).
+    #[inline]
+    pub fn note_bytes(&mut self, bytes: usize) {
+        self.allocated_bytes += bytes;
+    }
+
     /// Makes the next safe point collect, however little was allocated (`$262.gc()`).
     pub fn request_collection(&mut self) {
         self.allocated = self.allocated.max(self.threshold);
@@ -126,7 +148,7 @@ impl Heap {
     /// Whether enough has been allocated since the last collection to collect again.
     #[inline]
     pub fn wants_collection(&self) -> bool {
-        self.allocated >= self.threshold
+        self.allocated >= self.threshold || self.allocated_bytes >= self.byte_threshold
     }
 
     pub fn live_objects(&self) -> usize {
@@ -174,9 +196,14 @@ impl Heap {
                 }
             }
         }
-        // Sweep.
+        // Sweep, measuring what survives.
+        let mut live_bytes = 0;
         for i in 0..self.objects.len() {
-            if !t.obj_marks[i] && self.objects[i].is_some() {
+            if t.obj_marks[i] {
+                if let Some(o) = &self.objects[i] {
+                    live_bytes += o.approx_bytes();
+                }
+            } else if self.objects[i].is_some() {
                 self.objects[i] = None;
                 self.free_objects.push(i as u32);
             }
@@ -190,8 +217,11 @@ impl Heap {
         }
         self.collections += 1;
         self.allocated = 0;
+        self.allocated_bytes = 0;
         let live = self.live_objects() + self.live_cells();
         self.threshold = INITIAL_THRESHOLD.max(live);
+        live_bytes += self.live_cells() * CELL_BYTES;
+        self.byte_threshold = MIN_BYTE_THRESHOLD.max(live_bytes);
     }
 
     fn mark(&self, t: &mut Tracer) {
@@ -217,4 +247,51 @@ impl Heap {
 fn dangling(r: ObjRef) -> ! {
     // A dangling handle is a bug in the VM (a missing root), never a consequence of input.
     panic!("modjs internal error: object {:?} was used after being collected", r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::{ArrayData, ObjectKind};
+
+    fn array_with_capacity(n: usize) -> Object {
+        let dense = Vec::with_capacity(n);
+        Object::new(None, ObjectKind::Array(ArrayData { dense, length: 0, length_writable: true }))
+    }
+
+    #[test]
+    fn few_large_objects_trigger_a_collection() {
+        let mut heap = Heap::new();
+        heap.alloc(Object::ordinary(None));
+        assert!(!heap.wants_collection());
+        // Far fewer than INITIAL_THRESHOLD allocations, but more bytes than MIN_BYTE_THRESHOLD.
+        for _ in 0..4 {
+            heap.alloc(array_with_capacity(MIN_BYTE_THRESHOLD / 64));
+        }
+        assert!(heap.wants_collection());
+    }
+
+    #[test]
+    fn growth_reported_after_allocation_counts() {
+        let mut heap = Heap::new();
+        heap.alloc(array_with_capacity(0));
+        assert!(!heap.wants_collection());
+        heap.note_bytes(MIN_BYTE_THRESHOLD);
+        assert!(heap.wants_collection());
+    }
+
+    #[test]
+    fn threshold_follows_the_surviving_bytes() {
+        let mut heap = Heap::new();
+        // Survivors of more than MIN_BYTE_THRESHOLD bytes raise the next threshold to their size.
+        let big = heap.alloc(array_with_capacity(MIN_BYTE_THRESHOLD / 8));
+        let mut t = heap.tracer();
+        t.obj(big);
+        heap.collect(t);
+        assert!(!heap.wants_collection());
+        heap.note_bytes(MIN_BYTE_THRESHOLD + 1);
+        assert!(!heap.wants_collection(), "the threshold should have grown with the live heap");
+        heap.note_bytes(2 * MIN_BYTE_THRESHOLD);
+        assert!(heap.wants_collection());
+    }
 }

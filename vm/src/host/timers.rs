@@ -85,7 +85,7 @@ fn create_timeout(vm: &mut Vm, args: &CallArgs, repeat: bool) -> JsResult<Value>
         armed: None,
         cleared: false,
     };
-    let obj = vm.heap.alloc(Object::new(proto, ObjectKind::Timer(data)));
+    let obj = vm.heap.alloc(Object::new(proto, ObjectKind::Timer(Box::new(data))));
     // The own properties Node's Timeout has that do not depend on its list bookkeeping.
     let repeat_value = if repeat { Value::Number(delay) } else { Value::Null };
     vm.define_value(obj, PropertyKey::from("_idleTimeout"), Value::Number(delay), attrs::ALL);
@@ -159,7 +159,7 @@ fn set_immediate(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
         armed: Some((0, seq)),
         cleared: false,
     };
-    let obj = vm.heap.alloc(Object::new(proto, ObjectKind::Timer(data)));
+    let obj = vm.heap.alloc(Object::new(proto, ObjectKind::Timer(Box::new(data))));
     vm.define_value(obj, PropertyKey::from("_onImmediate"), callback, attrs::ALL);
     vm.define_value(obj, PropertyKey::from("_argv"), argv, attrs::ALL);
     vm.define_value(obj, PropertyKey::from("_destroyed"), Value::Bool(false), attrs::ALL);

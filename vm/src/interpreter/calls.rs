@@ -133,7 +133,7 @@ pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) ->
         return Err(vm.throw_type_error("not a function"));
     };
     if let TemplateKind::ClassConstructor { .. } = template.kind {
-        let name = template.name.to_string_lossy();
+        let name = template.name.to_rust_lossy();
         return Err(vm.throw_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
     }
     let this = vm.bind_this(&template, this)?;
@@ -156,7 +156,7 @@ pub fn construct_closure(vm: &mut Vm, callee: ObjRef, args: &[Value], new_target
         return Err(vm.throw_type_error("not a constructor"));
     };
     if !template.is_constructor() {
-        let name = template.name.to_string_lossy();
+        let name = template.name.to_rust_lossy();
         return Err(vm.throw_type_error(&format!("{name} is not a constructor")));
     }
     let this = vm.construct_this(&template, new_target)?;

@@ -8,7 +8,6 @@ use crate::gc::{CellRef, ObjRef, Trace, Tracer};
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyKey};
 use crate::realm::Intrinsic;
-use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -57,7 +56,7 @@ impl Vm {
         };
         let kind = template.kind;
         let length = template.length;
-        let name = JsString::from_slice(template.name.units());
+        let name = template.name.clone();
         let needs_prototype = matches!(kind, TemplateKind::Normal) && template.is_constructor();
         let func = self.heap.alloc(Object::new(
             Some(proto),

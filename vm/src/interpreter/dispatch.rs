@@ -11,7 +11,7 @@ use crate::bytecode::{CompareOp, ErrorType, FunctionTemplate, Insn, MethodKind, 
 use crate::error::{ErrorKind, JsResult};
 use crate::object::ordinary::{lookup_data_property, set_own_data_property, DataLookup};
 use crate::object::{Object, ObjectKind};
-use crate::property::{attrs, PropertyDescriptor, PropertyKey};
+use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
 use crate::realm::Intrinsic;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -184,8 +184,11 @@ impl Vm {
         let Value::Object(o) = arr else { return Ok(()) };
         if let ObjectKind::Array(a) = &mut self.heap.get_mut(*o).kind {
             if a.dense.len() == a.length as usize && a.length < u32::MAX - 1 {
+                let before = a.dense.capacity();
                 a.dense.push(v);
                 a.length += 1;
+                let grown = (a.dense.capacity() - before) * std::mem::size_of::<Value>();
+                self.heap.note_bytes(grown);
                 return Ok(());
             }
         }
@@ -973,7 +976,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         let template = c.template.clone();
                         let upvalues = c.upvalues.clone();
                         if let TemplateKind::ClassConstructor { .. } = template.kind {
-                            let name = template.name.to_string_lossy();
+                            let name = template.name.to_rust_lossy();
                             throw!(vm.throw_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
                         }
                         if !template.strict && template.kind != TemplateKind::Arrow {
@@ -1056,7 +1059,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let pv = p.map(Value::Object).unwrap_or(Value::Null);
                 if !vm.is_constructor(&pv) {
                     let shown = vm.describe_for_error(&pv);
-                    let name = vm.closure(c).map(|c| c.template.name.to_string_lossy()).unwrap_or_default();
+                    let name = vm.closure(c).map(|c| c.template.name.to_rust_lossy()).unwrap_or_default();
                     let name = if name.is_empty() { "anonymous class".to_string() } else { name };
                     throw!(vm.throw_type_error(&format!("Super constructor {shown} of {name} is not a constructor")));
                 }
@@ -1475,7 +1478,18 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let (o, v) = (reg!(obj).clone(), reg!(src).clone());
                 if let Value::Object(o) = o {
-                    tri!(vm.create_data_property_or_throw(o, t.keys[key as usize].clone(), v));
+                    let k = &t.keys[key as usize];
+                    // An object literal under construction: an ordinary extensible object that
+                    // lacks the key gets a new data property, as CreateDataProperty would add it.
+                    let target = vm.heap.get_mut(o);
+                    if matches!(target.kind, ObjectKind::Ordinary) && target.extensible && !target.props.contains_key(k) {
+                        let before = target.props.heap_bytes();
+                        target.props.insert(k.clone(), Slot::Data { value: v, attrs: attrs::ALL });
+                        let grown = target.props.heap_bytes().saturating_sub(before);
+                        vm.heap.note_bytes(grown);
+                    } else {
+                        tri!(vm.create_data_property_or_throw(o, k.clone(), v));
+                    }
                 }
             }
             Insn::DefineElem { obj, key, src } => {

@@ -82,7 +82,7 @@ impl Vm {
         let iter_proto = self.intrinsic(crate::realm::Intrinsic::ArrayIteratorPrototype);
         match self.heap.get(iter_proto).props.get(&self.interp.common_keys.next) {
             Some(crate::property::Slot::Data { value: Value::Object(f), .. })
-                if matches!(self.heap.get(*f).kind, ObjectKind::NativeFunction(_)) => {}
+                if *f == self.intrinsic(crate::realm::Intrinsic::ArrayIteratorPrototypeNext) => {}
             _ => return None,
         }
         let ObjectKind::Array(a) = &self.heap.get(*o).kind else { return None };

@@ -21,7 +21,7 @@ impl Vm {
             let function_name = match t.kind {
                 TemplateKind::Script | TemplateKind::Module => None,
                 _ => {
-                    let n = t.name.to_string_lossy();
+                    let n = t.name.to_rust_lossy();
                     let is_new = f.construct || matches!(t.kind, TemplateKind::ClassConstructor { .. });
                     if n.is_empty() {
                         None

@@ -57,7 +57,7 @@ pub enum ObjectKind {
     Ordinary,
     Array(ArrayData),
     NativeFunction(NativeFunction),
-    BoundFunction(BoundFunction),
+    BoundFunction(Box<BoundFunction>),
     /// An object with an [[ErrorData]] slot.
     Error,
     Boolean(bool),
@@ -110,13 +110,13 @@ pub enum ObjectKind {
     /// [[CleanupCallback]] and [[Cells]] of a FinalizationRegistry.
     FinalizationRegistry(Box<crate::builtins::finalization_registry::FinalizationRegistryData>),
     /// A promise's internal slots (§27.2.6).
-    Promise(crate::builtins::promise::PromiseData),
+    Promise(Box<crate::builtins::promise::PromiseData>),
     /// A byte array whose bytes are its integer-indexed own properties (a Node `Buffer`; the
     /// VM has no typed arrays yet): indices below the length read and write bytes (values are
     /// converted as a `Uint8Array` converts them), other indices are ignored.
     Bytes(Vec<u8>),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
-    Timer(crate::host::timers::TimerData),
+    Timer(Box<crate::host::timers::TimerData>),
 }
 
 impl Object {
@@ -126,6 +126,20 @@ impl Object {
 
     pub fn ordinary(proto: Option<ObjRef>) -> Object {
         Object::new(proto, ObjectKind::Ordinary)
+    }
+
+    /// An estimate of the bytes this object occupies (its slot in the arena plus the storage it
+    /// owns), which the collector uses to decide when to collect (see `Heap::wants_collection`).
+    pub fn approx_bytes(&self) -> usize {
+        let own = match &self.kind {
+            ObjectKind::Array(a) => a.dense.capacity() * std::mem::size_of::<Value>(),
+            ObjectKind::Bytes(b) => b.capacity(),
+            ObjectKind::Function(c) => {
+                std::mem::size_of::<crate::interpreter::Closure>() + 16 + c.upvalues.len() * 4
+            }
+            _ => 0,
+        };
+        std::mem::size_of::<Object>() + self.props.heap_bytes() + own
     }
 
     pub fn is_array(&self) -> bool {
@@ -216,5 +230,18 @@ impl Trace for ObjectKind {
             | ObjectKind::RegExp(_)
             | ObjectKind::Date(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// Every object of the heap pays for the largest `ObjectKind` variant, so large slots of rare
+    /// kinds (promises, bound functions, timers, …) are boxed. This keeps the arena slot small.
+    #[test]
+    fn object_slot_stays_small() {
+        assert!(std::mem::size_of::<ObjectKind>() <= 48, "ObjectKind is {} bytes", std::mem::size_of::<ObjectKind>());
+        assert!(std::mem::size_of::<Option<Object>>() <= 104, "Object is {} bytes", std::mem::size_of::<Option<Object>>());
     }
 }

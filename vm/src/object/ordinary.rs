@@ -938,10 +938,13 @@ fn store_slot(vm: &mut Vm, o: ObjRef, key: PropertyKey, slot: Slot) {
             }
             // Grow the dense part when the gap is small.
             if i <= a.dense.len() + 64 && i < (1 << 26) {
+                let before = a.dense.capacity();
                 a.dense.resize(i, Value::Empty);
                 if let Slot::Data { value, .. } = slot {
                     a.dense.push(value);
                 }
+                let grown = (a.dense.capacity() - before) * std::mem::size_of::<Value>();
+                vm.heap.note_bytes(grown);
                 return;
             }
         } else if i < a.dense.len() {
@@ -951,7 +954,10 @@ fn store_slot(vm: &mut Vm, o: ObjRef, key: PropertyKey, slot: Slot) {
     match obj.props.get_mut(&key) {
         Some(existing) => *existing = slot,
         None => {
+            let before = obj.props.heap_bytes();
             obj.props.insert(key, slot);
+            let grown = obj.props.heap_bytes().saturating_sub(before);
+            vm.heap.note_bytes(grown);
         }
     }
 }

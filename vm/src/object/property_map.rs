@@ -49,6 +49,12 @@ pub fn fingerprint(key: &PropertyKey) -> u32 {
 }
 
 impl PropertyMap {
+    /// Bytes of storage this map holds outside its owner (for the collector's accounting).
+    pub fn heap_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.index.as_ref().map_or(0, |i| i.capacity() * (std::mem::size_of::<PropertyKey>() + 8))
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
