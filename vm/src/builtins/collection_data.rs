@@ -13,7 +13,7 @@ use crate::string::JsString;
 use crate::symbol::Symbol;
 use crate::value::Value;
 use std::cell::Cell;
-use std::collections::HashMap;
+use modjs_parser::fast_hash::FastHashMap as HashMap;
 use std::rc::{Rc, Weak};
 
 /// A `Value` as a hash key under SameValueZero: -0 is +0, and every NaN is the same key.

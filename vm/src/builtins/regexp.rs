@@ -8,7 +8,7 @@
 //! regular expression literal evaluated in a loop is compiled once.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use modjs_parser::fast_hash::FastHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::builtins::array::{array_create, create_data_index};
@@ -141,7 +141,7 @@ fn define_symbol_method(vm: &mut Vm, obj: ObjRef, sym: crate::symbol::Symbol, _n
 
 thread_local! {
     /// Compiled matchers by (pattern, flags), so that re-evaluating a literal does not re-parse.
-    static COMPILED: RefCell<HashMap<(JsString, JsString), Rc<regress::Regex>>> = RefCell::new(HashMap::new());
+    static COMPILED: RefCell<HashMap<(JsString, JsString), Rc<regress::Regex>>> = RefCell::new(HashMap::default());
 }
 
 /// The pattern as regress reads it: with `u`/`v` a surrogate pair is one code point; without,

@@ -5,7 +5,7 @@
 use crate::gc::{ObjRef, Tracer};
 use crate::symbol::Symbol;
 use crate::value::Value;
-use std::collections::HashMap;
+use modjs_parser::fast_hash::FastHashMap as HashMap;
 
 /// A key that can be held weakly: an object, or a symbol not in the global registry.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]

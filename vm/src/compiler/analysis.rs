@@ -11,7 +11,7 @@
 //! treated as names that every non-arrow function declares, so an arrow function that uses them
 //! captures them like any variable.
 
-use std::collections::{HashMap, HashSet};
+use modjs_parser::fast_hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 use std::rc::Rc;
 
 use modjs_parser::ast::*;
@@ -152,7 +152,7 @@ impl<'c> Analyzer<'c> {
     }
 
     fn push_scope(&mut self) {
-        self.scopes.push(HashSet::new());
+        self.scopes.push(HashSet::default());
     }
 
     fn pop_scope(&mut self) {

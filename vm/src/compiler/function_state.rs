@@ -1,7 +1,7 @@
 //! The state of one function under compilation: its code buffer, constant and name pools,
 //! register and cell-slot allocation, block scopes and the control-flow stack.
 
-use std::collections::HashMap;
+use modjs_parser::fast_hash::FastHashMap as HashMap;
 use std::rc::Rc;
 
 use modjs_lexer::JsStr;
@@ -78,9 +78,9 @@ impl FuncState {
             span,
             code: Vec::new(),
             constants: Vec::new(),
-            const_index: HashMap::new(),
+            const_index: HashMap::default(),
             names: Vec::new(),
-            name_index: HashMap::new(),
+            name_index: HashMap::default(),
             children: Vec::new(),
             template_sites: Vec::new(),
             line_table: Vec::new(),

@@ -62,6 +62,8 @@ impl Vm {
             Some(proto),
             ObjectKind::Function(Box::new(Closure { template, upvalues, home_object: None, fields: None })),
         ));
+        let own_properties = if needs_prototype || generator_proto.is_some() { 3 } else { 2 };
+        self.heap.get_mut(func).props.reserve_exact(own_properties);
         let keys = &self.interp.common_keys;
         let (length_key, name_key, prototype_key, constructor_key) =
             (keys.length.clone(), keys.name.clone(), keys.prototype.clone(), keys.constructor.clone());
@@ -69,6 +71,7 @@ impl Vm {
         self.define_value(func, name_key, Value::String(name), attrs::CONFIGURABLE);
         if needs_prototype {
             let p = self.new_object();
+            self.heap.get_mut(p).props.reserve_exact(1);
             self.define_value(p, constructor_key, Value::Object(func), attrs::BUILTIN);
             self.define_value(func, prototype_key, Value::Object(p), attrs::WRITABLE);
         } else if let Some(gp) = generator_proto {

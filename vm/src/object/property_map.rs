@@ -59,6 +59,12 @@ impl PropertyMap {
         self.entries.len()
     }
 
+    /// Makes room for exactly `additional` more entries (for objects whose properties are known
+    /// when they are made, such as a function's `length`, `name` and `prototype`).
+    pub fn reserve_exact(&mut self, additional: usize) {
+        self.entries.reserve_exact(additional);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -44,7 +44,7 @@ pub mod wrapper;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use crate::fast_hash::FastHashMap as HashMap;
 
 use modjs_vm::{JsResult, ObjRef, Symbol, Value, Vm};
 
@@ -132,12 +132,12 @@ impl CommonJsState {
             resolver: Resolver::new(),
             shared: None,
             modules: Vec::new(),
-            by_object: HashMap::new(),
+            by_object: HashMap::default(),
             main: None,
             module_builtin: None,
-            facades: HashMap::new(),
-            record_outcomes: HashMap::new(),
-            relative_resolve_cache: HashMap::new(),
+            facades: HashMap::default(),
+            record_outcomes: HashMap::default(),
+            relative_resolve_cache: HashMap::default(),
         }
     }
 
