@@ -69,7 +69,7 @@ pub enum ObjectKind {
     /// An arguments object: its elements are ordinary own properties; a mapped one (sloppy
     /// functions with simple parameters, §10.4.4) also has a [[ParameterMap]] (`arguments.rs`).
     Arguments(Option<Box<arguments::ParameterMap>>),
-    /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
+    /// [[DateValue]]: a time value in ms since the epoch, or NaN (§21.4; builtins/date.rs).
     Date(f64),
     /// A module namespace exotic object (§10.4.6).
     Namespace(Box<namespace::NamespaceData>),
