@@ -19,11 +19,19 @@ pub fn create(vm: &mut Vm) -> JsResult<ObjRef> {
         util_format_with_options_native,
     );
     vm.define_method(binding, "isProxy", 1, is_proxy);
+    vm.define_method(binding, "isDate", 1, is_date);
     super::js::run_js_builtin(vm, "util", include_str!("js/util.js"), binding)
 }
 
 /// `util.types.isProxy(value)`.
 fn is_proxy(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let yes = matches!(args.get(0), Value::Object(o) if matches!(vm.heap.get(o).kind, ObjectKind::Proxy(_)));
+    Ok(Value::Bool(yes))
+}
+
+/// `util.types.isDate(value)`: whether the value is a Date object (has [[DateValue]]), whatever
+/// its prototype or `Symbol.toStringTag` say.
+fn is_date(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    let yes = matches!(args.get(0), Value::Object(o) if matches!(vm.heap.get(o).kind, ObjectKind::Date(_)));
     Ok(Value::Bool(yes))
 }

@@ -451,8 +451,15 @@ fn builtin_tag(vm: &mut Vm, o: ObjRef) -> JsResult<&'static str> {
     if vm.is_callable_object(o) {
         return Ok("Function");
     }
-    Ok(match &vm.heap.get(o).kind {
-        ObjectKind::Arguments => "Arguments",
+    Ok(builtin_tag_of_kind(&vm.heap.get(o).kind))
+}
+
+/// The builtinTag that an object's internal slots give (steps 6–14 without the array and
+/// callable checks, which look through proxies).
+pub fn builtin_tag_of_kind(kind: &ObjectKind) -> &'static str {
+    match kind {
+        ObjectKind::Array(_) => "Array",
+        ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",
@@ -460,7 +467,7 @@ fn builtin_tag(vm: &mut Vm, o: ObjRef) -> JsResult<&'static str> {
         ObjectKind::Date(_) => "Date",
         ObjectKind::RegExp(_) => "RegExp",
         _ => "Object",
-    })
+    }
 }
 
 /// Object.prototype.toString ( ) (§20.1.3.6).

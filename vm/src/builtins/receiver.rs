@@ -36,11 +36,16 @@ fn plain_string(vm: &Vm, obj: ObjRef, key: &str) -> Option<JsString> {
     }
 }
 
-/// How V8 shows a receiver in that message: primitives as their string, arrays as
-/// `[object Array]`, errors as `Name: message`, functions as their source, other objects as
-/// `#<Constructor>` (or `[object Tag]` when no constructor function is found).
+/// How V8 shows a receiver in that message (its NoSideEffectsToString): primitives as their
+/// string, errors as `Name: message`, functions as their source, a proxy as its target (a
+/// revoked one as `null`); other
+/// objects as `#<Constructor>` when their `toString` is Object.prototype.toString and their
+/// `constructor` a named function, otherwise as `[object Tag]`, the tag being their
+/// `Symbol.toStringTag` or what their internal slots make them (`[object Date]`,
+/// `[object Array]`, `[object Object]` for `Date.prototype`). Properties are looked up without
+/// running getters.
 pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
-    let o = match v {
+    let mut o = match v {
         Value::Undefined | Value::Empty => return "undefined".into(),
         Value::Null => return "null".into(),
         Value::Bool(b) => return b.to_string(),
@@ -49,9 +54,19 @@ pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
         Value::Symbol(s) => return s.descriptive_string(),
         Value::Object(o) => *o,
     };
+    // A chain of proxies is bounded by the heap; the bound only guards against a corrupted one.
+    // A revoked proxy has no target any more: V8 shows that as `null`.
+    for _ in 0..100_000 {
+        match &vm.heap.get(o).kind {
+            ObjectKind::Proxy(p) => match p.target {
+                Some(target) => o = target,
+                None => return "null".into(),
+            },
+            _ => break,
+        }
+    }
     let obj = vm.heap.get(o);
     match &obj.kind {
-        ObjectKind::Array(_) => return "[object Array]".into(),
         ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => {
             let name = plain_string(vm, o, "name").map(|s| s.to_rust_lossy()).unwrap_or_default();
             return format!("function {name}() {{ [native code] }}");
@@ -67,29 +82,39 @@ pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
         }
         _ => {}
     }
-    if vm.is_callable(v) {
+    if vm.is_callable_object(o) {
         if let Some(text) = crate::builtins::function::ecmascript_function_source_text(vm, o) {
             return text.to_rust_lossy();
         }
         let name = plain_string(vm, o, "name").map(|s| s.to_rust_lossy()).unwrap_or_default();
         return format!("function {name}() {{ [native code] }}");
     }
-    match plain_lookup(vm, o, &PropertyKey::from("constructor")) {
-        Some(Value::Object(c)) if vm.is_callable_object(c) => {
-            let name = plain_string(vm, c, "name").map(|s| s.to_rust_lossy()).unwrap_or_default();
-            let name = if name.is_empty() { "Object".to_string() } else { name };
-            format!("#<{name}>")
+    if is_object_prototype_to_string(vm, plain_lookup(vm, o, &PropertyKey::from("toString"))) {
+        if let Some(Value::Object(c)) = plain_lookup(vm, o, &PropertyKey::from("constructor")) {
+            if vm.is_callable_object(c) {
+                let name = plain_string(vm, c, "name").map(|s| s.to_rust_lossy()).unwrap_or_default();
+                if !name.is_empty() {
+                    return format!("#<{name}>");
+                }
+            }
         }
-        // No constructor anywhere on a chain that exists: V8 still names it an Object.
-        None if obj.proto.is_some() => "#<Object>".into(),
-        _ => {
-            let tag_key = PropertyKey::Symbol(vm.symbols.to_string_tag.clone());
-            let tag = match plain_lookup(vm, o, &tag_key) {
-                Some(Value::String(s)) => s.to_rust_lossy(),
-                _ => "Object".into(),
-            };
-            format!("[object {tag}]")
+    }
+    let tag_key = PropertyKey::Symbol(vm.symbols.to_string_tag.clone());
+    let tag = match plain_lookup(vm, o, &tag_key) {
+        Some(Value::String(s)) => s.to_rust_lossy(),
+        _ => crate::builtins::object::builtin_tag_of_kind(&obj.kind).to_string(),
+    };
+    format!("[object {tag}]")
+}
+
+/// Whether `method` is %Object.prototype.toString%.
+fn is_object_prototype_to_string(vm: &Vm, method: Option<Value>) -> bool {
+    let Some(Value::Object(f)) = method else { return false };
+    match &vm.heap.get(f).kind {
+        ObjectKind::NativeFunction(native) => {
+            std::ptr::fn_addr_eq(native.f, crate::builtins::object::object_proto_to_string as crate::native::NativeFn)
         }
+        _ => false,
     }
 }
 

@@ -293,6 +293,10 @@ pub enum Insn {
     // ----- misc -----------------------------------------------------------------------------
     /// Unmapped `arguments` object from the frame's argument list.
     CreateArguments { dst: Reg },
+    /// Makes the arguments object in `args` a mapped one (§10.4.4.7 CreateMappedArgumentsObject):
+    /// its element `index`, if an argument was passed for it, now reads and writes the parameter
+    /// binding in cell `slot`.
+    MapArgument { args: Reg, index: u16, slot: u16 },
     /// Rest parameter: an array of the arguments from index `from`.
     CreateRest { dst: Reg, from: u16 },
     /// `import(r[specifier], r[options])` (options `undefined` when absent): EvaluateImportCall

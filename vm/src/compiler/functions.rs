@@ -80,6 +80,7 @@ impl Compiler {
         }
 
         // The `arguments` object.
+        let mut mapped_arguments: Option<Reg> = None;
         let mut param_names = Vec::new();
         for p in &func.params.items {
             bound_names(p, &mut param_names);
@@ -106,22 +107,48 @@ impl Compiler {
                 self.f().emit(Insn::CreateArguments { dst: t });
                 self.emit_binding_entry(&b);
                 self.emit_init(&b, t)?;
-                self.f().next_reg -= 1;
+                // Sloppy functions with simple parameter lists get a mapped arguments object
+                // (FunctionDeclarationInstantiation step 22): the register stays reserved until
+                // the parameters exist, then each is mapped.
+                if !strict && func.params.is_simple() {
+                    mapped_arguments = Some(t);
+                } else {
+                    self.f().next_reg -= 1;
+                }
             }
         }
 
         // Parameters.
         if func.params.is_simple() {
+            let mut mapped_slots = Vec::new();
             for (i, p) in func.params.items.iter().enumerate() {
                 let PatternKind::Ident(id) = &p.kind else { continue };
                 let reg = (i + 1) as Reg;
-                if self.f().info.captured.contains(&*id.name) {
-                    let b = self.declare(&id.name, BindingKind::Param, 0, id.span)?;
+                // A mapped parameter lives in a cell, which the arguments object shares.
+                if self.f().info.captured.contains(&*id.name) || mapped_arguments.is_some() {
+                    let loc = Loc::Cell(self.f().cell_slot(id.span)?);
+                    let b = self.declare_at(&id.name, BindingKind::Param, loc, 0);
                     self.emit_binding_entry(&b);
                     self.emit_init(&b, reg)?;
+                    if let Loc::Cell(slot) = b.loc {
+                        mapped_slots.push((i, &*id.name, slot));
+                    }
                 } else {
                     self.declare_at(&id.name, BindingKind::Param, Loc::Reg(reg), 0);
                 }
+            }
+            if let Some(args) = mapped_arguments {
+                // CreateMappedArgumentsObject step 17: from the last parameter to the first; a
+                // name that occurs twice is mapped at its last position only.
+                let mut mapped_names: Vec<&str> = Vec::new();
+                for &(index, name, slot) in mapped_slots.iter().rev() {
+                    if mapped_names.contains(&name) {
+                        continue;
+                    }
+                    mapped_names.push(name);
+                    self.f().emit(Insn::MapArgument { args, index: index as u16, slot });
+                }
+                self.f().next_reg -= 1;
             }
         } else {
             // Every parameter name is in its TDZ until its own initialisation; a read is

@@ -117,7 +117,7 @@ pub fn no_side_effects_to_string(vm: &mut Vm, v: &Value) -> String {
                 ObjectKind::Number(_) => "Number",
                 ObjectKind::String(_) => "String",
                 ObjectKind::Date(_) => "Date",
-                ObjectKind::Arguments => "Arguments",
+                ObjectKind::Arguments(_) => "Arguments",
                 _ => "Object",
             };
             format!("[object {tag}]")

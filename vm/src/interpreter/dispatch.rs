@@ -160,7 +160,7 @@ impl Vm {
     /// An unmapped arguments object (§10.4.4.6 CreateUnmappedArgumentsObject).
     fn create_arguments_object(&mut self, args: &[Value], callee: Option<crate::gc::ObjRef>, strict: bool) -> Value {
         let proto = self.intrinsic(Intrinsic::ObjectPrototype);
-        let obj = self.heap.alloc(Object::new(Some(proto), ObjectKind::Arguments));
+        let obj = self.heap.alloc(Object::new(Some(proto), ObjectKind::Arguments(None)));
         let len_key = self.interp.common_keys.length.clone();
         self.define_value(obj, len_key, Value::Number(args.len() as f64), attrs::BUILTIN);
         for (i, a) in args.iter().enumerate() {
@@ -1691,6 +1691,21 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 };
                 let a = vm.create_arguments_object(&args, callee, t.strict);
                 put!(dst, a);
+            }
+            Insn::MapArgument { args, index, slot } => {
+                let (argc, cell_base) = match vm.interp.frames.last() {
+                    Some(f) => (f.args.len(), f.cell_base),
+                    None => (0, 0),
+                };
+                // Only indices below the number of arguments passed are mapped (step 17.b).
+                if (index as usize) < argc {
+                    let cell = vm.interp.cells[cell_base + slot as usize];
+                    if let Value::Object(o) = reg!(args) {
+                        if let ObjectKind::Arguments(map) = &mut vm.heap.get_mut(o).kind {
+                            map.get_or_insert_with(Default::default).map(index as usize, cell);
+                        }
+                    }
+                }
             }
             Insn::CreateRest { dst, from } => {
                 let rest = match vm.interp.frames.last() {

@@ -10,6 +10,7 @@
 //! The internal methods ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]], ...) are in
 //! `ordinary.rs` (with the array and string exotic parts) and dispatch on `kind` for the others.
 
+pub mod arguments;
 pub mod namespace;
 pub mod descriptor;
 pub mod integrity;
@@ -65,9 +66,10 @@ pub enum ObjectKind {
     /// A String exotic object (§10.4.3).
     String(JsString),
     Symbol(Symbol),
-    /// An unmapped arguments object (its own properties are ordinary).
-    Arguments,
-    /// [[DateValue]] (only `Date.now()` is supported; the slot exists for `new Date()` objects).
+    /// An arguments object: its elements are ordinary own properties; a mapped one (sloppy
+    /// functions with simple parameters, §10.4.4) also has a [[ParameterMap]] (`arguments.rs`).
+    Arguments(Option<Box<arguments::ParameterMap>>),
+    /// [[DateValue]]: a time value in ms since the epoch, or NaN (§21.4; builtins/date.rs).
     Date(f64),
     /// A module namespace exotic object (§10.4.6).
     Namespace(Box<namespace::NamespaceData>),
@@ -218,6 +220,11 @@ impl Trace for ObjectKind {
             ObjectKind::FinalizationRegistry(d) => d.trace(t),
             ObjectKind::Promise(p) => p.trace(t),
             ObjectKind::Timer(d) => d.trace(t),
+            ObjectKind::Arguments(Some(map)) => {
+                for c in map.cells() {
+                    t.cell(c);
+                }
+            }
             ObjectKind::Ordinary
             | ObjectKind::Bytes(_)
             | ObjectKind::Error
@@ -225,7 +232,7 @@ impl Trace for ObjectKind {
             | ObjectKind::Number(_)
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
-            | ObjectKind::Arguments
+            | ObjectKind::Arguments(None)
             | ObjectKind::StringIterator(_)
             | ObjectKind::RegExp(_)
             | ObjectKind::Date(_) => {}

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use crate::error::JsResult;
 use crate::gc::{Heap, ObjRef};
-use crate::object::namespace;
+use crate::object::{arguments, namespace};
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey, Slot};
 use crate::realm::Intrinsic;
@@ -77,6 +77,7 @@ pub fn lookup_data_property<'a>(heap: &'a Heap, o: ObjRef, key: &PropertyKey, hi
             ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
                 return DataLookup::Slow
             }
+            ObjectKind::Arguments(Some(_)) if matches!(key, PropertyKey::Index(_)) => return DataLookup::Slow,
             _ => {}
         }
         let props = &obj.props;
@@ -105,6 +106,7 @@ pub fn set_own_data_property(heap: &mut Heap, o: ObjRef, key: &PropertyKey, valu
         ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
             return Err(value)
         }
+        ObjectKind::Arguments(Some(_)) if matches!(key, PropertyKey::Index(_)) => return Err(value),
         _ => {}
     }
     let props = &mut obj.props;
@@ -222,6 +224,14 @@ impl Vm {
                 let byte = b.get(*i as usize)?;
                 return Some(PropertyDescriptor::data_attrs(Value::Number(*byte as f64), attrs::ALL));
             }
+            // §10.4.4.1: a mapped element's value is its parameter's.
+            (ObjectKind::Arguments(Some(map)), PropertyKey::Index(_)) => {
+                let mut desc = obj.props.get(key).map(Slot::to_descriptor)?;
+                if let Some(cell) = map.mapped(key) {
+                    desc.value = Some(self.heap.cell(cell).clone());
+                }
+                return Some(desc);
+            }
             _ => {}
         }
         obj.props.get(key).map(Slot::to_descriptor)
@@ -246,6 +256,7 @@ impl Vm {
                 Ok(ordinary_define_own_property(self, o, key, desc))
             }
             ObjectKind::Bytes(_) if matches!(key, PropertyKey::Index(_)) => bytes_define_own_property(self, o, &key, desc),
+            ObjectKind::Arguments(Some(_)) => Ok(arguments::arguments_define_own_property(self, o, key, desc)),
             _ => Ok(ordinary_define_own_property(self, o, key, desc)),
         }
     }
@@ -292,6 +303,12 @@ impl Vm {
             let obj = self.heap.get(cur);
             if let (ObjectKind::Namespace(_), false) = (&obj.kind, key.is_symbol()) {
                 return namespace::namespace_get(self, cur, key);
+            }
+            // §10.4.4.3: a mapped element reads its parameter.
+            if let ObjectKind::Arguments(Some(map)) = &obj.kind {
+                if let Some(cell) = map.mapped(key) {
+                    return Ok(self.heap.cell(cell).clone());
+                }
             }
             match own_lookup(obj, key) {
                 Some(Found::Data(v)) => return Ok(v),
@@ -376,6 +393,13 @@ impl Vm {
         // §10.4.6.9: a module namespace's [[Set]] always fails.
         if is_namespace(self, o) {
             return Ok(false);
+        }
+        // §10.4.4.4: setting a mapped element on the arguments object itself writes its
+        // parameter, then the element as usual.
+        if matches!(receiver, Value::Object(r) if *r == o) {
+            if let Some(cell) = arguments::mapped_cell(self, o, &key) {
+                self.heap.cell_set(cell, value.clone());
+            }
         }
         if self.is_proxy(o) {
             return self.nested(|vm| vm.proxy_set(o, key, value, receiver));
@@ -465,7 +489,12 @@ impl Vm {
                 return Ok(true);
             }
         }
+        let mapped = matches!(obj.kind, ObjectKind::Arguments(Some(_)));
         obj.props.shift_remove(key);
+        // §10.4.4.5: a deleted element is no longer mapped.
+        if mapped {
+            arguments::arguments_deleted(self, o, key);
+        }
         Ok(true)
     }
 

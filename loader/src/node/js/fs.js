@@ -168,13 +168,11 @@
     this.mtimeMs = mtimeMs;
     this.ctimeMs = ctimeMs;
     this.birthtimeMs = birthtimeMs;
-    // The Date fields exist once the VM has `Date`.
-    if (typeof Date === 'function') {
-      this.atime = new Date(atimeMs);
-      this.mtime = new Date(mtimeMs);
-      this.ctime = new Date(ctimeMs);
-      this.birthtime = new Date(birthtimeMs);
-    }
+    // As Node's dateFromMs: the Date fields hold the times rounded to whole milliseconds.
+    this.atime = new Date(Math.round(atimeMs));
+    this.mtime = new Date(Math.round(mtimeMs));
+    this.ctime = new Date(Math.round(ctimeMs));
+    this.birthtime = new Date(Math.round(birthtimeMs));
   }
   const isType = (mode, type) => (mode & constants.S_IFMT) === type;
   Stats.prototype.isFile = function isFile() {

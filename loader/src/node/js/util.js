@@ -80,7 +80,7 @@
   const types = {
     isPromise: (v) => v instanceof Promise,
     isRegExp: (v) => tag(v) === 'RegExp',
-    isDate: (v) => tag(v) === 'Date',
+    isDate: binding.isDate,
     isMap: (v) => tag(v) === 'Map' && v instanceof Map,
     isSet: (v) => tag(v) === 'Set' && v instanceof Set,
     isNativeError: (v) => v instanceof Error,
@@ -89,6 +89,7 @@
     isProxy: binding.isProxy,
   };
 
+  const dateGetTime = Date.prototype.getTime;
   function deepEqual(a, b, seen) {
     if (Object.is(a, b)) return true;
     if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -96,7 +97,7 @@
     if (tag(a) !== tag(b)) return false;
     for (const [x, y] of seen) if (x === a && y === b) return true;
     seen.push([a, b]);
-    if (tag(a) === 'Date' && a.getTime() !== b.getTime()) return false;
+    if (types.isDate(a) && (!types.isDate(b) || dateGetTime.call(a) !== dateGetTime.call(b))) return false;
     if (a instanceof RegExp && String(a) !== String(b)) return false;
     if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
     if (a instanceof Map || a instanceof Set) {

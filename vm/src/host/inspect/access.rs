@@ -48,7 +48,7 @@ pub fn kind_of(vm: &Vm, obj: ObjRef) -> Kind {
         ObjectKind::Number(n) => Kind::Boxed(Value::Number(*n)),
         ObjectKind::String(s) => Kind::Boxed(Value::String(s.clone())),
         ObjectKind::Symbol(s) => Kind::Boxed(Value::Symbol(s.clone())),
-        ObjectKind::Arguments => Kind::Arguments,
+        ObjectKind::Arguments(_) => Kind::Arguments,
         ObjectKind::Date(t) => Kind::Date(*t),
         ObjectKind::Namespace(_) => Kind::Namespace,
         ObjectKind::Promise(_) => Kind::Promise,
@@ -358,37 +358,9 @@ pub fn util_inspect_function(vm: &mut Vm) -> Value {
 /// gives for NaN), as Node shows dates.
 pub fn date_display(time: f64) -> String {
     if !time.is_finite() {
-        return "Invalid Date".to_string();
+        return crate::builtins::date_format::INVALID_DATE.to_string();
     }
-    const MS_PER_DAY: i64 = 86_400_000;
-    let t = time as i64;
-    let days = t.div_euclid(MS_PER_DAY);
-    let ms_in_day = t.rem_euclid(MS_PER_DAY);
-    let (year, month, day) = civil_from_days(days);
-    let (h, m, s, ms) =
-        (ms_in_day / 3_600_000, ms_in_day / 60_000 % 60, ms_in_day / 1000 % 60, ms_in_day % 1000);
-    let year_text = if (0..=9999).contains(&year) {
-        format!("{year:04}")
-    } else if year < 0 {
-        format!("-{:06}", -year)
-    } else {
-        format!("+{year:06}")
-    };
-    format!("{year_text}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{ms:03}Z")
-}
-
-/// The proleptic Gregorian date of a day number counted from 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    crate::builtins::date_format::iso_string(time)
 }
 
 #[cfg(test)]
