@@ -31,8 +31,6 @@ use crate::runtime::module_runtime::with_runtime;
 /// names, `default` excluded): its value when `module.exports` has it as an own property, else
 /// `undefined`.
 pub fn load_for_import(vm: &mut Vm, filename: &str, names: &[JsStr]) -> JsResult<Vec<(JsStr, Value)>> {
-    // The graph's other CommonJS modules will follow: let the prefetch worker know.
-    super::graph_hints::hint_new_commonjs_records(vm)?;
     let exports = load_file(vm, filename, Parent::Undefined, false)?;
     let mut out = Vec::with_capacity(names.len() + 1);
     out.push((JsStr::from_str("default"), exports.clone()));

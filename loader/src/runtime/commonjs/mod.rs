@@ -22,9 +22,8 @@
 //! - [`esm_interop`]: an ES module importing CommonJS (the CommonJS record's evaluation) and
 //!   `require()` of an ES module;
 //! - [`module_builtin`]: the `module` built-in (`createRequire`, `builtinModules`, …);
-//! - [`prefetch`], [`require_scan`] and [`graph_hints`]: the files a module's `require('…')`
-//!   calls name, and the CommonJS modules an ES module graph imports, are read and parsed ahead
-//!   on a worker thread while the VM thread runs.
+//! - [`prefetch`] and [`require_scan`]: the files a module's `require('…')` calls name are
+//!   read and parsed ahead on a worker thread while the VM thread runs.
 //!
 //! The state lives in [`CommonJsState`], one field of the
 //! [`crate::runtime::module_runtime::ModuleRuntime`] every program has as the VM's host state.
@@ -36,7 +35,6 @@ pub mod errors;
 pub mod esm_interop;
 pub mod esm_scope_hint;
 pub mod format;
-pub mod graph_hints;
 pub mod json;
 pub mod load;
 pub mod module_builtin;
@@ -131,8 +129,6 @@ pub struct CommonJsState {
     /// The prefetch worker, started by the first file `require` loads.
     prefetcher: Option<prefetch::Prefetcher>,
     prefetch_started: bool,
-    /// How many records of the module graph [`graph_hints`] has handed to the prefetcher.
-    pub prefetch_hinted_records: usize,
 }
 
 impl Default for CommonJsState {
@@ -156,7 +152,6 @@ impl CommonJsState {
             prefetch_mode: prefetch::PrefetchMode::On,
             prefetcher: None,
             prefetch_started: false,
-            prefetch_hinted_records: 0,
         }
     }
 

@@ -18,12 +18,18 @@
 //! resolved filename. The hints come from [`super::require_scan`]; the children of a file the
 //! worker parsed are queued by the worker, those of a file the VM thread loaded itself are
 //! handed over by [`Prefetcher::scan_children`]. At most [`WINDOW`] results wait at a time.
+//! CommonJS modules that an ES module graph imports are not hinted in advance: their order is
+//! the graph's evaluation order, which `require` of ES modules perturbs so much that a guessed
+//! order (tried: the post-order of the graph) made the worker parse more files in vain than
+//! it saved; their own `require`s are followed as for any other module.
 //!
 //! **When it is consumed.** `Module._extensions['.js']`/`['.json']` ask [`Prefetcher::take`]
 //! for the filename `require` itself resolved: a result that is ready is taken out (a parse
 //! still running is waited for), anything else makes the VM thread read and parse as before,
-//! and the worker will not start that file any more. Taking a result drops the ones made well
-//! before it that were not taken (the program went another way).
+//! and the worker will not start that file any more. Results are not dropped for being taken
+//! out of order (an ES module graph's evaluation interleaves with `require` unpredictably); a
+//! miss while the window is full drops the oldest result, so guesses the program never takes
+//! cannot stall the worker for good.
 //!
 //! **Why it cannot change behaviour.** Only work that is a pure function of a file's bytes is
 //! done ahead: the read and the parse. Resolution, the module cache, the format decision,
@@ -51,9 +57,6 @@ use crate::resolve::Resolver;
 
 /// How many results may wait to be taken.
 pub const WINDOW: usize = 32;
-
-/// A result made this many results before the one taken, and not taken itself, is dropped.
-const SKIP_SLACK: u64 = (WINDOW / 2) as u64;
 
 /// Stack of the worker: deep trees are parsed recursively (as on the parse pipeline's threads).
 const WORKER_STACK: usize = crate::module::parse_pipeline::WORKER_STACK;
@@ -251,16 +254,7 @@ impl Prefetcher {
             }
         }
         let Some(Entry::Ready { seq, result }) = s.entries.remove(filename) else { return None };
-        // Results made well before this one and not taken: the program went another way. (A
-        // few positions of slack: an ES module graph's evaluation order is only guessed.)
         s.ready.remove(&seq);
-        if let Some(limit) = seq.checked_sub(SKIP_SLACK) {
-            let kept = s.ready.split_off(&limit);
-            let skipped = std::mem::replace(&mut s.ready, kept);
-            for name in skipped.values() {
-                s.entries.remove(name);
-            }
-        }
         drop(s);
         self.shared.changed.notify_all();
         let fresh = stamp_of(filename) == Some(result.stamp);
@@ -279,17 +273,6 @@ impl Prefetcher {
         let mut s = self.shared.lock();
         s.tasks.push(Task::Scan { filename: filename.to_string(), source: source.to_string() });
         self.shared.changed.notify_all();
-        while s.patient && !s.idle() {
-            s = self.shared.wait(s);
-        }
-    }
-
-    /// Hands over files the program is expected to load in this order (the CommonJS modules
-    /// an ES module graph is about to evaluate); the first is prefetched first.
-    pub fn hint_in_order(&self, files: Vec<String>) {
-        queue_children(&self.shared, files);
-        self.shared.changed.notify_all();
-        let mut s = self.shared.lock();
         while s.patient && !s.idle() {
             s = self.shared.wait(s);
         }

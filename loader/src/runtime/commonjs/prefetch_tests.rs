@@ -170,22 +170,3 @@ fn json_es_modules_and_detection_agree_with_the_plain_loader() {
     // data.json, detect.js, plain.js and broken.json are prefetched; the ES module is not.
     assert_eq!((stats.started, stats.taken), (4, 4), "{stats:?}");
 }
-
-#[test]
-fn commonjs_imported_by_an_es_module_graph_is_prefetched_in_evaluation_order() {
-    let r = same_with_and_without_prefetch(
-        "pf-graph",
-        &[
-            ("main.js", "require('./entry.mjs');\nconsole.log('main done');\n"),
-            ("entry.mjs", "import a from './a.cjs';\nimport { b } from './mid.mjs';\nconsole.log('entry', a, b);\n"),
-            ("mid.mjs", "import c from './c.cjs';\nexport const b = 'b+' + c;\n"),
-            ("a.cjs", "console.log('a runs');\nmodule.exports = 'a';\n"),
-            ("c.cjs", "console.log('c runs');\nmodule.exports = require('./d.cjs');\n"),
-            ("d.cjs", "console.log('d runs');\nmodule.exports = 'd';\n"),
-        ],
-    );
-    assert_eq!(r.out, "a runs\nc runs\nd runs\nentry a b+d\nmain done\n");
-    let stats = r.stats.expect("the worker ran");
-    // a.cjs and c.cjs from the graph's hint, d.cjs from c.cjs's text; main.js was read here.
-    assert_eq!((stats.started, stats.taken, stats.missed), (3, 3, 1), "{stats:?}");
-}
