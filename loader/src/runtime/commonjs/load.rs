@@ -261,8 +261,12 @@ pub fn compile_and_run(
 ) -> JsResult<Value> {
     let s = shared(vm)?;
     let wrapper = compile_wrapper(vm, filename, source, &program)?;
-    // The tree is not needed once compiled (the module's requires run below, each with its own).
-    drop(program);
+    // The tree is not needed once compiled (the module's requires run below, each with its own);
+    // the prefetch worker frees it, off the VM thread, when there is one.
+    with_state(vm, |st, _| match st.prefetcher() {
+        Some(p) => p.dispose(program),
+        None => drop(program),
+    })?;
     let require = make_require_function(vm, module, index)?;
     let exports = get(vm, module, "exports")?;
     let dir = dirname(filename);

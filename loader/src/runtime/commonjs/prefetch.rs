@@ -149,6 +149,8 @@ struct State {
     /// The ready results by the order they were made.
     ready: std::collections::BTreeMap<u64, String>,
     next_seq: u64,
+    /// Trees the VM thread compiled, for the worker to free.
+    garbage: Vec<Program>,
     stop: bool,
     /// The worker is on a task.
     busy: bool,
@@ -209,6 +211,7 @@ impl Prefetcher {
                 entries: FastHashMap::default(),
                 ready: std::collections::BTreeMap::new(),
                 next_seq: 0,
+                garbage: Vec::new(),
                 stop: false,
                 busy: false,
                 patient: false,
@@ -278,6 +281,13 @@ impl Prefetcher {
         }
     }
 
+    /// Hands over a tree the VM thread no longer needs: the worker frees it (freeing a large
+    /// tree is a walk over all its nodes; the allocations are mostly the worker's own).
+    pub fn dispose(&self, tree: Program) {
+        self.shared.lock().garbage.push(tree);
+        self.shared.changed.notify_all();
+    }
+
     /// In patient mode the VM thread lets the worker finish everything it can do before each
     /// [`Self::take`] and after each [`Self::scan_children`], so that every hinted file is
     /// prefetched before it is asked for: tests use it to make the prefetch path certain
@@ -297,6 +307,7 @@ impl Drop for Prefetcher {
         let mut s = self.shared.lock();
         s.stop = true;
         s.tasks.clear();
+        s.garbage.clear();
         s.entries.clear();
         s.ready.clear();
         drop(s);
@@ -316,6 +327,13 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
             loop {
                 if s.stop {
                     return;
+                }
+                if !s.garbage.is_empty() {
+                    let garbage = std::mem::take(&mut s.garbage);
+                    drop(s);
+                    drop(garbage);
+                    s = shared.lock();
+                    continue;
                 }
                 let may_load = s.ready.len() < WINDOW;
                 match s.tasks.last() {
@@ -392,13 +410,30 @@ fn queue_children(shared: &Shared, children: Vec<String>) {
 
 /// The files the module at `filename` hints at, resolved (built-ins and failures left out).
 fn hinted_children(resolver: &mut Resolver, filename: &str, source: &str) -> Vec<String> {
+    let dir = crate::resolve::path::dirname(filename);
     static_require_specifiers(source)
         .iter()
-        .filter_map(|request| match resolve_filename_from(resolver, request, CjsParent::Module(filename)) {
-            Ok(Required::File(path)) => Some(path),
-            _ => None,
+        .filter_map(|request| {
+            if let Some(path) = relative_file_with_extension(&dir, request) {
+                return Some(path);
+            }
+            match resolve_filename_from(resolver, request, CjsParent::Module(filename)) {
+                Ok(Required::File(path)) => Some(path),
+                _ => None,
+            }
         })
         .collect()
+}
+
+/// The path a relative request with a loader extension names in `dir`, joined without asking
+/// the file system. Resolution would confirm it (and find the real path) with several system
+/// calls per request; a guess suffices here, because a result is only ever used for the very
+/// filename `require` resolved: a wrong path (a symbolic link on the way, a folder named
+/// `x.js`) just goes unused.
+fn relative_file_with_extension(dir: &str, request: &str) -> Option<String> {
+    let relative = request.starts_with("./") || request.starts_with("../");
+    let named_file = [".js", ".cjs", ".json"].iter().any(|ext| request.ends_with(ext));
+    (relative && named_file).then(|| crate::resolve::path::resolve(dir, request))
 }
 
 /// Reads and parses one file as `Module.prototype.load` would treat it, with its hinted
