@@ -164,6 +164,11 @@ impl CommonJsState {
     /// (`None` when it could not be started).
     pub fn prefetcher(&mut self) -> Option<&prefetch::Prefetcher> {
         if !self.prefetch_started && self.prefetch_mode != prefetch::PrefetchMode::Off {
+            // `MODJS_CJS_PREFETCH=0` turns it off (to compare timings on the same binary).
+            if std::env::var("MODJS_CJS_PREFETCH").is_ok_and(|v| v == "0") {
+                self.prefetch_mode = prefetch::PrefetchMode::Off;
+                return None;
+            }
             self.prefetch_started = true;
             self.prefetcher = prefetch::Prefetcher::start(prefetch::ResolverSettings {
                 current_dir: self.resolver.current_dir.clone(),
