@@ -73,5 +73,6 @@ pub fn read_text(path: &str) -> Option<String> {
         return None;
     }
     let bytes = std::fs::read(Path::new(path)).ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    // Valid UTF-8 (the usual case) becomes the string without a copy.
+    Some(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }

@@ -77,6 +77,11 @@ impl Resolver {
         real
     }
 
+    /// Whether the rules that fire are being recorded.
+    pub fn is_tracing(&self) -> bool {
+        self.trace.is_some()
+    }
+
     /// Records the rules that fire from now on (see [`Resolver::take_trace`]).
     pub fn enable_trace(&mut self) {
         self.trace = Some(Vec::new());
