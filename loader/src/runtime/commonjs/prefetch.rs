@@ -25,7 +25,9 @@
 //!
 //! **When it is consumed.** `Module._extensions['.js']`/`['.json']` ask [`Prefetcher::take`]
 //! for the filename `require` itself resolved: a result that is ready is taken out (a parse
-//! still running is waited for), anything else makes the VM thread read and parse as before,
+//! still running is waited for, up to [`MAX_WAIT`]: on a busy machine the worker may not get a
+//! core, and the VM thread then does the file itself), anything else makes the VM thread read
+//! and parse as before,
 //! and the worker will not start that file any more. Results are not dropped for being taken
 //! out of order (an ES module graph's evaluation interleaves with `require` unpredictably); a
 //! miss while the window is full drops the oldest result, so guesses the program never takes
@@ -57,6 +59,9 @@ use crate::resolve::Resolver;
 
 /// How many results may wait to be taken.
 pub const WINDOW: usize = 32;
+
+/// How long the VM thread waits for a parse the worker is in the middle of.
+const MAX_WAIT: std::time::Duration = std::time::Duration::from_millis(2);
 
 /// Stack of the worker: deep trees are parsed recursively (as on the parse pipeline's threads).
 const WORKER_STACK: usize = crate::module::parse_pipeline::WORKER_STACK;
@@ -137,7 +142,12 @@ enum Task {
 
 enum Entry {
     InProgress,
-    Ready { seq: u64, result: Prefetched },
+    /// The VM thread stopped waiting for it and does it itself: the worker's result is dropped.
+    Abandoned,
+    Ready {
+        seq: u64,
+        result: Prefetched,
+    },
 }
 
 struct State {
@@ -177,6 +187,8 @@ pub struct PrefetchStats {
     pub stale: usize,
     /// Files the VM thread asked for that the worker had not done.
     pub missed: usize,
+    /// Files the VM thread stopped waiting for and read itself.
+    pub abandoned: usize,
 }
 
 struct Shared {
@@ -239,7 +251,20 @@ impl Prefetcher {
 
         loop {
             match s.entries.get(filename) {
-                Some(Entry::InProgress) => s = self.shared.wait(s),
+                Some(Entry::InProgress) => {
+                    let (guard, timeout) =
+                        self.shared.changed.wait_timeout(s, MAX_WAIT).unwrap_or_else(|poisoned| poisoned.into_inner());
+                    s = guard;
+                    // A parse takes a fraction of a millisecond: a worker still on it after the
+                    // wait is likely not running at all (the machine's other cores are busy),
+                    // and the VM thread is better off doing it itself than waiting for a core.
+                    if timeout.timed_out() && matches!(s.entries.get(filename), Some(Entry::InProgress)) {
+                        s.entries.insert(filename.to_string(), Entry::Abandoned);
+                        s.stats.abandoned += 1;
+                        return None;
+                    }
+                }
+                Some(Entry::Abandoned) => return None,
                 Some(Entry::Ready { .. }) => break,
                 None => {
                     s.stats.missed += 1;
@@ -283,8 +308,17 @@ impl Prefetcher {
 
     /// Hands over a tree the VM thread no longer needs: the worker frees it (freeing a large
     /// tree is a walk over all its nodes; the allocations are mostly the worker's own).
+    /// When the worker is not getting to it (the machine's cores are busy), the tree is freed
+    /// here instead, so that trees never pile up.
     pub fn dispose(&self, tree: Program) {
-        self.shared.lock().garbage.push(tree);
+        let mut s = self.shared.lock();
+        if s.garbage.len() >= WINDOW {
+            drop(s);
+            drop(tree);
+            return;
+        }
+        s.garbage.push(tree);
+        drop(s);
         self.shared.changed.notify_all();
     }
 
@@ -375,6 +409,11 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prefetch_file(&mut resolver, &filename)));
                 let mut s = shared.lock();
                 match outcome {
+                    Ok(Some((_, children))) if matches!(s.entries.get(&filename), Some(Entry::Abandoned)) => {
+                        s.entries.remove(&filename);
+                        drop(s);
+                        queue_children(shared, children);
+                    }
                     Ok(Some((result, children))) if !s.stop => {
                         let seq = s.next_seq;
                         s.next_seq += 1;
