@@ -25,6 +25,11 @@
 //! loader raises the floor while a module body runs, since it holds nothing unrooted itself.
 //! The roots are the realm, the interpreter's
 //! register stack and frames, suspended generators, the job queue and timers, and `Vm::roots`.
+//! *When* to collect is decided by two budgets since the last collection, whichever runs out
+//! first: the number of allocations, and their bytes (each object's arena slot, property map and
+//! dense elements, counted when allocated and as they grow). Each budget is what survived the
+//! last collection, with floors of 100,000 allocations and 2 MiB, so the heap at most about
+//! doubles between collections and a program making a few large arrays still collects.
 //!
 //! ## Binding cells (`gc::CellRef`)
 //! A variable that a closure captures, and every module-level binding, lives in a *cell*: a heap

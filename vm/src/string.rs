@@ -122,6 +122,11 @@ impl JsString {
     }
 
     pub fn eq_str(&self, s: &str) -> bool {
+        if s.is_ascii() {
+            // One code unit per byte: compare lengths, then the units directly.
+            let units = &self.0.units;
+            return units.len() == s.len() && units.iter().zip(s.bytes()).all(|(&u, b)| u == b as u16);
+        }
         self.0.units.iter().copied().eq(s.encode_utf16())
     }
 }

@@ -658,7 +658,31 @@ fn run_frame(vm: &mut Vm) -> Exit {
             // ----- globals -----------------------------------------------------------------
             Insn::GetGlobal { dst, name } => {
                 save_pc!();
-                let v = tri!(vm.get_global(&t.name_strings[name as usize], &t.keys[name as usize]));
+                // An own data property of the global object, where this name was found last
+                // time, and no global lexical binding can shadow it.
+                let hint = &t.property_hints[name as usize];
+                let fast = if vm.realm.global_lexicals.is_empty() {
+                    let props = &vm.heap.get(vm.realm.global).props;
+                    match props.index_of_at(hint.get() as usize, &t.keys[name as usize]) {
+                        Some(i) => match props.get_index(i) {
+                            Some((_, Slot::Data { value, .. })) => Some(value.clone()),
+                            _ => None,
+                        },
+                        None => None,
+                    }
+                } else {
+                    None
+                };
+                let v = match fast {
+                    Some(v) => v,
+                    None => {
+                        let v = tri!(vm.get_global(&t.name_strings[name as usize], &t.keys[name as usize]));
+                        if let Some(i) = vm.heap.get(vm.realm.global).props.get_index_of(&t.keys[name as usize]) {
+                            hint.set(i as u32);
+                        }
+                        v
+                    }
+                };
                 put!(dst, v);
             }
             Insn::GetGlobalOrUndefined { dst, name } => {
@@ -1361,7 +1385,16 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::GetProp { dst, obj, key } => {
                 // Fast path: a data property (or none) found without running code.
                 let start = match reg!(obj) {
-                    Value::Object(o) => Some(o),
+                    Value::Object(o) => {
+                        // An array's `length` (an own data property no prototype can shadow).
+                        if let ObjectKind::Array(a) = &vm.heap.get(o).kind {
+                            if t.keys[key as usize].same_identity(&vm.interp.common_keys.length) {
+                                set_num!(dst, a.length as f64);
+                                continue;
+                            }
+                        }
+                        Some(o)
+                    }
                     Value::String(_) if !matches!(t.keys[key as usize], PropertyKey::Index(_)) => {
                         if t.keys[key as usize] == vm.interp.common_keys.length {
                             if let Value::String(s) = &reg!(obj) {
