@@ -30,6 +30,9 @@ type Index = HashMap<PropertyKey, u32, BuildHasherDefault<KeyHasher>>;
 pub struct PropertyMap {
     entries: Vec<Entry>,
     index: Option<Box<Index>>,
+    /// Whether an integer-index key was ever inserted (never reset): when false, no element
+    /// lookup needs to search (array methods ask this of every prototype).
+    had_index_key: bool,
 }
 
 /// A cheap 32-bit digest of a key (strings cache their hash; symbols are compared by address).
@@ -115,6 +118,9 @@ impl PropertyMap {
     }
 
     pub fn contains_key(&self, key: &PropertyKey) -> bool {
+        if matches!(key, PropertyKey::Index(_)) && !self.had_index_key {
+            return false;
+        }
         self.get_index_of(key).is_some()
     }
 
@@ -124,6 +130,7 @@ impl PropertyMap {
         if let Some(i) = self.get_index_of(&key) {
             return Some(std::mem::replace(&mut self.entries[i].slot, slot));
         }
+        self.had_index_key |= matches!(key, PropertyKey::Index(_));
         let fp = fingerprint(&key);
         let pos = self.entries.len();
         if let Some(index) = &mut self.index {
