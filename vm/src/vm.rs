@@ -209,8 +209,9 @@ impl Vm {
         self.insert_property(obj, key, Slot::Accessor { get, set, attrs: a });
     }
 
-    /// Stores a property slot, telling the collector how much the property map grew.
-    fn insert_property(&mut self, obj: ObjRef, key: PropertyKey, slot: Slot) {
+    /// Stores a property slot (replacing one under the same key in place), telling the collector
+    /// how much the property map grew. The one place property storage grows outside `Heap::alloc`.
+    pub(crate) fn insert_property(&mut self, obj: ObjRef, key: PropertyKey, slot: Slot) {
         let props = &mut self.heap.get_mut(obj).props;
         let before = props.heap_bytes();
         props.insert(key, slot);

@@ -1514,12 +1514,9 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     let k = &t.keys[key as usize];
                     // An object literal under construction: an ordinary extensible object that
                     // lacks the key gets a new data property, as CreateDataProperty would add it.
-                    let target = vm.heap.get_mut(o);
+                    let target = vm.heap.get(o);
                     if matches!(target.kind, ObjectKind::Ordinary) && target.extensible && !target.props.contains_key(k) {
-                        let before = target.props.heap_bytes();
-                        target.props.insert(k.clone(), Slot::Data { value: v, attrs: attrs::ALL });
-                        let grown = target.props.heap_bytes().saturating_sub(before);
-                        vm.heap.note_bytes(grown);
+                        vm.insert_property(o, k.clone(), Slot::Data { value: v, attrs: attrs::ALL });
                     } else {
                         tri!(vm.create_data_property_or_throw(o, k.clone(), v));
                     }

@@ -980,15 +980,7 @@ fn store_slot(vm: &mut Vm, o: ObjRef, key: PropertyKey, slot: Slot) {
             a.dense[i] = Value::Empty;
         }
     }
-    match obj.props.get_mut(&key) {
-        Some(existing) => *existing = slot,
-        None => {
-            let before = obj.props.heap_bytes();
-            obj.props.insert(key, slot);
-            let grown = obj.props.heap_bytes().saturating_sub(before);
-            vm.heap.note_bytes(grown);
-        }
-    }
+    vm.insert_property(o, key, slot);
 }
 
 /// [[DefineOwnProperty]] of a byte array's index (as a typed array's, §10.4.5.3): only a
