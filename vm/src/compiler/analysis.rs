@@ -27,6 +27,12 @@ pub const HOME: &str = "%home";
 pub const CTOR: &str = "%ctor";
 pub const ARGUMENTS: &str = "arguments";
 
+/// The hidden binding holding the object of the `with` statement that starts at `stmt_start`
+/// (unique within a source text).
+pub fn with_object_name(stmt_start: u32) -> String {
+    format!("%with@{stmt_start}")
+}
+
 /// What the analysis found for one function.
 #[derive(Default, Debug)]
 pub struct FunctionInfo {
@@ -140,11 +146,13 @@ struct Analyzer<'c> {
     cache: &'c mut Analyses,
     scopes: Vec<HashSet<Box<str>>>,
     info: FunctionInfo,
+    /// The hidden bindings of the `with` statements enclosing the current position.
+    withs: Vec<Box<str>>,
 }
 
 impl<'c> Analyzer<'c> {
     fn new(cache: &'c mut Analyses) -> Self {
-        Analyzer { cache, scopes: Vec::new(), info: FunctionInfo::default() }
+        Analyzer { cache, scopes: Vec::new(), info: FunctionInfo::default(), withs: Vec::new() }
     }
 
     fn finish(self) -> FunctionInfo {
@@ -178,6 +186,13 @@ impl<'c> Analyzer<'c> {
     fn nested(&mut self, info: Rc<FunctionInfo>) {
         if info.has_direct_eval {
             self.direct_eval_site();
+        }
+        // A function created in a `with` body looks names up in the with objects: it captures
+        // them whatever names it uses.
+        for name in &self.withs {
+            if !self.info.captured.contains(name) {
+                self.info.captured.insert(name.clone());
+            }
         }
         for name in &info.free {
             if !self.info.captured.contains(name) {
@@ -384,7 +399,13 @@ impl<'c> Analyzer<'c> {
             }
             StmtKind::With { object, body } => {
                 self.expr(object);
+                let name: Box<str> = with_object_name(stmt.span.start).into();
+                self.push_scope();
+                self.declare(&name);
+                self.withs.push(name);
                 self.sub_stmt(body);
+                self.withs.pop();
+                self.pop_scope();
             }
             StmtKind::Switch { discriminant, cases } => {
                 self.expr(discriminant);

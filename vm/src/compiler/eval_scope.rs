@@ -82,8 +82,10 @@ impl Compiler {
         dst: Reg,
         span: Span,
     ) -> CResult<()> {
-        self.emit_read("eval", base, span)?;
-        self.f().emit(Insn::LoadUndef { dst: base + 1 });
+        if !self.with_callee("eval", base, span)? {
+            self.emit_read("eval", base, span)?;
+            self.f().emit(Insn::LoadUndef { dst: base + 1 });
+        }
         self.arguments(args, base + 2, false)?;
         let this = self.f().temp(span)?;
         match self.resolve(THIS, span)? {
