@@ -33,6 +33,11 @@ pub fn with_object_name(stmt_start: u32) -> String {
     format!("%with@{stmt_start}")
 }
 
+/// Whether `name` is the hidden binding of a `with` object ([`with_object_name`]).
+pub fn is_with_object_name(name: &str) -> bool {
+    name.starts_with("%with@")
+}
+
 /// What the analysis found for one function.
 #[derive(Default, Debug)]
 pub struct FunctionInfo {

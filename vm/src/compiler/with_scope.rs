@@ -11,8 +11,8 @@
 //! the object as `this`). When none has it, the statically resolved binding is used exactly as
 //! outside a `with`. Code that is not inside a `with` body compiles as before.
 //!
-//! Not covered: code run by a direct `eval` inside a `with` body does not see the with
-//! objects (it resolves names as if the `with` were not there).
+//! Direct eval code inside a `with` body gets the with objects from the caller's binding table
+//! (`eval_scope.rs`), in scope order, and compiles its references the same way.
 
 use modjs_parser::ast::{Expr, Span, Stmt};
 
@@ -65,9 +65,7 @@ impl Compiler {
         } else {
             self.declare_at(&hidden, BindingKind::Hidden, Loc::Reg(obj), 0);
         }
-        let func = self.funcs.len() - 1;
-        let scope = self.f().scopes.len() - 1;
-        self.withs.push(WithScope { hidden: hidden.into(), func, scope });
+        self.enter_with_scope(&hidden);
         // 7-8. Evaluate the body; the old environment is restored whatever its completion.
         let r = self.sub_stmt(body);
         self.withs.pop();
@@ -77,6 +75,15 @@ impl Compiler {
             self.end_breakable();
         }
         Ok(())
+    }
+
+    /// Makes the hidden binding `hidden`, just declared in the innermost scope, a with object
+    /// for the code compiled after it (direct eval code inside a `with` body: the table of the
+    /// caller's bindings lists the with objects in scope order).
+    pub(super) fn enter_with_scope(&mut self, hidden: &str) {
+        let func = self.funcs.len() - 1;
+        let scope = self.f().scopes.len() - 1;
+        self.withs.push(WithScope { hidden: hidden.into(), func, scope });
     }
 
     /// The hidden bindings of the with objects a reference to `name` here must ask first,
