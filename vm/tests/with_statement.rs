@@ -49,6 +49,20 @@ fn a_call_gets_the_binding_and_passes_the_object_as_this() {
 }
 
 #[test]
+fn a_destructuring_target_is_resolved_before_its_value_is_fetched() {
+    // KeyedBindingInitialization: ResolveBinding, then GetV, then the default (V8 resolves
+    // the target last).
+    let src = "var log = [];
+      var env = new Proxy({}, { has(t, k) { log.push('has:' + String(k)); return false; } });
+      var src = { get p() { log.push('get'); return undefined; } };
+      var t, d = 0;
+      with (env) { var { p: t = d } = src; }
+      with (env) { [t] = [1]; }
+      log.join()";
+    assert_eq!(run(src), "has:src,has:t,get,has:d,has:t");
+}
+
+#[test]
 fn unscopables_are_read_once_per_reference() {
     let src = "var calls = 0, flag = true, a = { x: 7 }, b = { x: 4, get [Symbol.unscopables]() {
         calls++; return { x: flag = !flag }; } };
