@@ -176,6 +176,14 @@ impl FuncState {
     }
 
     pub fn name(&mut self, s: &str) -> u32 {
+        // Most names are short ASCII identifiers: widen them on the stack instead of allocating.
+        let mut buf = [0u16; 64];
+        if s.len() <= buf.len() && s.is_ascii() {
+            for (unit, byte) in buf.iter_mut().zip(s.bytes()) {
+                *unit = byte as u16;
+            }
+            return self.name_units(&buf[..s.len()]);
+        }
         let units: Vec<u16> = s.encode_utf16().collect();
         self.name_units(&units)
     }
