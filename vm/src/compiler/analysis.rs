@@ -153,14 +153,24 @@ struct Analyzer<'c> {
     info: FunctionInfo,
     /// The hidden bindings of the `with` statements enclosing the current position.
     withs: Vec<Box<str>>,
+    /// Names of the function declarations met in blocks (a sloppy function also gets a var
+    /// binding of that name, Annex B.3.3).
+    block_functions: Vec<Box<str>>,
 }
 
 impl<'c> Analyzer<'c> {
     fn new(cache: &'c mut Analyses) -> Self {
-        Analyzer { cache, scopes: Vec::new(), info: FunctionInfo::default(), withs: Vec::new() }
+        Analyzer { cache, scopes: Vec::new(), info: FunctionInfo::default(), withs: Vec::new(), block_functions: Vec::new() }
     }
 
-    fn finish(self) -> FunctionInfo {
+    fn finish(mut self) -> FunctionInfo {
+        // Direct eval code can reach the Annex B var bindings of block functions too, wherever
+        // the eval is: they get cells.
+        if self.info.has_direct_eval {
+            for name in self.block_functions {
+                self.info.captured.insert(name);
+            }
+        }
         self.info
     }
 
@@ -248,7 +258,10 @@ impl<'c> Analyzer<'c> {
                 }
                 LexicalDecl::Function(f) => {
                     if let Some(id) = &f.id {
-                        self.declare(&id.name)
+                        self.declare(&id.name);
+                        if functions_are_lexical {
+                            self.block_functions.push(id.name.clone());
+                        }
                     }
                 }
             }
@@ -470,6 +483,7 @@ impl<'c> Analyzer<'c> {
             self.push_scope();
             if let Some(id) = &f.id {
                 self.declare(&id.name);
+                self.block_functions.push(id.name.clone());
             }
             self.function_declaration(f);
             self.pop_scope();

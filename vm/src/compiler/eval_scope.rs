@@ -119,11 +119,21 @@ impl Compiler {
     /// bindings of the enclosing `with` objects in between (see [`compile_eval`]).
     fn eval_table(&mut self, span: Span) -> CResult<u32> {
         let mut names: Vec<String> = Vec::new();
-        for f in self.funcs.iter().rev() {
+        let mut seen: Vec<&str> = Vec::new();
+        let innermost = self.funcs.len().saturating_sub(1);
+        for (k, f) in self.funcs.iter().enumerate().rev() {
             for scope in f.scopes.iter().rev() {
                 for b in scope.bindings.iter().rev() {
                     let hidden = (b.name.starts_with('%') && !is_with_object_name(&b.name)) || b.name.starts_with('#');
-                    if !hidden && b.loc != Loc::Global && !names.iter().any(|n| **n == *b.name) {
+                    if hidden || seen.contains(&&*b.name) {
+                        continue;
+                    }
+                    seen.push(&b.name);
+                    // A register of an enclosing function is out of reach (a sloppy block
+                    // function's var binding the analysis did not give a cell): eval code
+                    // does not see it.
+                    let unreachable = k != innermost && matches!(b.loc, Loc::Reg(_));
+                    if b.loc != Loc::Global && !unreachable {
                         names.push(b.name.to_string());
                     }
                 }
