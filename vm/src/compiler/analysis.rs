@@ -27,6 +27,17 @@ pub const HOME: &str = "%home";
 pub const CTOR: &str = "%ctor";
 pub const ARGUMENTS: &str = "arguments";
 
+/// The hidden binding holding the object of the `with` statement that starts at `stmt_start`
+/// (unique within a source text).
+pub fn with_object_name(stmt_start: u32) -> String {
+    format!("%with@{stmt_start}")
+}
+
+/// Whether `name` is the hidden binding of a `with` object ([`with_object_name`]).
+pub fn is_with_object_name(name: &str) -> bool {
+    name.starts_with("%with@")
+}
+
 /// What the analysis found for one function.
 #[derive(Default, Debug)]
 pub struct FunctionInfo {
@@ -167,6 +178,11 @@ struct Analyzer<'c> {
     log: Vec<u32>,
     marks: Vec<usize>,
     info: FunctionInfo,
+    /// The hidden bindings of the `with` statements enclosing the current position.
+    withs: Vec<Box<str>>,
+    /// Names of the function declarations met in blocks (a sloppy function also gets a var
+    /// binding of that name, Annex B.3.3).
+    block_functions: Vec<Box<str>>,
 }
 
 impl<'c> Analyzer<'c> {
@@ -180,10 +196,19 @@ impl<'c> Analyzer<'c> {
             log: Vec::new(),
             marks: Vec::new(),
             info: FunctionInfo::default(),
+            withs: Vec::new(),
+            block_functions: Vec::new(),
         }
     }
 
-    fn finish(self) -> FunctionInfo {
+    fn finish(mut self) -> FunctionInfo {
+        // Direct eval code can reach the Annex B var bindings of block functions too, wherever
+        // the eval is: they get cells.
+        if self.info.has_direct_eval {
+            for name in self.block_functions {
+                self.info.captured.insert(name);
+            }
+        }
         FunctionInfo { names: self.ids, used: self.used, free: self.free, ..self.info }
     }
 
@@ -232,6 +257,13 @@ impl<'c> Analyzer<'c> {
     fn nested(&mut self, info: Rc<FunctionInfo>) {
         if info.has_direct_eval {
             self.direct_eval_site();
+        }
+        // A function created in a `with` body looks names up in the with objects: it captures
+        // them whatever names it uses.
+        for name in &self.withs {
+            if !self.info.captured.contains(name) {
+                self.info.captured.insert(name.clone());
+            }
         }
         for name in info.free_names() {
             if !self.info.captured.contains(name) {
@@ -283,7 +315,10 @@ impl<'c> Analyzer<'c> {
                 }
                 LexicalDecl::Function(f) => {
                     if let Some(id) = &f.id {
-                        self.declare(&id.name)
+                        self.declare(&id.name);
+                        if functions_are_lexical {
+                            self.block_functions.push(id.name.clone());
+                        }
                     }
                 }
             }
@@ -439,7 +474,13 @@ impl<'c> Analyzer<'c> {
             }
             StmtKind::With { object, body } => {
                 self.expr(object);
+                let name: Box<str> = with_object_name(stmt.span.start).into();
+                self.push_scope();
+                self.declare(&name);
+                self.withs.push(name);
                 self.sub_stmt(body);
+                self.withs.pop();
+                self.pop_scope();
             }
             StmtKind::Switch { discriminant, cases } => {
                 self.expr(discriminant);
@@ -499,6 +540,7 @@ impl<'c> Analyzer<'c> {
             self.push_scope();
             if let Some(id) = &f.id {
                 self.declare(&id.name);
+                self.block_functions.push(id.name.clone());
             }
             self.function_declaration(f);
             self.pop_scope();

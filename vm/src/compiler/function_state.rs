@@ -136,7 +136,8 @@ impl FuncState {
             | Insn::JumpIfNotObject { target: t, .. }
             | Insn::TryStart { target: t, .. }
             | Insn::ForInNext { done: t, .. }
-            | Insn::IteratorNext { done: t, .. } => *t = target,
+            | Insn::IteratorNext { done: t, .. }
+            | Insn::WithHasBinding { found: t, .. } => *t = target,
             _ => {}
         }
     }
