@@ -55,7 +55,7 @@ impl Vm {
         // Missing parameters and all other registers start as undefined.
         let first_clear = 1 + argc.min(params);
         for v in &mut interp.stack[base + first_clear..base + regs] {
-            *v = Value::Undefined;
+            crate::value::overwrite(v, Value::Undefined);
         }
         let cell_base = interp.cells.len();
         if t.cell_count > 0 {

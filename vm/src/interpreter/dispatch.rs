@@ -377,7 +377,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             if let Value::Number(x) = slot {
                 *x = n;
             } else {
-                *slot = Value::Number(n);
+                crate::value::overwrite(slot, Value::Number(n));
             }
         }};
     }
@@ -388,7 +388,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             if let Value::Bool(x) = slot {
                 *x = b;
             } else {
-                *slot = Value::Bool(b);
+                crate::value::overwrite(slot, Value::Bool(b));
             }
         }};
     }
@@ -409,7 +409,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     if let Value::Number(x) = d {
                         *x = n;
                     } else {
-                        *d = Value::Number(n);
+                        crate::value::overwrite(d, Value::Number(n));
                     }
                 }
                 Value::Bool(b) => {
@@ -417,7 +417,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     if let Value::Bool(x) = d {
                         *x = b;
                     } else {
-                        *d = Value::Bool(b);
+                        crate::value::overwrite(d, Value::Bool(b));
                     }
                 }
                 Value::Object(o) => {
@@ -425,13 +425,13 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     if let Value::Object(x) = d {
                         *x = o;
                     } else {
-                        *d = Value::Object(o);
+                        crate::value::overwrite(d, Value::Object(o));
                     }
                 }
                 Value::Undefined => {
                     let d: &mut Value = $dest;
                     if !d.is_undefined() {
-                        *d = Value::Undefined;
+                        crate::value::overwrite(d, Value::Undefined);
                     }
                 }
                 ref other => {
@@ -1014,6 +1014,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                             vm.collect_garbage();
                         }
                         reload!();
+                    }
+                    if let ObjectKind::NativeFunction(nf) = &vm.heap.get(o).kind {
+                        // A built-in gets the argument vector made here (`Vm::call` would copy it).
+                        let f = nf.f;
+                        let this = reg!(b + 1).clone();
+                        let args = args_of!(b + 2, argc);
+                        let r = tri!(vm.call_native(f, crate::native::CallArgs { this, args, callee: o, new_target: None }));
+                        put!(dst, r);
+                        continue;
                     }
                     if vm.is_callable_object(o) {
                         let this = reg!(b + 1).clone();
@@ -1785,26 +1794,26 @@ fn write_register(slot: &mut Value, v: Value) {
             if let Value::Number(x) = slot {
                 *x = n;
             } else {
-                *slot = Value::Number(n);
+                crate::value::overwrite(slot, Value::Number(n));
             }
         }
         Value::Object(o) => {
             if let Value::Object(x) = slot {
                 *x = o;
             } else {
-                *slot = Value::Object(o);
+                crate::value::overwrite(slot, Value::Object(o));
             }
         }
         Value::Bool(b) => {
             if let Value::Bool(x) = slot {
                 *x = b;
             } else {
-                *slot = Value::Bool(b);
+                crate::value::overwrite(slot, Value::Bool(b));
             }
         }
         Value::Undefined => {
             if !slot.is_undefined() {
-                *slot = Value::Undefined;
+                crate::value::overwrite(slot, Value::Undefined);
             }
         }
         other => *slot = other,
