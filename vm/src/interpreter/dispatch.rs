@@ -86,9 +86,13 @@ fn unwind(vm: &mut Vm, exc: Value) -> Result<Option<Value>, Value> {
 }
 
 fn pop_frame(vm: &mut Vm) {
-    if let Some(f) = vm.interp.frames.pop() {
-        vm.interp.cells.truncate(f.cell_base);
-        vm.interp.handlers.truncate(f.handler_base);
+    let interp = &mut vm.interp;
+    if let Some(f) = interp.frames.last() {
+        let (cell_base, handler_base) = (f.cell_base, f.handler_base);
+        // Dropped where it lies (`pop` would first move the whole frame out).
+        interp.frames.truncate(interp.frames.len() - 1);
+        interp.cells.truncate(cell_base);
+        interp.handlers.truncate(handler_base);
     }
 }
 
@@ -1203,7 +1207,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let k = tri!(vm.to_property_key(&k));
                 let th = reg!(this).clone();
                 let v = match base_obj {
-                    Some(b) => tri!(vm.get_with_receiver(b, &k, &th)),
+                    // A data property (or none) on the chain: [[Get]] does not use the receiver.
+                    Some(b) => match lookup_data_property(&vm.heap, b, &k, &std::cell::Cell::new(0)) {
+                        DataLookup::Found(v) => v.clone(),
+                        DataLookup::Absent => Value::Undefined,
+                        DataLookup::Slow => tri!(vm.get_with_receiver(b, &k, &th)),
+                    },
                     None => throw!(read_error(vm, &Value::Null, &k)),
                 };
                 put!(dst, v);
