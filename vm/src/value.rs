@@ -45,6 +45,19 @@ impl Clone for Value {
     }
 }
 
+/// Stores `v` in `slot`. The old value is dropped only when it holds a reference count (a
+/// string or a symbol): the other variants have no drop glue, so the common store is a plain
+/// write instead of a call to the drop routine.
+#[inline(always)]
+pub fn overwrite(slot: &mut Value, v: Value) {
+    let old = std::mem::replace(slot, v);
+    if matches!(old, Value::String(_) | Value::Symbol(_)) {
+        drop(old);
+    } else {
+        std::mem::forget(old);
+    }
+}
+
 impl Value {
     pub fn is_undefined(&self) -> bool {
         matches!(self, Value::Undefined)

@@ -6,6 +6,9 @@ use crate::builtins::dynamic_function::{create_dynamic_function, DynamicFunction
 use crate::error::JsResult;
 use crate::gc::ObjRef;
 use crate::native::{BoundFunction, CallArgs};
+use std::cell::Cell;
+
+use crate::object::ordinary::{lookup_data_property, DataLookup};
 use crate::object::{Object, ObjectKind};
 use crate::property::{attrs, PropertyDescriptor, PropertyKey};
 use crate::realm::Intrinsic;
@@ -201,8 +204,15 @@ impl Vm {
         // 3. Primitives are instances of nothing.
         let Value::Object(mut o) = o else { return Ok(false) };
         // 4-5. P = Get(C, "prototype") must be an object.
-        let key = self.interp.common_keys.prototype.clone();
-        let p = self.get(c, &key)?;
+        let key = &self.interp.common_keys.prototype;
+        let p = match lookup_data_property(&self.heap, c, key, &Cell::new(0)) {
+            DataLookup::Found(v) => v.clone(),
+            DataLookup::Absent => Value::Undefined,
+            DataLookup::Slow => {
+                let key = key.clone();
+                self.get(c, &key)?
+            }
+        };
         let Value::Object(p) = p else {
             let msg = format!(
                 "Function has non-object prototype '{}' in instanceof check",
@@ -228,11 +238,28 @@ impl Vm {
         }
         // 2-3. A @@hasInstance method decides.
         let key = PropertyKey::Symbol(self.symbols.has_instance.clone());
-        let handler = self.get_v(target, &key)?;
+        let handler = match target {
+            // A data property (or none) found without running code; otherwise the full [[Get]].
+            Value::Object(t) => match lookup_data_property(&self.heap, *t, &key, &Cell::new(0)) {
+                DataLookup::Found(v) => v.clone(),
+                DataLookup::Absent => Value::Undefined,
+                DataLookup::Slow => self.get_v(target, &key)?,
+            },
+            _ => self.get_v(target, &key)?,
+        };
         if !handler.is_nullish() {
             if !self.is_callable(&handler) {
                 let msg = format!("{} is not a function", describe_with_type(self, &handler));
                 return Err(self.throw_type_error(&msg));
+            }
+            // %Function.prototype[@@hasInstance]% (the usual handler) is OrdinaryHasInstance
+            // itself: run it without making a call. Equal function pointers run the same code.
+            if let Value::Object(h) = &handler {
+                if let ObjectKind::NativeFunction(nf) = &self.heap.get(*h).kind {
+                    if std::ptr::fn_addr_eq(nf.f, function_proto_has_instance as crate::native::NativeFn) {
+                        return self.nested(|vm| vm.ordinary_has_instance(target, v));
+                    }
+                }
             }
             let r = self.call(&handler, target.clone(), std::slice::from_ref(v))?;
             return Ok(self.to_boolean(&r));

@@ -55,7 +55,7 @@ impl Vm {
         // Missing parameters and all other registers start as undefined.
         let first_clear = 1 + argc.min(params);
         for v in &mut interp.stack[base + first_clear..base + regs] {
-            *v = Value::Undefined;
+            crate::value::overwrite(v, Value::Undefined);
         }
         let cell_base = interp.cells.len();
         if t.cell_count > 0 {
@@ -126,6 +126,18 @@ pub(super) fn check_depth(vm: &mut Vm) -> JsResult<()> {
     Ok(())
 }
 
+/// Stores `this` and the arguments into a new frame's first registers (`window` is exactly
+/// `1 + args.len()` long).
+#[inline]
+fn write_arguments(window: &mut [Value], this: Value, args: &[Value]) {
+    if let Some((first, rest)) = window.split_first_mut() {
+        crate::value::overwrite(first, this);
+        for (slot, a) in rest.iter_mut().zip(args) {
+            crate::value::overwrite(slot, a.clone());
+        }
+    }
+}
+
 /// [[Call]] of a bytecode function object from Rust.
 pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) -> JsResult<Value> {
     check_depth(vm)?;
@@ -142,8 +154,7 @@ pub fn call_closure(vm: &mut Vm, callee: ObjRef, this: Value, args: &[Value]) ->
     if vm.interp.stack.len() < need {
         vm.interp.stack.resize(need, Value::Undefined);
     }
-    vm.interp.stack[base] = this;
-    vm.interp.stack[base + 1..need].clone_from_slice(args);
+    write_arguments(&mut vm.interp.stack[base..need], this, args);
     let e = Entry { callee, template, upvalues, new_target: Value::Undefined, construct: false, entry: true, ret: base };
     vm.push_frame(e, base, args.len())?;
     vm.run_entry()
@@ -165,8 +176,7 @@ pub fn construct_closure(vm: &mut Vm, callee: ObjRef, args: &[Value], new_target
     if vm.interp.stack.len() < need {
         vm.interp.stack.resize(need, Value::Undefined);
     }
-    vm.interp.stack[base] = this;
-    vm.interp.stack[base + 1..need].clone_from_slice(args);
+    write_arguments(&mut vm.interp.stack[base..need], this, args);
     let construct = !matches!(template.kind, TemplateKind::ClassConstructor { derived: true });
     let e = Entry { callee, template, upvalues, new_target: Value::Object(new_target), construct, entry: true, ret: base };
     vm.push_frame(e, base, args.len())?;

@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use crate::bytecode::{Capture, FunctionTemplate, TemplateKind};
 use crate::gc::{CellRef, ObjRef, Trace, Tracer};
+use crate::object::property_map::PropertyMap;
 use crate::object::{Object, ObjectKind};
-use crate::property::{attrs, PropertyKey};
+use crate::property::{attrs, PropertyKey, Slot};
 use crate::realm::Intrinsic;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -58,27 +59,39 @@ impl Vm {
         let length = template.length;
         let name = template.name.clone();
         let needs_prototype = matches!(kind, TemplateKind::Normal) && template.is_constructor();
-        let func = self.heap.alloc(Object::new(
+        let own_properties = if needs_prototype || generator_proto.is_some() { 3 } else { 2 };
+        // The object is made with its properties in place (distinct keys, no searches); the
+        // arena accounts for the reserved storage when it allocates.
+        let keys = &self.interp.common_keys;
+        let (length_key, name_key) = (keys.length.clone(), keys.name.clone());
+        let mut props = PropertyMap::default();
+        props.reserve_exact(own_properties);
+        props.push_new(length_key, Slot::Data { value: Value::Number(length as f64), attrs: attrs::CONFIGURABLE });
+        props.push_new(name_key, Slot::Data { value: Value::String(name), attrs: attrs::CONFIGURABLE });
+        let mut object = Object::new(
             Some(proto),
             ObjectKind::Function(Box::new(Closure { template, upvalues, home_object: None, fields: None })),
-        ));
-        let own_properties = if needs_prototype || generator_proto.is_some() { 3 } else { 2 };
-        self.heap.get_mut(func).props.reserve_exact(own_properties);
-        let keys = &self.interp.common_keys;
-        let (length_key, name_key, prototype_key, constructor_key) =
-            (keys.length.clone(), keys.name.clone(), keys.prototype.clone(), keys.constructor.clone());
-        self.define_value(func, length_key, Value::Number(length as f64), attrs::CONFIGURABLE);
-        self.define_value(func, name_key, Value::String(name), attrs::CONFIGURABLE);
-        if needs_prototype {
-            let p = self.new_object();
-            self.heap.get_mut(p).props.reserve_exact(1);
-            self.define_value(p, constructor_key, Value::Object(func), attrs::BUILTIN);
-            self.define_value(func, prototype_key, Value::Object(p), attrs::WRITABLE);
+        );
+        object.props = props;
+        let func = self.heap.alloc(object);
+        let prototype = if needs_prototype {
+            let keys = &self.interp.common_keys;
+            let constructor_key = keys.constructor.clone();
+            let mut p = Object::ordinary(Some(self.intrinsic(Intrinsic::ObjectPrototype)));
+            p.props.reserve_exact(1);
+            p.props.push_new(constructor_key, Slot::Data { value: Value::Object(func), attrs: attrs::BUILTIN });
+            Some(self.heap.alloc(p))
         } else if let Some(gp) = generator_proto {
             // A generator function's `prototype` is the prototype of its generator objects.
             let parent = self.intrinsic(gp);
-            let p = self.new_object_with_proto(Some(parent));
-            self.define_value(func, prototype_key, Value::Object(p), attrs::WRITABLE);
+            Some(self.new_object_with_proto(Some(parent)))
+        } else {
+            None
+        };
+        if let Some(p) = prototype {
+            let prototype_key = self.interp.common_keys.prototype.clone();
+            let slot = Slot::Data { value: Value::Object(p), attrs: attrs::WRITABLE };
+            self.heap.get_mut(func).props.push_new(prototype_key, slot);
         }
         func
     }

@@ -86,9 +86,13 @@ fn unwind(vm: &mut Vm, exc: Value) -> Result<Option<Value>, Value> {
 }
 
 fn pop_frame(vm: &mut Vm) {
-    if let Some(f) = vm.interp.frames.pop() {
-        vm.interp.cells.truncate(f.cell_base);
-        vm.interp.handlers.truncate(f.handler_base);
+    let interp = &mut vm.interp;
+    if let Some(f) = interp.frames.last() {
+        let (cell_base, handler_base) = (f.cell_base, f.handler_base);
+        // Dropped where it lies (`pop` would first move the whole frame out).
+        interp.frames.truncate(interp.frames.len() - 1);
+        interp.cells.truncate(cell_base);
+        interp.handlers.truncate(handler_base);
     }
 }
 
@@ -377,7 +381,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             if let Value::Number(x) = slot {
                 *x = n;
             } else {
-                *slot = Value::Number(n);
+                crate::value::overwrite(slot, Value::Number(n));
             }
         }};
     }
@@ -388,7 +392,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             if let Value::Bool(x) = slot {
                 *x = b;
             } else {
-                *slot = Value::Bool(b);
+                crate::value::overwrite(slot, Value::Bool(b));
             }
         }};
     }
@@ -409,7 +413,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     if let Value::Number(x) = d {
                         *x = n;
                     } else {
-                        *d = Value::Number(n);
+                        crate::value::overwrite(d, Value::Number(n));
                     }
                 }
                 Value::Bool(b) => {
@@ -417,7 +421,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     if let Value::Bool(x) = d {
                         *x = b;
                     } else {
-                        *d = Value::Bool(b);
+                        crate::value::overwrite(d, Value::Bool(b));
                     }
                 }
                 Value::Object(o) => {
@@ -425,13 +429,13 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     if let Value::Object(x) = d {
                         *x = o;
                     } else {
-                        *d = Value::Object(o);
+                        crate::value::overwrite(d, Value::Object(o));
                     }
                 }
                 Value::Undefined => {
                     let d: &mut Value = $dest;
                     if !d.is_undefined() {
-                        *d = Value::Undefined;
+                        crate::value::overwrite(d, Value::Undefined);
                     }
                 }
                 ref other => {
@@ -1056,6 +1060,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         }
                         reload!();
                     }
+                    if let ObjectKind::NativeFunction(nf) = &vm.heap.get(o).kind {
+                        // A built-in gets the argument vector made here (`Vm::call` would copy it).
+                        let f = nf.f;
+                        let this = reg!(b + 1).clone();
+                        let args = args_of!(b + 2, argc);
+                        let r = tri!(vm.call_native(f, crate::native::CallArgs { this, args, callee: o, new_target: None }));
+                        put!(dst, r);
+                        continue;
+                    }
                     if vm.is_callable_object(o) {
                         let this = reg!(b + 1).clone();
                         let args = args_of!(b + 2, argc);
@@ -1235,7 +1248,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let k = tri!(vm.to_property_key(&k));
                 let th = reg!(this).clone();
                 let v = match base_obj {
-                    Some(b) => tri!(vm.get_with_receiver(b, &k, &th)),
+                    // A data property (or none) on the chain: [[Get]] does not use the receiver.
+                    Some(b) => match lookup_data_property(&vm.heap, b, &k, &std::cell::Cell::new(0)) {
+                        DataLookup::Found(v) => v.clone(),
+                        DataLookup::Absent => Value::Undefined,
+                        DataLookup::Slow => tri!(vm.get_with_receiver(b, &k, &th)),
+                    },
                     None => throw!(read_error(vm, &Value::Null, &k)),
                 };
                 put!(dst, v);
@@ -1826,26 +1844,26 @@ fn write_register(slot: &mut Value, v: Value) {
             if let Value::Number(x) = slot {
                 *x = n;
             } else {
-                *slot = Value::Number(n);
+                crate::value::overwrite(slot, Value::Number(n));
             }
         }
         Value::Object(o) => {
             if let Value::Object(x) = slot {
                 *x = o;
             } else {
-                *slot = Value::Object(o);
+                crate::value::overwrite(slot, Value::Object(o));
             }
         }
         Value::Bool(b) => {
             if let Value::Bool(x) = slot {
                 *x = b;
             } else {
-                *slot = Value::Bool(b);
+                crate::value::overwrite(slot, Value::Bool(b));
             }
         }
         Value::Undefined => {
             if !slot.is_undefined() {
-                *slot = Value::Undefined;
+                crate::value::overwrite(slot, Value::Undefined);
             }
         }
         other => *slot = other,

@@ -143,6 +143,18 @@ impl PropertyMap {
         None
     }
 
+    /// Appends a property under a key the map does not hold (an object being made, whose keys
+    /// are known to be distinct): `insert` without the search.
+    pub fn push_new(&mut self, key: PropertyKey, slot: Slot) {
+        debug_assert!(self.get_index_of(&key).is_none());
+        if self.index.is_some() || self.entries.len() >= LINEAR_LIMIT {
+            self.insert(key, slot);
+            return;
+        }
+        self.had_index_key |= matches!(key, PropertyKey::Index(_));
+        self.entries.push(Entry { fingerprint: fingerprint(&key), key, slot });
+    }
+
     /// Removes `key`, keeping the order of the others. O(n).
     pub fn shift_remove(&mut self, key: &PropertyKey) -> Option<Slot> {
         let i = self.get_index_of(key)?;
