@@ -10,6 +10,7 @@
 //! name), the `isPreloading` getter, the `parent` accessor, and `load`, `require`, `_compile`.
 //! The parent is not a property: the loader keeps it ([`super::ModuleEntry`]).
 
+use modjs_vm::builtins::array::get_index;
 use modjs_vm::host::node_errors::{invalid_arg_type, node_error};
 use modjs_vm::native::CallArgs;
 use modjs_vm::object::ObjectKind;
@@ -103,14 +104,15 @@ pub fn new_module(vm: &mut Vm, id: &str, parent: Parent) -> JsResult<(ObjRef, us
 pub fn update_children(vm: &mut Vm, parent: ObjRef, child: ObjRef, scan: bool) -> JsResult<()> {
     let children = vm.get(parent, &PropertyKey::from("children"))?;
     let Value::Object(list) = children else { return Ok(()) };
-    if !matches!(vm.heap.get(list).kind, ObjectKind::Array(_)) {
-        return Ok(());
-    }
-    let len = vm.get(list, &PropertyKey::from("length"))?;
-    let n = vm.to_uint32(&len)?;
+    // An array's `length` is its own data property: read it directly.
+    let n = match &vm.heap.get(list).kind {
+        ObjectKind::Array(a) => a.length,
+        _ => return Ok(()),
+    };
     if scan {
         for i in 0..n {
-            if let Value::Object(o) = vm.get(list, &PropertyKey::Index(i))? {
+            // `get_index` reads a dense element directly and falls back to [[Get]] for a hole.
+            if let Value::Object(o) = get_index(vm, list, u64::from(i))? {
                 if o == child {
                     return Ok(());
                 }
