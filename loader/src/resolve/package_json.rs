@@ -82,6 +82,10 @@ impl PackageConfig {
 #[derive(Debug, Default)]
 pub struct PackageJsonCache {
     entries: BTreeMap<String, Result<Rc<PackageConfig>, JsonError>>,
+    /// `readPackageScope` answers by folder: like the files it reads, a folder's scope is
+    /// looked up once per run (Node keeps the same per-run package.json cache), instead of
+    /// walking up to the root again for every `require` from that folder.
+    scopes: BTreeMap<String, Option<(String, Rc<PackageConfig>)>>,
 }
 
 impl PackageJsonCache {
@@ -185,6 +189,22 @@ pub fn lookup_package_scope(cache: &mut PackageJsonCache, url: &Url) -> Result<R
 /// CommonJS `readPackageScope(checkPath)`: the nearest package.json above a file, not looking
 /// past a `node_modules` folder. Returns the package directory and its config.
 pub fn read_package_scope(
+    cache: &mut PackageJsonCache,
+    check_path: &str,
+) -> Result<Option<(String, Rc<PackageConfig>)>, ResolveError> {
+    // The walk starts at the folder of `check_path`: its answer is the folder's.
+    let folder = &check_path[..check_path.rfind('/').unwrap_or(0)];
+    if let Some(hit) = cache.scopes.get(folder) {
+        return Ok(hit.clone());
+    }
+    let found = walk_package_scope(cache, check_path)?;
+    cache.scopes.insert(folder.to_string(), found.clone());
+    Ok(found)
+}
+
+/// The walk of [`read_package_scope`]: each folder up from `check_path`, stopping at a
+/// `node_modules` folder.
+fn walk_package_scope(
     cache: &mut PackageJsonCache,
     check_path: &str,
 ) -> Result<Option<(String, Rc<PackageConfig>)>, ResolveError> {

@@ -122,6 +122,8 @@ pub struct CommonJsState {
     facades: HashMap<ModuleId, ObjRef>,
     /// Node's `relativeResolveCache`: `folder \0 request` to the filename it resolved to.
     relative_resolve_cache: HashMap<String, String>,
+    /// `Module._nodeModulePaths(folder)` as the strings `module.paths` holds, by folder.
+    module_paths: HashMap<String, Vec<Value>>,
     /// How each CommonJS module record of the ES module graph evaluated (it is evaluated once).
     record_outcomes: HashMap<ModuleId, Result<(), ThrownValue>>,
     /// Whether files are prefetched (set before the first `require`).
@@ -149,6 +151,7 @@ impl CommonJsState {
             facades: HashMap::default(),
             record_outcomes: HashMap::default(),
             relative_resolve_cache: HashMap::default(),
+            module_paths: HashMap::default(),
             prefetch_mode: prefetch::PrefetchMode::On,
             prefetcher: None,
             prefetch_started: false,

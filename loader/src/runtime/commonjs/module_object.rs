@@ -10,6 +10,7 @@
 //! name), the `isPreloading` getter, the `parent` accessor, and `load`, `require`, `_compile`.
 //! The parent is not a property: the loader keeps it ([`super::ModuleEntry`]).
 
+use modjs_vm::builtins::array::get_index;
 use modjs_vm::host::node_errors::{invalid_arg_type, node_error};
 use modjs_vm::native::CallArgs;
 use modjs_vm::object::ObjectKind;
@@ -76,21 +77,21 @@ pub fn make_shared_objects(vm: &mut Vm) -> JsResult<SharedObjects> {
 pub fn new_module(vm: &mut Vm, id: &str, parent: Parent) -> JsResult<(ObjRef, usize)> {
     let s = shared(vm)?;
     let m = vm.new_object_with_proto(Some(s.module_prototype));
-    vm.define_value(m, PropertyKey::from("id"), Value::from(id), attrs::ALL);
-    vm.define_value(m, PropertyKey::from("path"), Value::from(dirname(id).as_str()), attrs::ALL);
+    vm.define_value(m, key("id"), Value::from(id), attrs::ALL);
+    vm.define_value(m, key("path"), Value::from(dirname(id).as_str()), attrs::ALL);
     let exports = vm.new_object();
-    vm.define_value(m, PropertyKey::from("exports"), Value::Object(exports), attrs::ALL);
+    vm.define_value(m, key("exports"), Value::Object(exports), attrs::ALL);
     if let Parent::Module(p) = parent {
         if let Some(parent_object) = with_state(vm, |st, _| st.entry(p).map(|e| e.object))? {
             update_children(vm, parent_object, m, false)?;
         }
     }
-    vm.define_value(m, PropertyKey::from("filename"), Value::Null, attrs::ALL);
-    vm.define_value(m, PropertyKey::from("loaded"), Value::Bool(false), attrs::ALL);
+    vm.define_value(m, key("filename"), Value::Null, attrs::ALL);
+    vm.define_value(m, key("loaded"), Value::Bool(false), attrs::ALL);
     let children = vm.create_array_from_list(Vec::new());
-    vm.define_value(m, PropertyKey::from("children"), Value::Object(children), attrs::ALL);
+    vm.define_value(m, key("children"), Value::Object(children), attrs::ALL);
     // Keep every module object alive: the loader's table refers to it.
-    let len = vm.get(s.all_modules, &PropertyKey::from("length"))?;
+    let len = vm.get(s.all_modules, &key("length"))?;
     let n = vm.to_uint32(&len)?;
     vm.put(s.all_modules, PropertyKey::Index(n), Value::Object(m), true)?;
     let entry = ModuleEntry { object: m, filename: id.to_string(), parent, is_es_module: false };
@@ -101,16 +102,17 @@ pub fn new_module(vm: &mut Vm, id: &str, parent: Parent) -> JsResult<(ObjRef, us
 /// `updateChildren(parent, child, scan)`: adds `child` to `parent.children` (when `scan`, only
 /// if it is not there yet).
 pub fn update_children(vm: &mut Vm, parent: ObjRef, child: ObjRef, scan: bool) -> JsResult<()> {
-    let children = vm.get(parent, &PropertyKey::from("children"))?;
+    let children = vm.get(parent, &key("children"))?;
     let Value::Object(list) = children else { return Ok(()) };
-    if !matches!(vm.heap.get(list).kind, ObjectKind::Array(_)) {
-        return Ok(());
-    }
-    let len = vm.get(list, &PropertyKey::from("length"))?;
-    let n = vm.to_uint32(&len)?;
+    // An array's `length` is its own data property: read it directly.
+    let n = match &vm.heap.get(list).kind {
+        ObjectKind::Array(a) => a.length,
+        _ => return Ok(()),
+    };
     if scan {
         for i in 0..n {
-            if let Value::Object(o) = vm.get(list, &PropertyKey::Index(i))? {
+            // `get_index` reads a dense element directly and falls back to [[Get]] for a hole.
+            if let Value::Object(o) = get_index(vm, list, u64::from(i))? {
                 if o == child {
                     return Ok(());
                 }
@@ -122,7 +124,7 @@ pub fn update_children(vm: &mut Vm, parent: ObjRef, child: ObjRef, scan: bool) -
 
 /// Removes `child` from `parent.children` (a module that threw while loading).
 pub fn remove_child(vm: &mut Vm, parent: ObjRef, child: ObjRef) -> JsResult<()> {
-    let children = vm.get(parent, &PropertyKey::from("children"))?;
+    let children = vm.get(parent, &key("children"))?;
     let Value::Object(list) = children else { return Ok(()) };
     if !matches!(vm.heap.get(list).kind, ObjectKind::Array(_)) {
         return Ok(());
@@ -148,13 +150,32 @@ pub fn remove_child(vm: &mut Vm, parent: ObjRef, child: ObjRef) -> JsResult<()> 
 }
 
 /// Reads a property of a module object.
-pub fn get(vm: &mut Vm, module: ObjRef, name: &str) -> JsResult<Value> {
-    vm.get(module, &PropertyKey::from(name))
+pub fn get(vm: &mut Vm, module: ObjRef, name: &'static str) -> JsResult<Value> {
+    vm.get(module, &key(name))
 }
 
 /// Sets a property of a module object as plain assignment does.
-pub fn set(vm: &mut Vm, module: ObjRef, name: &str, value: Value) -> JsResult<()> {
-    vm.put(module, PropertyKey::from(name), value, true)
+pub fn set(vm: &mut Vm, module: ObjRef, name: &'static str, value: Value) -> JsResult<()> {
+    vm.put(module, key(name), value, true)
+}
+
+thread_local! {
+    /// The keys of the module objects' own properties, made once per thread: every `require`
+    /// reads and writes a few of them, and a key made from a `&str` is a new string each time.
+    static KEYS: std::cell::RefCell<Vec<(&'static str, PropertyKey)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The property key for one of the loader's fixed names (`exports`, `loaded`, …).
+pub fn key(name: &'static str) -> PropertyKey {
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some((_, k)) = keys.iter().find(|(n, _)| *n == name) {
+            return k.clone();
+        }
+        let k = PropertyKey::interned(name);
+        keys.push((name, k.clone()));
+        k
+    })
 }
 
 /// Sets a symbol-keyed bookkeeping property (`module[kIsExecuting] = true`).

@@ -18,10 +18,15 @@ pub fn resolve_filename(
     parent: Option<usize>,
     paths: Option<Vec<String>>,
 ) -> JsResult<Required> {
-    let (filename, stack) = with_state(vm, |st, _| match parent.and_then(|p| st.entry(p)) {
-        Some(e) => (Some(e.filename.clone()), parent.map(|p| st.require_stack(p)).unwrap_or_default()),
-        None => (None, Vec::new()),
-    })?;
+    // The require stack (the parent's filename, its parent's, …) is only read by errors: it is
+    // collected when `paths` needs it or resolution fails (resolution runs no code, so the
+    // parents cannot change in between).
+    let require_stack = |vm: &mut Vm| with_state(vm, |st, _| parent.map(|p| st.require_stack(p)).unwrap_or_default());
+    let filename = with_state(vm, |st, _| parent.and_then(|p| st.entry(p)).map(|e| e.filename.clone()))?;
+    let stack = match (&paths, &filename) {
+        (Some(_), Some(_)) => require_stack(vm)?,
+        _ => Vec::new(),
+    };
     let result = with_state(vm, |st, _| {
         let r = &mut st.resolver;
         match (&paths, &filename) {
@@ -35,7 +40,10 @@ pub fn resolve_filename(
     })?;
     match result {
         Ok(found) => Ok(found),
-        Err(e) => Err(not_found_with_stack(vm, request, e, &stack)),
+        Err(e) => {
+            let stack = if filename.is_some() { require_stack(vm)? } else { Vec::new() };
+            Err(not_found_with_stack(vm, request, e, &stack))
+        }
     }
 }
 
@@ -86,8 +94,19 @@ fn not_found_with_stack(vm: &mut Vm, request: &str, e: ResolveError, stack: &[St
 }
 
 /// `Module._nodeModulePaths(dir)` as an array (`module.paths`).
+///
+/// Every module gets its own array, but the strings of a folder's list are made once per run
+/// (a graph's modules share a few folders).
 pub fn node_modules_paths_value(vm: &mut Vm, dir: &str) -> Value {
-    let list = node_modules_paths(dir).into_iter().map(|p| Value::from(p.as_str())).collect();
+    let cached = with_state(vm, |st, _| st.module_paths.get(dir).cloned()).ok().flatten();
+    let list = match cached {
+        Some(list) => list,
+        None => {
+            let list: Vec<Value> = node_modules_paths(dir).into_iter().map(|p| Value::from(p.as_str())).collect();
+            let _ = with_state(vm, |st, _| st.module_paths.insert(dir.to_string(), list.clone()));
+            list
+        }
+    };
     Value::Object(vm.create_array_from_list(list))
 }
 
