@@ -14,5 +14,7 @@ mod allocator;
 static GLOBAL: allocator::Allocator = allocator::Allocator;
 
 fn main() {
+    #[cfg(not(feature = "system-alloc"))]
+    allocator::configure();
     std::process::exit(cli::main());
 }

@@ -23,6 +23,13 @@ impl JsStr {
     }
     /// The value as Rust text with lone surrogates replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> String {
+        // Names and specifiers are nearly always ASCII: narrow them in one pass (the general
+        // decoder grows the string one character at a time).
+        if self.0.iter().all(|&u| u < 0x80) {
+            let bytes: Vec<u8> = self.0.iter().map(|&u| u as u8).collect();
+            // Every byte is ASCII, so this cannot fail.
+            return String::from_utf8(bytes).unwrap_or_default();
+        }
         String::from_utf16_lossy(&self.0)
     }
     /// IsStringWellFormedUnicode (no lone surrogates).

@@ -43,7 +43,6 @@ fn compiles_core_statements_and_expressions() {
 #[test]
 fn unsupported_features_are_syntax_errors() {
     for (src, feature) in [
-        ("with ({}) {}", "the with statement"),
         ("1n", "BigInt"),
     ] {
         match compile(src) {
@@ -73,4 +72,20 @@ fn script_declarations_are_reported_for_global_instantiation() {
     assert_eq!(funcs, ["f"]);
     let lex: Vec<(String, bool)> = code.lexical.iter().map(|(s, c)| (s.to_string_lossy(), *c)).collect();
     assert_eq!(lex, [("b".to_string(), false), ("c".to_string(), true), ("D".to_string(), false)]);
+}
+
+#[test]
+fn with_objects_are_asked_only_inside_with_bodies() {
+    let has = |t: &modjs_vm::bytecode::FunctionTemplate| t.code.iter().any(|i| matches!(i, Insn::WithHasBinding { .. }));
+    // No `with`: names compile to the static binding only.
+    let code = compile("var x = 1; function f(a) { return a + x; } f(x);").unwrap();
+    assert!(!has(&code.template) && !has(&code.template.children[0]));
+    // Inside a `with` body the with object is asked first, also from a closure, which captures
+    // it in a cell; a name declared inside the body does not ask it.
+    let code = compile("function f(o) { with (o) { let own = 1; return () => x + own; } }").unwrap();
+    let f = &code.template.children[0];
+    assert_eq!(f.cell_count, 2);
+    let arrow = &f.children[0];
+    let asked = arrow.code.iter().filter(|i| matches!(i, Insn::WithHasBinding { .. })).count();
+    assert_eq!(asked, 1);
 }

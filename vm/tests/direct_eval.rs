@@ -125,3 +125,13 @@ fn new_target_is_allowed_in_eval_code_inside_a_function() {
     );
     assert_eq!(run("try { eval('new.target'); } catch (e) { e.name }"), "SyntaxError");
 }
+
+#[test]
+fn eval_in_a_nested_function_sees_annex_b_block_functions() {
+    // The var binding a sloppy block function gets (Annex B.3.3) is reachable from eval code
+    // in a nested function, whether the eval comes before or after the block.
+    let src = "function outer() { { function fn() { return 'f'; } } return (function () { return eval('fn()'); })(); } outer()";
+    assert_eq!(run(src), "f");
+    let src = "function outer() { const e = () => eval('typeof fn'); { function fn() {} } return e(); } outer()";
+    assert_eq!(run(src), "function");
+}

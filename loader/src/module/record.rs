@@ -218,7 +218,7 @@ impl SourceTextModule {
         let ParsedModule { program, records, source, declarations } = parsed;
         let source: Rc<str> = Rc::from(source);
         let info =
-            Rc::new(SourceInfo { path: url.to_string(), text: source.clone(), lines: modjs_lexer::LineIndex::new(&source) });
+            Rc::new(SourceInfo::shared(url.to_string(), source.clone()));
         let ecmascript_code = compile_module(&program, info, records.has_tla);
         drop(program);
         let request_indices =

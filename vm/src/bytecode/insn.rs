@@ -68,6 +68,18 @@ pub enum Insn {
     GetGlobalOrUndefined { dst: Reg, name: u32 },
     /// PutValue on a global reference (strictness from the template).
     SetGlobal { name: u32, src: Reg },
+
+    // ----- with environments (§9.1.1.2, `compiler/with_scope.rs`) ---------------------------
+    /// `with (src)`: ToObject(src) into `dst` (TypeError for undefined and null).
+    ToObject { dst: Reg, src: Reg },
+    /// HasBinding of `name` on the with environment whose binding object is in `env`: when
+    /// it has the binding (a property not blocked by @@unscopables), `base` = that object and
+    /// jump to `found`; else fall through with `base` unchanged.
+    WithHasBinding { base: Reg, env: Reg, name: u32, found: u32 },
+    /// GetBindingValue of `name` on the binding object in `base` (strictness from the template).
+    WithGetBinding { dst: Reg, base: Reg, name: u32 },
+    /// SetMutableBinding of `name` on the binding object in `base`.
+    WithSetBinding { base: Reg, name: u32, src: Reg },
     /// Initialises a script's lexical declaration in the realm's global record.
     InitGlobalLexical { name: u32, src: Reg },
     /// CreateGlobalFunctionBinding.

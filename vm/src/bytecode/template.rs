@@ -57,16 +57,24 @@ pub enum TemplateKind {
 pub struct SourceInfo {
     pub path: String,
     pub text: Rc<str>,
-    pub lines: modjs_lexer::LineIndex,
+    /// Line starts, computed the first time a position is asked for (most modules never throw,
+    /// and scanning every source on the loading thread cost about 2% of loading a large graph).
+    lines: std::cell::OnceCell<modjs_lexer::LineIndex>,
 }
 
 impl SourceInfo {
     pub fn new(path: &str, text: &str) -> SourceInfo {
-        SourceInfo {
-            path: path.to_string(),
-            text: Rc::from(text),
-            lines: modjs_lexer::LineIndex::new(text),
-        }
+        SourceInfo::shared(path.to_string(), Rc::from(text))
+    }
+
+    /// Source information for text that is already shared.
+    pub fn shared(path: String, text: Rc<str>) -> SourceInfo {
+        SourceInfo { path, text, lines: std::cell::OnceCell::new() }
+    }
+
+    /// The line index of the text.
+    pub fn lines(&self) -> &modjs_lexer::LineIndex {
+        self.lines.get_or_init(|| modjs_lexer::LineIndex::new(&self.text))
     }
 }
 
@@ -135,7 +143,7 @@ impl FunctionTemplate {
     /// (1-based line, 1-based column) of the instruction at `pc`, as V8 prints them.
     pub fn line_column(&self, pc: usize) -> Option<(usize, usize)> {
         let off = self.source_offset(pc)? as usize;
-        let (line, col) = self.source.lines.line_col(&self.source.text, off);
+        let (line, col) = self.source.lines().line_col(&self.source.text, off);
         Some((line, col + 1))
     }
 

@@ -27,18 +27,44 @@ pub const HOME: &str = "%home";
 pub const CTOR: &str = "%ctor";
 pub const ARGUMENTS: &str = "arguments";
 
+/// The hidden binding holding the object of the `with` statement that starts at `stmt_start`
+/// (unique within a source text).
+pub fn with_object_name(stmt_start: u32) -> String {
+    format!("%with@{stmt_start}")
+}
+
+/// Whether `name` is the hidden binding of a `with` object ([`with_object_name`]).
+pub fn is_with_object_name(name: &str) -> bool {
+    name.starts_with("%with@")
+}
+
 /// What the analysis found for one function.
 #[derive(Default, Debug)]
 pub struct FunctionInfo {
-    /// Names used inside the function (or free in its nested functions) not declared in it.
-    pub free: HashSet<Box<str>>,
+    /// Every name the analysis met in the function (declared or referenced), numbered.
+    names: HashMap<Box<str>, u32>,
+    /// Per name number: referenced in the body, including free in a nested function.
+    used: Vec<bool>,
+    /// Per name number: used inside the function (or free in its nested functions) and not
+    /// declared in it.
+    free: Vec<bool>,
     /// Names free in the functions nested directly in this one.
     pub captured: HashSet<Box<str>>,
-    /// Every name referenced in the body, including those free in nested functions.
-    pub used: HashSet<Box<str>>,
     /// The function contains a direct `eval(...)` call (itself or in a nested function): every
     /// binding visible there is kept in a cell (see `eval_scope.rs`).
     pub has_direct_eval: bool,
+}
+
+impl FunctionInfo {
+    /// Is `name` referenced in the body (or free in a nested function)?
+    pub fn is_used(&self, name: &str) -> bool {
+        self.names.get(name).is_some_and(|&id| self.used[id as usize])
+    }
+
+    /// The names used in the function and not declared in it (unordered).
+    pub fn free_names(&self) -> impl Iterator<Item = &Box<str>> {
+        self.names.iter().filter(|(_, &id)| self.free[id as usize]).map(|(name, _)| name)
+    }
 }
 
 /// Memoised analyses, keyed by the address of the AST node (the AST outlives the compilation).
@@ -136,41 +162,94 @@ impl Analyses {
     }
 }
 
+/// The analysis of one function body. Names are interned to small numbers on first sight, so
+/// each declaration or reference hashes its name once; the open scopes are a count per name
+/// (how many open scopes declare it) with a log of declarations to undo when a scope closes.
 struct Analyzer<'c> {
     cache: &'c mut Analyses,
-    scopes: Vec<HashSet<Box<str>>>,
+    ids: HashMap<Box<str>, u32>,
+    /// Per name: the number of open scopes that declare it.
+    declared: Vec<u32>,
+    /// Per name: referenced in the body (see [`FunctionInfo::used`]).
+    used: Vec<bool>,
+    /// Per name: referenced somewhere no open scope declared it (see [`FunctionInfo::free`]).
+    free: Vec<bool>,
+    /// Names declared by the open scopes, in order; `marks` holds where each scope's begin.
+    log: Vec<u32>,
+    marks: Vec<usize>,
     info: FunctionInfo,
+    /// The hidden bindings of the `with` statements enclosing the current position.
+    withs: Vec<Box<str>>,
+    /// Names of the function declarations met in blocks (a sloppy function also gets a var
+    /// binding of that name, Annex B.3.3).
+    block_functions: Vec<Box<str>>,
 }
 
 impl<'c> Analyzer<'c> {
     fn new(cache: &'c mut Analyses) -> Self {
-        Analyzer { cache, scopes: Vec::new(), info: FunctionInfo::default() }
+        Analyzer {
+            cache,
+            ids: HashMap::with_capacity_and_hasher(64, Default::default()),
+            declared: Vec::with_capacity(64),
+            used: Vec::with_capacity(64),
+            free: Vec::with_capacity(64),
+            log: Vec::new(),
+            marks: Vec::new(),
+            info: FunctionInfo::default(),
+            withs: Vec::new(),
+            block_functions: Vec::new(),
+        }
     }
 
-    fn finish(self) -> FunctionInfo {
-        self.info
+    fn finish(mut self) -> FunctionInfo {
+        // Direct eval code can reach the Annex B var bindings of block functions too, wherever
+        // the eval is: they get cells.
+        if self.info.has_direct_eval {
+            for name in self.block_functions {
+                self.info.captured.insert(name);
+            }
+        }
+        FunctionInfo { names: self.ids, used: self.used, free: self.free, ..self.info }
+    }
+
+    fn intern(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.ids.get(name) {
+            return id as usize;
+        }
+        let id = self.declared.len();
+        self.ids.insert(name.into(), id as u32);
+        self.declared.push(0);
+        self.used.push(false);
+        self.free.push(false);
+        id
     }
 
     fn push_scope(&mut self) {
-        self.scopes.push(HashSet::default());
+        self.marks.push(self.log.len());
     }
 
     fn pop_scope(&mut self) {
-        self.scopes.pop();
+        if let Some(mark) = self.marks.pop() {
+            for id in self.log.drain(mark..) {
+                self.declared[id as usize] -= 1;
+            }
+        }
     }
 
     fn declare(&mut self, name: &str) {
-        if let Some(s) = self.scopes.last_mut() {
-            s.insert(name.into());
+        if self.marks.is_empty() {
+            return;
         }
+        let id = self.intern(name);
+        self.declared[id] += 1;
+        self.log.push(id as u32);
     }
 
     fn reference(&mut self, name: &str) {
-        if !self.info.used.contains(name) {
-            self.info.used.insert(name.into());
-        }
-        if !self.scopes.iter().any(|s| s.contains(name)) && !self.info.free.contains(name) {
-            self.info.free.insert(name.into());
+        let id = self.intern(name);
+        self.used[id] = true;
+        if self.declared[id] == 0 {
+            self.free[id] = true;
         }
     }
 
@@ -179,7 +258,14 @@ impl<'c> Analyzer<'c> {
         if info.has_direct_eval {
             self.direct_eval_site();
         }
-        for name in &info.free {
+        // A function created in a `with` body looks names up in the with objects: it captures
+        // them whatever names it uses.
+        for name in &self.withs {
+            if !self.info.captured.contains(name) {
+                self.info.captured.insert(name.clone());
+            }
+        }
+        for name in info.free_names() {
             if !self.info.captured.contains(name) {
                 self.info.captured.insert(name.clone());
             }
@@ -191,9 +277,10 @@ impl<'c> Analyzer<'c> {
     /// per-function bindings count as used.
     fn direct_eval_site(&mut self) {
         self.info.has_direct_eval = true;
-        let names: Vec<Box<str>> = self.scopes.iter().flat_map(|s| s.iter().cloned()).collect();
-        for name in names {
-            self.info.captured.insert(name);
+        for (name, &id) in &self.ids {
+            if self.declared[id as usize] > 0 {
+                self.info.captured.insert(name.clone());
+            }
         }
         for name in [THIS, NEW_TARGET, ARGUMENTS] {
             self.info.captured.insert(name.into());
@@ -228,7 +315,10 @@ impl<'c> Analyzer<'c> {
                 }
                 LexicalDecl::Function(f) => {
                     if let Some(id) = &f.id {
-                        self.declare(&id.name)
+                        self.declare(&id.name);
+                        if functions_are_lexical {
+                            self.block_functions.push(id.name.clone());
+                        }
                     }
                 }
             }
@@ -384,7 +474,13 @@ impl<'c> Analyzer<'c> {
             }
             StmtKind::With { object, body } => {
                 self.expr(object);
+                let name: Box<str> = with_object_name(stmt.span.start).into();
+                self.push_scope();
+                self.declare(&name);
+                self.withs.push(name);
                 self.sub_stmt(body);
+                self.withs.pop();
+                self.pop_scope();
             }
             StmtKind::Switch { discriminant, cases } => {
                 self.expr(discriminant);
@@ -444,6 +540,7 @@ impl<'c> Analyzer<'c> {
             self.push_scope();
             if let Some(id) = &f.id {
                 self.declare(&id.name);
+                self.block_functions.push(id.name.clone());
             }
             self.function_declaration(f);
             self.pop_scope();

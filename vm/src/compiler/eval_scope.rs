@@ -14,7 +14,7 @@ use std::rc::Rc;
 use modjs_lexer::JsStr;
 use modjs_parser::ast::{ArrayElement, Expr, Program, Span, StmtKind};
 
-use super::analysis::THIS;
+use super::analysis::{is_with_object_name, THIS};
 use super::declarations::{lexically_scoped_declarations, top_level_functions, var_declared_names, LexicalDecl};
 use super::function_state::FuncState;
 use super::scope::{BindingKind, Loc, Resolved};
@@ -82,8 +82,10 @@ impl Compiler {
         dst: Reg,
         span: Span,
     ) -> CResult<()> {
-        self.emit_read("eval", base, span)?;
-        self.f().emit(Insn::LoadUndef { dst: base + 1 });
+        if !self.with_callee("eval", base, span)? {
+            self.emit_read("eval", base, span)?;
+            self.f().emit(Insn::LoadUndef { dst: base + 1 });
+        }
         self.arguments(args, base + 2, false)?;
         let this = self.f().temp(span)?;
         match self.resolve(THIS, span)? {
@@ -113,19 +115,31 @@ impl Compiler {
     }
 
     /// Builds the table of every binding visible here (innermost first wins) as a child
-    /// template; returns its index.
+    /// template; returns its index. The table lists them outermost first, with the hidden
+    /// bindings of the enclosing `with` objects in between (see [`compile_eval`]).
     fn eval_table(&mut self, span: Span) -> CResult<u32> {
         let mut names: Vec<String> = Vec::new();
-        for f in self.funcs.iter().rev() {
+        let mut seen: Vec<&str> = Vec::new();
+        let innermost = self.funcs.len().saturating_sub(1);
+        for (k, f) in self.funcs.iter().enumerate().rev() {
             for scope in f.scopes.iter().rev() {
                 for b in scope.bindings.iter().rev() {
-                    let hidden = b.name.starts_with('%') || b.name.starts_with('#');
-                    if !hidden && b.loc != Loc::Global && !names.iter().any(|n| **n == *b.name) {
+                    let hidden = (b.name.starts_with('%') && !is_with_object_name(&b.name)) || b.name.starts_with('#');
+                    if hidden || seen.contains(&&*b.name) {
+                        continue;
+                    }
+                    seen.push(&b.name);
+                    // A register of an enclosing function is out of reach (a sloppy block
+                    // function's var binding the analysis did not give a cell): eval code
+                    // does not see it.
+                    let unreachable = k != innermost && matches!(b.loc, Loc::Reg(_));
+                    if b.loc != Loc::Global && !unreachable {
                         names.push(b.name.to_string());
                     }
                 }
             }
         }
+        names.reverse();
         let strict = self.f().strict;
         let mut table = FuncState::new(
             TemplateKind::Normal,
@@ -189,9 +203,16 @@ pub fn compile_eval(
         info.clone(),
         program.span,
     ));
-    // The caller's environment.
+    // The caller's environment, outermost first: each with object starts a scope of its own
+    // that the bindings after it (declared inside that `with` body) shadow.
     c.push_scope(true);
     for (i, b) in env.iter().enumerate() {
+        if is_with_object_name(&b.name) {
+            c.push_scope(false);
+            c.declare_at(&b.name, BindingKind::Hidden, Loc::Upvalue(i as u16), 0);
+            c.enter_with_scope(&b.name);
+            continue;
+        }
         // A table binding may be read before its initialisation: always TDZ-checked.
         c.declare_at(&b.name, b.kind, Loc::Upvalue(i as u16), u32::MAX);
     }

@@ -192,6 +192,9 @@ impl Compiler {
         match &e.kind {
             ExprKind::This => self.emit_read(THIS, dst, e.span)?,
             ExprKind::Ident(id) => {
+                if let Some(base) = self.with_base(&id.name, id.span)? {
+                    return self.with_reference_read(base, &id.name, dst, id.span, false);
+                }
                 let resolved = self.resolve(&id.name, id.span)?;
                 if let Resolved::Global = resolved {
                     match &*id.name {
@@ -591,6 +594,7 @@ impl Compiler {
             ExprKind::Ident(id) if &*id.name == "eval" && !spread && !optional => {
                 return self.direct_eval_call(callee, args, base, dst, id.span);
             }
+            ExprKind::Ident(id) if self.with_callee(&id.name, base, id.span)? => {}
             _ => {
                 self.expr(callee, base)?;
                 self.f().emit(Insn::LoadUndef { dst: base + 1 });
@@ -656,8 +660,14 @@ impl Compiler {
         match op {
             UnaryOp::Typeof => {
                 if let ExprKind::Ident(id) = &unparen(arg).kind {
-                    let resolved = self.resolve(&id.name, id.span)?;
-                    self.emit_read_resolved(&resolved, &id.name, dst, id.span, true)?;
+                    let mark = self.f().next_reg;
+                    if let Some(base) = self.with_base(&id.name, id.span)? {
+                        self.with_reference_read(base, &id.name, dst, id.span, true)?;
+                    } else {
+                        let resolved = self.resolve(&id.name, id.span)?;
+                        self.emit_read_resolved(&resolved, &id.name, dst, id.span, true)?;
+                    }
+                    self.f().next_reg = mark;
                 } else {
                     self.expr(arg, dst)?;
                 }
@@ -721,19 +731,28 @@ impl Compiler {
                 let msg = self.f().name("Unsupported reference to 'super'");
                 self.f().emit(Insn::ThrowError { kind: crate::bytecode::ErrorType::ReferenceError, msg });
             }
-            ExprKind::Ident(id) => match self.resolve(&id.name, id.span)? {
-                Resolved::Global => {
-                    let name = self.f().name(&id.name);
-                    self.f().emit(Insn::DeleteGlobal { dst, name });
+            ExprKind::Ident(id) => {
+                let with = match self.with_base(&id.name, id.span)? {
+                    Some(base) => Some(self.with_reference_delete(base, &id.name, dst, id.span)),
+                    None => None,
+                };
+                match self.resolve(&id.name, id.span)? {
+                    Resolved::Global => {
+                        let name = self.f().name(&id.name);
+                        self.f().emit(Insn::DeleteGlobal { dst, name });
+                    }
+                    Resolved::Local(b) | Resolved::Outer(_, b) if b.loc == super::scope::Loc::Global => {
+                        let name = self.f().name(&id.name);
+                        self.f().emit(Insn::DeleteGlobal { dst, name });
+                    }
+                    _ => {
+                        self.f().emit(Insn::LoadFalse { dst });
+                    }
                 }
-                Resolved::Local(b) | Resolved::Outer(_, b) if b.loc == super::scope::Loc::Global => {
-                    let name = self.f().name(&id.name);
-                    self.f().emit(Insn::DeleteGlobal { dst, name });
+                if let Some(end) = with {
+                    self.f().patch_here(end);
                 }
-                _ => {
-                    self.f().emit(Insn::LoadFalse { dst });
-                }
-            },
+            }
             _ => {
                 self.expr_discard(arg)?;
                 self.f().emit(Insn::LoadTrue { dst });
@@ -767,16 +786,18 @@ impl Compiler {
                         return Ok(());
                     }
                 }
+                // The reference is resolved once: a with object found is read and written.
+                let base = self.with_base(&id.name, id.span)?;
                 let old = self.f().temp(id.span)?;
-                self.emit_read(&id.name, old, id.span)?;
+                self.ident_reference_read(base, &id.name, old, id.span)?;
                 if prefix {
                     step(self, dst, old);
-                    self.emit_assign(&id.name, dst, id.span)?;
+                    self.ident_reference_write(base, &id.name, dst, id.span)?;
                 } else {
                     let new = self.f().temp(id.span)?;
                     self.f().emit(Insn::ToNumeric { dst, src: old });
                     step(self, new, dst);
-                    self.emit_assign(&id.name, new, id.span)?;
+                    self.ident_reference_write(base, &id.name, new, id.span)?;
                 }
             }
             ExprKind::Member { .. } | ExprKind::SuperMember(_) => {
@@ -803,16 +824,19 @@ impl Compiler {
     fn assign(&mut self, op: AssignOp, target: &Pattern, value: &Expr, dst: Reg) -> CResult<()> {
         match &target.kind {
             PatternKind::Ident(id) => {
+                // The reference is resolved before the value is evaluated (a with object's
+                // binding is found first).
+                let base = self.with_base(&id.name, id.span)?;
                 if op == AssignOp::Assign {
                     self.expr_named(value, dst, &id.name)?;
                     self.f().mark(id.span);
-                    return self.emit_assign(&id.name, dst, id.span);
+                    return self.ident_reference_write(base, &id.name, dst, id.span);
                 }
                 let cur = self.f().temp(id.span)?;
-                self.emit_read(&id.name, cur, id.span)?;
+                self.ident_reference_read(base, &id.name, cur, id.span)?;
                 if let Some(jump) = self.logical_assign_test(op, cur) {
                     self.expr_named(value, dst, &id.name)?;
-                    self.emit_assign(&id.name, dst, id.span)?;
+                    self.ident_reference_write(base, &id.name, dst, id.span)?;
                     let end = self.f().emit(Insn::Jump { target: 0 });
                     self.f().patch_here(jump);
                     self.f().emit(Insn::Move { dst, src: cur });
@@ -822,7 +846,7 @@ impl Compiler {
                 let rhs = self.expr_operand(value)?;
                 self.f().mark(target.span);
                 self.binary(compound_op(op), dst, cur, rhs);
-                self.emit_assign(&id.name, dst, id.span)
+                self.ident_reference_write(base, &id.name, dst, id.span)
             }
             PatternKind::Expr(e) => {
                 let inner = unparen(e);
@@ -1118,6 +1142,7 @@ impl Compiler {
                 self.expr(object, base + 1)?;
                 self.member_get(base + 1, prop, base, tag.span)?;
             }
+            ExprKind::Ident(id) if self.with_callee(&id.name, base, id.span)? => {}
             _ => {
                 self.expr(tag, base)?;
                 self.f().emit(Insn::LoadUndef { dst: base + 1 });

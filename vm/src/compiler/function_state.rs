@@ -137,7 +137,8 @@ impl FuncState {
             | Insn::JumpIfNotObject { target: t, .. }
             | Insn::TryStart { target: t, .. }
             | Insn::ForInNext { done: t, .. }
-            | Insn::IteratorNext { done: t, .. } => *t = target,
+            | Insn::IteratorNext { done: t, .. }
+            | Insn::WithHasBinding { found: t, .. } => *t = target,
             _ => {}
         }
     }
@@ -176,6 +177,14 @@ impl FuncState {
     }
 
     pub fn name(&mut self, s: &str) -> u32 {
+        // Most names are short ASCII identifiers: widen them on the stack instead of allocating.
+        let mut buf = [0u16; 64];
+        if s.len() <= buf.len() && s.is_ascii() {
+            for (unit, byte) in buf.iter_mut().zip(s.bytes()) {
+                *unit = byte as u16;
+            }
+            return self.name_units(&buf[..s.len()]);
+        }
         let units: Vec<u16> = s.encode_utf16().collect();
         self.name_units(&units)
     }

@@ -69,7 +69,7 @@ impl Compiler {
             // A named function expression binds its own name (immutably) inside; a declaration's
             // name is the enclosing scope's binding.
             let declaration = self.analyses.is_declaration(func);
-            if matches!(kind, TemplateKind::Normal) && !declaration && info.used.contains(&*id.name) {
+            if matches!(kind, TemplateKind::Normal) && !declaration && info.is_used(&*id.name) {
                 let b = self.declare(&id.name, BindingKind::Callee, 0, id.span)?;
                 let t = self.f().temp(id.span)?;
                 self.f().emit(Insn::LoadCallee { dst: t });
@@ -96,7 +96,7 @@ impl Compiler {
         lexically_scoped_declarations(body_stmts, false, &mut lex);
         let mut top_funcs = Vec::new();
         top_level_functions(body_stmts, &mut top_funcs);
-        if !is_arrow && info.used.contains(ARGUMENTS) {
+        if !is_arrow && info.is_used(ARGUMENTS) {
             let shadowed = param_names.iter().any(|p| &*p.name == ARGUMENTS)
                 || top_funcs.iter().any(|f| f.id.as_ref().is_some_and(|i| &*i.name == ARGUMENTS))
                 || lex.iter().any(|d| matches!(d, LexicalDecl::Let(i) | LexicalDecl::Const(i) | LexicalDecl::Class(i) if &*i.name == ARGUMENTS));
@@ -287,7 +287,7 @@ impl Compiler {
             (HOME, Insn::LoadHomeObject { dst: 0 }),
             (CTOR, Insn::LoadCallee { dst: 0 }),
         ] {
-            if !info.used.contains(name) {
+            if !info.is_used(name) {
                 continue;
             }
             let b = self.declare(name, BindingKind::Hidden, 0, span)?;

@@ -19,6 +19,7 @@ mod patterns;
 mod program;
 mod scope;
 mod statements;
+mod with_scope;
 
 use std::rc::Rc;
 
@@ -64,11 +65,13 @@ pub struct Compiler {
     destructure_text: Option<String>,
     /// The source span the next compiled function reports (a class constructor: its class).
     source_span_override: Option<Span>,
+    /// The `with` statements whose bodies enclose the code being compiled (innermost last).
+    withs: Vec<with_scope::WithScope>,
 }
 
 impl Compiler {
     fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None }
+        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None, withs: Vec::new() }
     }
 
     /// The function being compiled.

@@ -73,8 +73,47 @@ impl Compiler {
         }
     }
 
+    /// For assignment semantics, an identifier target inside a `with` body: its binding is
+    /// resolved (the with objects asked) before the value is fetched, as the spec orders it.
+    /// Returns the register [`Compiler::with_base`] filled.
+    fn early_with_binding(&mut self, p: &Pattern, init: bool) -> CResult<Option<Reg>> {
+        if init {
+            return Ok(None);
+        }
+        let id = match &p.kind {
+            PatternKind::Ident(id) => id,
+            PatternKind::Default { target, .. } => match &target.kind {
+                PatternKind::Ident(id) => id,
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        self.with_base(&id.name, id.span)
+    }
+
     /// Binds one element/property value `v` to `target` (which may carry a default).
-    fn bind_element(&mut self, target: &Pattern, v: Reg, init: bool, reference: Option<super::expressions::Reference>) -> CResult<()> {
+    /// `reference`: the target's property reference, `with_base`: its early-resolved
+    /// identifier binding ([`Compiler::early_with_binding`]), when evaluated before the value.
+    fn bind_element(
+        &mut self,
+        target: &Pattern,
+        v: Reg,
+        init: bool,
+        reference: Option<super::expressions::Reference>,
+        with_base: Option<Reg>,
+    ) -> CResult<()> {
+        if let Some(base) = with_base {
+            let id_target = match &target.kind {
+                PatternKind::Default { target: t, default } => {
+                    self.apply_default(t, default, v)?;
+                    t
+                }
+                _ => target,
+            };
+            if let PatternKind::Ident(id) = &id_target.kind {
+                return self.ident_reference_write(Some(base), &id.name, v, id.span);
+            }
+        }
         match reference {
             Some(r) => {
                 if let PatternKind::Default { target: t, default } = &target.kind {
@@ -110,13 +149,14 @@ impl Compiler {
                 Some(e) => Some(self.reference(unparen(e))?),
                 None => None,
             };
+            let with_base = self.early_with_binding(&p.value, init)?;
             let v = self.f().temp(p.span)?;
             self.f().mark(p.span);
             match static_name {
                 Some(k) => self.f().emit(Insn::GetProp { dst: v, obj: src, key: k }),
                 None => self.f().emit(Insn::GetElem { dst: v, obj: src, key }),
             };
-            self.bind_element(&p.value, v, init, reference)?;
+            self.bind_element(&p.value, v, init, reference, with_base)?;
             self.f().next_reg = mark;
         }
         if let Some(rest) = rest {
@@ -124,10 +164,11 @@ impl Compiler {
                 PatternKind::Expr(e) => Some(self.reference(unparen(e))?),
                 _ => None,
             };
+            let with_base = self.early_with_binding(rest, init)?;
             let obj = self.f().temp(rest.span)?;
             self.f().emit(Insn::NewObject { dst: obj });
             self.f().emit(Insn::CopyDataProperties { dst: obj, src, excluded: keys, excluded_count: props.len() as u16 });
-            self.bind_element(rest, obj, init, reference)?;
+            self.bind_element(rest, obj, init, reference, with_base)?;
         }
         Ok(())
     }
@@ -158,9 +199,10 @@ impl Compiler {
                         Some(e) => Some(self.reference(unparen(e))?),
                         None => None,
                     };
+                    let with_base = self.early_with_binding(target, init)?;
                     let v = self.f().temp(target.span)?;
                     self.f().emit(Insn::IteratorStep { dst: v, iter });
-                    self.bind_element(target, v, init, reference)?;
+                    self.bind_element(target, v, init, reference, with_base)?;
                 }
             }
             self.f().next_reg = mark;
@@ -170,9 +212,10 @@ impl Compiler {
                 PatternKind::Expr(e) => Some(self.reference(unparen(e))?),
                 _ => None,
             };
+            let with_base = self.early_with_binding(rest, init)?;
             let v = self.f().temp(rest.span)?;
             self.f().emit(Insn::IteratorRest { dst: v, iter });
-            self.bind_element(rest, v, init, reference)?;
+            self.bind_element(rest, v, init, reference, with_base)?;
         }
         self.pop_control();
         self.pop_control();

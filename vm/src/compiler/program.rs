@@ -271,7 +271,7 @@ pub fn compile_module(program: &Program, source: Rc<SourceInfo>, has_tla: bool) 
             }
         }
     }
-    if info.used.contains(IMPORT_META) {
+    if info.is_used(IMPORT_META) {
         add(&mut bindings, &mut ends, IMPORT_META, ModuleBindingKind::ImportMeta, 0);
     }
 

@@ -192,6 +192,14 @@ impl Compiler {
 
     /// Emits a read of `name` into `dst`.
     pub(super) fn emit_read(&mut self, name: &str, dst: Reg, span: Span) -> Result<(), CompileError> {
+        if !self.withs.is_empty() {
+            let mark = self.f().next_reg;
+            if let Some(base) = self.with_base(name, span)? {
+                self.with_reference_read(base, name, dst, span, false)?;
+                self.f().next_reg = mark;
+                return Ok(());
+            }
+        }
         let resolved = self.resolve(name, span)?;
         self.emit_read_resolved(&resolved, name, dst, span, false)
     }
@@ -264,6 +272,19 @@ impl Compiler {
     /// Emits PutValue of register `src` to the binding `name` (an assignment, not a
     /// declaration's initialisation).
     pub(super) fn emit_assign(&mut self, name: &str, src: Reg, span: Span) -> Result<(), CompileError> {
+        if !self.withs.is_empty() {
+            let mark = self.f().next_reg;
+            if let Some(base) = self.with_base(name, span)? {
+                self.with_reference_write(base, name, src, span)?;
+                self.f().next_reg = mark;
+                return Ok(());
+            }
+        }
+        self.emit_assign_static(name, src, span)
+    }
+
+    /// PutValue to the binding `name` resolves to statically (no with object has it).
+    pub(super) fn emit_assign_static(&mut self, name: &str, src: Reg, span: Span) -> Result<(), CompileError> {
         let resolved = self.resolve(name, span)?;
         let (b, loc, outer) = match &resolved {
             Resolved::Global => {
@@ -357,6 +378,9 @@ impl Compiler {
     /// If `name` resolves to a register of this frame that needs no TDZ check, that register
     /// (so an operand can be read without a copy).
     pub(super) fn local_register(&self, name: &str, pos: u32) -> Option<Reg> {
+        if self.may_resolve_to_with(name) {
+            return None;
+        }
         let b = self.find_local(name)?;
         match b.loc {
             Loc::Reg(r) if !Self::needs_tdz_check(&b, false, pos) && b.kind != BindingKind::DerivedThis => Some(r),

@@ -126,7 +126,7 @@ impl Compiler {
                 self.f().mark(stmt.span);
                 self.f().emit(Insn::Throw { src: t });
             }
-            StmtKind::With { .. } => return Err(CompileError::unsupported("the with statement", stmt.span)),
+            StmtKind::With { object, body } => self.with_stmt(stmt.span, object, body, labels)?,
             StmtKind::Switch { discriminant, cases } => self.switch(discriminant, cases, labels)?,
             StmtKind::Labeled { label, body } => {
                 let mut labels = labels;
@@ -262,9 +262,12 @@ impl Compiler {
                     let t = self.f().temp(d.span)?;
                     match &d.target.kind {
                         PatternKind::Ident(id) => {
+                            // `var x = v` resolves `x` before evaluating `v` (a with object
+                            // that has `x` receives the value).
+                            let base = if kind == VarKind::Var { self.with_base(&id.name, id.span)? } else { None };
                             self.expr_named(init, t, &id.name)?;
                             if kind == VarKind::Var {
-                                self.emit_assign(&id.name, t, id.span)?;
+                                self.ident_reference_write(base, &id.name, t, id.span)?;
                             } else {
                                 let b = self.lookup_declared(&id.name, id.span)?;
                                 self.emit_init(&b, t)?;
@@ -368,7 +371,7 @@ impl Compiler {
         }
     }
 
-    fn end_breakable(&mut self) {
+    pub(super) fn end_breakable(&mut self) {
         if let Some(c) = self.pop_control() {
             let end = self.f().pc();
             for j in c.breaks {

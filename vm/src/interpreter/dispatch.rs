@@ -699,6 +699,47 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let v = reg!(src).clone();
                 tri!(vm.set_global(&t.name_strings[name as usize], &t.keys[name as usize], v, t.strict));
             }
+            // ----- with environments -------------------------------------------------------
+            Insn::ToObject { dst, src } => {
+                save_pc!();
+                let v = reg!(src).clone();
+                let o = tri!(vm.to_object(&v));
+                put!(dst, Value::Object(o));
+            }
+            Insn::WithHasBinding { base, env, name, found } => {
+                if let Value::Object(o) = reg!(env) {
+                    save_pc!();
+                    if tri!(vm.object_environment_has_binding(o, &t.keys[name as usize])) {
+                        put!(base, Value::Object(o));
+                        pc = found as usize;
+                    }
+                }
+            }
+            Insn::WithGetBinding { dst, base, name } => {
+                if let Value::Object(o) = reg!(base) {
+                    save_pc!();
+                    let v = tri!(vm.object_environment_get_binding_value(
+                        o,
+                        &t.name_strings[name as usize],
+                        &t.keys[name as usize],
+                        t.strict
+                    ));
+                    put!(dst, v);
+                }
+            }
+            Insn::WithSetBinding { base, name, src } => {
+                if let Value::Object(o) = reg!(base) {
+                    save_pc!();
+                    let v = reg!(src).clone();
+                    tri!(vm.object_environment_set_mutable_binding(
+                        o,
+                        &t.name_strings[name as usize],
+                        &t.keys[name as usize],
+                        v,
+                        t.strict
+                    ));
+                }
+            }
             Insn::InitGlobalLexical { name, src } => {
                 let v = reg!(src).clone();
                 if let Some(l) = vm.realm.global_lexicals.get(&t.name_strings[name as usize]).copied() {

@@ -24,6 +24,7 @@ mod globals;
 pub mod import_call;
 mod iteration;
 mod module;
+mod object_environment;
 mod operators;
 mod script;
 mod stack_trace;
