@@ -100,6 +100,9 @@ pub enum Insn {
     BitAnd { dst: Reg, lhs: Reg, rhs: Reg },
     BitOr { dst: Reg, lhs: Reg, rhs: Reg },
     BitXor { dst: Reg, lhs: Reg, rhs: Reg },
+    /// `lhs <op> value` with an integer literal on the right (`i + 1`, `x & 1023`, `n % 3`):
+    /// the same operation as the three-register form, without a register for the literal.
+    ArithImm { op: ImmOp, dst: Reg, lhs: Reg, value: i32 },
     Eq { dst: Reg, lhs: Reg, rhs: Reg },
     NotEq { dst: Reg, lhs: Reg, rhs: Reg },
     StrictEq { dst: Reg, lhs: Reg, rhs: Reg },
@@ -139,6 +142,8 @@ pub enum Insn {
     JumpIfNotUndefined { src: Reg, target: u32 },
     /// Compare-and-branch: jumps when `lhs <op> rhs` is false (`if`/loop conditions).
     JumpIfCompareFalse { op: CompareOp, lhs: Reg, rhs: Reg, target: u32 },
+    /// `JumpIfCompareFalse` against an integer literal (`i < 1000`, `n === 0`).
+    JumpIfCompareImmFalse { op: CompareOp, lhs: Reg, value: i32, target: u32 },
     /// Jumps when `lhs === rhs` (switch cases).
     JumpIfStrictEq { lhs: Reg, rhs: Reg, target: u32 },
     /// Jumps when `src` is not an object.
@@ -330,6 +335,40 @@ pub enum ErrorType {
     ReferenceError,
     SyntaxError,
     RangeError,
+}
+
+/// The operator of `ArithImm`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImmOp {
+    Add,
+    Sub,
+    Mul,
+    Rem,
+    Shl,
+    Shr,
+    UShr,
+    BitAnd,
+    BitOr,
+    BitXor,
+}
+
+impl ImmOp {
+    /// The three-register instruction doing the same operation (for the general path).
+    pub fn register_form(self) -> Insn {
+        let (dst, lhs, rhs) = (0, 0, 0);
+        match self {
+            ImmOp::Add => Insn::Add { dst, lhs, rhs },
+            ImmOp::Sub => Insn::Sub { dst, lhs, rhs },
+            ImmOp::Mul => Insn::Mul { dst, lhs, rhs },
+            ImmOp::Rem => Insn::Rem { dst, lhs, rhs },
+            ImmOp::Shl => Insn::Shl { dst, lhs, rhs },
+            ImmOp::Shr => Insn::Shr { dst, lhs, rhs },
+            ImmOp::UShr => Insn::UShr { dst, lhs, rhs },
+            ImmOp::BitAnd => Insn::BitAnd { dst, lhs, rhs },
+            ImmOp::BitOr => Insn::BitOr { dst, lhs, rhs },
+            ImmOp::BitXor => Insn::BitXor { dst, lhs, rhs },
+        }
+    }
 }
 
 /// The comparison of a fused compare-and-branch.

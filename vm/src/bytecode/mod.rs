@@ -4,5 +4,5 @@
 pub mod insn;
 pub mod template;
 
-pub use insn::{CompareOp, ErrorType, Insn, MethodKind, Reg, NO_TEXT};
+pub use insn::{CompareOp, ErrorType, ImmOp, Insn, MethodKind, Reg, NO_TEXT};
 pub use template::{Capture, Constant, FunctionTemplate, SourceInfo, TemplateKind, TemplateSite};

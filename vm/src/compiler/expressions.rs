@@ -6,7 +6,7 @@ use modjs_parser::ast::*;
 use super::analysis::{CTOR, HOME, NEW_TARGET, THIS};
 use super::scope::{BindingKind, Resolved};
 use super::{CResult, CompileError, Compiler};
-use crate::bytecode::{Constant, Insn, MethodKind, Reg};
+use crate::bytecode::{Constant, ImmOp, Insn, MethodKind, Reg};
 
 /// Removes parentheses: `((x))` → `x`.
 pub(super) fn unparen(mut e: &Expr) -> &Expr {
@@ -125,7 +125,12 @@ impl Compiler {
     pub(super) fn expr_discard(&mut self, e: &Expr) -> CResult<()> {
         let mark = self.f().next_reg;
         let t = self.f().temp(e.span)?;
-        self.expr(e, t)?;
+        match &unparen(e).kind {
+            // `i++` whose value is unused does what `++i` does (both store ToNumeric(old) ± 1);
+            // the prefix form needs no copy of the old value.
+            ExprKind::Update { op, prefix: false, arg } => self.update(*op, true, arg, t)?,
+            _ => self.expr(e, t)?,
+        }
         self.f().next_reg = mark;
         Ok(())
     }
@@ -264,6 +269,12 @@ impl Compiler {
             ExprKind::Unary { op, arg } => self.unary(*op, arg, dst, e.span)?,
             ExprKind::Update { op, prefix, arg } => self.update(*op, *prefix, arg, dst)?,
             ExprKind::Binary { op, left, right } => {
+                if let Some((imm, value)) = immediate_operand(*op, right) {
+                    let lhs = self.expr_operand(left)?;
+                    self.f().mark(e.span);
+                    self.f().emit(Insn::ArithImm { op: imm, dst, lhs, value });
+                    return Ok(());
+                }
                 let lhs = match &unparen(left).kind {
                     ExprKind::Ident(id) if !may_assign(right, &id.name) => self.expr_operand(left)?,
                     _ => {
@@ -1057,6 +1068,36 @@ pub(super) enum Reference {
     Keyed { obj: Reg, key: Reg },
     Private { obj: Reg, key: Reg },
     Super { home: Reg, this: Reg, key: Reg },
+}
+
+/// An arithmetic or bitwise operator whose right operand is an integer literal that fits an
+/// `i32` (and is not -0): the operands of `ArithImm`.
+fn immediate_operand(op: BinaryOp, right: &Expr) -> Option<(ImmOp, i32)> {
+    let v = int32_literal(right)?;
+    let imm = match op {
+        BinaryOp::Add => ImmOp::Add,
+        BinaryOp::Sub => ImmOp::Sub,
+        BinaryOp::Mul => ImmOp::Mul,
+        BinaryOp::Mod => ImmOp::Rem,
+        BinaryOp::Shl => ImmOp::Shl,
+        BinaryOp::Shr => ImmOp::Shr,
+        BinaryOp::UShr => ImmOp::UShr,
+        BinaryOp::BitAnd => ImmOp::BitAnd,
+        BinaryOp::BitOr => ImmOp::BitOr,
+        BinaryOp::BitXor => ImmOp::BitXor,
+        _ => return None,
+    };
+    Some((imm, v))
+}
+
+/// The value of a number literal that is an integer in `i32` range (and not -0).
+pub(super) fn int32_literal(e: &Expr) -> Option<i32> {
+    let ExprKind::Num { value, .. } = &unparen(e).kind else { return None };
+    let v = *value;
+    if v.fract() != 0.0 || v < i32::MIN as f64 || v > i32::MAX as f64 || (v == 0.0 && v.is_sign_negative()) {
+        return None;
+    }
+    Some(v as i32)
 }
 
 fn compound_op(op: AssignOp) -> BinaryOp {

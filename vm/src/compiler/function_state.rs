@@ -132,6 +132,7 @@ impl FuncState {
             | Insn::JumpIfNotUndefined { target: t, .. }
             | Insn::JumpIfStrictEq { target: t, .. }
             | Insn::JumpIfCompareFalse { target: t, .. }
+            | Insn::JumpIfCompareImmFalse { target: t, .. }
             | Insn::JumpIfInt { target: t, .. }
             | Insn::JumpIfNotObject { target: t, .. }
             | Insn::TryStart { target: t, .. }

@@ -318,6 +318,13 @@ impl Compiler {
                 _ => None,
             };
             if let Some(op) = cmp {
+                if let Some(value) = super::expressions::int32_literal(right) {
+                    let lhs = self.expr_operand(left)?;
+                    self.f().mark(test.span);
+                    let j = self.f().emit(Insn::JumpIfCompareImmFalse { op, lhs, value, target: 0 });
+                    self.f().next_reg = mark;
+                    return Ok(j);
+                }
                 let lhs = match &super::expressions::unparen(left).kind {
                     ExprKind::Ident(id) if !super::expressions::may_assign(right, &id.name) => self.expr_operand(left)?,
                     _ => {

@@ -7,7 +7,7 @@ use super::closure::capture_cells;
 use super::generator::{GeneratorStatus, RESUME_NEXT, RESUME_THROW};
 use super::operators::arithmetic;
 use super::Handler;
-use crate::bytecode::{CompareOp, ErrorType, FunctionTemplate, Insn, MethodKind, TemplateKind};
+use crate::bytecode::{CompareOp, ErrorType, FunctionTemplate, ImmOp, Insn, MethodKind, TemplateKind};
 use crate::error::{ErrorKind, JsResult};
 use crate::object::ordinary::{lookup_data_property, set_own_data_property, DataLookup};
 use crate::object::{Object, ObjectKind};
@@ -798,6 +798,32 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::BitXor { dst, lhs, rhs } => int_binop!(insn, dst, lhs, rhs, |a, b| {
                 (crate::conversions::number_to_int32(a) ^ crate::conversions::number_to_int32(b)) as f64
             }),
+            Insn::ArithImm { op, dst, lhs, value } => {
+                if let Value::Number(a) = reg!(lhs) {
+                    let shift = value as u32 & 31;
+                    let r = match op {
+                        ImmOp::Add => a + value as f64,
+                        ImmOp::Sub => a - value as f64,
+                        ImmOp::Mul => a * value as f64,
+                        ImmOp::Rem => super::operators::number_remainder(a, value as f64),
+                        ImmOp::Shl => crate::conversions::number_to_int32(a).wrapping_shl(shift) as f64,
+                        ImmOp::Shr => (crate::conversions::number_to_int32(a) >> shift) as f64,
+                        ImmOp::UShr => ((crate::conversions::number_to_int32(a) as u32) >> shift) as f64,
+                        ImmOp::BitAnd => (crate::conversions::number_to_int32(a) & value) as f64,
+                        ImmOp::BitOr => (crate::conversions::number_to_int32(a) | value) as f64,
+                        ImmOp::BitXor => (crate::conversions::number_to_int32(a) ^ value) as f64,
+                    };
+                    set_num!(dst, r);
+                } else {
+                    save_pc!();
+                    let (a, b) = (reg!(lhs).clone(), Value::Number(value as f64));
+                    let r = match op {
+                        ImmOp::Add => tri!(vm.op_add(&a, &b)),
+                        _ => tri!(vm.op_arithmetic(op.register_form(), &a, &b)),
+                    };
+                    put!(dst, r);
+                }
+            }
             Insn::Eq { dst, lhs, rhs } | Insn::NotEq { dst, lhs, rhs } => {
                 save_pc!();
                 let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
@@ -968,6 +994,39 @@ fn run_frame(vm: &mut Vm) -> Exit {
                                 _ => Insn::GtEq { dst: 0, lhs: 0, rhs: 0 },
                             };
                             tri!(vm.op_compare(insn, &a, &b))
+                        }
+                    }
+                };
+                if !holds {
+                    pc = target as usize;
+                }
+            }
+            Insn::JumpIfCompareImmFalse { op, lhs, value, target } => {
+                let b = value as f64;
+                let holds = if let Value::Number(a) = reg!(lhs) {
+                    match op {
+                        CompareOp::Lt => a < b,
+                        CompareOp::LtEq => a <= b,
+                        CompareOp::Gt => a > b,
+                        CompareOp::GtEq => a >= b,
+                        CompareOp::StrictEq => a == b,
+                        CompareOp::StrictNotEq => a != b,
+                    }
+                } else {
+                    // Not a number: never strictly equal to one; relations convert `lhs`.
+                    match op {
+                        CompareOp::StrictEq => false,
+                        CompareOp::StrictNotEq => true,
+                        _ => {
+                            save_pc!();
+                            let a = reg!(lhs).clone();
+                            let insn = match op {
+                                CompareOp::Lt => Insn::Lt { dst: 0, lhs: 0, rhs: 0 },
+                                CompareOp::LtEq => Insn::LtEq { dst: 0, lhs: 0, rhs: 0 },
+                                CompareOp::Gt => Insn::Gt { dst: 0, lhs: 0, rhs: 0 },
+                                _ => Insn::GtEq { dst: 0, lhs: 0, rhs: 0 },
+                            };
+                            tri!(vm.op_compare(insn, &a, &Value::Number(b)))
                         }
                     }
                 };
