@@ -382,6 +382,32 @@ pub enum CompareOp {
     StrictNotEq,
 }
 
+impl CompareOp {
+    /// The comparison of two numbers.
+    #[inline]
+    pub fn on_numbers(self, a: f64, b: f64) -> bool {
+        match self {
+            CompareOp::Lt => a < b,
+            CompareOp::LtEq => a <= b,
+            CompareOp::Gt => a > b,
+            CompareOp::GtEq => a >= b,
+            CompareOp::StrictEq => a == b,
+            CompareOp::StrictNotEq => a != b,
+        }
+    }
+
+    /// The relational instruction whose semantics a relational `CompareOp` has on other values
+    /// (what `Vm::op_compare` evaluates); `GtEq` for the equality operators, which never get here.
+    pub fn relational_insn(self) -> Insn {
+        match self {
+            CompareOp::Lt => Insn::Lt { dst: 0, lhs: 0, rhs: 0 },
+            CompareOp::LtEq => Insn::LtEq { dst: 0, lhs: 0, rhs: 0 },
+            CompareOp::Gt => Insn::Gt { dst: 0, lhs: 0, rhs: 0 },
+            _ => Insn::GtEq { dst: 0, lhs: 0, rhs: 0 },
+        }
+    }
+}
+
 /// What `DefineMethod` defines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MethodKind {

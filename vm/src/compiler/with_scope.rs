@@ -196,12 +196,7 @@ impl Compiler {
     pub(super) fn with_callee(&mut self, name: &str, dst: Reg, span: Span) -> CResult<bool> {
         let mark = self.f().next_reg;
         let Some(base) = self.with_base(name, span)? else { return Ok(false) };
-        let key = self.f().name(name);
-        let end = self.with_branch(base, Insn::WithGetBinding { dst, base, name: key }, span);
-        let resolved = self.resolve(name, span)?;
-        self.f().mark(span);
-        self.emit_read_resolved(&resolved, name, dst, span, false)?;
-        self.f().patch_here(end);
+        self.with_reference_read(base, name, dst, span, false)?;
         self.f().emit(Insn::Move { dst: dst + 1, src: base });
         self.f().next_reg = mark;
         Ok(true)

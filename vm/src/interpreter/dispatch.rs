@@ -972,14 +972,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::JumpIfCompareFalse { op, lhs, rhs, target } => {
                 let holds = if let (Value::Number(a), Value::Number(b)) = (&reg!(lhs), &reg!(rhs)) {
-                    match op {
-                        CompareOp::Lt => a < b,
-                        CompareOp::LtEq => a <= b,
-                        CompareOp::Gt => a > b,
-                        CompareOp::GtEq => a >= b,
-                        CompareOp::StrictEq => a == b,
-                        CompareOp::StrictNotEq => a != b,
-                    }
+                    op.on_numbers(*a, *b)
                 } else {
                     match op {
                         CompareOp::StrictEq => crate::conversions::is_strictly_equal(&reg!(lhs), &reg!(rhs)),
@@ -987,13 +980,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         _ => {
                             save_pc!();
                             let (a, b) = (reg!(lhs).clone(), reg!(rhs).clone());
-                            let insn = match op {
-                                CompareOp::Lt => Insn::Lt { dst: 0, lhs: 0, rhs: 0 },
-                                CompareOp::LtEq => Insn::LtEq { dst: 0, lhs: 0, rhs: 0 },
-                                CompareOp::Gt => Insn::Gt { dst: 0, lhs: 0, rhs: 0 },
-                                _ => Insn::GtEq { dst: 0, lhs: 0, rhs: 0 },
-                            };
-                            tri!(vm.op_compare(insn, &a, &b))
+                            tri!(vm.op_compare(op.relational_insn(), &a, &b))
                         }
                     }
                 };
@@ -1004,14 +991,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::JumpIfCompareImmFalse { op, lhs, value, target } => {
                 let b = value as f64;
                 let holds = if let Value::Number(a) = reg!(lhs) {
-                    match op {
-                        CompareOp::Lt => a < b,
-                        CompareOp::LtEq => a <= b,
-                        CompareOp::Gt => a > b,
-                        CompareOp::GtEq => a >= b,
-                        CompareOp::StrictEq => a == b,
-                        CompareOp::StrictNotEq => a != b,
-                    }
+                    op.on_numbers(a, b)
                 } else {
                     // Not a number: never strictly equal to one; relations convert `lhs`.
                     match op {
@@ -1020,13 +1000,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         _ => {
                             save_pc!();
                             let a = reg!(lhs).clone();
-                            let insn = match op {
-                                CompareOp::Lt => Insn::Lt { dst: 0, lhs: 0, rhs: 0 },
-                                CompareOp::LtEq => Insn::LtEq { dst: 0, lhs: 0, rhs: 0 },
-                                CompareOp::Gt => Insn::Gt { dst: 0, lhs: 0, rhs: 0 },
-                                _ => Insn::GtEq { dst: 0, lhs: 0, rhs: 0 },
-                            };
-                            tri!(vm.op_compare(insn, &a, &Value::Number(b)))
+                            tri!(vm.op_compare(op.relational_insn(), &a, &Value::Number(b)))
                         }
                     }
                 };
