@@ -21,7 +21,7 @@ use crate::fast_hash::FastHashMap;
 use super::declarations::top_level_declarations;
 use super::error::ModuleError;
 use super::graph::ModuleGraph;
-use super::host::{HostFormat, HostResolution, ModuleHost};
+use super::host::{read_module_file, HostFormat, HostResolution, ModuleHost};
 use super::namespace::node_namespace_order;
 use super::parse_pipeline::for_each_in_order;
 use super::record::{
@@ -97,12 +97,14 @@ fn load_new_records(
         // as they arrive, exactly as a one-at-a-time loop would (the first error in that order
         // wins). See [`super::parse_pipeline`].
         let level: Vec<HostResolution> = queue.drain(..).collect();
+        let files_read_by_workers = host.fetches_paths_as_files();
         let fetched: Vec<Fetched> = level
             .iter()
             .map(|r| match (&r.format, ahead.and_then(|a| done_ahead(a, r))) {
                 (HostFormat::Builtin(_), _) => None,
                 (_, Some(Ahead::Loaded(loaded))) => Some(Ok(FetchedText::Ahead(loaded))),
                 (_, Some(Ahead::Text(text))) => Some(Ok(FetchedText::Text(text))),
+                (_, None) if files_read_by_workers && r.path.is_some() => Some(Ok(FetchedText::File)),
                 (_, None) => Some(host.fetch_source(r).map(FetchedText::Text)),
             })
             .collect();
@@ -177,6 +179,8 @@ type Fetched = Option<Result<FetchedText, ModuleError>>;
 enum FetchedText {
     /// The text, still to be parsed.
     Text(String),
+    /// The file at the resolution's path, still to be read (on the parse worker).
+    File,
     /// The module's record kind, read, parsed and compiled ahead by the CommonJS loader's
     /// prefetch worker.
     Ahead(Loaded),
@@ -238,6 +242,7 @@ fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded,
     let source = match fetched {
         Some(Ok(FetchedText::Ahead(loaded))) => return Ok(loaded),
         Some(Ok(FetchedText::Text(text))) => Some(Ok(text)),
+        Some(Ok(FetchedText::File)) => Some(read_module_file(path.unwrap_or_default())),
         Some(Err(e)) => Some(Err(e)),
         None => None,
     };
