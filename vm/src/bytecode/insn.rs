@@ -82,8 +82,17 @@ pub enum Insn {
     WithSetBinding { base: Reg, name: u32, src: Reg },
     /// Initialises a script's lexical declaration in the realm's global record.
     InitGlobalLexical { name: u32, src: Reg },
-    /// CreateGlobalFunctionBinding.
-    DeclareGlobalFunction { name: u32, src: Reg },
+    /// CreateGlobalFunctionBinding(name, r[src], deletable) (a Script's functions are not
+    /// deletable, sloppy eval code's are).
+    DeclareGlobalFunction { name: u32, src: Reg, deletable: bool },
+    /// Sloppy direct eval code declaring `name` in its calling function's variable environment
+    /// (`compiler/eval_var_scope.rs`): CreateMutableBinding(name, true) and InitializeBinding to
+    /// undefined in the object record held by the cell of upvalue `env` — stored there first
+    /// when the cell still holds `undefined` — unless the record has the binding.
+    DeclareEvalVar { env: u16, name: u32 },
+    /// SetMutableBinding(name, r[src], false) on that record (InitializeBinding of a function
+    /// declared by the eval code; a block function's copy, Annex B.3.2.3).
+    SetEvalVar { env: u16, name: u32, src: Reg },
     /// `delete x` for an unqualified global name (sloppy only).
     DeleteGlobal { dst: Reg, name: u32 },
 

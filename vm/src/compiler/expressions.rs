@@ -643,6 +643,12 @@ impl Compiler {
                     self.f().emit(Insn::CheckThisUninitialized { src: t });
                     self.f().emit(Insn::SetCell { slot, src: dst });
                 }
+                // Direct eval code: the constructor's binding, from the caller's table.
+                super::scope::Loc::Upvalue(idx) => {
+                    self.f().emit(Insn::GetUpvalue { dst: t, idx });
+                    self.f().emit(Insn::CheckThisUninitialized { src: t });
+                    self.f().emit(Insn::SetUpvalue { idx, src: dst });
+                }
                 _ => return Err(CompileError::internal("this location", span)),
             },
             Resolved::Outer(idx, _) => {

@@ -45,6 +45,11 @@ impl Compiler {
             // (An async generator's prologue runs at the call, like a generator's.)
             self.f().emit(Insn::AsyncStart);
         }
+        // Sloppy code calling eval: the variables that eval code declares here.
+        let eval_vars = info.calls_eval && !strict;
+        if eval_vars {
+            self.enter_eval_var_scope(func.span)?;
+        }
 
         // Registers 1..=n receive the arguments.
         let n_params = func.params.items.len();
@@ -160,6 +165,7 @@ impl Compiler {
                 self.emit_binding_entry(&b);
                 bindings.push(b);
             }
+            self.f().in_parameters = true;
             for (i, p) in func.params.items.iter().enumerate() {
                 let reg = (i + 1) as Reg;
                 self.bind_pattern_init(p, reg)?;
@@ -172,6 +178,7 @@ impl Compiler {
                 self.bind_pattern_init(rest, t)?;
                 self.f().next_reg = mark;
             }
+            self.f().in_parameters = false;
             // After initialisation parameters behave as plain variables.
             for b in bindings {
                 self.retype_binding(b.id, BindingKind::Param);
@@ -260,6 +267,9 @@ impl Compiler {
                 self.expr(e, t)?;
                 self.emit_return(t, e.span)?;
             }
+        }
+        if eval_vars {
+            self.withs.pop();
         }
         self.pop_scope();
         let Some(fs) = self.funcs.pop() else {

@@ -108,7 +108,7 @@ pub fn compile_script(program: &Program, source: Rc<SourceInfo>) -> CResult<Scri
         let idx = c.compile_function(f, JsStr::from_str(&id.name))?;
         c.f().emit(Insn::Closure { dst: r, func: idx });
         let n = c.f().name(&id.name);
-        c.f().emit(Insn::DeclareGlobalFunction { name: n, src: r });
+        c.f().emit(Insn::DeclareGlobalFunction { name: n, src: r, deletable: false });
         c.f().next_reg = mark;
     }
 

@@ -746,10 +746,21 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     vm.heap.cell_set(l.cell, v);
                 }
             }
-            Insn::DeclareGlobalFunction { name, src } => {
+            Insn::DeclareGlobalFunction { name, src, deletable } => {
                 save_pc!();
                 let v = reg!(src).clone();
-                tri!(vm.create_global_function_binding(&t.keys[name as usize], v));
+                tri!(vm.create_global_function_binding(&t.keys[name as usize], v, deletable));
+            }
+            Insn::DeclareEvalVar { env, name } => {
+                save_pc!();
+                let c = upvalue!(env);
+                tri!(vm.declare_eval_var(c, &t.keys[name as usize]));
+            }
+            Insn::SetEvalVar { env, name, src } => {
+                save_pc!();
+                let c = upvalue!(env);
+                let v = reg!(src).clone();
+                tri!(vm.set_eval_var(c, &t.keys[name as usize], v));
             }
             Insn::DeleteGlobal { dst, name } => {
                 save_pc!();
