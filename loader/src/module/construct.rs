@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 
 use modjs_parser::ast::{Goal, JsStr};
 use modjs_parser::module_records::parse_module_records;
+use modjs_vm::compiler::compile_module;
 
 use super::builtins::builtin_export_names;
 use crate::fast_hash::FastHashMap;
@@ -28,6 +29,7 @@ use super::record::{
 };
 use super::trace::Trace;
 use crate::runtime::commonjs::format::{detect_format, Detected};
+use crate::runtime::commonjs::wrapper::{prepare_wrapper, PreparedWrapper};
 
 /// Loads the graph of `entry` (a path as the host understands it) into a new module map and
 /// returns it with the entry's id.
@@ -99,13 +101,13 @@ fn load_new_records(
             let resolution = level[k].clone();
             pending.remove(&resolution.url);
             let mut kind = match loaded? {
-                // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
+                // Compiled on the worker; its code is made for this thread here.
                 Loaded::Parsed(parsed) => {
                     ModuleKind::SourceText(Box::new(SourceTextModule::new(&resolution.url, *parsed)))
                 }
                 Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
             };
-            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
+            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names, .. }) =
                 &mut kind
             {
                 // The names Node's CommonJS analysis finds, in namespace order.
@@ -196,7 +198,11 @@ fn parse_loaded(
     Ok(match &resolution.format {
         HostFormat::Builtin(id) => {
             let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
-            Loaded::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
+            Loaded::Synthetic(SyntheticModule {
+                kind: SyntheticKind::Builtin { id: id.clone() },
+                export_names,
+                prepared: None,
+            })
         }
         HostFormat::Json => {
             let source = fetch()?;
@@ -211,11 +217,16 @@ fn parse_loaded(
             Loaded::Synthetic(SyntheticModule {
                 kind: SyntheticKind::Json { source },
                 export_names: vec![JsStr::from_str("default")],
+                prepared: None,
             })
         }
-        // A CommonJS module is compiled when it is evaluated (as Node does: a syntax error in it
-        // surfaces only when its turn comes).
-        HostFormat::CommonJs => commonjs_facade(fetch()?),
+        // A CommonJS module is compiled here, ahead, but its errors are thrown when it is
+        // evaluated (as Node does: a syntax error in it surfaces only when its turn comes).
+        HostFormat::CommonJs => {
+            let source = fetch()?;
+            let prepared = prepare_wrapper(&source);
+            commonjs_facade(source, Some(prepared))
+        }
         HostFormat::Module => parse_source_text_module(url, fetch()?)?,
         HostFormat::Detect => {
             // Node v20.20's syntax detection: CommonJS unless the text fails to compile as
@@ -223,7 +234,7 @@ fn parse_loaded(
             let source = fetch()?;
             match detect_format(&source) {
                 Detected::Module => parse_source_text_module(url, source)?,
-                Detected::CommonJs(_) | Detected::Error(_) => commonjs_facade(source),
+                Detected::CommonJs(_) | Detected::Error(_) => commonjs_facade(source, None),
             }
         }
     })
@@ -238,14 +249,17 @@ fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleE
     };
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
-    Ok(Loaded::Parsed(Box::new(ParsedModule { program, records, source, declarations })))
+    let code = compile_module(&program, records.has_tla);
+    drop(program);
+    Ok(Loaded::Parsed(Box::new(ParsedModule { code, records, source, declarations })))
 }
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
-fn commonjs_facade(source: String) -> Loaded {
+fn commonjs_facade(source: String, prepared: Option<PreparedWrapper>) -> Loaded {
     Loaded::Synthetic(SyntheticModule {
         kind: SyntheticKind::CommonJs { source },
         export_names: vec![JsStr::from_str("default")],
+        prepared,
     })
 }
 

@@ -190,7 +190,7 @@ impl Compiler {
                 .upvalues
                 .push(super::function_state::Upvalue { binding_id: 0, capture });
         }
-        let template = Rc::new(table.finish(self.source.clone()));
+        let template = table.finish();
         let f = self.f();
         f.children.push(template);
         Ok((f.children.len() - 1) as u32)
@@ -239,7 +239,7 @@ pub fn compile_eval(
     top_level_functions(&program.body, &mut funcs);
     let mut lex = Vec::new();
     lexically_scoped_declarations(&program.body, false, &mut lex);
-    let mut c = Compiler::new(source.clone());
+    let mut c = Compiler::new();
     c.hidden_salt = next_hidden_salt();
     let info = c.analyses.program(program);
     c.funcs.push(FuncState::new(
@@ -381,5 +381,5 @@ pub fn compile_eval(
     let Some(fs) = c.funcs.pop() else {
         return Err(CompileError::internal("lost the eval state", program.span));
     };
-    Ok(EvalCode { template: Rc::new(fs.finish(source)), global: global_decls })
+    Ok(EvalCode { template: fs.finish().materialize(&source), global: global_decls })
 }

@@ -48,11 +48,10 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::SystemTime;
 
 use modjs_parser::ast::Program;
-use modjs_parser::SyntaxError;
 
-use super::format::{detect_format, require_format, Detected, RequireFormat};
+use super::format::{detect_and_prepare, require_format, Detection, RequireFormat};
 use super::require_scan::static_require_specifiers;
-use super::wrapper::parse_wrapper;
+use super::wrapper::{prepare_wrapper, PreparedWrapper};
 use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::resolve::cjs::{resolve_filename_from, CjsParent, Required};
 use crate::resolve::Resolver;
@@ -84,20 +83,30 @@ pub struct Prefetched {
     pub source: String,
     /// The parse, when the file is loaded as JavaScript.
     pub parsed: Option<Parsed>,
-    stamp: Stamp,
+    /// `None` for work handed over by the module graph's parse workers ([`Prefetched::prepared`]).
+    stamp: Option<Stamp>,
 }
 
 /// The parse done ahead, named by the format the worker found.
 pub enum Parsed {
-    /// `RequireFormat::CommonJs`: the wrapper parse.
-    Wrapper(Result<Program, SyntaxError>),
-    /// `RequireFormat::Detect`: syntax detection.
-    Detect(Detected),
+    /// `RequireFormat::CommonJs`: the wrapper, parsed and compiled.
+    Wrapper(PreparedWrapper),
+    /// `RequireFormat::Detect`: syntax detection (and a CommonJS text's wrapper compiled).
+    Detect(Detection),
+}
+
+impl Prefetched {
+    /// The text and wrapper of a CommonJS module that an ES module imports, prepared by the
+    /// module graph's parse workers while the graph was constructed (the same work the worker
+    /// here would do; the file was read in this run, so no stamp is checked).
+    pub fn prepared(source: String, prepared: PreparedWrapper) -> Prefetched {
+        Prefetched { source, parsed: Some(Parsed::Wrapper(prepared)), stamp: None }
+    }
 }
 
 impl Parsed {
     /// The wrapper parse, when the file was parsed for this format.
-    pub fn for_commonjs(self) -> Option<Result<Program, SyntaxError>> {
+    pub fn for_commonjs(self) -> Option<PreparedWrapper> {
         match self {
             Parsed::Wrapper(r) => Some(r),
             Parsed::Detect(_) => None,
@@ -105,7 +114,7 @@ impl Parsed {
     }
 
     /// The detection result, when the file was parsed for this format.
-    pub fn for_detection(self) -> Option<Detected> {
+    pub fn for_detection(self) -> Option<Detection> {
         match self {
             Parsed::Detect(d) => Some(d),
             Parsed::Wrapper(_) => None,
@@ -285,7 +294,7 @@ impl Prefetcher {
         s.ready.remove(&seq);
         drop(s);
         self.shared.changed.notify_all();
-        let fresh = stamp_of(filename) == Some(result.stamp);
+        let fresh = result.stamp.is_none() || stamp_of(filename) == result.stamp;
         let mut s = self.shared.lock();
         if fresh {
             s.stats.taken += 1;
@@ -497,18 +506,18 @@ fn prefetch_file(resolver: &mut Resolver, filename: &str) -> Option<(Prefetched,
     let (parsed, children) = match format {
         None => (None, Vec::new()),
         Some(RequireFormat::CommonJs) => {
-            let parsed = parse_wrapper(&source);
-            let children = if parsed.is_ok() { hinted_children(resolver, filename, &source) } else { Vec::new() };
-            (Some(Parsed::Wrapper(parsed)), children)
+            let prepared = prepare_wrapper(&source);
+            let children = if prepared.is_ok() { hinted_children(resolver, filename, &source) } else { Vec::new() };
+            (Some(Parsed::Wrapper(prepared)), children)
         }
         Some(_) => {
-            let detected = detect_format(&source);
+            let detected = detect_and_prepare(&source);
             let children = match detected {
-                Detected::CommonJs(_) => hinted_children(resolver, filename, &source),
+                Detection::CommonJs(_) => hinted_children(resolver, filename, &source),
                 _ => Vec::new(),
             };
             (Some(Parsed::Detect(detected)), children)
         }
     };
-    Some((Prefetched { source, parsed, stamp }, children))
+    Some((Prefetched { source, parsed, stamp: Some(stamp) }, children))
 }
