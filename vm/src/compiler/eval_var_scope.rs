@@ -8,7 +8,8 @@
 //! function, a name the function declares at its top level is that very binding (the eval code
 //! reaches its cell through the caller's binding table, `eval_scope.rs`); any other name needs a
 //! binding the compiler could not know of. So a sloppy function whose own code calls `eval(...)`
-//! has one more hidden binding, `%with@var@…`, first in its top-level scope, in a cell that starts
+//! has one more hidden binding, `%with@var@…`, first in the scope of its parameters and vars (a
+//! scope of its own inside that of its hidden bindings and its own name), in a cell that starts
 //! `undefined`. The first eval code that declares such a name stores there an object
 //! (`ObjectKind::DeclarativeEnvironment`, without prototype) whose own properties are the new
 //! bindings (`DeclareEvalVar`, `SetEvalVar`). The hidden binding is an environment of the `with`
@@ -89,8 +90,9 @@ pub struct EvalState {
 
 impl Compiler {
     /// The hidden binding of the variables direct eval code declares in a sloppy function whose
-    /// code calls eval: a cell holding `undefined` until then, declared first in the function's
-    /// top-level scope, and an environment every reference to an undeclared name asks first.
+    /// code calls eval: a cell holding `undefined` until then, declared first in the scope just
+    /// pushed for the function's parameters and vars, and an environment every reference to a
+    /// name not declared there (or inside) asks first.
     pub(super) fn enter_eval_var_scope(&mut self, span: Span) -> CResult<()> {
         let name = format!("{VAR_ENV_PREFIX}{}.{}", self.hidden_salt, span.start);
         let slot = self.f().cell_slot(span)?;
@@ -121,8 +123,15 @@ impl Compiler {
             // Global code: everything the table holds is lexical (its vars are global
             // object properties, not in the table).
             _ if f.kind == TemplateKind::Script => true,
-            // A function: block scopes, and the top-level lexical declarations.
-            _ => s > 0 || matches!(b.kind, BindingKind::Let | BindingKind::Const | BindingKind::ClassInner),
+            // A function: block scopes, and the top-level lexical declarations (in the scope
+            // of its vars, which a function calling eval has inside that of its hidden
+            // bindings).
+            _ => {
+                let var_scope = f.scopes.iter().rposition(|scope| scope.is_function).unwrap_or(0);
+                s > var_scope
+                    || (s == var_scope
+                        && matches!(b.kind, BindingKind::Let | BindingKind::Const | BindingKind::ClassInner))
+            }
         };
         if lexical {
             table_flags::LEXICAL | catch

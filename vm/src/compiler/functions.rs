@@ -44,11 +44,6 @@ impl Compiler {
             // (An async generator's prologue runs at the call, like a generator's.)
             self.f().emit(Insn::AsyncStart);
         }
-        // Sloppy code calling eval: the variables that eval code declares here.
-        let eval_vars = info.calls_eval && !strict;
-        if eval_vars {
-            self.enter_eval_var_scope(func.span)?;
-        }
 
         // Registers 1..=n receive the arguments.
         let n_params = func.params.items.len();
@@ -81,6 +76,14 @@ impl Compiler {
                 self.emit_init(&b, t)?;
                 self.f().next_reg -= 1;
             }
+        }
+        // Sloppy code calling eval: the variables that eval code declares here, in the scope
+        // of the parameters and vars, inside that of the function expression's own name (a
+        // `var` of that name in eval code shadows it).
+        let eval_vars = info.calls_eval && !strict;
+        if eval_vars {
+            self.push_scope(true);
+            self.enter_eval_var_scope(func.span)?;
         }
 
         // The `arguments` object.
@@ -269,6 +272,7 @@ impl Compiler {
         }
         if eval_vars {
             self.withs.pop();
+            self.pop_scope();
         }
         self.pop_scope();
         let Some(fs) = self.funcs.pop() else {
