@@ -75,3 +75,14 @@ fn only_sloppy_functions_calling_eval_look_names_up_in_an_eval_environment() {
     // A closure made there looks its free names up too.
     assert_eq!(count(&compile("function f(a) { eval(a); return () => z; }"), lookup), 2);
 }
+
+#[test]
+fn eval_with_spread_arguments_is_a_direct_eval() {
+    // §13.3.6.1: the callee reference decides, whatever the arguments look like (V8 makes it
+    // an indirect eval).
+    assert_eq!(
+        run("function f() { var x = 'local'; return [eval(...['x', 'ignored']), eval(...[]), eval(...[1])].join(); } f()"),
+        "local,,1"
+    );
+    assert_eq!(run("function f() { eval(...['var spreadVar = 2']); return spreadVar; } f()"), "2");
+}

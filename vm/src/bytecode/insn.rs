@@ -332,10 +332,15 @@ pub enum Insn {
     /// is the realm's %eval%, direct eval (`Vm::perform_direct_eval`) with the caller's `this` in
     /// `r[this]` and child template `table` listing the visible bindings; the result goes to
     /// `dst` and the following `Call` is skipped. Otherwise nothing (the `Call` runs).
+    /// `argc` = [`SPREAD_ARGC`]: `r[base + 2]` is an array of the arguments (then a
+    /// `CallSpread` follows).
     DirectEval { dst: Reg, base: Reg, argc: u16, table: u32, this: Reg },
     /// GC safe point at function entry.
     Nop,
 }
+
+/// The `argc` of a `DirectEval` whose arguments are spread into an array.
+pub const SPREAD_ARGC: u16 = u16::MAX;
 
 /// The error constructors compile-time-known runtime errors use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

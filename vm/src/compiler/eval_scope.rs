@@ -93,12 +93,13 @@ pub fn eval_context_of(table: &FunctionTemplate) -> u32 {
 
 impl Compiler {
     /// `eval(args)`: the callee in `base`, `this` of the caller in a temporary, the arguments
-    /// from `base + 2`, then `DirectEval` (the eval itself when the callee is %eval%) and the
-    /// ordinary call it skips in that case.
+    /// from `base + 2` (`spread`: an array of them there), then `DirectEval` (the eval itself
+    /// when the callee is %eval%) and the ordinary call it skips in that case.
     pub(super) fn direct_eval_call(
         &mut self,
         callee: &Expr,
         args: &[ArrayElement],
+        spread: bool,
         base: Reg,
         dst: Reg,
         span: Span,
@@ -107,7 +108,7 @@ impl Compiler {
             self.emit_read("eval", base, span)?;
             self.f().emit(Insn::LoadUndef { dst: base + 1 });
         }
-        self.arguments(args, base + 2, false)?;
+        self.arguments(args, base + 2, spread)?;
         let this = self.f().temp(span)?;
         match self.resolve(THIS, span)? {
             // `this` of a derived constructor may still be uninitialised: the eval code reads
@@ -120,19 +121,9 @@ impl Compiler {
         let table = self.eval_table(span)?;
         let text = self.f().name(&super::expressions::call_printer(callee));
         self.f().mark(span);
-        self.f().emit(Insn::DirectEval {
-            dst,
-            base,
-            argc: args.len() as u16,
-            table,
-            this,
-        });
-        self.f().emit(Insn::Call {
-            dst,
-            base,
-            argc: args.len() as u16,
-            text,
-        });
+        let argc = if spread { crate::bytecode::SPREAD_ARGC } else { args.len() as u16 };
+        self.f().emit(Insn::DirectEval { dst, base, argc, table, this });
+        self.f().emit(if spread { Insn::CallSpread { dst, base, text } } else { Insn::Call { dst, base, argc, text } });
         self.f().next_reg -= 1;
         Ok(())
     }

@@ -591,8 +591,8 @@ impl Compiler {
                 self.f().emit(Insn::SuperGet { dst: base, home, this, key });
                 self.f().emit(Insn::Move { dst: base + 1, src: this });
             }
-            ExprKind::Ident(id) if &*id.name == "eval" && !spread && !optional => {
-                return self.direct_eval_call(callee, args, base, dst, id.span);
+            ExprKind::Ident(id) if &*id.name == "eval" && !optional => {
+                return self.direct_eval_call(callee, args, spread, base, dst, id.span);
             }
             ExprKind::Ident(id) if self.with_callee(&id.name, base, id.span)? => {}
             _ => {

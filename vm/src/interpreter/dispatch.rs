@@ -1864,7 +1864,19 @@ fn run_frame(vm: &mut Vm) -> Exit {
                             let Some(frame) = vm.interp.frames.last() else { return Exit::Done(Value::Undefined) };
                             capture_cells(&table.captures, &vm.interp.cells[cell_base..], &frame.upvalues)
                         };
-                        let x = if argc == 0 { Value::Undefined } else { reg!(b + 2).clone() };
+                        let x = match argc {
+                            0 => Value::Undefined,
+                            // `eval(...list)`: the first element of the spread arguments (a
+                            // fresh dense array), if any.
+                            crate::bytecode::SPREAD_ARGC => match reg!(b + 2) {
+                                Value::Object(arr) => match &vm.heap.get(arr).kind {
+                                    crate::object::ObjectKind::Array(a) => a.dense.first().cloned().unwrap_or(Value::Undefined),
+                                    _ => Value::Undefined,
+                                },
+                                _ => Value::Undefined,
+                            },
+                            _ => reg!(b + 2).clone(),
+                        };
                         let th = reg!(this).clone();
                         let r = tri!(vm.perform_direct_eval(x, &table, cells, th, t.strict));
                         reg!(dst) = r;
