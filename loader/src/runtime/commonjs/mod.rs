@@ -167,6 +167,11 @@ impl CommonJsState {
         self.prepared.insert(filename, prepared);
     }
 
+    /// The prefetch worker if it was started (this does not start it).
+    pub fn running_prefetcher(&self) -> Option<&prefetch::Prefetcher> {
+        self.prefetcher.as_ref()
+    }
+
     /// Drops what [`Self::deposit_prepared`] kept for `filename` and no load took.
     pub fn discard_prepared(&mut self, filename: &str) {
         self.prepared.remove(filename);

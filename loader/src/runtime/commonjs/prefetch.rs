@@ -52,6 +52,8 @@ use modjs_parser::ast::Program;
 use super::format::{detect_and_prepare, require_format, Detection, RequireFormat};
 use super::require_scan::static_require_specifiers;
 use super::wrapper::{prepare_wrapper, PreparedWrapper};
+use crate::module::construct::prepare_module;
+use crate::module::record::ParsedModule;
 use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::resolve::cjs::{resolve_filename_from, CjsParent, Required};
 use crate::resolve::Resolver;
@@ -93,6 +95,9 @@ pub enum Parsed {
     Wrapper(PreparedWrapper),
     /// `RequireFormat::Detect`: syntax detection (and a CommonJS text's wrapper compiled).
     Detect(Detection),
+    /// An ES module (`.mjs`, or `.js` in a `"type": "module"` scope) that parses: ParseModule's
+    /// work and the compiled code, for the module graph's construct phase to take.
+    Module(Box<ParsedModule>),
 }
 
 impl Prefetched {
@@ -109,7 +114,7 @@ impl Parsed {
     pub fn for_commonjs(self) -> Option<PreparedWrapper> {
         match self {
             Parsed::Wrapper(r) => Some(r),
-            Parsed::Detect(_) => None,
+            Parsed::Detect(_) | Parsed::Module(_) => None,
         }
     }
 
@@ -117,7 +122,7 @@ impl Parsed {
     pub fn for_detection(self) -> Option<Detection> {
         match self {
             Parsed::Detect(d) => Some(d),
-            Parsed::Wrapper(_) => None,
+            Parsed::Wrapper(_) | Parsed::Module(_) => None,
         }
     }
 }
@@ -480,7 +485,7 @@ fn hinted_children(resolver: &mut Resolver, filename: &str, source: &str) -> Vec
 /// `x.js`) just goes unused.
 fn relative_file_with_extension(dir: &str, request: &str) -> Option<String> {
     let relative = request.starts_with("./") || request.starts_with("../");
-    let named_file = [".js", ".cjs", ".json"].iter().any(|ext| request.ends_with(ext));
+    let named_file = [".js", ".cjs", ".mjs", ".json"].iter().any(|ext| request.ends_with(ext));
     (relative && named_file).then(|| crate::resolve::path::resolve(dir, request))
 }
 
@@ -488,23 +493,38 @@ fn relative_file_with_extension(dir: &str, request: &str) -> Option<String> {
 /// children; `None` when there is nothing worth keeping.
 fn prefetch_file(resolver: &mut Resolver, filename: &str) -> Option<(Prefetched, Vec<String>)> {
     let base = &filename[filename.rfind('/').map_or(0, |i| i + 1)..];
-    if base.ends_with(".mjs") || (base.ends_with(".node") && base.len() > ".node".len()) {
+    if base.ends_with(".node") && base.len() > ".node".len() {
         return None;
     }
     let is_json = base.ends_with(".json") && base.len() > ".json".len();
     let format = if is_json {
         None
+    } else if base.ends_with(".mjs") {
+        Some(RequireFormat::Module)
     } else {
         match require_format(resolver, filename) {
-            Ok(RequireFormat::Module) | Err(_) => return None,
+            Err(_) => return None,
             Ok(f) => Some(f),
         }
     };
     // The stamp is taken before the read: a change during the read makes it differ later.
     let stamp = stamp_of(filename)?;
-    let source = crate::cjs_exports::utf8_text(std::fs::read(filename).ok()?);
+    let mut source = crate::cjs_exports::utf8_text(std::fs::read(filename).ok()?);
     let (parsed, children) = match format {
         None => (None, Vec::new()),
+        Some(RequireFormat::Module) => {
+            // Only a module that parses is kept: the module graph reports errors itself. The
+            // text stays with the parse (the module graph takes it from there).
+            let parsed = prepare_module(std::mem::take(&mut source)).ok()?;
+            let dir = crate::resolve::path::dirname(filename);
+            let children = parsed
+                .records
+                .requested_modules
+                .iter()
+                .filter_map(|r| relative_file_with_extension(&dir, &r.specifier.to_string_lossy()))
+                .collect();
+            (Some(Parsed::Module(parsed)), children)
+        }
         Some(RequireFormat::CommonJs) => {
             let prepared = prepare_wrapper(&source);
             let children = if prepared.is_ok() { hinted_children(resolver, filename, &source) } else { Vec::new() };
