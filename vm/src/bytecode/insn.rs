@@ -80,6 +80,10 @@ pub enum Insn {
     WithGetBinding { dst: Reg, base: Reg, name: u32 },
     /// SetMutableBinding of `name` on the binding object in `base`.
     WithSetBinding { base: Reg, name: u32, src: Reg },
+    /// WithBaseObject of the environment found by `WithHasBinding` (`base`: an object or
+    /// `undefined`) into `dst`: a with object, else `undefined` (also for the record of a
+    /// function's eval-declared variables, a declarative one, §9.1.1.1.10).
+    WithBaseObject { dst: Reg, base: Reg },
     /// Initialises a script's lexical declaration in the realm's global record.
     InitGlobalLexical { name: u32, src: Reg },
     /// CreateGlobalFunctionBinding(name, r[src], deletable) (a Script's functions are not

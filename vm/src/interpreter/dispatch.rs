@@ -715,6 +715,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     }
                 }
             }
+            Insn::WithBaseObject { dst, base } => {
+                let v = match reg!(base).clone() {
+                    Value::Object(o) if matches!(vm.heap.get(o).kind, crate::object::ObjectKind::DeclarativeEnvironment) => {
+                        Value::Undefined
+                    }
+                    v => v,
+                };
+                put!(dst, v);
+            }
             Insn::WithGetBinding { dst, base, name } => {
                 if let Value::Object(o) = reg!(base) {
                     save_pc!();
