@@ -82,6 +82,8 @@ pub struct FuncState {
     pub annex_b: Vec<Box<str>>,
     /// Jumps to the end of each optional chain being compiled (innermost last).
     pub optional_exits: Vec<Vec<usize>>,
+    /// Compiling the initialisation of a parameter list that has expressions.
+    pub in_parameters: bool,
 }
 
 impl FuncState {
@@ -117,6 +119,7 @@ impl FuncState {
             completion: None,
             annex_b: Vec::new(),
             optional_exits: Vec::new(),
+            in_parameters: false,
         }
     }
 

@@ -77,6 +77,14 @@ impl Compiler {
                 self.f().next_reg -= 1;
             }
         }
+        // Sloppy code calling eval: the variables that eval code declares here, in the scope
+        // of the parameters and vars, inside that of the function expression's own name (a
+        // `var` of that name in eval code shadows it).
+        let eval_vars = info.calls_eval && !strict;
+        if eval_vars {
+            self.push_scope(true);
+            self.enter_eval_var_scope(func.span)?;
+        }
 
         // The `arguments` object.
         let mut mapped_arguments: Option<Reg> = None;
@@ -159,6 +167,7 @@ impl Compiler {
                 self.emit_binding_entry(&b);
                 bindings.push(b);
             }
+            self.f().in_parameters = true;
             for (i, p) in func.params.items.iter().enumerate() {
                 let reg = (i + 1) as Reg;
                 self.bind_pattern_init(p, reg)?;
@@ -171,6 +180,7 @@ impl Compiler {
                 self.bind_pattern_init(rest, t)?;
                 self.f().next_reg = mark;
             }
+            self.f().in_parameters = false;
             // After initialisation parameters behave as plain variables.
             for b in bindings {
                 self.retype_binding(b.id, BindingKind::Param);
@@ -259,6 +269,10 @@ impl Compiler {
                 self.expr(e, t)?;
                 self.emit_return(t, e.span)?;
             }
+        }
+        if eval_vars {
+            self.withs.pop();
+            self.pop_scope();
         }
         self.pop_scope();
         let Some(fs) = self.funcs.pop() else {

@@ -131,7 +131,7 @@ pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
         let idx = c.compile_function(f, JsStr::from_str(&id.name))?;
         c.f().emit(Insn::Closure { dst: r, func: idx });
         let n = c.f().name(&id.name);
-        c.f().emit(Insn::DeclareGlobalFunction { name: n, src: r });
+        c.f().emit(Insn::DeclareGlobalFunction { name: n, src: r, deletable: false });
         c.f().next_reg = mark;
     }
 

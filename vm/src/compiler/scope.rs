@@ -72,6 +72,9 @@ pub struct Scope {
     pub reg_mark: u32,
     pub cell_mark: u32,
     pub in_switch: bool,
+    /// The scope of a catch clause's parameter (Annex B.3.4: direct eval code in it may still
+    /// declare a `var` of the parameter's name).
+    pub is_catch: bool,
 }
 
 impl Scope {
@@ -100,6 +103,7 @@ impl Compiler {
             reg_mark: f.next_reg,
             cell_mark: f.next_cell,
             in_switch: false,
+            is_catch: false,
         };
         f.scopes.push(scope);
     }
