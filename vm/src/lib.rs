@@ -79,6 +79,7 @@
 //! &CallArgs) -> JsResult<Value>` and optional data slots. Each built-in file installs its objects
 //! into the realm's intrinsics table (`Intrinsic` ids) and the global object.
 
+pub mod bigint;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
