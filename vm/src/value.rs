@@ -1,6 +1,8 @@
 //! The `Value` type: what a register, a property or a binding cell holds.
 
+use crate::bigint::BigInt;
 use crate::gc::ObjRef;
+use std::rc::Rc;
 use crate::string::JsString;
 use crate::symbol::Symbol;
 
@@ -22,6 +24,8 @@ pub enum Value {
     String(JsString),
     Symbol(Symbol),
     Object(ObjRef),
+    /// A BigInt (§6.1.6.2); shared, never mutated.
+    BigInt(Rc<BigInt>),
     /// Internal marker, never visible to JavaScript: an uninitialised binding (TDZ) in a register
     /// or a cell, or a hole in an array's dense elements.
     Empty,
@@ -40,18 +44,19 @@ impl Clone for Value {
             Value::String(s) => Value::String(s.clone()),
             Value::Symbol(s) => Value::Symbol(s.clone()),
             Value::Object(o) => Value::Object(*o),
+            Value::BigInt(b) => Value::BigInt(b.clone()),
             Value::Empty => Value::Empty,
         }
     }
 }
 
 /// Stores `v` in `slot`. The old value is dropped only when it holds a reference count (a
-/// string or a symbol): the other variants have no drop glue, so the common store is a plain
+/// string, a symbol or a BigInt): the other variants have no drop glue, so the common store is a plain
 /// write instead of a call to the drop routine.
 #[inline(always)]
 pub fn overwrite(slot: &mut Value, v: Value) {
     let old = std::mem::replace(slot, v);
-    if matches!(old, Value::String(_) | Value::Symbol(_)) {
+    if matches!(old, Value::String(_) | Value::Symbol(_) | Value::BigInt(_)) {
         drop(old);
     } else {
         std::mem::forget(old);
@@ -98,6 +103,11 @@ impl Value {
     }
 }
 
+impl From<BigInt> for Value {
+    fn from(b: BigInt) -> Value {
+        Value::BigInt(Rc::new(b))
+    }
+}
 impl From<f64> for Value {
     fn from(n: f64) -> Value {
         Value::Number(n)

@@ -24,6 +24,13 @@ impl BigInt {
     }
 }
 
+impl BigInt {
+    /// The magnitude's decimal digits (no sign).
+    pub fn magnitude_decimal(&self) -> String {
+        BigInt::from_parts(false, self.magnitude.clone()).to_string_radix(10)
+    }
+}
+
 /// Least significant digit first, reading `width` bits at a time.
 fn power_of_two_digits(m: &[u32], width: u32) -> Vec<u8> {
     let total = magnitude::bit_length(m);
