@@ -139,6 +139,7 @@ impl Vm {
                     let kind = self.typeof_value(obj);
                     let shown = match obj {
                         Value::String(s) => format!("'{}'", s.to_rust_lossy()),
+                        Value::BigInt(b) => format!("'{}'", b.to_string_radix(10)),
                         other => self.describe_for_error(other),
                     };
                     return Err(self.throw_type_error(&format!(
