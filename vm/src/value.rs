@@ -8,8 +8,8 @@ use crate::symbol::Symbol;
 
 /// An ECMAScript language value.
 ///
-/// Objects are handles into the garbage-collected heap (`ObjRef`, 4 bytes, `Copy`); strings and
-/// symbols are reference counted (they cannot form cycles). A `Value` is 16 bytes.
+/// Objects are handles into the garbage-collected heap (`ObjRef`, 4 bytes, `Copy`); strings,
+/// symbols and BigInts are reference counted (they cannot form cycles). A `Value` is 16 bytes.
 ///
 /// `repr(C, u8)` puts every payload at offset 8 (the tag alone in the first word), so that a
 /// value is a tag byte and one 8-byte payload wherever it is copied: the optimiser keeps
@@ -23,9 +23,10 @@ pub enum Value {
     Number(f64),
     String(JsString),
     Symbol(Symbol),
-    Object(ObjRef),
-    /// A BigInt (§6.1.6.2); shared, never mutated.
+    /// A BigInt (§6.1.6.2); shared, never mutated. Placed beside the other reference-counted
+    /// variants so that `overwrite`'s drop test stays one range check on the tag.
     BigInt(Rc<BigInt>),
+    Object(ObjRef),
     /// Internal marker, never visible to JavaScript: an uninitialised binding (TDZ) in a register
     /// or a cell, or a hole in an array's dense elements.
     Empty,
