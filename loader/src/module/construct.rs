@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 
 use modjs_parser::ast::{Goal, JsStr};
 use modjs_parser::module_records::parse_module_records;
+use modjs_vm::compiler::compile_module;
 
 use super::builtins::builtin_export_names;
 use crate::fast_hash::FastHashMap;
@@ -99,7 +100,7 @@ fn load_new_records(
             let resolution = level[k].clone();
             pending.remove(&resolution.url);
             let mut kind = match loaded? {
-                // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
+                // Compiled on the worker; its code is made for this thread here.
                 Loaded::Parsed(parsed) => {
                     ModuleKind::SourceText(Box::new(SourceTextModule::new(&resolution.url, *parsed)))
                 }
@@ -238,7 +239,9 @@ fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleE
     };
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
-    Ok(Loaded::Parsed(Box::new(ParsedModule { program, records, source, declarations })))
+    let code = compile_module(&program, records.has_tla);
+    drop(program);
+    Ok(Loaded::Parsed(Box::new(ParsedModule { code, records, source, declarations })))
 }
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).

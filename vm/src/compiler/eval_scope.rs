@@ -166,7 +166,7 @@ impl Compiler {
                 .upvalues
                 .push(super::function_state::Upvalue { binding_id: 0, capture });
         }
-        let template = Rc::new(table.finish(self.source.clone()));
+        let template = table.finish();
         let f = self.f();
         f.children.push(template);
         Ok((f.children.len() - 1) as u32)
@@ -194,7 +194,7 @@ pub fn compile_eval(
             program.span,
         ));
     }
-    let mut c = Compiler::new(source.clone());
+    let mut c = Compiler::new();
     let info = c.analyses.program(program);
     c.funcs.push(FuncState::new(
         TemplateKind::Normal,
@@ -276,5 +276,5 @@ pub fn compile_eval(
     let Some(fs) = c.funcs.pop() else {
         return Err(CompileError::internal("lost the eval state", program.span));
     };
-    Ok(Rc::new(fs.finish(source)))
+    Ok(fs.finish().materialize(&source))
 }

@@ -11,10 +11,7 @@ use super::analysis::FunctionInfo;
 use super::control::Control;
 use super::scope::Scope;
 use super::CompileError;
-use crate::property::PropertyKey;
-use crate::string::JsString;
-use crate::value::Value;
-use crate::bytecode::{Capture, Constant, FunctionTemplate, Insn, Reg, SourceInfo, TemplateKind};
+use crate::bytecode::{Capture, CompiledFunction, Constant, Insn, Reg, TemplateKind};
 
 /// An upvalue of the function: which outer binding, captured how.
 pub struct Upvalue {
@@ -44,7 +41,7 @@ pub struct FuncState {
     const_index: HashMap<ConstKey, u32>,
     names: Vec<JsStr>,
     name_index: HashMap<Box<[u16]>, u32>,
-    pub children: Vec<Rc<FunctionTemplate>>,
+    pub children: Vec<CompiledFunction>,
     pub template_sites: Vec<crate::bytecode::TemplateSite>,
     line_table: Vec<(u32, u32)>,
     pub scopes: Vec<Scope>,
@@ -217,34 +214,15 @@ impl FuncState {
         Ok(s as u16)
     }
 
-    pub fn finish(mut self, source: Rc<SourceInfo>) -> FunctionTemplate {
+    /// The finished function, still free of VM values (see [`CompiledFunction`]).
+    pub fn finish(mut self) -> CompiledFunction {
         // A template lives as long as its module: give back the vectors' growth slack.
         self.code.shrink_to_fit();
         self.line_table.shrink_to_fit();
         self.children.shrink_to_fit();
         self.template_sites.shrink_to_fit();
-        let values = self
-            .constants
-            .iter()
-            .map(|c| match c {
-                Constant::Number(n) => Value::Number(*n),
-                Constant::String(s) => Value::String(JsString::from_slice(s.units())),
-                Constant::BigInt(digits) => {
-                    Value::from(crate::bigint::parse_literal(digits).unwrap_or_default())
-                }
-            })
-            .collect();
-        // Names are interned, so that property keys compiled anywhere match the keys objects
-        // store by pointer.
-        let name_strings: Vec<JsString> = self.names.iter().map(|n| JsString::interned(n.units())).collect();
-        let keys: Vec<PropertyKey> = name_strings.iter().map(|s| PropertyKey::from_string(s.clone())).collect();
-        let property_hints = keys.iter().map(|_| std::cell::Cell::new(0)).collect();
-        FunctionTemplate {
-            values,
-            name_strings,
-            keys,
-            property_hints,
-            name: JsString::from_slice(self.name.units()),
+        CompiledFunction {
+            name: self.name,
             kind: self.kind,
             strict: self.strict,
             is_async: self.is_async,
@@ -255,12 +233,13 @@ impl FuncState {
             cell_count: self.max_cell as u16,
             needs_arguments: self.needs_arguments,
             code: self.code,
+            constants: self.constants,
+            names: self.names,
             children: self.children,
             template_sites: self.template_sites,
             captures: self.upvalues.iter().map(|u| u.capture).collect(),
             line_table: self.line_table,
             span: (self.span.start, self.span.end),
-            source,
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Functions: FunctionDeclarationInstantiation (§10.2.11) compiled into a function's prologue,
 //! then its body.
 
-use std::rc::Rc;
 
 use modjs_lexer::JsStr;
 use modjs_parser::ast::*;
@@ -265,7 +264,7 @@ impl Compiler {
         let Some(fs) = self.funcs.pop() else {
             return Err(CompileError::internal("lost a function state", func.span));
         };
-        let template = Rc::new(fs.finish(self.source.clone()));
+        let template = fs.finish();
         let parent = self.f();
         parent.children.push(template);
         Ok((parent.children.len() - 1) as u32)

@@ -21,15 +21,15 @@ mod scope;
 mod statements;
 mod with_scope;
 
-use std::rc::Rc;
-
 use modjs_parser::ast::Span;
 
-use crate::bytecode::SourceInfo;
 use analysis::Analyses;
 use function_state::FuncState;
 
-pub use program::{compile_module, compile_script, ModuleBinding, ModuleBindingKind, ModuleCode, ScriptCode};
+pub use program::{
+    compile_module, compile_script, compile_script_portable, CompiledModule, CompiledScript, ModuleBinding,
+    ModuleBindingKind, ModuleCode, ScriptCode,
+};
 
 /// A compile-time error: thrown as a `SyntaxError` with this message.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +54,6 @@ pub type CResult<T> = Result<T, CompileError>;
 
 /// The compiler: the stack of functions being compiled (innermost last).
 pub struct Compiler {
-    source: Rc<SourceInfo>,
     analyses: Analyses,
     funcs: Vec<FuncState>,
     next_binding_id: u32,
@@ -70,8 +69,8 @@ pub struct Compiler {
 }
 
 impl Compiler {
-    fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None, withs: Vec::new() }
+    fn new() -> Compiler {
+        Compiler { analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None, withs: Vec::new() }
     }
 
     /// The function being compiled.
