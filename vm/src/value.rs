@@ -52,15 +52,15 @@ impl Clone for Value {
 }
 
 /// Stores `v` in `slot`. The old value is dropped only when it holds a reference count (a
-/// string, a symbol or a BigInt): the other variants have no drop glue, so the common store is a plain
-/// write instead of a call to the drop routine.
+/// string, a symbol or a BigInt): the other variants have no drop glue, so the common store is a
+/// plain write instead of a call to the drop routine. The slot's tag is tested before anything
+/// is moved, so that the common path does not copy the old payload out first.
 #[inline(always)]
 pub fn overwrite(slot: &mut Value, v: Value) {
-    let old = std::mem::replace(slot, v);
-    if matches!(old, Value::String(_) | Value::Symbol(_) | Value::BigInt(_)) {
-        drop(old);
+    if matches!(slot, Value::String(_) | Value::Symbol(_) | Value::BigInt(_)) {
+        *slot = v;
     } else {
-        std::mem::forget(old);
+        std::mem::forget(std::mem::replace(slot, v));
     }
 }
 
