@@ -14,6 +14,8 @@ use modjs_parser::module_records::{ModuleRecords, ModuleRequest};
 use modjs_vm::bytecode::SourceInfo;
 use modjs_vm::compiler::{CompileError, CompiledModule, ModuleCode};
 
+use crate::runtime::commonjs::wrapper::PreparedWrapper;
+
 use super::declarations::TopLevelDeclarations;
 use crate::fast_hash::FastHashMap;
 use super::plan::EnvironmentPlan;
@@ -261,6 +263,9 @@ pub struct SyntheticModule {
     pub kind: SyntheticKind,
     /// The export names, in Node's namespace order.
     pub export_names: Vec<JsStr>,
+    /// A CommonJS module's wrapper, parsed and compiled by the parse worker (taken when the
+    /// module is evaluated).
+    pub prepared: Option<PreparedWrapper>,
 }
 
 /// The concrete kind of a Module Record.

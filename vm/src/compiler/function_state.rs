@@ -19,6 +19,29 @@ pub struct Upvalue {
     pub capture: Capture,
 }
 
+/// Pools (names, constants) of up to this many entries are searched in order: most functions
+/// have a handful of each, and hashing (and copying) every key cost more than comparing. A
+/// larger pool gets its hash index.
+const LINEAR_POOL: usize = 16;
+
+fn const_key(c: &Constant) -> ConstKey {
+    match c {
+        Constant::Number(n) => ConstKey::Number(n.to_bits()),
+        Constant::String(s) => ConstKey::String(s.0.clone()),
+        Constant::BigInt(s) => ConstKey::BigInt(s.clone()),
+    }
+}
+
+/// Whether two constants are the same pool entry (numbers by their bits: `0` and `-0` differ).
+fn same_constant(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::Number(x), Constant::Number(y)) => x.to_bits() == y.to_bits(),
+        (Constant::String(x), Constant::String(y)) => x.0 == y.0,
+        (Constant::BigInt(x), Constant::BigInt(y)) => x == y,
+        _ => false,
+    }
+}
+
 #[derive(PartialEq, Eq, Hash)]
 enum ConstKey {
     Number(u64),
@@ -73,15 +96,17 @@ impl FuncState {
             param_count: 0,
             needs_arguments: false,
             span,
-            code: Vec::new(),
-            constants: Vec::new(),
+            // Room for a small function, so that emitting does not grow the buffers a step at
+            // a time (`finish` gives back what is left).
+            code: Vec::with_capacity(64),
+            constants: Vec::with_capacity(8),
             const_index: HashMap::default(),
-            names: Vec::new(),
+            names: Vec::with_capacity(16),
             name_index: HashMap::default(),
             children: Vec::new(),
             template_sites: Vec::new(),
-            line_table: Vec::new(),
-            scopes: Vec::new(),
+            line_table: Vec::with_capacity(32),
+            scopes: Vec::with_capacity(4),
             next_reg: 1,
             max_reg: 1,
             next_cell: 0,
@@ -149,27 +174,46 @@ impl FuncState {
     // ----- pools ------------------------------------------------------------------------------
 
     pub fn constant(&mut self, c: Constant) -> u32 {
-        let key = match &c {
-            Constant::Number(n) => ConstKey::Number(n.to_bits()),
-            Constant::String(s) => ConstKey::String(s.0.clone()),
-            Constant::BigInt(s) => ConstKey::BigInt(s.clone()),
+        let found = if self.constants.len() <= LINEAR_POOL {
+            self.constants.iter().position(|k| same_constant(k, &c)).map(|i| i as u32)
+        } else {
+            if self.const_index.is_empty() {
+                for (i, k) in self.constants.iter().enumerate() {
+                    self.const_index.insert(const_key(k), i as u32);
+                }
+            }
+            self.const_index.get(&const_key(&c)).copied()
         };
-        if let Some(&i) = self.const_index.get(&key) {
+        if let Some(i) = found {
             return i;
         }
         let i = self.constants.len() as u32;
+        if !self.const_index.is_empty() {
+            self.const_index.insert(const_key(&c), i);
+        }
         self.constants.push(c);
-        self.const_index.insert(key, i);
         i
     }
 
     pub fn name_units(&mut self, units: &[u16]) -> u32 {
-        if let Some(&i) = self.name_index.get(units) {
+        let found = if self.names.len() <= LINEAR_POOL {
+            self.names.iter().position(|n| *n.0 == *units).map(|i| i as u32)
+        } else {
+            if self.name_index.is_empty() {
+                for (i, n) in self.names.iter().enumerate() {
+                    self.name_index.insert(n.0.clone(), i as u32);
+                }
+            }
+            self.name_index.get(units).copied()
+        };
+        if let Some(i) = found {
             return i;
         }
         let i = self.names.len() as u32;
         self.names.push(JsStr(units.into()));
-        self.name_index.insert(units.into(), i);
+        if !self.name_index.is_empty() {
+            self.name_index.insert(units.into(), i);
+        }
         i
     }
 

@@ -51,7 +51,8 @@ impl BindingKind {
 
 #[derive(Clone, Debug)]
 pub struct Binding {
-    pub name: Box<str>,
+    /// Shared: a binding is cloned at every resolution of its name.
+    pub name: std::rc::Rc<str>,
     pub id: u32,
     pub loc: Loc,
     pub kind: BindingKind,
