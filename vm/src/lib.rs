@@ -4,10 +4,13 @@
 //!
 //! ## Values (`value.rs`)
 //! `Value` is a 16-byte enum: undefined, null, booleans, numbers (`f64`), strings, symbols,
-//! objects, and the internal `Empty` marker (an uninitialised binding or an array hole — never
-//! visible to JavaScript). Strings (`string.rs`) are immutable UTF-16 code-unit arrays behind an
-//! `Rc` with a hash computed once; symbols (`symbol.rs`) are `Rc`s compared by identity. Neither
-//! can form cycles, so neither needs the collector. Objects are `ObjRef` handles (4 bytes, `Copy`).
+//! BigInts, objects, and the internal `Empty` marker (an uninitialised binding or an array hole —
+//! never visible to JavaScript). Strings (`string.rs`) are immutable UTF-16 code-unit arrays
+//! behind an `Rc` with a hash computed once; symbols (`symbol.rs`) are `Rc`s compared by
+//! identity; BigInts (`bigint/`, sign and 32-bit limbs) are immutable `Rc`s compared by value.
+//! None can form cycles, so none needs the collector. Objects are `ObjRef` handles (4 bytes,
+//! `Copy`). The interpreter's fast paths handle numbers only; BigInts take the operators' slow
+//! paths (`interpreter/operators.rs`).
 //!
 //! ## Objects (`object/`, `property.rs`)
 //! An `Object` has a prototype, an extensible flag, a `kind` (`ObjectKind`: ordinary, array,
@@ -79,6 +82,7 @@
 //! &CallArgs) -> JsResult<Value>` and optional data slots. Each built-in file installs its objects
 //! into the realm's intrinsics table (`Intrinsic` ids) and the global object.
 
+pub mod bigint;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;

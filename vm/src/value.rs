@@ -1,13 +1,15 @@
 //! The `Value` type: what a register, a property or a binding cell holds.
 
+use crate::bigint::BigInt;
 use crate::gc::ObjRef;
+use std::rc::Rc;
 use crate::string::JsString;
 use crate::symbol::Symbol;
 
 /// An ECMAScript language value.
 ///
-/// Objects are handles into the garbage-collected heap (`ObjRef`, 4 bytes, `Copy`); strings and
-/// symbols are reference counted (they cannot form cycles). A `Value` is 16 bytes.
+/// Objects are handles into the garbage-collected heap (`ObjRef`, 4 bytes, `Copy`); strings,
+/// symbols and BigInts are reference counted (they cannot form cycles). A `Value` is 16 bytes.
 ///
 /// `repr(C, u8)` puts every payload at offset 8 (the tag alone in the first word), so that a
 /// value is a tag byte and one 8-byte payload wherever it is copied: the optimiser keeps
@@ -21,6 +23,9 @@ pub enum Value {
     Number(f64),
     String(JsString),
     Symbol(Symbol),
+    /// A BigInt (§6.1.6.2); shared, never mutated. Placed beside the other reference-counted
+    /// variants so that `overwrite`'s drop test stays one range check on the tag.
+    BigInt(Rc<BigInt>),
     Object(ObjRef),
     /// Internal marker, never visible to JavaScript: an uninitialised binding (TDZ) in a register
     /// or a cell, or a hole in an array's dense elements.
@@ -40,21 +45,22 @@ impl Clone for Value {
             Value::String(s) => Value::String(s.clone()),
             Value::Symbol(s) => Value::Symbol(s.clone()),
             Value::Object(o) => Value::Object(*o),
+            Value::BigInt(b) => Value::BigInt(b.clone()),
             Value::Empty => Value::Empty,
         }
     }
 }
 
 /// Stores `v` in `slot`. The old value is dropped only when it holds a reference count (a
-/// string or a symbol): the other variants have no drop glue, so the common store is a plain
-/// write instead of a call to the drop routine.
+/// string, a symbol or a BigInt): the other variants have no drop glue, so the common store is a
+/// plain write instead of a call to the drop routine. The slot's tag is tested before anything
+/// is moved, so that the common path does not copy the old payload out first.
 #[inline(always)]
 pub fn overwrite(slot: &mut Value, v: Value) {
-    let old = std::mem::replace(slot, v);
-    if matches!(old, Value::String(_) | Value::Symbol(_)) {
-        drop(old);
+    if matches!(slot, Value::String(_) | Value::Symbol(_) | Value::BigInt(_)) {
+        *slot = v;
     } else {
-        std::mem::forget(old);
+        std::mem::forget(std::mem::replace(slot, v));
     }
 }
 
@@ -98,6 +104,11 @@ impl Value {
     }
 }
 
+impl From<BigInt> for Value {
+    fn from(b: BigInt) -> Value {
+        Value::BigInt(Rc::new(b))
+    }
+}
 impl From<f64> for Value {
     fn from(n: f64) -> Value {
         Value::Number(n)

@@ -335,6 +335,7 @@ impl Vm {
             Value::Number(n) => crate::conversions::number_to_string(*n),
             Value::String(s) => format!("\"{}\"", s.to_rust_lossy()),
             Value::Symbol(s) => s.descriptive_string(),
+            Value::BigInt(b) => b.to_string_radix(10),
             Value::Object(o) => {
                 let obj = self.heap.get(*o);
                 if obj.is_array() {

@@ -41,15 +41,20 @@ fn compiles_core_statements_and_expressions() {
 }
 
 #[test]
-fn unsupported_features_are_syntax_errors() {
-    for (src, feature) in [
-        ("1n", "BigInt"),
-    ] {
-        match compile(src) {
-            Err(e) => assert_eq!(e.message, format!("modjs does not support {feature} yet"), "{src}"),
-            Ok(_) => panic!("{src} compiled"),
-        }
-    }
+fn bigint_literals_become_bigint_constants() {
+    let code = compile("x = 0x1_0000_0000_0000_0000n; y = { 0b11n: 1 };").unwrap();
+    let bigints: Vec<String> = code
+        .template
+        .values
+        .iter()
+        .filter_map(|v| match v {
+            modjs_vm::Value::BigInt(b) => Some(b.to_string_radix(10)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bigints, ["18446744073709551616"]);
+    // A BigInt property key is its decimal string.
+    assert!(code.template.values.iter().any(|v| matches!(v, modjs_vm::Value::String(s) if s.to_rust_lossy() == "3")));
 }
 
 #[test]

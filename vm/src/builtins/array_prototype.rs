@@ -757,10 +757,9 @@ fn to_string(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     if vm.is_callable(&func) {
         return vm.call(&func, Value::Object(array), &[]);
     }
-    // %Object.prototype.toString%
-    let op = vm.intrinsic(Intrinsic::ObjectPrototype);
-    let f = vm.get(op, &PropertyKey::from("toString"))?;
-    vm.call(&f, Value::Object(array), &[])
+    // 3. The intrinsic %Object.prototype.toString% (not whatever the property holds now).
+    let call = CallArgs { this: Value::Object(array), args: Vec::new(), callee: args.callee, new_target: None };
+    crate::builtins::object::object_proto_to_string(vm, &call)
 }
 
 /// Array.prototype.toLocaleString() (§23.1.3.32, with ECMA-402's arguments ignored).

@@ -27,6 +27,7 @@ pub enum CollectionKey {
     String(JsString),
     Symbol(Symbol),
     Object(ObjRef),
+    BigInt(std::rc::Rc<crate::bigint::BigInt>),
 }
 
 impl CollectionKey {
@@ -39,6 +40,7 @@ impl CollectionKey {
             Value::String(s) => CollectionKey::String(s.clone()),
             Value::Symbol(s) => CollectionKey::Symbol(s.clone()),
             Value::Object(o) => CollectionKey::Object(*o),
+            Value::BigInt(b) => CollectionKey::BigInt(b.clone()),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The built-in objects: one file per constructor or namespace object, each with an
 //! `install(vm)` that fills the realm's intrinsics and defines the global.
 
+pub mod bigint;
 pub mod boolean;
 pub mod async_from_sync_iterator;
 pub mod async_generator_prototype;
@@ -70,6 +71,7 @@ pub fn install_all(vm: &mut Vm) {
     global_functions::install(vm);
     crate::interpreter::direct_eval::install(vm);
     number::install(vm);
+    bigint::install(vm);
     boolean::install(vm);
     math::install(vm);
     json::install(vm);

@@ -8,6 +8,7 @@ use crate::conversions::number_to_locale_string::number_to_locale_string;
 use crate::conversions::number_to_string::{
     number_to_exponential, number_to_fixed, number_to_precision, number_to_string, number_to_string_radix,
 };
+use crate::conversions::Numeric;
 use crate::error::JsResult;
 use crate::native::CallArgs;
 use crate::object::ObjectKind;
@@ -67,7 +68,15 @@ pub fn install(vm: &mut Vm) {
 /// Number(value) — §21.1.1.1.
 fn number_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     // Steps 1–2: ToNumeric of the argument, +0 without one.
-    let n = if args.is_empty() { 0.0 } else { vm.to_numeric(&args.get(0))? };
+    let n = if args.is_empty() {
+        0.0
+    } else {
+        match vm.to_numeric(&args.get(0))? {
+            Numeric::Number(n) => n,
+            // Step 2.b: a BigInt becomes 𝔽(ℝ(prim)).
+            Numeric::BigInt(b) => b.to_f64(),
+        }
+    };
     // Step 3: called as a function, the number itself.
     let Some(new_target) = args.new_target else {
         return Ok(Value::Number(n));

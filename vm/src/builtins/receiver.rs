@@ -52,6 +52,7 @@ pub fn describe_receiver(vm: &Vm, v: &Value) -> String {
         Value::Number(n) => return crate::conversions::number_to_string(*n),
         Value::String(s) => return s.to_rust_lossy(),
         Value::Symbol(s) => return s.descriptive_string(),
+        Value::BigInt(b) => return b.to_string_radix(10),
         Value::Object(o) => *o,
     };
     // A chain of proxies is bounded by the heap; the bound only guards against a corrupted one.
@@ -129,6 +130,7 @@ pub fn describe_value_type(v: &Value) -> String {
         Value::Number(n) => format!("number {}", crate::conversions::number_to_string(*n)),
         Value::String(s) => format!("string \"{}\"", s.to_rust_lossy()),
         Value::Symbol(_) => "symbol".into(),
+        Value::BigInt(b) => format!("bigint {}", b.to_string_radix(10)),
         Value::Object(_) => "object".into(),
     }
 }

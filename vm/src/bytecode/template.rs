@@ -120,8 +120,7 @@ impl CompiledFunction {
             .map(|c| match c {
                 Constant::Number(n) => Value::Number(*n),
                 Constant::String(s) => Value::String(JsString::from_slice(s.units())),
-                // BigInt literals are rejected before a constant is made.
-                Constant::BigInt(_) => Value::Undefined,
+                Constant::BigInt(digits) => Value::from(crate::bigint::parse_literal(digits).unwrap_or_default()),
             })
             .collect();
         // Names are interned, so that property keys compiled anywhere match the keys objects

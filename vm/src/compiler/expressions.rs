@@ -224,7 +224,10 @@ impl Compiler {
             }
             ExprKind::Num { value, .. } => self.load_number(*value, dst),
             ExprKind::Str { value, .. } => self.load_string(value.units(), dst),
-            ExprKind::BigInt(_) => return Err(CompileError::unsupported("BigInt", e.span)),
+            ExprKind::BigInt(digits) => {
+                let idx = self.f().constant(Constant::BigInt(digits.clone()));
+                self.f().emit(Insn::LoadConst { dst, idx });
+            }
             ExprKind::Regex { body, flags } => {
                 let pattern = self.f().name(body);
                 let flags = self.f().name(flags);
@@ -988,7 +991,13 @@ impl Compiler {
                 // The function name comes from the key at run time (Number::toString).
                 Ok(None)
             }
-            PropKey::BigInt(_, span) => Err(CompileError::unsupported("BigInt", *span)),
+            PropKey::BigInt(digits, _) => {
+                // The key is the literal's value as a decimal string (`{ 0x10n: 1 }` is "16").
+                let key = crate::bigint::parse_literal(digits).unwrap_or_default().to_string_radix(10);
+                let units: Vec<u16> = key.encode_utf16().collect();
+                self.load_string(&units, dst);
+                Ok(Some(key))
+            }
             PropKey::Computed(e) => {
                 self.expr(e, dst)?;
                 self.f().mark(e.span);

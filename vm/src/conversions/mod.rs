@@ -20,6 +20,9 @@ pub enum Hint {
 pub mod number_to_string;
 pub mod string_to_number;
 pub mod number_to_locale_string;
+pub mod to_bigint;
+
+pub use to_bigint::Numeric;
 
 pub use number_to_string::number_to_string;
 
@@ -66,6 +69,7 @@ fn same_value_non_number(a: &Value, b: &Value) -> bool {
         (Value::String(x), Value::String(y)) => x == y,
         (Value::Symbol(x), Value::Symbol(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => x == y,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::Empty, Value::Empty) => true,
         _ => false,
     }
@@ -78,6 +82,7 @@ pub fn to_boolean(v: &Value) -> bool {
         Value::Bool(b) => *b,
         Value::Number(n) => !(*n == 0.0 || n.is_nan()),
         Value::String(s) => !s.is_empty(),
+        Value::BigInt(b) => !b.is_zero(),
         Value::Symbol(_) | Value::Object(_) => true,
     }
 }
@@ -151,6 +156,7 @@ impl Vm {
             Value::Bool(b) => Ok(if *b { 1.0 } else { 0.0 }),
             Value::String(s) => Ok(string_to_number(s)),
             Value::Symbol(_) => Err(self.throw_type_error("Cannot convert a Symbol value to a number")),
+            Value::BigInt(_) => Err(self.throw_type_error("Cannot convert a BigInt value to a number")),
             Value::Object(_) => {
                 let p = self.to_primitive(v, Hint::Number)?;
                 self.to_number(&p)
@@ -158,9 +164,16 @@ impl Vm {
         }
     }
 
-    /// ToNumeric (§7.1.3); BigInt is not supported, so this is ToNumber.
-    pub fn to_numeric(&mut self, v: &Value) -> JsResult<f64> {
-        self.to_number(v)
+    /// ToNumeric (§7.1.3): a Number or a BigInt.
+    pub fn to_numeric(&mut self, v: &Value) -> JsResult<Numeric> {
+        // 1. primValue = ToPrimitive(value, number).
+        let p = self.to_primitive(v, Hint::Number)?;
+        // 2. A BigInt stays one.
+        if let Value::BigInt(b) = p {
+            return Ok(Numeric::BigInt(b));
+        }
+        // 3. Otherwise ToNumber.
+        Ok(Numeric::Number(self.to_number(&p)?))
     }
 
     /// ToIntegerOrInfinity (§7.1.5).
@@ -217,6 +230,7 @@ impl Vm {
             Value::Bool(b) => Ok(JsString::from(if *b { "true" } else { "false" })),
             Value::Number(n) => Ok(JsString::from(number_to_string(*n))),
             Value::Symbol(_) => Err(self.throw_type_error("Cannot convert a Symbol value to a string")),
+            Value::BigInt(b) => Ok(JsString::from(b.to_string_radix(10))),
             Value::Object(_) => {
                 let p = self.to_primitive(v, Hint::String)?;
                 self.to_string(&p)
@@ -235,6 +249,7 @@ impl Vm {
             Value::Number(n) => (Intrinsic::NumberPrototype, ObjectKind::Number(*n)),
             Value::String(s) => (Intrinsic::StringPrototype, ObjectKind::String(s.clone())),
             Value::Symbol(s) => (Intrinsic::SymbolPrototype, ObjectKind::Symbol(s.clone())),
+            Value::BigInt(b) => (Intrinsic::BigIntPrototype, ObjectKind::BigInt(b.clone())),
         };
         let proto = self.intrinsic(proto);
         Ok(self.heap.alloc(Object::new(Some(proto), kind)))
@@ -273,6 +288,7 @@ impl Vm {
             Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Symbol(_) => "symbol",
+            Value::BigInt(_) => "bigint",
             Value::Object(_) => {
                 if self.is_callable(v) {
                     "function"
@@ -301,12 +317,17 @@ impl Vm {
             | (Value::Symbol(_), Value::Symbol(_))
             | (Value::Object(_), Value::Object(_))
             | (Value::Undefined, Value::Undefined)
-            | (Value::Null, Value::Null) => Ok(is_strictly_equal(x, y)),
+            | (Value::Null, Value::Null)
+            | (Value::BigInt(_), Value::BigInt(_)) => Ok(is_strictly_equal(x, y)),
             // 2-3. null == undefined.
             (Value::Undefined | Value::Null, Value::Undefined | Value::Null) => Ok(true),
             // 5-6. Number and String: compare as numbers.
             (Value::Number(a), Value::String(s)) => Ok(*a == string_to_number(s)),
             (Value::String(s), Value::Number(b)) => Ok(string_to_number(s) == *b),
+            // 7-8. BigInt and String: StringToBigInt, unequal when that fails.
+            (Value::BigInt(b), Value::String(s)) | (Value::String(s), Value::BigInt(b)) => {
+                Ok(crate::bigint::string_to_bigint(s.as_units()).is_some_and(|n| n == **b))
+            }
             // 9-10. Booleans become numbers.
             (Value::Bool(b), _) => {
                 let n = Value::Number(if *b { 1.0 } else { 0.0 });
@@ -317,13 +338,17 @@ impl Vm {
                 self.is_loosely_equal(x, &n)
             }
             // 11-12. Object against a primitive (not null/undefined): ToPrimitive.
-            (Value::Object(_), Value::Number(_) | Value::String(_) | Value::Symbol(_)) => {
+            (Value::Object(_), Value::Number(_) | Value::String(_) | Value::Symbol(_) | Value::BigInt(_)) => {
                 let p = self.to_primitive(x, Hint::Default)?;
                 self.is_loosely_equal(&p, y)
             }
-            (Value::Number(_) | Value::String(_) | Value::Symbol(_), Value::Object(_)) => {
+            (Value::Number(_) | Value::String(_) | Value::Symbol(_) | Value::BigInt(_), Value::Object(_)) => {
                 let p = self.to_primitive(y, Hint::Default)?;
                 self.is_loosely_equal(x, &p)
+            }
+            // 13. BigInt and Number: equal mathematical values.
+            (Value::BigInt(b), Value::Number(n)) | (Value::Number(n), Value::BigInt(b)) => {
+                Ok(b.compare_f64(*n) == Some(std::cmp::Ordering::Equal))
             }
             _ => Ok(false),
         }

@@ -83,6 +83,7 @@ fn convert_argument(vm: &mut Vm, opts: &InspectOptions, placeholder: Placeholder
     Ok(match placeholder {
         Placeholder::String => match arg {
             Value::Number(n) => format_number(*n, numeric_separator),
+            Value::BigInt(b) => inspect::format_bigint(b, numeric_separator),
             Value::Object(o) if !vm.is_callable_object(*o) && has_built_in_to_string(vm, *o)? => {
                 let shallow = InspectOptions { compact: Compact::Level(3), depth: Some(0), ..opts.clone() };
                 inspect::inspect(vm, arg, shallow)?
@@ -92,10 +93,19 @@ fn convert_argument(vm: &mut Vm, opts: &InspectOptions, placeholder: Placeholder
         },
         Placeholder::Json => json_stringify(vm, arg)?,
         Placeholder::Number => match arg {
+            Value::BigInt(b) => inspect::format_bigint(b, numeric_separator),
             Value::Symbol(_) => "NaN".to_string(),
-            other => format_number(vm.to_number(other)?, numeric_separator),
+            // `Number(arg)`: a BigInt wrapper gives its value as a number.
+            other => {
+                let n = match vm.to_numeric(other)? {
+                    crate::conversions::Numeric::Number(n) => n,
+                    crate::conversions::Numeric::BigInt(b) => b.to_f64(),
+                };
+                format_number(n, numeric_separator)
+            }
         },
         Placeholder::Integer => match arg {
+            Value::BigInt(b) => inspect::format_bigint(b, numeric_separator),
             Value::Symbol(_) => "NaN".to_string(),
             other => {
                 let text = vm.to_string(other)?;

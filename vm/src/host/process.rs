@@ -1,5 +1,5 @@
 //! The `process` global (Node's `process` object): `argv`, `env`, `exit`/`exitCode`,
-//! `nextTick`, `platform`, `cwd()`, `version`/`versions`, `hrtime`, `memoryUsage()`,
+//! `nextTick`, `platform`, `cwd()`, `version`/`versions`, `hrtime` (and `hrtime.bigint`), `memoryUsage()`,
 //! `stdout`/`stderr` — and the standard output buffering that `console` shares.
 //!
 //! **Versions.** modjs reproduces Node v20.20.2's behaviour, so `process.version` is
@@ -185,6 +185,12 @@ fn process_hrtime(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Object(vm.create_array_from_list(vec![Value::Number(sec), Value::Number(nsec)])))
 }
 
+/// `process.hrtime.bigint()`: the same clock as `process.hrtime()`, in nanoseconds.
+fn process_hrtime_bigint(vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
+    let total = vm.event_loop.elapsed().as_nanos() as u64 + 1_000_000_000_000;
+    Ok(Value::from(crate::bigint::BigInt::from_u64(total)))
+}
+
 /// `process.uptime()`: seconds since the VM started.
 fn process_uptime(vm: &mut Vm, _args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Number(vm.event_loop.elapsed().as_secs_f64()))
@@ -314,7 +320,8 @@ pub fn install(vm: &mut Vm) {
     vm.define_method(process, "uptime", 0, process_uptime);
     vm.define_method(process, "memoryUsage", 0, process_memory_usage);
     vm.define_method(process, "exit", 1, process_exit);
-    vm.define_method(process, "hrtime", 1, process_hrtime);
+    let hrtime = vm.define_method(process, "hrtime", 1, process_hrtime);
+    vm.define_method(hrtime, "bigint", 0, process_hrtime_bigint);
     vm.define_method(process, "nextTick", 1, process_next_tick);
     vm.define_method(process, "cwd", 0, process_cwd);
     let stdout = make_stream(vm, 1);

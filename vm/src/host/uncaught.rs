@@ -78,6 +78,7 @@ pub fn no_side_effects_to_string(vm: &mut Vm, v: &Value) -> String {
     match v {
         Value::String(s) => s.to_rust_lossy(),
         Value::Symbol(s) => s.descriptive_string(),
+        Value::BigInt(b) => b.to_string_radix(10),
         Value::Object(o) => {
             let o = *o;
             if vm.is_callable(v) {

@@ -139,6 +139,7 @@ impl Vm {
                     let kind = self.typeof_value(obj);
                     let shown = match obj {
                         Value::String(s) => format!("'{}'", s.to_rust_lossy()),
+                        Value::BigInt(b) => format!("'{}'", b.to_string_radix(10)),
                         other => self.describe_for_error(other),
                     };
                     return Err(self.throw_type_error(&format!(
@@ -876,22 +877,33 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::Neg { dst, src } => {
                 let v = reg!(src).clone();
-                let n = match v {
-                    Value::Number(n) => n,
+                match v {
+                    Value::Number(n) => set_num!(dst, -n),
                     other => {
                         save_pc!();
-                        tri!(vm.to_numeric(&other))
+                        let r = tri!(vm.op_unary_numeric(insn, &other));
+                        put!(dst, r);
                     }
-                };
-                set_num!(dst, -n);
+                }
             }
-            Insn::ToNumber { dst, src } | Insn::ToNumeric { dst, src } => {
+            Insn::ToNumeric { dst, src } => {
+                let v = reg!(src).clone();
+                match v {
+                    Value::Number(n) => set_num!(dst, n),
+                    other => {
+                        save_pc!();
+                        let r = tri!(vm.op_unary_numeric(insn, &other));
+                        put!(dst, r);
+                    }
+                }
+            }
+            Insn::ToNumber { dst, src } => {
                 let v = reg!(src).clone();
                 let n = match v {
                     Value::Number(n) => n,
                     other => {
                         save_pc!();
-                        tri!(vm.to_numeric(&other))
+                        tri!(vm.to_number(&other))
                     }
                 };
                 set_num!(dst, n);
@@ -902,9 +914,14 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::BitNot { dst, src } => {
                 let v = reg!(src).clone();
-                save_pc!();
-                let n = tri!(vm.to_int32(&v));
-                set_num!(dst, !n as f64);
+                match v {
+                    Value::Number(n) => set_num!(dst, !crate::conversions::number_to_int32(n) as f64),
+                    other => {
+                        save_pc!();
+                        let r = tri!(vm.op_unary_numeric(insn, &other));
+                        put!(dst, r);
+                    }
+                }
             }
             Insn::TypeOf { dst, src } => {
                 let name = vm.typeof_value(&reg!(src));
@@ -913,15 +930,18 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::Inc { dst, src } | Insn::Dec { dst, src } => {
                 let d = if matches!(insn, Insn::Inc { .. }) { 1.0 } else { -1.0 };
-                let n = match &reg!(src) {
-                    Value::Number(n) => *n,
+                match &reg!(src) {
+                    Value::Number(n) => {
+                        let n = *n;
+                        set_num!(dst, n + d);
+                    }
                     other => {
                         let other = other.clone();
                         save_pc!();
-                        tri!(vm.to_numeric(&other))
+                        let r = tri!(vm.op_unary_numeric(insn, &other));
+                        put!(dst, r);
                     }
-                };
-                set_num!(dst, n + d);
+                }
             }
             Insn::ToString { dst, src } => {
                 if !matches!(reg!(src), Value::String(_)) {

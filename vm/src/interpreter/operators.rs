@@ -1,9 +1,12 @@
 //! The operators' slow paths (§13.15.3 ApplyStringOrNumericBinaryOperator, §7.2.13
 //! IsLessThan, §13.10.2 InstanceofOperator, ...). The dispatch loop handles numbers inline and
-//! calls these for everything else.
+//! calls these for everything else, BigInts included.
 
+use crate::bigint::bitwise::BitOp;
+use crate::bigint::{string_to_bigint, BigInt};
 use crate::bytecode::Insn;
-use crate::conversions::Hint;
+use crate::conversions::{Hint, Numeric};
+use std::cmp::Ordering;
 use crate::error::JsResult;
 use crate::string::JsString;
 use crate::value::Value;
@@ -25,53 +28,78 @@ impl Vm {
             let rs = self.to_string(&rp)?;
             return Ok(Value::String(JsString::concat(&ls, &rs)));
         }
-        let x = self.to_number(&lp)?;
-        let y = self.to_number(&rp)?;
-        Ok(Value::Number(x + y))
+        self.op_arithmetic(Insn::Add { dst: 0, lhs: 0, rhs: 0 }, &lp, &rp)
     }
 
-    /// The numeric binary operators other than `+`, on values that are not both numbers.
+    /// The numeric binary operators (§13.15.3 steps 3-8), on values that are not both
+    /// numbers: ToNumeric on each side, then the Number or the BigInt operation; mixing the
+    /// two types is a TypeError. `Insn::Add` here is numeric addition only.
     pub fn op_arithmetic(&mut self, insn: Insn, a: &Value, b: &Value) -> JsResult<Value> {
-        Ok(Value::Number(match insn {
-            Insn::Shl { .. } => {
-                let x = self.to_int32(a)?;
-                let y = self.to_uint32(b)?;
-                x.wrapping_shl(y & 31) as f64
-            }
-            Insn::Shr { .. } => {
-                let x = self.to_int32(a)?;
-                let y = self.to_uint32(b)?;
-                (x >> (y & 31)) as f64
-            }
-            Insn::UShr { .. } => {
-                let x = self.to_uint32(a)?;
-                let y = self.to_uint32(b)?;
-                (x >> (y & 31)) as f64
-            }
-            Insn::BitAnd { .. } => {
-                let x = self.to_int32(a)?;
-                let y = self.to_int32(b)?;
-                (x & y) as f64
-            }
-            Insn::BitOr { .. } => {
-                let x = self.to_int32(a)?;
-                let y = self.to_int32(b)?;
-                (x | y) as f64
-            }
-            Insn::BitXor { .. } => {
-                let x = self.to_int32(a)?;
-                let y = self.to_int32(b)?;
-                (x ^ y) as f64
-            }
-            _ => {
-                let x = self.to_numeric(a)?;
-                let y = self.to_numeric(b)?;
-                arithmetic(insn, x, y)
-            }
-        }))
+        let x = self.to_numeric(a)?;
+        let y = self.to_numeric(b)?;
+        match (x, y) {
+            (Numeric::Number(x), Numeric::Number(y)) => Ok(Value::Number(number_binary(insn, x, y))),
+            (Numeric::BigInt(x), Numeric::BigInt(y)) => self.bigint_binary(insn, &x, &y),
+            _ => Err(self.throw_type_error("Cannot mix BigInt and other types, use explicit conversions")),
+        }
     }
 
-    /// IsLessThan (§7.2.13): `Some(bool)` or `None` for undefined (NaN involved).
+    /// The BigInt operations of Table 38 (§6.1.6.2), failures as V8's errors.
+    fn bigint_binary(&mut self, insn: Insn, x: &BigInt, y: &BigInt) -> JsResult<Value> {
+        let r = match insn {
+            Insn::Sub { .. } => x.sub(y),
+            Insn::Mul { .. } => x.mul(y),
+            Insn::Div { .. } => x.div(y),
+            Insn::Rem { .. } => x.rem(y),
+            Insn::Exp { .. } => x.pow(y),
+            Insn::Shl { .. } => x.shl(y),
+            Insn::Shr { .. } => x.shr(y),
+            // BigInt::unsignedRightShift (§6.1.6.2.11) always throws.
+            Insn::UShr { .. } => {
+                return Err(self.throw_type_error("BigInts have no unsigned right shift, use >> instead"))
+            }
+            Insn::BitAnd { .. } => Ok(x.bitwise(y, BitOp::And)),
+            Insn::BitOr { .. } => Ok(x.bitwise(y, BitOp::Or)),
+            Insn::BitXor { .. } => Ok(x.bitwise(y, BitOp::Xor)),
+            _ => x.add(y),
+        };
+        match r {
+            Ok(v) => Ok(Value::from(v)),
+            Err(e) => Err(self.throw_range_error(e.message())),
+        }
+    }
+
+    /// The unary numeric operators on a value that is not a number (§13.5.4-§13.5.6, §13.4.2
+    /// for `++`/`--`): `Insn::Neg`, `BitNot`, `Inc`, `Dec`, or `ToNumeric` alone.
+    pub fn op_unary_numeric(&mut self, insn: Insn, v: &Value) -> JsResult<Value> {
+        let n = self.to_numeric(v)?;
+        let b = match n {
+            Numeric::Number(n) => {
+                return Ok(Value::Number(match insn {
+                    Insn::Neg { .. } => -n,
+                    Insn::BitNot { .. } => !crate::conversions::number_to_int32(n) as f64,
+                    Insn::Inc { .. } => n + 1.0,
+                    Insn::Dec { .. } => n - 1.0,
+                    _ => n,
+                }))
+            }
+            Numeric::BigInt(b) => b,
+        };
+        let r = match insn {
+            Insn::Neg { .. } => Ok(b.neg()),
+            Insn::BitNot { .. } => b.not(),
+            Insn::Inc { .. } => b.add(&BigInt::from_u64(1)),
+            Insn::Dec { .. } => b.sub(&BigInt::from_u64(1)),
+            _ => return Ok(Value::BigInt(b)),
+        };
+        match r {
+            Ok(v) => Ok(Value::from(v)),
+            Err(e) => Err(self.throw_range_error(e.message())),
+        }
+    }
+
+    /// IsLessThan (§7.2.13): `Some(bool)` or `None` for undefined (NaN involved, or a string
+    /// that is no BigInt compared with a BigInt).
     pub fn is_less_than(&mut self, x: &Value, y: &Value, left_first: bool) -> JsResult<Option<bool>> {
         let (px, py) = if left_first {
             let px = self.to_primitive(x, Hint::Number)?;
@@ -82,15 +110,33 @@ impl Vm {
             let px = self.to_primitive(x, Hint::Number)?;
             (px, py)
         };
-        if let (Value::String(a), Value::String(b)) = (&px, &py) {
-            return Ok(Some(a.as_units() < b.as_units()));
+        match (&px, &py) {
+            // 3. Two strings: by code units.
+            (Value::String(a), Value::String(b)) => return Ok(Some(a.as_units() < b.as_units())),
+            // 4.a-b. BigInt and String: the string as a BigInt.
+            (Value::String(a), Value::BigInt(b)) => {
+                return Ok(string_to_bigint(a.as_units()).map(|a| a < **b));
+            }
+            (Value::BigInt(a), Value::String(b)) => {
+                return Ok(string_to_bigint(b.as_units()).map(|b| **a < b));
+            }
+            _ => {}
         }
+        // 4.c-d. ToNumeric on both.
         let nx = self.to_numeric(&px)?;
         let ny = self.to_numeric(&py)?;
-        if nx.is_nan() || ny.is_nan() {
-            return Ok(None);
-        }
-        Ok(Some(nx < ny))
+        Ok(match (nx, ny) {
+            (Numeric::Number(a), Numeric::Number(b)) => {
+                if a.is_nan() || b.is_nan() {
+                    None
+                } else {
+                    Some(a < b)
+                }
+            }
+            (Numeric::BigInt(a), Numeric::BigInt(b)) => Some(a < b),
+            (Numeric::BigInt(a), Numeric::Number(b)) => a.compare_f64(b).map(|o| o == Ordering::Less),
+            (Numeric::Number(a), Numeric::BigInt(b)) => b.compare_f64(a).map(|o| o == Ordering::Greater),
+        })
     }
 
     /// The relational operators `<`, `<=`, `>`, `>=` (§13.10.1).
@@ -136,6 +182,21 @@ pub fn number_remainder(n: f64, d: f64) -> f64 {
         }
     }
     n % d
+}
+
+/// A numeric binary operator on two numbers (the Number column of Table 38).
+pub fn number_binary(insn: Insn, x: f64, y: f64) -> f64 {
+    use crate::conversions::number_to_int32;
+    let shift = number_to_int32(y) as u32 & 31;
+    match insn {
+        Insn::Shl { .. } => number_to_int32(x).wrapping_shl(shift) as f64,
+        Insn::Shr { .. } => (number_to_int32(x) >> shift) as f64,
+        Insn::UShr { .. } => ((number_to_int32(x) as u32) >> shift) as f64,
+        Insn::BitAnd { .. } => (number_to_int32(x) & number_to_int32(y)) as f64,
+        Insn::BitOr { .. } => (number_to_int32(x) | number_to_int32(y)) as f64,
+        Insn::BitXor { .. } => (number_to_int32(x) ^ number_to_int32(y)) as f64,
+        _ => arithmetic(insn, x, y),
+    }
 }
 
 /// The numeric part of `-`, `*`, `/`, `%`, `**` on two numbers.

@@ -66,6 +66,8 @@ pub enum ObjectKind {
     /// A String exotic object (§10.4.3).
     String(JsString),
     Symbol(Symbol),
+    /// A BigInt wrapper object ([[BigIntData]], §21.2.4).
+    BigInt(std::rc::Rc<crate::bigint::BigInt>),
     /// An arguments object: its elements are ordinary own properties; a mapped one (sloppy
     /// functions with simple parameters, §10.4.4) also has a [[ParameterMap]] (`arguments.rs`).
     Arguments(Option<Box<arguments::ParameterMap>>),
@@ -236,6 +238,7 @@ impl Trace for ObjectKind {
             | ObjectKind::Number(_)
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
+            | ObjectKind::BigInt(_)
             | ObjectKind::Arguments(None)
             | ObjectKind::StringIterator(_)
             | ObjectKind::RegExp(_)

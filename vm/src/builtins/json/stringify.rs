@@ -153,9 +153,9 @@ pub fn json_stringify(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
 fn serialize_json_property(vm: &mut Vm, state: &Serializer, key: &PropertyKey, holder: ObjRef) -> JsResult<Serialized> {
     // Step 1: value = Get(holder, key).
     let mut value = vm.get(holder, key)?;
-    // Step 2: toJSON.
-    if let Value::Object(o) = value {
-        let to_json = vm.get(o, &PropertyKey::from("toJSON"))?;
+    // Step 2: toJSON, of objects and BigInts.
+    if matches!(value, Value::Object(_) | Value::BigInt(_)) {
+        let to_json = vm.get_v(&value, &PropertyKey::from("toJSON"))?;
         if vm.is_callable(&to_json) {
             value = vm.call(&to_json, value, &[key.to_value()])?;
         }
@@ -170,6 +170,7 @@ fn serialize_json_property(vm: &mut Vm, state: &Serializer, key: &PropertyKey, h
             ObjectKind::Number(_) => value = Value::Number(vm.to_number(&value)?),
             ObjectKind::String(_) => value = Value::String(vm.to_string(&value)?),
             ObjectKind::Boolean(b) => value = Value::Bool(b),
+            ObjectKind::BigInt(ref b) => value = Value::BigInt(b.clone()),
             _ => {}
         }
     }
@@ -184,6 +185,8 @@ fn serialize_json_property(vm: &mut Vm, state: &Serializer, key: &PropertyKey, h
         }
         Value::Number(n) if n.is_finite() => Serialized::Text(ascii(&number_to_string(n))),
         Value::Number(_) => Serialized::Text(ascii("null")),
+        // Step 10: BigInts have no JSON form.
+        Value::BigInt(_) => return Err(vm.throw_type_error("Do not know how to serialize a BigInt")),
         Value::Object(o) if !vm.is_callable(&value) => Serialized::Open(o),
         _ => Serialized::Undefined,
     })

@@ -22,6 +22,10 @@ pub fn inspect_error(vm: &mut Vm, thrown: &Value) -> String {
     if let Value::String(s) = thrown {
         return s.to_rust_lossy();
     }
+    // Node prints a BigInt as V8 converts it to a string, without the `n`.
+    if let Value::BigInt(b) = thrown {
+        return b.to_string_radix(10);
+    }
     match super::inspect(vm, thrown, InspectOptions::default()) {
         Ok(text) => text,
         // Inspecting ran user code that threw: fall back to what cannot throw.

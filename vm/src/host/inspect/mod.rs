@@ -141,6 +141,7 @@ impl<'vm> Ctx<'vm> {
                 let description = sym.description();
                 primitives::format_symbol_value(description.as_ref().map(|d| d.as_units()))
             }
+            Value::BigInt(b) => format_bigint(b, self.opts.numeric_separator),
             Value::Object(_) => String::new(),
         }
     }
@@ -204,6 +205,16 @@ pub fn format_number(n: f64, numeric_separator: bool) -> String {
             grouped_frac.extend(&digits[i..]);
             format!("{}.{}", group_integer_digits(int), grouped_frac)
         }
+    }
+}
+
+/// Node's `formatBigInt`: the decimal digits and an `n`, grouped like numbers when asked.
+pub fn format_bigint(b: &crate::bigint::BigInt, numeric_separator: bool) -> String {
+    let digits = b.to_string_radix(10);
+    if numeric_separator {
+        format!("{}n", group_integer_digits(&digits))
+    } else {
+        format!("{digits}n")
     }
 }
 

@@ -646,6 +646,7 @@ fn boxed_base(
             "String"
         }
         Value::Bool(_) => "Boolean",
+        Value::BigInt(_) => "BigInt",
         _ => "Symbol",
     };
     let mut base = format!("[{type_name}");

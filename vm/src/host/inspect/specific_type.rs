@@ -18,6 +18,7 @@ pub fn determine_specific_type(vm: &mut Vm, value: &Value) -> String {
             format!("type number ({shown})")
         }
         Value::Bool(b) => format!("type boolean ({b})"),
+        Value::BigInt(b) => format!("type bigint ({})", super::format_bigint(b, false)),
         Value::Symbol(s) => format!("type symbol ({})", s.descriptive_string()),
         Value::String(s) => {
             let units = s.as_units();
