@@ -25,12 +25,19 @@ fn patch_generated_parser() {
     }
 }
 
+/// lalrpop does not regenerate grammar.rs when the grammar is unchanged, so every patch must
+/// recognise its own work and leave it alone.
+const SKIPPED_EXPECTED_TOKENS: &str = "    {\n        let _ = __states;\n        alloc::vec::Vec::new()\n    }\n";
+
 /// lalrpop fills every parse error with the list of terminals that would have been accepted,
 /// found by simulating the parser once per terminal (about 150 simulations). Automatic
 /// semicolon insertion goes through error recovery, so code written without semicolons paid
 /// that price at every line end: half of its parse time. modjs words its errors from the
 /// offending token alone (V8's style), so the generated function returns an empty list.
 fn skip_expected_token_lists(code: String) -> String {
+    if code.contains(SKIPPED_EXPECTED_TOKENS) {
+        return code;
+    }
     let Some(fn_at) = code.find("fn __expected_tokens_from_states<") else {
         println!("cargo:warning=grammar.rs: __expected_tokens_from_states not found; left as generated");
         return code;
@@ -46,7 +53,7 @@ fn skip_expected_token_lists(code: String) -> String {
     let end_at = body_at + end_rel + end_marker.len();
     let mut patched = String::with_capacity(code.len());
     patched.push_str(&code[..body_at]);
-    patched.push_str("    {\n        let _ = __states;\n        alloc::vec::Vec::new()\n    }\n");
+    patched.push_str(SKIPPED_EXPECTED_TOKENS);
     patched.push_str(&code[end_at..]);
     patched
 }
@@ -63,7 +70,8 @@ fn keep_reductions_out_of_line(code: String) -> String {
     while let Some(at) = rest.find(marker) {
         let after = &rest[at + marker.len()..];
         patched.push_str(&rest[..at]);
-        if after.starts_with(|c: char| c.is_ascii_digit()) {
+        let marked = patched.trim_end().ends_with("#[inline(never)]");
+        if after.starts_with(|c: char| c.is_ascii_digit()) && !marked {
             patched.push_str("\n    #[inline(never)]");
         }
         patched.push_str(marker);
@@ -81,6 +89,9 @@ fn move_fallible_reductions_out(code: String) -> String {
     let match_marker = "        let (__pop_states, __nonterminal) = match __action {\n";
     let end_marker = "\n        };\n        let __states_len = __states.len();";
     let fn_marker = "    fn __reduce<";
+    if code.contains("fn __reduce_fallible") {
+        return code;
+    }
     let (Some(fn_at), Some(match_at)) = (code.find(fn_marker), code.find(match_marker)) else {
         println!("cargo:warning=grammar.rs: __reduce not found; fallible reductions left inline");
         return code;
