@@ -11,8 +11,8 @@ fn main() {
     patch_generated_parser();
 }
 
-/// Applies [`skip_expected_token_lists`], [`keep_reductions_out_of_line`] and
-/// [`move_fallible_reductions_out`] to the generated grammar.rs.
+/// Applies [`skip_expected_token_lists`], [`keep_reductions_out_of_line`],
+/// [`move_fallible_reductions_out`] and [`box_large_rare_symbols`] to the generated grammar.rs.
 fn patch_generated_parser() {
     let Some(out) = std::env::var_os("OUT_DIR") else { return };
     let path = PathBuf::from(out).join("grammar.rs");
@@ -20,6 +20,7 @@ fn patch_generated_parser() {
     let code = skip_expected_token_lists(code);
     let code = keep_reductions_out_of_line(code);
     let code = move_fallible_reductions_out(code);
+    let code = box_large_rare_symbols(code);
     if let Err(e) = std::fs::write(&path, code) {
         println!("cargo:warning=grammar.rs: could not write the patched parser: {e}");
     }
@@ -158,4 +159,44 @@ fn move_fallible_reductions_out(code: String) -> String {
     patched.push_str(arms.trim_end_matches('\n'));
     patched.push_str(&code[arms_end..]);
     patched
+}
+
+/// Every slot of the parser's stack is a `__Symbol`, an enum as large as its largest variant,
+/// and each shift and reduction copies slots. A few variants hold values larger than any
+/// expression or statement but appear at most once per statement (the error recovery value of
+/// an inserted semicolon, import and export declarations); boxing them shrinks every slot.
+const BOXED_SYMBOL_TYPES: &[&str] =
+    &["__lalrpop_util::ErrorRecovery<usize, Tok, SyntaxError>", "ExportDecl", "ImportDecl"];
+
+fn box_large_rare_symbols(mut code: String) -> String {
+    let Some(enum_at) = code.find("pub(crate) enum __Symbol<>") else {
+        println!("cargo:warning=grammar.rs: __Symbol not found; left unboxed");
+        return code;
+    };
+    let Some(enum_len) = code[enum_at..].find("\n    }\n") else { return code };
+    let variants: Vec<(String, String)> = code[enum_at..enum_at + enum_len]
+        .lines()
+        .filter_map(|line| {
+            let (name, rest) = line.trim().split_once('(')?;
+            let ty = rest.strip_suffix("),")?;
+            let boxed = name.starts_with("Variant") && BOXED_SYMBOL_TYPES.contains(&ty);
+            boxed.then(|| (name.to_string(), ty.to_string()))
+        })
+        .collect();
+    for (name, ty) in variants {
+        let declared = format!("        {name}({ty}),\n");
+        let Some(decl_at) = code[enum_at..].find(&declared).map(|at| enum_at + at) else { continue };
+        code.replace_range(decl_at..decl_at + declared.len(), &format!("        {name}(alloc::boxed::Box<{ty}>),\n"));
+        for value in ["__nt", "recovery"] {
+            code = code.replace(
+                &format!("__Symbol::{name}({value})"),
+                &format!("__Symbol::{name}(alloc::boxed::Box::new({value}))"),
+            );
+        }
+        code = code.replace(
+            &format!("Some((__l, __Symbol::{name}(__v), __r)) => (__l, __v, __r)"),
+            &format!("Some((__l, __Symbol::{name}(__v), __r)) => (__l, *__v, __r)"),
+        );
+    }
+    code
 }
