@@ -32,8 +32,18 @@ pub fn parse(src: &str, goal: Goal) -> Result<ast::Program, SyntaxError> {
 
 /// Parses direct eval code: a Script whose early errors are those of its caller's context.
 pub fn parse_eval(src: &str, cx: early_errors::EvalContext) -> Result<ast::Program, SyntaxError> {
+    parse_eval_in_classes(src, cx, &[])
+}
+
+/// [`parse_eval`] for eval code called inside class bodies that declare `private_names`
+/// (without the `#`), which the eval code may then refer to.
+pub fn parse_eval_in_classes(
+    src: &str,
+    cx: early_errors::EvalContext,
+    private_names: &[String],
+) -> Result<ast::Program, SyntaxError> {
     let program = parse_unchecked(src, Goal::Script)?;
-    early_errors::check_eval(&program, src, cx)?;
+    early_errors::check_eval_in_classes(&program, src, cx, private_names)?;
     Ok(program)
 }
 

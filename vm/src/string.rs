@@ -80,13 +80,26 @@ impl JsString {
         let hash = hash_units(units);
         INTERNED.with(|table| {
             let mut table = table.borrow_mut();
-            let bucket = table.entry(hash).or_default();
-            if let Some(s) = bucket.iter().find(|s| s.as_units() == units) {
-                return s.clone();
+            let Interned { first, more } = &mut *table;
+            match first.entry(hash) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    let s = JsString(Rc::new(StrData { hash, units: units.into() }));
+                    slot.insert(s.clone());
+                    s
+                }
+                std::collections::hash_map::Entry::Occupied(slot) => {
+                    if slot.get().as_units() == units {
+                        return slot.get().clone();
+                    }
+                    let others = more.entry(hash).or_default();
+                    if let Some(s) = others.iter().find(|s| s.as_units() == units) {
+                        return s.clone();
+                    }
+                    let s = JsString(Rc::new(StrData { hash, units: units.into() }));
+                    others.push(s.clone());
+                    s
+                }
             }
-            let s = JsString(Rc::new(StrData { hash, units: units.into() }));
-            bucket.push(s.clone());
-            s
         })
     }
 
@@ -131,10 +144,18 @@ impl JsString {
     }
 }
 
+type ByHash<T> = HashMap<u64, T, BuildHasherDefault<crate::object::KeyHasher>>;
+
+/// The interned strings of a thread, by content hash: the first string of each hash in a map
+/// of its own (no list to allocate per string), any other string with the same hash beside it.
+#[derive(Default)]
+struct Interned {
+    first: ByHash<JsString>,
+    more: ByHash<Vec<JsString>>,
+}
+
 thread_local! {
-    /// The interned strings, by content hash.
-    static INTERNED: RefCell<HashMap<u64, Vec<JsString>, BuildHasherDefault<crate::object::KeyHasher>>> =
-        RefCell::new(HashMap::default());
+    static INTERNED: RefCell<Interned> = RefCell::new(Interned::default());
 }
 
 /// `Some(i)` when `units` is the canonical decimal spelling of an array index.

@@ -10,7 +10,9 @@ use modjs_vm::{CellRef, PropertyKey, Value, Vm};
 fn compile(src: &str) -> ModuleCode {
     let program = modjs_parser::parse(src, Goal::Module).unwrap_or_else(|e| panic!("parse: {}", e.message));
     let has_tla = false;
-    compile_module(&program, Rc::new(SourceInfo::new("/m.mjs", src)), has_tla).unwrap_or_else(|e| panic!("compile: {}", e.message))
+    compile_module(&program, has_tla)
+        .unwrap_or_else(|e| panic!("compile: {}", e.message))
+        .materialize(&Rc::new(SourceInfo::new("/m.mjs", src)))
 }
 
 /// Cells for a layout: imports get `imports[name]`, the rest fresh cells in their initial state.
@@ -97,7 +99,7 @@ fn anonymous_defaults_are_named_default_and_this_is_undefined() {
 fn a_body_with_top_level_await_returns_its_promise() {
     let src = "globalThis.steps = 'a'; await null; steps += 'c'; export const late = 1;";
     let program = modjs_parser::parse(src, Goal::Module).unwrap();
-    let code = compile_module(&program, Rc::new(SourceInfo::new("/t.mjs", src)), true).unwrap();
+    let code = compile_module(&program, true).unwrap().materialize(&Rc::new(SourceInfo::new("/t.mjs", src)));
     let mut vm = Vm::new();
     let cells = cells_for(&mut vm, &code, &[]);
     let body = vm.module_function(code.body.clone(), cells.clone());

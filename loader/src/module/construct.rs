@@ -14,13 +14,14 @@ use std::collections::VecDeque;
 
 use modjs_parser::ast::{Goal, JsStr};
 use modjs_parser::module_records::parse_module_records;
+use modjs_vm::compiler::compile_module;
 
 use super::builtins::builtin_export_names;
 use crate::fast_hash::FastHashMap;
 use super::declarations::top_level_declarations;
 use super::error::ModuleError;
 use super::graph::ModuleGraph;
-use super::host::{HostFormat, HostResolution, ModuleHost};
+use super::host::{read_module_file, HostFormat, HostResolution, ModuleHost};
 use super::namespace::node_namespace_order;
 use super::parse_pipeline::for_each_in_order;
 use super::record::{
@@ -28,6 +29,8 @@ use super::record::{
 };
 use super::trace::Trace;
 use crate::runtime::commonjs::format::{detect_format, Detected};
+use crate::runtime::commonjs::prefetch::{Parsed, Prefetched, Prefetcher};
+use crate::runtime::commonjs::wrapper::{prepare_wrapper, PreparedWrapper};
 
 /// Loads the graph of `entry` (a path as the host understands it) into a new module map and
 /// returns it with the entry's id.
@@ -39,7 +42,7 @@ pub fn construct(
     trace.line(0, |_| "== construct: load and parse every module of the static graph, breadth-first".to_string());
     let mut graph = ModuleGraph::new();
     let entry_resolution = host.resolve_entry(entry)?;
-    let root = load_into(host, &mut graph, entry_resolution, trace)?;
+    let root = load_into(host, &mut graph, entry_resolution, trace, None)?;
     trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
     Ok((graph, root))
 }
@@ -50,18 +53,23 @@ pub fn construct(
 /// module imported statically and then by `import()` is one module with one namespace; only
 /// new URLs are fetched and parsed. When anything fails (resolution, fetch, parse), the records
 /// this call added are removed again and the map is as it was.
+///
+/// `ahead`: the CommonJS loader's prefetch worker, when it runs: modules it already read and
+/// parsed (the ES modules and CommonJS files a `require`d ES module's graph is made of) are
+/// taken from it instead of being read and parsed again.
 pub fn load_into(
     host: &mut dyn ModuleHost,
     graph: &mut ModuleGraph,
     start: HostResolution,
     trace: &mut Trace,
+    ahead: Option<&Prefetcher>,
 ) -> Result<ModuleId, ModuleError> {
     if let Some(existing) = graph.lookup(&start.url) {
         trace.line(1, |t| format!("{} is record #{}, already in the module map", t.show_url(&start.url), existing.0));
         return Ok(existing);
     }
     let before = graph.len();
-    let result = load_new_records(host, graph, start, trace);
+    let result = load_new_records(host, graph, start, trace, ahead);
     if result.is_err() {
         graph.truncate(before);
     }
@@ -74,6 +82,7 @@ fn load_new_records(
     graph: &mut ModuleGraph,
     start: HostResolution,
     trace: &mut Trace,
+    ahead: Option<&Prefetcher>,
 ) -> Result<ModuleId, ModuleError> {
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
@@ -88,9 +97,16 @@ fn load_new_records(
         // as they arrive, exactly as a one-at-a-time loop would (the first error in that order
         // wins). See [`super::parse_pipeline`].
         let level: Vec<HostResolution> = queue.drain(..).collect();
+        let files_read_by_workers = host.fetches_paths_as_files();
         let fetched: Vec<Fetched> = level
             .iter()
-            .map(|r| if matches!(r.format, HostFormat::Builtin(_)) { None } else { Some(host.fetch_source(r)) })
+            .map(|r| match (&r.format, ahead.and_then(|a| done_ahead(a, r))) {
+                (HostFormat::Builtin(_), _) => None,
+                (_, Some(Ahead::Loaded(loaded))) => Some(Ok(FetchedText::Ahead(loaded))),
+                (_, Some(Ahead::Text(text))) => Some(Ok(FetchedText::Text(text))),
+                (_, None) if files_read_by_workers && r.path.is_some() => Some(Ok(FetchedText::File)),
+                (_, None) => Some(host.fetch_source(r).map(FetchedText::Text)),
+            })
             .collect();
         let inputs: Vec<(&HostResolution, Fetched)> = level.iter().zip(fetched).collect();
         let parse = |_: usize, (resolution, source): (&HostResolution, Fetched)| parse_loaded(resolution, source);
@@ -99,13 +115,13 @@ fn load_new_records(
             let resolution = level[k].clone();
             pending.remove(&resolution.url);
             let mut kind = match loaded? {
-                // Compiled here, on this thread (the code is not `Send`); the tree is dropped.
+                // Compiled on the worker; its code is made for this thread here.
                 Loaded::Parsed(parsed) => {
                     ModuleKind::SourceText(Box::new(SourceTextModule::new(&resolution.url, *parsed)))
                 }
                 Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
             };
-            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names }) =
+            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names, .. }) =
                 &mut kind
             {
                 // The names Node's CommonJS analysis finds, in namespace order.
@@ -157,7 +173,41 @@ fn load_new_records(
 }
 
 /// A fetched source text (`None` for a built-in, which has none).
-type Fetched = Option<Result<String, ModuleError>>;
+type Fetched = Option<Result<FetchedText, ModuleError>>;
+
+/// What fetching a module found.
+enum FetchedText {
+    /// The text, still to be parsed.
+    Text(String),
+    /// The file at the resolution's path, still to be read (on the parse worker).
+    File,
+    /// The module's record kind, read, parsed and compiled ahead by the CommonJS loader's
+    /// prefetch worker.
+    Ahead(Loaded),
+}
+
+/// What the prefetch worker did for a module.
+enum Ahead {
+    Loaded(Loaded),
+    Text(String),
+}
+
+/// The work the prefetch worker did ahead for `r`, if any: an ES module parsed and compiled, a
+/// CommonJS module's wrapper compiled, or at least the text. It is the same work as the parse
+/// workers' here (a pure function of the file's bytes), done for the same file.
+fn done_ahead(prefetcher: &Prefetcher, r: &HostResolution) -> Option<Ahead> {
+    if !matches!(r.format, HostFormat::Module | HostFormat::CommonJs) {
+        return None;
+    }
+    let Prefetched { source, parsed, .. } = prefetcher.take(r.path.as_deref()?)?;
+    Some(match (&r.format, parsed) {
+        (HostFormat::Module, Some(Parsed::Module(parsed))) => Ahead::Loaded(Loaded::Parsed(parsed)),
+        (HostFormat::CommonJs, Some(Parsed::Wrapper(prepared))) => Ahead::Loaded(commonjs_facade(source, Some(prepared))),
+        // A module's text stays with its parse.
+        (_, Some(Parsed::Module(parsed))) => Ahead::Text(parsed.source),
+        _ => Ahead::Text(source),
+    })
+}
 
 /// What a parse worker hands back for one module: a parsed ES module (made a record, compiled,
 /// on the constructing thread) or a finished synthetic record.
@@ -186,17 +236,25 @@ fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: Modu
 
 /// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
 /// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
-fn parse_loaded(
-    resolution: &HostResolution,
-    source: Option<Result<String, ModuleError>>,
-) -> Result<Loaded, ModuleError> {
+fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
+    let source = match fetched {
+        Some(Ok(FetchedText::Ahead(loaded))) => return Ok(loaded),
+        Some(Ok(FetchedText::Text(text))) => Some(Ok(text)),
+        Some(Ok(FetchedText::File)) => Some(read_module_file(path.unwrap_or_default())),
+        Some(Err(e)) => Some(Err(e)),
+        None => None,
+    };
     let fetch = || source.unwrap_or_else(|| Ok(String::new()));
     Ok(match &resolution.format {
         HostFormat::Builtin(id) => {
             let export_names = builtin_export_names(id).iter().map(|n| JsStr::from_str(n)).collect();
-            Loaded::Synthetic(SyntheticModule { kind: SyntheticKind::Builtin { id: id.clone() }, export_names })
+            Loaded::Synthetic(SyntheticModule {
+                kind: SyntheticKind::Builtin { id: id.clone() },
+                export_names,
+                prepared: None,
+            })
         }
         HostFormat::Json => {
             let source = fetch()?;
@@ -211,11 +269,16 @@ fn parse_loaded(
             Loaded::Synthetic(SyntheticModule {
                 kind: SyntheticKind::Json { source },
                 export_names: vec![JsStr::from_str("default")],
+                prepared: None,
             })
         }
-        // A CommonJS module is compiled when it is evaluated (as Node does: a syntax error in it
-        // surfaces only when its turn comes).
-        HostFormat::CommonJs => commonjs_facade(fetch()?),
+        // A CommonJS module is compiled here, ahead, but its errors are thrown when it is
+        // evaluated (as Node does: a syntax error in it surfaces only when its turn comes).
+        HostFormat::CommonJs => {
+            let source = fetch()?;
+            let prepared = prepare_wrapper(&source);
+            commonjs_facade(source, Some(prepared))
+        }
         HostFormat::Module => parse_source_text_module(url, fetch()?)?,
         HostFormat::Detect => {
             // Node v20.20's syntax detection: CommonJS unless the text fails to compile as
@@ -223,7 +286,7 @@ fn parse_loaded(
             let source = fetch()?;
             match detect_format(&source) {
                 Detected::Module => parse_source_text_module(url, source)?,
-                Detected::CommonJs(_) | Detected::Error(_) => commonjs_facade(source),
+                Detected::CommonJs(_) | Detected::Error(_) => commonjs_facade(source, None),
             }
         }
     })
@@ -232,20 +295,33 @@ fn parse_loaded(
 /// ParseModule (§16.2.1.7.1) of a source text: the Source Text Module Record, or Node's
 /// SyntaxError.
 fn parse_source_text_module(url: &str, source: String) -> Result<Loaded, ModuleError> {
+    match prepare_module(source) {
+        Ok(parsed) => Ok(Loaded::Parsed(parsed)),
+        Err((source, error)) => Err(ModuleError::Syntax { url: url.to_string(), source, error }),
+    }
+}
+
+/// The work of ParseModule that needs no thread's VM: the parse, the module records, the
+/// top-level declarations and the compiled code (the tree is dropped here). On a syntax error
+/// the text comes back with it.
+pub(crate) fn prepare_module(source: String) -> Result<Box<ParsedModule>, (String, modjs_parser::SyntaxError)> {
     let program = match modjs_parser::parse(&source, Goal::Module) {
         Ok(p) => p,
-        Err(error) => return Err(ModuleError::Syntax { url: url.to_string(), source, error }),
+        Err(error) => return Err((source, error)),
     };
     let records = parse_module_records(&program);
     let declarations = top_level_declarations(&program);
-    Ok(Loaded::Parsed(Box::new(ParsedModule { program, records, source, declarations })))
+    let code = compile_module(&program, records.has_tla);
+    drop(program);
+    Ok(Box::new(ParsedModule { code, records, source, declarations }))
 }
 
 /// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
-fn commonjs_facade(source: String) -> Loaded {
+fn commonjs_facade(source: String, prepared: Option<PreparedWrapper>) -> Loaded {
     Loaded::Synthetic(SyntheticModule {
         kind: SyntheticKind::CommonJs { source },
         export_names: vec![JsStr::from_str("default")],
+        prepared,
     })
 }
 

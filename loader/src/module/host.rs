@@ -54,11 +54,29 @@ pub trait ModuleHost {
     ) -> Result<HostResolution, ModuleError>;
     /// The source text of a resolved module (not called for built-ins).
     fn fetch_source(&mut self, module: &HostResolution) -> Result<String, ModuleError>;
+    /// Whether [`ModuleHost::fetch_source`] of a module with a `path` is exactly
+    /// [`read_module_file`] of that path: the construct phase then reads such files on its
+    /// parse workers (alongside the parses) instead of one after the other on its own thread.
+    fn fetches_paths_as_files(&self) -> bool {
+        false
+    }
     /// The export names of a CommonJS module imported from ESM, `default` included. A host
     /// without CommonJS analysis offers `default` alone.
     fn commonjs_export_names(&mut self, _module: &HostResolution, _source: &str) -> Vec<String> {
         vec!["default".to_string()]
     }
+}
+
+/// The text of a module file, or the error Node reports when it cannot be read.
+pub fn read_module_file(path: &str) -> Result<String, ModuleError> {
+    crate::resolve::fs::read_text(path).ok_or_else(|| {
+        ModuleError::Resolve(ResolveError {
+            name: "Error",
+            code: Some("ENOENT"),
+            message: format!("ENOENT: no such file or directory, open '{}'", path),
+            url: None,
+        })
+    })
 }
 
 fn format_of(format: ModuleFormat, href: &str) -> HostFormat {
@@ -187,16 +205,13 @@ impl ModuleHost for FsHost {
         Ok(resolution)
     }
 
+    fn fetches_paths_as_files(&self) -> bool {
+        true
+    }
+
     fn fetch_source(&mut self, module: &HostResolution) -> Result<String, ModuleError> {
         if let Some(path) = &module.path {
-            return crate::resolve::fs::read_text(path).ok_or_else(|| {
-                ModuleError::Resolve(ResolveError {
-                    name: "Error",
-                    code: Some("ENOENT"),
-                    message: format!("ENOENT: no such file or directory, open '{}'", path),
-                    url: None,
-                })
-            });
+            return read_module_file(path);
         }
         if let Some(rest) = module.url.strip_prefix("data:") {
             return data_url_body(rest).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()));

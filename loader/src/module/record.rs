@@ -9,10 +9,12 @@
 use std::rc::Rc;
 
 use modjs_parser::ast::JsStr;
-use modjs_parser::ast::{ImportPhase, Program};
+use modjs_parser::ast::ImportPhase;
 use modjs_parser::module_records::{ModuleRecords, ModuleRequest};
 use modjs_vm::bytecode::SourceInfo;
-use modjs_vm::compiler::{compile_module, CompileError, ModuleCode};
+use modjs_vm::compiler::{CompileError, CompiledModule, ModuleCode};
+
+use crate::runtime::commonjs::wrapper::PreparedWrapper;
 
 use super::declarations::TopLevelDeclarations;
 use crate::fast_hash::FastHashMap;
@@ -152,10 +154,13 @@ impl Default for CyclicFields {
 }
 
 /// What ParseModule produced for one source text, before it becomes a record: the parse runs
-/// on a worker thread, so this holds nothing tied to one thread (no `Rc`).
+/// on a worker thread, so this holds nothing tied to one thread (no `Rc`). The module is
+/// compiled there too, right after the parse, so the syntax tree never leaves the worker.
 #[derive(Debug)]
 pub struct ParsedModule {
-    pub program: Program,
+    /// The compiled [[ECMAScriptCode]] (a compile error — "modjs does not support ... yet" — is
+    /// kept and thrown where the module is instantiated).
+    pub code: Result<CompiledModule, CompileError>,
     pub records: ModuleRecords,
     pub source: String,
     pub declarations: TopLevelDeclarations,
@@ -169,11 +174,12 @@ pub struct SourceTextModule {
     /// [[RequestedModules]], [[ImportEntries]], [[LocalExportEntries]],
     /// [[IndirectExportEntries]], [[StarExportEntries]] and [[HasTLA]], from ParseModule.
     pub records: ModuleRecords,
-    /// [[ECMAScriptCode]], compiled to the VM's code as soon as the module is parsed, so that
-    /// the syntax tree (tens of kilobytes per module) is dropped at once instead of living as
-    /// long as the module map. Compiling needs nothing from linking (module bindings are
-    /// resolved to cells when the module is instantiated). A compile error ("modjs does not
-    /// support ... yet") is kept and thrown where the module is instantiated, as before.
+    /// [[ECMAScriptCode]], compiled to the VM's code on the parse worker as soon as the module
+    /// is parsed, so that the syntax tree (tens of kilobytes per module) is dropped at once
+    /// instead of living as long as the module map. Compiling needs nothing from linking
+    /// (module bindings are resolved to cells when the module is instantiated). A compile
+    /// error ("modjs does not support ... yet") is kept and thrown where the module is
+    /// instantiated.
     pub ecmascript_code: Result<ModuleCode, CompileError>,
     /// The source text (for error frames and, later, `Function.prototype.toString`), shared
     /// with the compiled code's [`SourceInfo`].
@@ -215,12 +221,10 @@ impl SourceTextModule {
     /// Builds the record of a parsed module: compiles its body (the code's functions are named
     /// after `url` in stack traces) and drops the syntax tree.
     pub fn new(url: &str, parsed: ParsedModule) -> Self {
-        let ParsedModule { program, records, source, declarations } = parsed;
+        let ParsedModule { code, records, source, declarations } = parsed;
         let source: Rc<str> = Rc::from(source);
-        let info =
-            Rc::new(SourceInfo::shared(url.to_string(), source.clone()));
-        let ecmascript_code = compile_module(&program, info, records.has_tla);
-        drop(program);
+        let info = Rc::new(SourceInfo::shared(url.to_string(), source.clone()));
+        let ecmascript_code = code.map(|code| code.materialize(&info));
         let request_indices =
             records.requested_modules.iter().enumerate().map(|(i, r)| (RequestKey::of(r), i)).collect();
         SourceTextModule {
@@ -259,6 +263,9 @@ pub struct SyntheticModule {
     pub kind: SyntheticKind,
     /// The export names, in Node's namespace order.
     pub export_names: Vec<JsStr>,
+    /// A CommonJS module's wrapper, parsed and compiled by the parse worker (taken when the
+    /// module is evaluated).
+    pub prepared: Option<PreparedWrapper>,
 }
 
 /// The concrete kind of a Module Record.

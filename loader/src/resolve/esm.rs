@@ -130,7 +130,7 @@ pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Resu
     //      Its native stat also stops at a NUL byte (from "%00").
     let stat_target = if file_path.ends_with('/') { "/" } else { file_path.as_str() };
     let stat_target = stat_target.split('\0').next().unwrap_or(stat_target);
-    match fs::stat(stat_target) {
+    match r.stat(stat_target) {
         Stat::Dir => {
             r.step(|r| format!("ESM_RESOLVE: {} is a directory → ERR_UNSUPPORTED_DIR_IMPORT", r.show(&file_path)));
             return Err(ResolveError::unsupported_dir_import(&file_path, &base_text).with_url(resolved.href()));

@@ -57,6 +57,8 @@ pub struct Resolver {
     pub warnings: Vec<String>,
     /// Real paths already computed (see [`Resolver::realpath`]).
     realpaths: std::collections::HashMap<String, String>,
+    /// Paths already found to be files (see [`Resolver::stat`]).
+    files: crate::fast_hash::FastHashSet<String>,
 }
 
 impl Resolver {
@@ -75,6 +77,21 @@ impl Resolver {
         let real = fs::realpath(path);
         self.realpaths.insert(path.to_string(), real.clone());
         real
+    }
+
+    /// `internalModuleStat(path)`, remembering the files found: a module file found once is
+    /// taken to stay there for the run, as the real-path cache takes its real path to stay
+    /// (in a graph of 10,000 modules, 45,000 imports name 10,000 files). A directory or a
+    /// missing path is asked again each time (a program may create the file later).
+    pub fn stat(&mut self, path: &str) -> fs::Stat {
+        if self.files.contains(path) {
+            return fs::Stat::File;
+        }
+        let stat = fs::stat(path);
+        if stat == fs::Stat::File {
+            self.files.insert(path.to_string());
+        }
+        stat
     }
 
     /// Whether the rules that fire are being recorded.

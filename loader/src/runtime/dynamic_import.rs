@@ -242,7 +242,8 @@ impl ModuleRuntime {
             )
         });
         let resolution = host.resolve_imported_module(referrer_url, request)?;
-        let module = construct::load_into(host.as_mut(), &mut self.graph, resolution, trace)?;
+        let ahead = self.commonjs.running_prefetcher();
+        let module = construct::load_into(host.as_mut(), &mut self.graph, resolution, trace, ahead)?;
         link(&mut self.graph, module, trace)?;
         if let Err(thrown) = self.instantiate(vm) {
             return Err(thrown_as_module_error(vm, &thrown));

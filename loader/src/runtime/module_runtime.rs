@@ -25,6 +25,7 @@ use crate::module::graph::ModuleGraph;
 use crate::module::host::ModuleHost;
 use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
 use crate::module::Trace;
+use crate::runtime::commonjs::prefetch::Prefetched;
 use crate::resolve::url::Url;
 
 /// A module's compiled body, ready to run.
@@ -398,11 +399,21 @@ impl ModuleExecutor for Executor<'_> {
                 }
                 let filename = Url::parse(&record.url).and_then(|u| u.to_file_path().ok()).unwrap_or_else(|| record.url.clone());
                 let names: Vec<JsStr> = s.export_names.iter().filter(|n| **n != default).cloned().collect();
+                // The wrapper the parse worker prepared goes to `require`'s loader, which takes
+                // it for this file's load instead of reading and compiling the file again.
+                if let ModuleKind::Synthetic(s) = &mut graph.get_mut(module).kind {
+                    if let (Some(prepared), SyntheticKind::CommonJs { source }) = (s.prepared.take(), &mut s.kind) {
+                        let entry = Prefetched::prepared(std::mem::take(source), prepared);
+                        self.rt.commonjs.deposit_prepared(filename.clone(), entry);
+                    }
+                }
                 // The module runs JavaScript (and may `require` more): the runtime goes back
                 // into the VM meanwhile.
                 let loaded = self.with_runtime_lent(graph, |vm| {
                     crate::runtime::commonjs::esm_interop::load_for_import(vm, &filename, &names)
                 });
+                // Not taken when `require` had already loaded the file: a later load reads it anew.
+                self.rt.commonjs.discard_prepared(&filename);
                 let outcome = match loaded {
                     Ok(values) => {
                         for (name, value) in values {

@@ -26,6 +26,17 @@ pub(super) struct PrivateEnvironment<'a> {
     names: NameMap<&'a str, (PrivateKind, bool)>,
 }
 
+impl<'a> PrivateEnvironment<'a> {
+    /// The private environment around direct eval code: names the caller's classes declare.
+    pub(super) fn of_names(names: &'a [String]) -> PrivateEnvironment<'a> {
+        let mut env = PrivateEnvironment::default();
+        for name in names {
+            env.names.insert(name.as_str(), (PrivateKind::Accessors, false));
+        }
+        env
+    }
+}
+
 /// The name without the leading `#`, however the parser spelled it.
 fn private_name(id: &Ident) -> &str {
     id.name.strip_prefix('#').unwrap_or(&id.name)

@@ -50,12 +50,36 @@ pub struct EvalContext {
     pub strict: bool,
     /// The call is inside a (non-arrow) function: `new.target` is allowed.
     pub new_target: bool,
+    /// The call is inside a method: `super.x` is allowed.
+    pub super_property: bool,
+    /// The call is inside a derived class constructor: `super()` is allowed.
+    pub super_call: bool,
+    /// The call is inside a class field initializer or static block: `arguments` is forbidden.
+    pub no_arguments: bool,
 }
 
 /// Checks the early errors of direct eval code (a Script) in the context of its caller.
 pub fn check_eval(program: &Program, src: &str, cx: EvalContext) -> Result<(), SyntaxError> {
+    check_eval_in_classes(program, src, cx, &[])
+}
+
+/// [`check_eval`] for eval code called inside class bodies whose private names (without the
+/// `#`) are `private_names`: references to them are valid (PerformEval step 11,
+/// AllPrivateIdentifiersValid with the caller's private environment).
+pub fn check_eval_in_classes<'a>(
+    program: &'a Program,
+    src: &'a str,
+    cx: EvalContext,
+    private_names: &'a [String],
+) -> Result<(), SyntaxError> {
     let mut checker = Checker::new(program.goal, src);
+    if !private_names.is_empty() {
+        checker.classes.push(classes::PrivateEnvironment::of_names(private_names));
+    }
     checker.ctx.new_target = cx.new_target;
+    checker.ctx.super_property = cx.super_property;
+    checker.ctx.super_call = cx.super_call;
+    checker.ctx.no_arguments = cx.no_arguments;
     checker.eval_strict = cx.strict;
     checker.check_program(program);
     match checker.error {

@@ -80,10 +80,23 @@ pub enum Insn {
     WithGetBinding { dst: Reg, base: Reg, name: u32 },
     /// SetMutableBinding of `name` on the binding object in `base`.
     WithSetBinding { base: Reg, name: u32, src: Reg },
+    /// WithBaseObject of the environment found by `WithHasBinding` (`base`: an object or
+    /// `undefined`) into `dst`: a with object, else `undefined` (also for the record of a
+    /// function's eval-declared variables, a declarative one, §9.1.1.1.10).
+    WithBaseObject { dst: Reg, base: Reg },
     /// Initialises a script's lexical declaration in the realm's global record.
     InitGlobalLexical { name: u32, src: Reg },
-    /// CreateGlobalFunctionBinding.
-    DeclareGlobalFunction { name: u32, src: Reg },
+    /// CreateGlobalFunctionBinding(name, r[src], deletable) (a Script's functions are not
+    /// deletable, sloppy eval code's are).
+    DeclareGlobalFunction { name: u32, src: Reg, deletable: bool },
+    /// Sloppy direct eval code declaring `name` in its calling function's variable environment
+    /// (`compiler/eval_var_scope.rs`): CreateMutableBinding(name, true) and InitializeBinding to
+    /// undefined in the object record held by the cell of upvalue `env` — stored there first
+    /// when the cell still holds `undefined` — unless the record has the binding.
+    DeclareEvalVar { env: u16, name: u32 },
+    /// SetMutableBinding(name, r[src], false) on that record (InitializeBinding of a function
+    /// declared by the eval code; a block function's copy, Annex B.3.2.3).
+    SetEvalVar { env: u16, name: u32, src: Reg },
     /// `delete x` for an unqualified global name (sloppy only).
     DeleteGlobal { dst: Reg, name: u32 },
 
@@ -323,10 +336,15 @@ pub enum Insn {
     /// is the realm's %eval%, direct eval (`Vm::perform_direct_eval`) with the caller's `this` in
     /// `r[this]` and child template `table` listing the visible bindings; the result goes to
     /// `dst` and the following `Call` is skipped. Otherwise nothing (the `Call` runs).
+    /// `argc` = [`SPREAD_ARGC`]: `r[base + 2]` is an array of the arguments (then a
+    /// `CallSpread` follows).
     DirectEval { dst: Reg, base: Reg, argc: u16, table: u32, this: Reg },
     /// GC safe point at function entry.
     Nop,
 }
+
+/// The `argc` of a `DirectEval` whose arguments are spread into an array.
+pub const SPREAD_ARGC: u16 = u16::MAX;
 
 /// The error constructors compile-time-known runtime errors use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

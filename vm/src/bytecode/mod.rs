@@ -4,5 +4,5 @@
 pub mod insn;
 pub mod template;
 
-pub use insn::{CompareOp, ErrorType, ImmOp, Insn, MethodKind, Reg, NO_TEXT};
-pub use template::{Capture, Constant, FunctionTemplate, SourceInfo, TemplateKind, TemplateSite};
+pub use insn::{CompareOp, ErrorType, ImmOp, Insn, MethodKind, Reg, NO_TEXT, SPREAD_ARGC};
+pub use template::{Capture, CompiledFunction, Constant, FunctionTemplate, SourceInfo, TemplateKind, TemplateSite};

@@ -84,6 +84,78 @@ impl std::fmt::Debug for SourceInfo {
     }
 }
 
+/// One compiled function as the compiler leaves it: everything a [`FunctionTemplate`] holds,
+/// with its constants and names still compile-time data (no VM strings, no interned keys, no
+/// `Rc`). It is `Send`, so a module can be compiled on the thread that parsed it;
+/// [`CompiledFunction::materialize`] turns it into templates on the thread that runs it.
+#[derive(Debug)]
+pub struct CompiledFunction {
+    pub name: JsStr,
+    pub kind: TemplateKind,
+    pub strict: bool,
+    pub is_async: bool,
+    pub is_generator: bool,
+    pub length: u32,
+    pub param_count: u16,
+    pub register_count: u16,
+    pub cell_count: u16,
+    pub needs_arguments: bool,
+    pub code: Vec<Insn>,
+    pub constants: Vec<Constant>,
+    pub names: Vec<JsStr>,
+    pub children: Vec<CompiledFunction>,
+    pub template_sites: Vec<TemplateSite>,
+    pub captures: Vec<Capture>,
+    pub line_table: Vec<(u32, u32)>,
+    pub span: (u32, u32),
+}
+
+impl CompiledFunction {
+    /// The function's template (and its nested functions' templates), made for this thread:
+    /// constants become values, names become interned strings and property keys.
+    pub fn materialize(self, source: &Rc<SourceInfo>) -> Rc<FunctionTemplate> {
+        let values = self
+            .constants
+            .iter()
+            .map(|c| match c {
+                Constant::Number(n) => Value::Number(*n),
+                Constant::String(s) => Value::String(JsString::from_slice(s.units())),
+                // BigInt literals are rejected before a constant is made.
+                Constant::BigInt(_) => Value::Undefined,
+            })
+            .collect();
+        // Names are interned, so that property keys compiled anywhere match the keys objects
+        // store by pointer.
+        let name_strings: Vec<JsString> = self.names.iter().map(|n| JsString::interned(n.units())).collect();
+        let keys: Vec<PropertyKey> = name_strings.iter().map(|s| PropertyKey::from_string(s.clone())).collect();
+        let property_hints = keys.iter().map(|_| Cell::new(0)).collect();
+        let children = self.children.into_iter().map(|c| c.materialize(source)).collect();
+        Rc::new(FunctionTemplate {
+            values,
+            name_strings,
+            keys,
+            property_hints,
+            name: JsString::from_slice(self.name.units()),
+            kind: self.kind,
+            strict: self.strict,
+            is_async: self.is_async,
+            is_generator: self.is_generator,
+            length: self.length,
+            param_count: self.param_count,
+            register_count: self.register_count,
+            cell_count: self.cell_count,
+            needs_arguments: self.needs_arguments,
+            code: self.code,
+            children,
+            template_sites: self.template_sites,
+            captures: self.captures,
+            line_table: self.line_table,
+            span: self.span,
+            source: source.clone(),
+        })
+    }
+}
+
 /// One compiled function.
 pub struct FunctionTemplate {
     /// The function's own name (`""` for anonymous functions before SetFunctionName); every

@@ -53,6 +53,10 @@ pub struct FunctionInfo {
     /// The function contains a direct `eval(...)` call (itself or in a nested function): every
     /// binding visible there is kept in a cell (see `eval_scope.rs`).
     pub has_direct_eval: bool,
+    /// The function's own code (not a nested function's) contains a direct `eval(...)` call:
+    /// in sloppy code that eval may declare variables in the function's variable environment
+    /// (see `eval_var_scope.rs`).
+    pub calls_eval: bool,
 }
 
 impl FunctionInfo {
@@ -282,7 +286,7 @@ impl<'c> Analyzer<'c> {
                 self.info.captured.insert(name.clone());
             }
         }
-        for name in [THIS, NEW_TARGET, ARGUMENTS] {
+        for name in [THIS, NEW_TARGET, ARGUMENTS, HOME, CTOR] {
             self.info.captured.insert(name.into());
             self.reference(name);
         }
@@ -722,6 +726,7 @@ impl<'c> Analyzer<'c> {
             ExprKind::Paren(x) | ExprKind::OptionalChain(x) | ExprKind::Await(x) => self.expr(x),
             ExprKind::Call { callee, args, .. } => {
                 if matches!(&super::expressions::unparen(callee).kind, ExprKind::Ident(id) if &*id.name == "eval") {
+                    self.info.calls_eval = true;
                     self.direct_eval_site();
                 }
                 self.expr(callee);

@@ -324,7 +324,7 @@ impl Compiler {
         let Some(fs) = self.funcs.pop() else {
             return Err(CompileError::internal("lost an initializer state", span));
         };
-        let template = Rc::new(fs.finish(self.source.clone()));
+        let template = fs.finish();
         let parent = self.f();
         parent.children.push(template);
         Ok((parent.children.len() - 1) as u32)
@@ -364,7 +364,7 @@ impl Compiler {
         let Some(fs) = self.funcs.pop() else {
             return Err(CompileError::internal("lost a constructor state", span));
         };
-        let template = Rc::new(fs.finish(self.source.clone()));
+        let template = fs.finish();
         let parent = self.f();
         parent.children.push(template);
         Ok((parent.children.len() - 1) as u32)

@@ -7,43 +7,51 @@
 //! ordinary `Call`. At run time, when the callee is the realm's %eval%, the string is compiled by
 //! [`compile_eval`] with the table as its outermost scope, so its free names resolve to the very
 //! same cells; names not in the table fall back to the global object. Any other callee makes
-//! `DirectEval` a no-op and the `Call` runs.
+//! `DirectEval` a no-op and the `Call` runs. The table also says, per binding, whether it is a
+//! lexical declaration between the call and the caller's variable environment, and, in its
+//! `length`, what the caller allows (`super`, `new.target`, `arguments`): see
+//! `eval_var_scope.rs`, which handles the `var` and function declarations of sloppy eval code.
 
 use std::rc::Rc;
 
 use modjs_lexer::JsStr;
 use modjs_parser::ast::{ArrayElement, Expr, Program, Span, StmtKind};
 
-use super::analysis::{is_with_object_name, THIS};
+use super::analysis::{is_with_object_name, CTOR, HOME, THIS};
 use super::declarations::{lexically_scoped_declarations, top_level_functions, var_declared_names, LexicalDecl};
+use super::eval_var_scope::{
+    eval_declaration_instantiation, EvalState, EvalVarTarget, GlobalEvalDeclarations, GlobalName,
+};
 use super::function_state::FuncState;
 use super::scope::{BindingKind, Loc, Resolved};
 use super::{CResult, CompileError, Compiler};
 use crate::bytecode::{Capture, Constant, FunctionTemplate, Insn, Reg, SourceInfo, TemplateKind};
 
-/// One binding visible to direct eval code: its name and kind (the run-time table).
+/// One binding visible to direct eval code: its name, kind and
+/// [`table_flags`](super::eval_var_scope::table_flags) (the run-time table).
 #[derive(Clone, Debug)]
 pub struct EvalBinding {
     pub name: String,
     pub kind: BindingKind,
+    pub flags: u8,
 }
 
 /// The code of a binding kind in the table's constant pool.
-fn kind_code(kind: BindingKind) -> f64 {
+fn kind_code(kind: BindingKind) -> u32 {
     match kind {
-        BindingKind::Var | BindingKind::Function | BindingKind::Param | BindingKind::Hidden => 0.0,
-        BindingKind::Let => 1.0,
-        BindingKind::Const => 2.0,
-        BindingKind::ClassInner => 3.0,
-        BindingKind::Import => 4.0,
-        BindingKind::Callee => 5.0,
-        BindingKind::DerivedThis => 6.0,
+        BindingKind::Var | BindingKind::Function | BindingKind::Param | BindingKind::Hidden => 0,
+        BindingKind::Let => 1,
+        BindingKind::Const => 2,
+        BindingKind::ClassInner => 3,
+        BindingKind::Import => 4,
+        BindingKind::Callee => 5,
+        BindingKind::DerivedThis => 6,
     }
 }
 
 /// The binding kind of a table code (see [`kind_code`]).
-pub fn kind_of_code(code: f64) -> BindingKind {
-    match (code as u32) % 8 {
+pub fn kind_of_code(code: u32) -> BindingKind {
+    match code % 8 {
         1 => BindingKind::Let,
         2 => BindingKind::Const,
         3 => BindingKind::ClassInner,
@@ -54,30 +62,44 @@ pub fn kind_of_code(code: f64) -> BindingKind {
     }
 }
 
-/// Reads the table of a `DirectEval` instruction back: the names and kinds, in capture order.
+/// The constant of table entry `index`: its kind code, its flags (two bits) and the index,
+/// which keeps the constants of the entries distinct in the deduplicated pool.
+fn entry_code(kind: BindingKind, flags: u8, index: usize) -> f64 {
+    (kind_code(kind) + 8 * (flags as u32 & 3)) as f64 + index as f64 * 32.0
+}
+
+/// Reads the table of a `DirectEval` instruction back: the names, kinds and flags, in capture
+/// order.
 pub fn eval_bindings(table: &FunctionTemplate) -> Vec<EvalBinding> {
     table
         .name_strings
         .iter()
         .zip(table.values.iter())
-        .map(|(n, v)| EvalBinding {
-            name: n.to_rust_lossy(),
-            kind: kind_of_code(match v {
-                crate::value::Value::Number(x) => *x,
-                _ => 0.0,
-            }),
+        .map(|(n, v)| {
+            let code = match v {
+                crate::value::Value::Number(x) if *x >= 0.0 => (*x % 32.0) as u32,
+                _ => 0,
+            };
+            EvalBinding { name: n.to_rust_lossy(), kind: kind_of_code(code), flags: (code / 8) as u8 }
         })
         .collect()
 }
 
+/// The [`context`](super::eval_var_scope::context) bits of a `DirectEval` table (kept in its
+/// `length`).
+pub fn eval_context_of(table: &FunctionTemplate) -> u32 {
+    table.length
+}
+
 impl Compiler {
     /// `eval(args)`: the callee in `base`, `this` of the caller in a temporary, the arguments
-    /// from `base + 2`, then `DirectEval` (the eval itself when the callee is %eval%) and the
-    /// ordinary call it skips in that case.
+    /// from `base + 2` (`spread`: an array of them there), then `DirectEval` (the eval itself
+    /// when the callee is %eval%) and the ordinary call it skips in that case.
     pub(super) fn direct_eval_call(
         &mut self,
         callee: &Expr,
         args: &[ArrayElement],
+        spread: bool,
         base: Reg,
         dst: Reg,
         span: Span,
@@ -86,30 +108,22 @@ impl Compiler {
             self.emit_read("eval", base, span)?;
             self.f().emit(Insn::LoadUndef { dst: base + 1 });
         }
-        self.arguments(args, base + 2, false)?;
+        self.arguments(args, base + 2, spread)?;
         let this = self.f().temp(span)?;
         match self.resolve(THIS, span)? {
+            // `this` of a derived constructor may still be uninitialised: the eval code reads
+            // (and `super()` in it binds) the binding itself, which the table holds.
             Resolved::Local(b) | Resolved::Outer(_, b) if b.kind == BindingKind::DerivedThis => {
-                return Err(CompileError::unsupported("direct eval in a derived constructor", span));
+                self.f().emit(Insn::LoadUndef { dst: this });
             }
             _ => self.emit_read(THIS, this, span)?,
         }
         let table = self.eval_table(span)?;
         let text = self.f().name(&super::expressions::call_printer(callee));
         self.f().mark(span);
-        self.f().emit(Insn::DirectEval {
-            dst,
-            base,
-            argc: args.len() as u16,
-            table,
-            this,
-        });
-        self.f().emit(Insn::Call {
-            dst,
-            base,
-            argc: args.len() as u16,
-            text,
-        });
+        let argc = if spread { crate::bytecode::SPREAD_ARGC } else { args.len() as u16 };
+        self.f().emit(Insn::DirectEval { dst, base, argc, table, this });
+        self.f().emit(if spread { Insn::CallSpread { dst, base, text } } else { Insn::Call { dst, base, argc, text } });
         self.f().next_reg -= 1;
         Ok(())
     }
@@ -118,13 +132,13 @@ impl Compiler {
     /// template; returns its index. The table lists them outermost first, with the hidden
     /// bindings of the enclosing `with` objects in between (see [`compile_eval`]).
     fn eval_table(&mut self, span: Span) -> CResult<u32> {
-        let mut names: Vec<String> = Vec::new();
+        let mut names: Vec<(String, u8)> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         let innermost = self.funcs.len().saturating_sub(1);
         for (k, f) in self.funcs.iter().enumerate().rev() {
-            for scope in f.scopes.iter().rev() {
+            for (s, scope) in f.scopes.iter().enumerate().rev() {
                 for b in scope.bindings.iter().rev() {
-                    let hidden = (b.name.starts_with('%') && !is_with_object_name(&b.name)) || b.name.starts_with('#');
+                    let hidden = b.name.starts_with('%') && !is_with_object_name(&b.name) && *b.name != *HOME && *b.name != *CTOR;
                     if hidden || seen.contains(&&*b.name) {
                         continue;
                     }
@@ -134,7 +148,7 @@ impl Compiler {
                     // does not see it.
                     let unreachable = k != innermost && matches!(b.loc, Loc::Reg(_));
                     if b.loc != Loc::Global && !unreachable {
-                        names.push(b.name.to_string());
+                        names.push((b.name.to_string(), self.eval_table_flags(k, s, b)));
                     }
                 }
             }
@@ -148,7 +162,8 @@ impl Compiler {
             Default::default(),
             span,
         );
-        for name in names {
+        table.length = self.eval_context();
+        for (name, flags) in names {
             let (capture, kind) = match self.resolve(&name, span)? {
                 Resolved::Local(b) => match b.loc {
                     Loc::Cell(slot) => (Capture::Cell(slot), b.kind),
@@ -161,40 +176,62 @@ impl Compiler {
                 Resolved::Global => continue,
             };
             table.name(&name);
-            table.constant(Constant::Number(kind_code(kind) + table.upvalues.len() as f64 * 8.0));
+            table.constant(Constant::Number(entry_code(kind, flags, table.upvalues.len())));
             table
                 .upvalues
                 .push(super::function_state::Upvalue { binding_id: 0, capture });
         }
-        let template = Rc::new(table.finish(self.source.clone()));
+        let template = table.finish();
         let f = self.f();
         f.children.push(template);
         Ok((f.children.len() - 1) as u32)
     }
 }
 
+/// Direct eval code compiled for one call: the function to run and, when its declarations go
+/// to the global object, what `Vm::perform_direct_eval` declares there first.
+pub struct EvalCode {
+    pub template: Rc<FunctionTemplate>,
+    pub global: Option<GlobalEvalDeclarations>,
+}
+
+/// A number no other compilation of this thread used, to keep the hidden bindings of eval code
+/// apart from those of its caller.
+fn next_hidden_salt() -> u32 {
+    thread_local! {
+        static SALT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    SALT.with(|s| {
+        let n = s.get().wrapping_add(1).max(1);
+        s.set(n);
+        n
+    })
+}
+
 /// Compiles direct eval code (EvalDeclarationInstantiation §19.2.1.3 and the body): a function
 /// whose upvalue `i` is the cell of `env[i]` and whose register 0 is the caller's `this`.
-/// `strict`: the caller is strict code. In strict eval code `var` and function declarations are
-/// local to the eval; sloppy eval code that declares them is not supported yet.
+/// `strict`: the caller is strict code; `context`: the caller's
+/// [`context`](super::eval_var_scope::context) bits; `global` answers for the global environment
+/// (see [`eval_declaration_instantiation`]). In strict eval code `var` and function declarations
+/// are local to the eval; in sloppy eval code they belong to the caller's variable environment
+/// (`eval_var_scope.rs`).
 pub fn compile_eval(
     program: &Program,
     source: Rc<SourceInfo>,
     env: &[EvalBinding],
     strict: bool,
-) -> CResult<Rc<FunctionTemplate>> {
+    context: u32,
+    global: &mut dyn FnMut(&str) -> GlobalName,
+) -> CResult<EvalCode> {
     let strict = strict || program.strict;
     let mut vars = Vec::new();
     var_declared_names(&program.body, &mut vars);
     let mut funcs = Vec::new();
     top_level_functions(&program.body, &mut funcs);
-    if !strict && (!vars.is_empty() || !funcs.is_empty()) {
-        return Err(CompileError::unsupported(
-            "var declarations in sloppy direct eval",
-            program.span,
-        ));
-    }
-    let mut c = Compiler::new(source.clone());
+    let mut lex = Vec::new();
+    lexically_scoped_declarations(&program.body, false, &mut lex);
+    let mut c = Compiler::new();
+    c.hidden_salt = next_hidden_salt();
     let info = c.analyses.program(program);
     c.funcs.push(FuncState::new(
         TemplateKind::Normal,
@@ -206,6 +243,7 @@ pub fn compile_eval(
     // The caller's environment, outermost first: each with object starts a scope of its own
     // that the bindings after it (declared inside that `with` body) shadow.
     c.push_scope(true);
+    let mut table_flags = Vec::with_capacity(env.len());
     for (i, b) in env.iter().enumerate() {
         if is_with_object_name(&b.name) {
             c.push_scope(false);
@@ -214,10 +252,45 @@ pub fn compile_eval(
             continue;
         }
         // A table binding may be read before its initialisation: always TDZ-checked.
-        c.declare_at(&b.name, b.kind, Loc::Upvalue(i as u16), u32::MAX);
+        let binding = c.declare_at(&b.name, b.kind, Loc::Upvalue(i as u16), u32::MAX);
+        table_flags.push((binding.id, b.flags));
     }
-    // The eval code's own variable environment.
+    let mut state = EvalState { own_scopes: c.f().scopes.len(), table_flags, context, targets: Vec::new() };
+    let mut global_decls = None;
+    let mut annex_b = Vec::new();
+    if !strict {
+        // VarDeclaredNames in source order (function declarations among them).
+        let mut declared: Vec<(u32, &str)> = vars.iter().map(|id| (id.span.start, &*id.name)).collect();
+        declared.extend(funcs.iter().filter_map(|f| f.id.as_ref()).map(|id| (id.span.start, &*id.name)));
+        declared.sort_by_key(|(pos, _)| *pos);
+        let var_names: Vec<&str> = declared.iter().map(|(_, n)| *n).collect();
+        let function_names: Vec<&str> = funcs.iter().filter_map(|f| f.id.as_ref()).map(|id| &*id.name).collect();
+        let lexical_names: Vec<&str> = lex
+            .iter()
+            .filter_map(|d| match d {
+                LexicalDecl::Let(id) | LexicalDecl::Const(id) | LexicalDecl::Class(id) => Some(&*id.name),
+                LexicalDecl::Function(_) => None,
+            })
+            .collect();
+        let block_functions = c.annex_b_function_names(&program.body);
+        let decls = eval_declaration_instantiation(
+            env,
+            &var_names,
+            &function_names,
+            &block_functions,
+            &lexical_names,
+            context & super::eval_var_scope::context::IN_PARAMETERS != 0,
+            global,
+            program.span,
+        )?;
+        state.targets = decls.targets;
+        annex_b = decls.annex_b;
+        global_decls = decls.global;
+    }
+    c.eval = Some(state);
+    // The eval code's own lexical environment (and, when strict, variable environment).
     c.push_scope(true);
+    c.f().annex_b = annex_b;
     if !env.iter().any(|b| b.name == THIS) {
         if info.captured.contains(THIS) {
             let b = c.declare(THIS, BindingKind::Hidden, 0, program.span)?;
@@ -227,14 +300,33 @@ pub fn compile_eval(
             c.declare_at(THIS, BindingKind::Hidden, Loc::Reg(0), 0);
         }
     }
-    for id in vars {
-        if c.f().scopes.last().and_then(|s| s.find(&id.name)).is_none() {
-            let b = c.declare(&id.name, BindingKind::Var, 0, id.span)?;
-            c.emit_binding_entry(&b);
+    if strict {
+        for id in vars {
+            if c.f().scopes.last().and_then(|s| s.find(&id.name)).is_none() {
+                let b = c.declare(&id.name, BindingKind::Var, 0, id.span)?;
+                c.emit_binding_entry(&b);
+            }
+        }
+    } else {
+        // The bindings the calling function did not declare itself (steps 11, 17, 18).
+        let dynamic: Vec<(Box<str>, u16)> = c
+            .eval
+            .as_ref()
+            .map(|e| {
+                e.targets
+                    .iter()
+                    .filter_map(|(n, t)| match t {
+                        EvalVarTarget::Dynamic(env) => Some((n.clone(), *env)),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (name, env) in dynamic {
+            let n = c.f().name(&name);
+            c.f().emit(Insn::DeclareEvalVar { env, name: n });
         }
     }
-    let mut lex = Vec::new();
-    lexically_scoped_declarations(&program.body, false, &mut lex);
     for d in &lex {
         let (id, kind) = match d {
             LexicalDecl::Let(id) | LexicalDecl::Class(id) => (*id, BindingKind::Let),
@@ -249,19 +341,23 @@ pub fn compile_eval(
     c.f().completion = Some(completion);
     for f in &funcs {
         let Some(id) = &f.id else { continue };
-        let b = match c.f().scopes.last().and_then(|s| s.find(&id.name)).cloned() {
-            Some(b) => b,
-            None => {
-                let b = c.declare(&id.name, BindingKind::Function, 0, id.span)?;
-                c.emit_binding_entry(&b);
-                b
-            }
-        };
         let mark = c.f().next_reg;
         let t = c.f().temp(id.span)?;
         let idx = c.compile_function(f, JsStr::from_str(&id.name))?;
         c.f().emit(Insn::Closure { dst: t, func: idx });
-        c.emit_init(&b, t)?;
+        if strict {
+            let b = match c.f().scopes.last().and_then(|s| s.find(&id.name)).cloned() {
+                Some(b) => b,
+                None => {
+                    let b = c.declare(&id.name, BindingKind::Function, 0, id.span)?;
+                    c.emit_binding_entry(&b);
+                    b
+                }
+            };
+            c.emit_init(&b, t)?;
+        } else {
+            c.emit_eval_function_init(&id.name, t, id.span)?;
+        }
         c.f().next_reg = mark;
     }
     for stmt in &program.body {
@@ -276,5 +372,5 @@ pub fn compile_eval(
     let Some(fs) = c.funcs.pop() else {
         return Err(CompileError::internal("lost the eval state", program.span));
     };
-    Ok(Rc::new(fs.finish(source)))
+    Ok(EvalCode { template: fs.finish().materialize(&source), global: global_decls })
 }

@@ -591,8 +591,8 @@ impl Compiler {
                 self.f().emit(Insn::SuperGet { dst: base, home, this, key });
                 self.f().emit(Insn::Move { dst: base + 1, src: this });
             }
-            ExprKind::Ident(id) if &*id.name == "eval" && !spread && !optional => {
-                return self.direct_eval_call(callee, args, base, dst, id.span);
+            ExprKind::Ident(id) if &*id.name == "eval" && !optional => {
+                return self.direct_eval_call(callee, args, spread, base, dst, id.span);
             }
             ExprKind::Ident(id) if self.with_callee(&id.name, base, id.span)? => {}
             _ => {
@@ -642,6 +642,12 @@ impl Compiler {
                     self.f().emit(Insn::GetCell { dst: t, slot });
                     self.f().emit(Insn::CheckThisUninitialized { src: t });
                     self.f().emit(Insn::SetCell { slot, src: dst });
+                }
+                // Direct eval code: the constructor's binding, from the caller's table.
+                super::scope::Loc::Upvalue(idx) => {
+                    self.f().emit(Insn::GetUpvalue { dst: t, idx });
+                    self.f().emit(Insn::CheckThisUninitialized { src: t });
+                    self.f().emit(Insn::SetUpvalue { idx, src: dst });
                 }
                 _ => return Err(CompileError::internal("this location", span)),
             },

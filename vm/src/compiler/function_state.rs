@@ -11,15 +11,35 @@ use super::analysis::FunctionInfo;
 use super::control::Control;
 use super::scope::Scope;
 use super::CompileError;
-use crate::property::PropertyKey;
-use crate::string::JsString;
-use crate::value::Value;
-use crate::bytecode::{Capture, Constant, FunctionTemplate, Insn, Reg, SourceInfo, TemplateKind};
+use crate::bytecode::{Capture, CompiledFunction, Constant, Insn, Reg, TemplateKind};
 
 /// An upvalue of the function: which outer binding, captured how.
 pub struct Upvalue {
     pub binding_id: u32,
     pub capture: Capture,
+}
+
+/// Pools (names, constants) of up to this many entries are searched in order: most functions
+/// have a handful of each, and hashing (and copying) every key cost more than comparing. A
+/// larger pool gets its hash index.
+const LINEAR_POOL: usize = 16;
+
+fn const_key(c: &Constant) -> ConstKey {
+    match c {
+        Constant::Number(n) => ConstKey::Number(n.to_bits()),
+        Constant::String(s) => ConstKey::String(s.0.clone()),
+        Constant::BigInt(s) => ConstKey::BigInt(s.clone()),
+    }
+}
+
+/// Whether two constants are the same pool entry (numbers by their bits: `0` and `-0` differ).
+fn same_constant(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::Number(x), Constant::Number(y)) => x.to_bits() == y.to_bits(),
+        (Constant::String(x), Constant::String(y)) => x.0 == y.0,
+        (Constant::BigInt(x), Constant::BigInt(y)) => x == y,
+        _ => false,
+    }
 }
 
 #[derive(PartialEq, Eq, Hash)]
@@ -44,7 +64,7 @@ pub struct FuncState {
     const_index: HashMap<ConstKey, u32>,
     names: Vec<JsStr>,
     name_index: HashMap<Box<[u16]>, u32>,
-    pub children: Vec<Rc<FunctionTemplate>>,
+    pub children: Vec<CompiledFunction>,
     pub template_sites: Vec<crate::bytecode::TemplateSite>,
     line_table: Vec<(u32, u32)>,
     pub scopes: Vec<Scope>,
@@ -62,6 +82,8 @@ pub struct FuncState {
     pub annex_b: Vec<Box<str>>,
     /// Jumps to the end of each optional chain being compiled (innermost last).
     pub optional_exits: Vec<Vec<usize>>,
+    /// Compiling the initialisation of a parameter list that has expressions.
+    pub in_parameters: bool,
 }
 
 impl FuncState {
@@ -76,15 +98,17 @@ impl FuncState {
             param_count: 0,
             needs_arguments: false,
             span,
-            code: Vec::new(),
-            constants: Vec::new(),
+            // Room for a small function, so that emitting does not grow the buffers a step at
+            // a time (`finish` gives back what is left).
+            code: Vec::with_capacity(64),
+            constants: Vec::with_capacity(8),
             const_index: HashMap::default(),
-            names: Vec::new(),
+            names: Vec::with_capacity(16),
             name_index: HashMap::default(),
             children: Vec::new(),
             template_sites: Vec::new(),
-            line_table: Vec::new(),
-            scopes: Vec::new(),
+            line_table: Vec::with_capacity(32),
+            scopes: Vec::with_capacity(4),
             next_reg: 1,
             max_reg: 1,
             next_cell: 0,
@@ -95,6 +119,7 @@ impl FuncState {
             completion: None,
             annex_b: Vec::new(),
             optional_exits: Vec::new(),
+            in_parameters: false,
         }
     }
 
@@ -152,27 +177,46 @@ impl FuncState {
     // ----- pools ------------------------------------------------------------------------------
 
     pub fn constant(&mut self, c: Constant) -> u32 {
-        let key = match &c {
-            Constant::Number(n) => ConstKey::Number(n.to_bits()),
-            Constant::String(s) => ConstKey::String(s.0.clone()),
-            Constant::BigInt(s) => ConstKey::BigInt(s.clone()),
+        let found = if self.constants.len() <= LINEAR_POOL {
+            self.constants.iter().position(|k| same_constant(k, &c)).map(|i| i as u32)
+        } else {
+            if self.const_index.is_empty() {
+                for (i, k) in self.constants.iter().enumerate() {
+                    self.const_index.insert(const_key(k), i as u32);
+                }
+            }
+            self.const_index.get(&const_key(&c)).copied()
         };
-        if let Some(&i) = self.const_index.get(&key) {
+        if let Some(i) = found {
             return i;
         }
         let i = self.constants.len() as u32;
+        if !self.const_index.is_empty() {
+            self.const_index.insert(const_key(&c), i);
+        }
         self.constants.push(c);
-        self.const_index.insert(key, i);
         i
     }
 
     pub fn name_units(&mut self, units: &[u16]) -> u32 {
-        if let Some(&i) = self.name_index.get(units) {
+        let found = if self.names.len() <= LINEAR_POOL {
+            self.names.iter().position(|n| *n.0 == *units).map(|i| i as u32)
+        } else {
+            if self.name_index.is_empty() {
+                for (i, n) in self.names.iter().enumerate() {
+                    self.name_index.insert(n.0.clone(), i as u32);
+                }
+            }
+            self.name_index.get(units).copied()
+        };
+        if let Some(i) = found {
             return i;
         }
         let i = self.names.len() as u32;
         self.names.push(JsStr(units.into()));
-        self.name_index.insert(units.into(), i);
+        if !self.name_index.is_empty() {
+            self.name_index.insert(units.into(), i);
+        }
         i
     }
 
@@ -217,33 +261,15 @@ impl FuncState {
         Ok(s as u16)
     }
 
-    pub fn finish(mut self, source: Rc<SourceInfo>) -> FunctionTemplate {
+    /// The finished function, still free of VM values (see [`CompiledFunction`]).
+    pub fn finish(mut self) -> CompiledFunction {
         // A template lives as long as its module: give back the vectors' growth slack.
         self.code.shrink_to_fit();
         self.line_table.shrink_to_fit();
         self.children.shrink_to_fit();
         self.template_sites.shrink_to_fit();
-        let values = self
-            .constants
-            .iter()
-            .map(|c| match c {
-                Constant::Number(n) => Value::Number(*n),
-                Constant::String(s) => Value::String(JsString::from_slice(s.units())),
-                // BigInt literals are rejected before a constant is made.
-                Constant::BigInt(_) => Value::Undefined,
-            })
-            .collect();
-        // Names are interned, so that property keys compiled anywhere match the keys objects
-        // store by pointer.
-        let name_strings: Vec<JsString> = self.names.iter().map(|n| JsString::interned(n.units())).collect();
-        let keys: Vec<PropertyKey> = name_strings.iter().map(|s| PropertyKey::from_string(s.clone())).collect();
-        let property_hints = keys.iter().map(|_| std::cell::Cell::new(0)).collect();
-        FunctionTemplate {
-            values,
-            name_strings,
-            keys,
-            property_hints,
-            name: JsString::from_slice(self.name.units()),
+        CompiledFunction {
+            name: self.name,
             kind: self.kind,
             strict: self.strict,
             is_async: self.is_async,
@@ -254,12 +280,13 @@ impl FuncState {
             cell_count: self.max_cell as u16,
             needs_arguments: self.needs_arguments,
             code: self.code,
+            constants: self.constants,
+            names: self.names,
             children: self.children,
             template_sites: self.template_sites,
             captures: self.upvalues.iter().map(|u| u.capture).collect(),
             line_table: self.line_table,
             span: (self.span.start, self.span.end),
-            source,
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Functions: FunctionDeclarationInstantiation (§10.2.11) compiled into a function's prologue,
 //! then its body.
 
-use std::rc::Rc;
 
 use modjs_lexer::JsStr;
 use modjs_parser::ast::*;
@@ -77,6 +76,14 @@ impl Compiler {
                 self.emit_init(&b, t)?;
                 self.f().next_reg -= 1;
             }
+        }
+        // Sloppy code calling eval: the variables that eval code declares here, in the scope
+        // of the parameters and vars, inside that of the function expression's own name (a
+        // `var` of that name in eval code shadows it).
+        let eval_vars = info.calls_eval && !strict;
+        if eval_vars {
+            self.push_scope(true);
+            self.enter_eval_var_scope(func.span)?;
         }
 
         // The `arguments` object.
@@ -160,6 +167,7 @@ impl Compiler {
                 self.emit_binding_entry(&b);
                 bindings.push(b);
             }
+            self.f().in_parameters = true;
             for (i, p) in func.params.items.iter().enumerate() {
                 let reg = (i + 1) as Reg;
                 self.bind_pattern_init(p, reg)?;
@@ -172,6 +180,7 @@ impl Compiler {
                 self.bind_pattern_init(rest, t)?;
                 self.f().next_reg = mark;
             }
+            self.f().in_parameters = false;
             // After initialisation parameters behave as plain variables.
             for b in bindings {
                 self.retype_binding(b.id, BindingKind::Param);
@@ -261,11 +270,15 @@ impl Compiler {
                 self.emit_return(t, e.span)?;
             }
         }
+        if eval_vars {
+            self.withs.pop();
+            self.pop_scope();
+        }
         self.pop_scope();
         let Some(fs) = self.funcs.pop() else {
             return Err(CompileError::internal("lost a function state", func.span));
         };
-        let template = Rc::new(fs.finish(self.source.clone()));
+        let template = fs.finish();
         let parent = self.f();
         parent.children.push(template);
         Ok((parent.children.len() - 1) as u32)

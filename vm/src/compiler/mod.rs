@@ -12,6 +12,7 @@ mod classes;
 mod control;
 pub mod declarations;
 pub mod eval_scope;
+pub mod eval_var_scope;
 mod expressions;
 mod function_state;
 mod functions;
@@ -21,15 +22,15 @@ mod scope;
 mod statements;
 mod with_scope;
 
-use std::rc::Rc;
-
 use modjs_parser::ast::Span;
 
-use crate::bytecode::SourceInfo;
 use analysis::Analyses;
 use function_state::FuncState;
 
-pub use program::{compile_module, compile_script, ModuleBinding, ModuleBindingKind, ModuleCode, ScriptCode};
+pub use program::{
+    compile_module, compile_script, compile_script_portable, CompiledModule, CompiledScript, ModuleBinding,
+    ModuleBindingKind, ModuleCode, ScriptCode,
+};
 
 /// A compile-time error: thrown as a `SyntaxError` with this message.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +45,11 @@ impl CompileError {
         CompileError { message: format!("modjs does not support {feature} yet"), span }
     }
 
+    /// An error the program itself causes, thrown as a SyntaxError with `message` (V8's text).
+    pub fn syntax(message: &str, span: Span) -> CompileError {
+        CompileError { message: message.to_string(), span }
+    }
+
     /// A compiler bug surfaced as a SyntaxError rather than a panic.
     pub fn internal(what: &str, span: Span) -> CompileError {
         CompileError { message: format!("modjs internal compiler error: {what}"), span }
@@ -54,7 +60,6 @@ pub type CResult<T> = Result<T, CompileError>;
 
 /// The compiler: the stack of functions being compiled (innermost last).
 pub struct Compiler {
-    source: Rc<SourceInfo>,
     analyses: Analyses,
     funcs: Vec<FuncState>,
     next_binding_id: u32,
@@ -67,11 +72,17 @@ pub struct Compiler {
     source_span_override: Option<Span>,
     /// The `with` statements whose bodies enclose the code being compiled (innermost last).
     withs: Vec<with_scope::WithScope>,
+    /// Compiling direct eval code: what it knows of its caller (`eval_scope.rs`).
+    eval: Option<eval_var_scope::EvalState>,
+    /// Makes the names of hidden bindings unique across compilations whose code shares
+    /// environments (eval code and its caller): 0 for a Script or Module, a fresh number for
+    /// each eval code.
+    hidden_salt: u32,
 }
 
 impl Compiler {
-    fn new(source: Rc<SourceInfo>) -> Compiler {
-        Compiler { source, analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None, withs: Vec::new() }
+    fn new() -> Compiler {
+        Compiler { analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None, withs: Vec::new(), eval: None, hidden_salt: 0 }
     }
 
     /// The function being compiled.

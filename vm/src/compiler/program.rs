@@ -12,7 +12,7 @@ use super::declarations::{
 use super::function_state::FuncState;
 use super::scope::{BindingKind, Loc};
 use super::{CResult, Compiler};
-use crate::bytecode::{FunctionTemplate, Insn, SourceInfo, TemplateKind};
+use crate::bytecode::{CompiledFunction, FunctionTemplate, Insn, SourceInfo, TemplateKind};
 
 /// A compiled Script.
 #[derive(Debug)]
@@ -29,9 +29,32 @@ pub struct ScriptCode {
     pub lexical: Vec<(JsStr, bool)>,
 }
 
+/// A compiled Script before it meets the VM thread (see [`CompiledFunction`]): `Send`, so a
+/// script (a CommonJS module's wrapper) can be compiled where it was parsed.
+#[derive(Debug)]
+pub struct CompiledScript {
+    pub code: CompiledFunction,
+    pub var_names: Vec<JsStr>,
+    pub function_names: Vec<JsStr>,
+    pub lexical: Vec<(JsStr, bool)>,
+}
+
+impl CompiledScript {
+    /// The script's code, made for this thread.
+    pub fn materialize(self, source: &Rc<SourceInfo>) -> ScriptCode {
+        let CompiledScript { code, var_names, function_names, lexical } = self;
+        ScriptCode { template: code.materialize(source), var_names, function_names, lexical }
+    }
+}
+
 /// Compiles a checked Script.
 pub fn compile_script(program: &Program, source: Rc<SourceInfo>) -> CResult<ScriptCode> {
-    let mut c = Compiler::new(source.clone());
+    Ok(compile_script_portable(program)?.materialize(&source))
+}
+
+/// Compiles a checked Script into code that is not tied to a thread yet.
+pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
+    let mut c = Compiler::new();
     let info = c.analyses.program(program);
     let mut fs = FuncState::new(TemplateKind::Script, JsStr::from_str(""), program.strict, info, program.span);
     fs.name = JsStr::from_str("");
@@ -108,7 +131,7 @@ pub fn compile_script(program: &Program, source: Rc<SourceInfo>) -> CResult<Scri
         let idx = c.compile_function(f, JsStr::from_str(&id.name))?;
         c.f().emit(Insn::Closure { dst: r, func: idx });
         let n = c.f().name(&id.name);
-        c.f().emit(Insn::DeclareGlobalFunction { name: n, src: r });
+        c.f().emit(Insn::DeclareGlobalFunction { name: n, src: r, deletable: false });
         c.f().next_reg = mark;
     }
 
@@ -123,7 +146,7 @@ pub fn compile_script(program: &Program, source: Rc<SourceInfo>) -> CResult<Scri
     let Some(fs) = c.funcs.pop() else {
         return Err(super::CompileError::internal("lost the script state", program.span));
     };
-    Ok(ScriptCode { template: Rc::new(fs.finish(source)), var_names, function_names, lexical })
+    Ok(CompiledScript { code: fs.finish(), var_names, function_names, lexical })
 }
 
 /// How a module-level binding starts (InitializeEnvironment, §16.2.1.6.4).
@@ -205,11 +228,28 @@ fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], ends: &
     }
 }
 
+/// A compiled Module before it meets the VM thread (see [`CompiledFunction`]): `Send`, so
+/// modules are compiled on the threads that parse them.
+#[derive(Debug)]
+pub struct CompiledModule {
+    pub init: CompiledFunction,
+    pub body: CompiledFunction,
+    pub bindings: Vec<ModuleBinding>,
+}
+
+impl CompiledModule {
+    /// The module's code, made for this thread.
+    pub fn materialize(self, source: &Rc<SourceInfo>) -> ModuleCode {
+        let CompiledModule { init, body, bindings } = self;
+        ModuleCode { init: init.materialize(source), body: body.materialize(source), bindings }
+    }
+}
+
 /// Compiles a checked Module.
 /// `has_tla`: the body contains top-level `await` and runs as an async function.
-pub fn compile_module(program: &Program, source: Rc<SourceInfo>, has_tla: bool) -> CResult<ModuleCode> {
+pub fn compile_module(program: &Program, has_tla: bool) -> CResult<CompiledModule> {
     use modjs_parser::ast::{ExportDecl, ImportSpecifier};
-    let mut c = Compiler::new(source.clone());
+    let mut c = Compiler::new();
     let info = c.analyses.program(program);
 
     // The environment: imports, var names, lexical declarations and hoisted functions.
@@ -298,7 +338,7 @@ pub fn compile_module(program: &Program, source: Rc<SourceInfo>, has_tla: bool) 
     let Some(init) = c.funcs.pop() else {
         return Err(super::CompileError::internal("lost the module init state", program.span));
     };
-    let init = Rc::new(init.finish(source.clone()));
+    let init = init.finish();
 
     // `body`: the statements.
     let mut body_state = FuncState::new(TemplateKind::Module, JsStr::from_str(""), true, info.clone(), program.span);
@@ -356,7 +396,7 @@ pub fn compile_module(program: &Program, source: Rc<SourceInfo>, has_tla: bool) 
     let Some(body) = c.funcs.pop() else {
         return Err(super::CompileError::internal("lost the module body state", program.span));
     };
-    Ok(ModuleCode { init, body: Rc::new(body.finish(source)), bindings })
+    Ok(CompiledModule { init, body: body.finish(), bindings })
 }
 
 const DEFAULT_LOCAL: &str = modjs_parser::module_records::DEFAULT_LOCAL_NAME;

@@ -51,7 +51,8 @@ impl BindingKind {
 
 #[derive(Clone, Debug)]
 pub struct Binding {
-    pub name: Box<str>,
+    /// Shared: a binding is cloned at every resolution of its name.
+    pub name: std::rc::Rc<str>,
     pub id: u32,
     pub loc: Loc,
     pub kind: BindingKind,
@@ -71,6 +72,9 @@ pub struct Scope {
     pub reg_mark: u32,
     pub cell_mark: u32,
     pub in_switch: bool,
+    /// The scope of a catch clause's parameter (Annex B.3.4: direct eval code in it may still
+    /// declare a `var` of the parameter's name).
+    pub is_catch: bool,
 }
 
 impl Scope {
@@ -99,6 +103,7 @@ impl Compiler {
             reg_mark: f.next_reg,
             cell_mark: f.next_cell,
             in_switch: false,
+            is_catch: false,
         };
         f.scopes.push(scope);
     }

@@ -229,7 +229,7 @@ impl Compiler {
             return Ok(());
         }
         let is_annex_b = self.f().annex_b.iter().any(|n| **n == *id.name) || self.f().kind == crate::bytecode::TemplateKind::Script;
-        if !is_annex_b {
+        if !is_annex_b || self.eval_block_function_copy(&id.name, id.span)? {
             return Ok(());
         }
         let Some(target) = self.find_in_function_scope(&id.name) else { return Ok(()) };
@@ -692,6 +692,10 @@ impl Compiler {
         let skip = self.f().emit(Insn::Jump { target: 0 });
         self.f().patch_here(start);
         self.push_scope(false);
+        let simple = handler.param.as_ref().is_some_and(|p| matches!(p.kind, PatternKind::Ident(_)));
+        if let Some(scope) = self.f().scopes.last_mut() {
+            scope.is_catch = simple;
+        }
         if let Some(param) = &handler.param {
             let mut names = Vec::new();
             bound_names(param, &mut names);

@@ -197,7 +197,7 @@ impl Compiler {
         let mark = self.f().next_reg;
         let Some(base) = self.with_base(name, span)? else { return Ok(false) };
         self.with_reference_read(base, name, dst, span, false)?;
-        self.f().emit(Insn::Move { dst: dst + 1, src: base });
+        self.f().emit(Insn::WithBaseObject { dst: dst + 1, base });
         self.f().next_reg = mark;
         Ok(true)
     }

@@ -715,6 +715,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     }
                 }
             }
+            Insn::WithBaseObject { dst, base } => {
+                let v = match reg!(base).clone() {
+                    Value::Object(o) if matches!(vm.heap.get(o).kind, crate::object::ObjectKind::DeclarativeEnvironment) => {
+                        Value::Undefined
+                    }
+                    v => v,
+                };
+                put!(dst, v);
+            }
             Insn::WithGetBinding { dst, base, name } => {
                 if let Value::Object(o) = reg!(base) {
                     save_pc!();
@@ -746,10 +755,21 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     vm.heap.cell_set(l.cell, v);
                 }
             }
-            Insn::DeclareGlobalFunction { name, src } => {
+            Insn::DeclareGlobalFunction { name, src, deletable } => {
                 save_pc!();
                 let v = reg!(src).clone();
-                tri!(vm.create_global_function_binding(&t.keys[name as usize], v));
+                tri!(vm.create_global_function_binding(&t.keys[name as usize], v, deletable));
+            }
+            Insn::DeclareEvalVar { env, name } => {
+                save_pc!();
+                let c = upvalue!(env);
+                tri!(vm.declare_eval_var(c, &t.keys[name as usize]));
+            }
+            Insn::SetEvalVar { env, name, src } => {
+                save_pc!();
+                let c = upvalue!(env);
+                let v = reg!(src).clone();
+                tri!(vm.set_eval_var(c, &t.keys[name as usize], v));
             }
             Insn::DeleteGlobal { dst, name } => {
                 save_pc!();
@@ -1853,7 +1873,19 @@ fn run_frame(vm: &mut Vm) -> Exit {
                             let Some(frame) = vm.interp.frames.last() else { return Exit::Done(Value::Undefined) };
                             capture_cells(&table.captures, &vm.interp.cells[cell_base..], &frame.upvalues)
                         };
-                        let x = if argc == 0 { Value::Undefined } else { reg!(b + 2).clone() };
+                        let x = match argc {
+                            0 => Value::Undefined,
+                            // `eval(...list)`: the first element of the spread arguments (a
+                            // fresh dense array), if any.
+                            crate::bytecode::SPREAD_ARGC => match reg!(b + 2) {
+                                Value::Object(arr) => match &vm.heap.get(arr).kind {
+                                    crate::object::ObjectKind::Array(a) => a.dense.first().cloned().unwrap_or(Value::Undefined),
+                                    _ => Value::Undefined,
+                                },
+                                _ => Value::Undefined,
+                            },
+                            _ => reg!(b + 2).clone(),
+                        };
                         let th = reg!(this).clone();
                         let r = tri!(vm.perform_direct_eval(x, &table, cells, th, t.strict));
                         reg!(dst) = r;

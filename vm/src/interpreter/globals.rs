@@ -61,8 +61,8 @@ impl Vm {
         Ok(())
     }
 
-    /// CreateGlobalFunctionBinding (§9.1.1.4.18).
-    pub fn create_global_function_binding(&mut self, key: &PropertyKey, value: Value) -> JsResult<()> {
+    /// CreateGlobalFunctionBinding(N, V, D) (§9.1.1.4.18).
+    pub fn create_global_function_binding(&mut self, key: &PropertyKey, value: Value, deletable: bool) -> JsResult<()> {
         let global = self.global();
         let existing = self.get_own_property(global, key)?;
         let desc = match existing {
@@ -74,7 +74,7 @@ impl Vm {
                 enumerable: None,
                 configurable: None,
             },
-            _ => PropertyDescriptor::data(value.clone(), true, true, false),
+            _ => PropertyDescriptor::data(value.clone(), true, true, deletable),
         };
         self.define_property_or_throw(global, key.clone(), desc)?;
         let ok = self.set(global, key.clone(), value, &Value::Object(global))?;

@@ -18,6 +18,7 @@ mod calls;
 pub mod closure;
 pub mod direct_eval;
 mod dispatch;
+mod eval_environment;
 pub mod generator;
 pub mod private;
 mod globals;

@@ -5,14 +5,20 @@
 
 use crate::error::JsResult;
 use crate::gc::ObjRef;
+use crate::object::ObjectKind;
 use crate::property::PropertyKey;
 use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
-    /// HasBinding(N) (§9.1.1.2.1) of a with environment over `binding_object`.
+    /// HasBinding(N) (§9.1.1.2.1) of a with environment over `binding_object`; for the object
+    /// record of a function's eval-declared variables (`eval_environment.rs`), HasBinding of a
+    /// declarative record (§9.1.1.1.1): an own property, no @@unscopables.
     pub fn object_environment_has_binding(&mut self, binding_object: ObjRef, key: &PropertyKey) -> JsResult<bool> {
+        if matches!(self.heap.get(binding_object).kind, ObjectKind::DeclarativeEnvironment) {
+            return Ok(self.heap.get(binding_object).props.get(key).is_some());
+        }
         // 2. Let foundBinding be ? HasProperty(bindingObject, N).
         // 3. If foundBinding is false, return false.
         if !self.has_property(binding_object, key)? {

@@ -119,6 +119,9 @@ pub enum ObjectKind {
     Bytes(Vec<u8>),
     /// A `Timeout` or `Immediate` object of the host (timers.rs).
     Timer(Box<crate::host::timers::TimerData>),
+    /// The object record of the variables sloppy direct eval code declared in a function
+    /// (interpreter/eval_environment.rs); never reachable from JavaScript.
+    DeclarativeEnvironment,
 }
 
 impl Object {
@@ -226,6 +229,7 @@ impl Trace for ObjectKind {
                 }
             }
             ObjectKind::Ordinary
+            | ObjectKind::DeclarativeEnvironment
             | ObjectKind::Bytes(_)
             | ObjectKind::Error
             | ObjectKind::Boolean(_)

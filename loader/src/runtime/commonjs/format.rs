@@ -8,7 +8,7 @@
 use modjs_parser::ast::{Goal, Program};
 use modjs_parser::SyntaxError;
 
-use super::wrapper::parse_wrapper;
+use super::wrapper::{compile_wrapper_program, parse_wrapper, PreparedWrapper};
 use crate::resolve::errors::ResolveError;
 use crate::resolve::package_json::{lookup_package_scope, PackageType};
 use crate::resolve::url::Url;
@@ -89,5 +89,23 @@ pub fn detect_format(source: &str) -> Detected {
             }
         }
         Err(e) => Detected::Error(e),
+    }
+}
+
+/// Syntax detection with the wrapper of a CommonJS text compiled (work that may be done ahead,
+/// on another thread).
+#[derive(Debug)]
+pub enum Detection {
+    CommonJs(PreparedWrapper),
+    Module,
+    Error(SyntaxError),
+}
+
+/// [`detect_format`], then the CommonJS wrapper compiled.
+pub fn detect_and_prepare(source: &str) -> Detection {
+    match detect_format(source) {
+        Detected::CommonJs(program) => Detection::CommonJs(compile_wrapper_program(&program)),
+        Detected::Module => Detection::Module,
+        Detected::Error(e) => Detection::Error(e),
     }
 }

@@ -15,12 +15,12 @@
 
 use modjs_vm::{ErrorKind, JsResult, ObjRef, PropertyKey, Value, Vm};
 
-use super::format::{detect_format, require_format, Detected, RequireFormat};
+use super::format::{detect_and_prepare, require_format, Detection, RequireFormat};
 use super::prefetch::{Parsed, Prefetched};
 use super::module_object::{get, get_symbol, new_module, remove_child, set, set_symbol, update_children};
 use super::require_function::make_require_function;
 use super::resolve_glue::{node_modules_paths_value, resolve_filename};
-use super::wrapper::{compile_wrapper, parse_wrapper, syntax_error};
+use super::wrapper::{compile_wrapper_program, instantiate_wrapper, parse_wrapper, syntax_error, PreparedWrapper, WrapperError};
 use super::{errors, esm_interop, json, shared, with_state, Parent};
 use crate::resolve::builtins::can_be_required_by_users;
 use crate::resolve::cjs::Required;
@@ -221,24 +221,38 @@ fn load_js(vm: &mut Vm, module: ObjRef, filename: &str) -> JsResult<()> {
     match format {
         RequireFormat::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
         RequireFormat::CommonJs => {
-            let parsed = parsed.and_then(Parsed::for_commonjs).unwrap_or_else(|| parse_wrapper(&source));
-            let program = match parsed {
-                Ok(p) => p,
-                Err(e) => return Err(syntax_error(vm, filename, &source, &e)),
+            let prepared = match parsed.and_then(Parsed::for_commonjs) {
+                Some(p) => p,
+                None => prepare_here(vm, &source)?,
             };
-            compile_and_run(vm, module, index, filename, &source, program).map(|_| ())
+            compile_and_run(vm, module, index, filename, &source, prepared).map(|_| ())
         }
-        RequireFormat::Detect => match parsed.and_then(Parsed::for_detection).unwrap_or_else(|| detect_format(&source)) {
-            Detected::CommonJs(program) => compile_and_run(vm, module, index, filename, &source, *program).map(|_| ()),
-            Detected::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
-            Detected::Error(e) => Err(syntax_error(vm, filename, &source, &e)),
+        RequireFormat::Detect => match parsed.and_then(Parsed::for_detection).unwrap_or_else(|| detect_and_prepare(&source)) {
+            Detection::CommonJs(prepared) => compile_and_run(vm, module, index, filename, &source, prepared).map(|_| ()),
+            Detection::Module => esm_interop::load_esm_from_cjs(vm, module, filename, &source),
+            Detection::Error(e) => Err(syntax_error(vm, filename, &source, &e)),
         },
     }
 }
 
+/// Parses and compiles a wrapper on this thread; the tree goes to the prefetch worker to be
+/// freed off the VM thread, when there is one.
+pub fn prepare_here(vm: &mut Vm, source: &str) -> JsResult<PreparedWrapper> {
+    let program = match parse_wrapper(source) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(WrapperError::Syntax(e))),
+    };
+    let prepared = compile_wrapper_program(&program);
+    with_state(vm, |st, _| match st.prefetcher() {
+        Some(p) => p.dispose(program),
+        None => drop(program),
+    })?;
+    Ok(prepared)
+}
+
 /// The prefetched text (and parse) of `filename`, when the worker has it.
 pub fn take_prefetched(vm: &mut Vm, filename: &str) -> JsResult<Option<Prefetched>> {
-    with_state(vm, |st, _| st.prefetcher().and_then(|p| p.take(filename)))
+    with_state(vm, |st, _| st.take_prefetched(filename))
 }
 
 /// The text of a module file (`fs.readFileSync(filename, 'utf8')`).
@@ -257,16 +271,10 @@ pub fn compile_and_run(
     index: Option<usize>,
     filename: &str,
     source: &str,
-    program: modjs_parser::ast::Program,
+    prepared: PreparedWrapper,
 ) -> JsResult<Value> {
     let s = shared(vm)?;
-    let wrapper = compile_wrapper(vm, filename, source, &program)?;
-    // The tree is not needed once compiled (the module's requires run below, each with its own);
-    // the prefetch worker frees it, off the VM thread, when there is one.
-    with_state(vm, |st, _| match st.prefetcher() {
-        Some(p) => p.dispose(program),
-        None => drop(program),
-    })?;
+    let wrapper = instantiate_wrapper(vm, filename, source, prepared)?;
     let require = make_require_function(vm, module, index)?;
     let exports = get(vm, module, "exports")?;
     let dir = dirname(filename);

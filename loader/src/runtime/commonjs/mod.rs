@@ -131,6 +131,9 @@ pub struct CommonJsState {
     /// The prefetch worker, started by the first file `require` loads.
     prefetcher: Option<prefetch::Prefetcher>,
     prefetch_started: bool,
+    /// Wrappers of CommonJS modules imported from ES modules, prepared while the module graph
+    /// was constructed, by filename: the next load of the file takes its entry.
+    prepared: HashMap<String, prefetch::Prefetched>,
 }
 
 impl Default for CommonJsState {
@@ -155,7 +158,31 @@ impl CommonJsState {
             prefetch_mode: prefetch::PrefetchMode::On,
             prefetcher: None,
             prefetch_started: false,
+            prepared: HashMap::default(),
         }
+    }
+
+    /// Keeps the prepared text and wrapper of `filename` for its next load.
+    pub fn deposit_prepared(&mut self, filename: String, prepared: prefetch::Prefetched) {
+        self.prepared.insert(filename, prepared);
+    }
+
+    /// The prefetch worker if it was started (this does not start it).
+    pub fn running_prefetcher(&self) -> Option<&prefetch::Prefetcher> {
+        self.prefetcher.as_ref()
+    }
+
+    /// Drops what [`Self::deposit_prepared`] kept for `filename` and no load took.
+    pub fn discard_prepared(&mut self, filename: &str) {
+        self.prepared.remove(filename);
+    }
+
+    /// The prepared or prefetched text (and parse) of `filename`, when there is one.
+    pub fn take_prefetched(&mut self, filename: &str) -> Option<prefetch::Prefetched> {
+        if let Some(p) = self.prepared.remove(filename) {
+            return Some(p);
+        }
+        self.prefetcher().and_then(|p| p.take(filename))
     }
 
     /// What the prefetcher did so far (`None` when it was not started).

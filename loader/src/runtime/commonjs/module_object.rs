@@ -296,11 +296,8 @@ fn prototype_compile(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     let (m, index) = this_module(vm, args)?;
     let content = vm.to_string(&args.get(0))?.to_rust_lossy();
     let filename = vm.to_string(&args.get(1))?.to_rust_lossy();
-    let program = match super::wrapper::parse_wrapper(&content) {
-        Ok(p) => p,
-        Err(e) => return Err(super::wrapper::syntax_error(vm, &filename, &content, &e)),
-    };
-    super::load::compile_and_run(vm, m, index, &filename, &content, program)
+    let prepared = super::load::prepare_here(vm, &content)?;
+    super::load::compile_and_run(vm, m, index, &filename, &content, prepared)
 }
 
 /// `Module._extensions[ext](module, filename)`.

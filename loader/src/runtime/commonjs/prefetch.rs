@@ -48,11 +48,12 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::SystemTime;
 
 use modjs_parser::ast::Program;
-use modjs_parser::SyntaxError;
 
-use super::format::{detect_format, require_format, Detected, RequireFormat};
+use super::format::{detect_and_prepare, require_format, Detection, RequireFormat};
 use super::require_scan::static_require_specifiers;
-use super::wrapper::parse_wrapper;
+use super::wrapper::{prepare_wrapper, PreparedWrapper};
+use crate::module::construct::prepare_module;
+use crate::module::record::ParsedModule;
 use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::resolve::cjs::{resolve_filename_from, CjsParent, Required};
 use crate::resolve::Resolver;
@@ -84,31 +85,44 @@ pub struct Prefetched {
     pub source: String,
     /// The parse, when the file is loaded as JavaScript.
     pub parsed: Option<Parsed>,
-    stamp: Stamp,
+    /// `None` for work handed over by the module graph's parse workers ([`Prefetched::prepared`]).
+    stamp: Option<Stamp>,
 }
 
 /// The parse done ahead, named by the format the worker found.
 pub enum Parsed {
-    /// `RequireFormat::CommonJs`: the wrapper parse.
-    Wrapper(Result<Program, SyntaxError>),
-    /// `RequireFormat::Detect`: syntax detection.
-    Detect(Detected),
+    /// `RequireFormat::CommonJs`: the wrapper, parsed and compiled.
+    Wrapper(PreparedWrapper),
+    /// `RequireFormat::Detect`: syntax detection (and a CommonJS text's wrapper compiled).
+    Detect(Detection),
+    /// An ES module (`.mjs`, or `.js` in a `"type": "module"` scope) that parses: ParseModule's
+    /// work and the compiled code, for the module graph's construct phase to take.
+    Module(Box<ParsedModule>),
+}
+
+impl Prefetched {
+    /// The text and wrapper of a CommonJS module that an ES module imports, prepared by the
+    /// module graph's parse workers while the graph was constructed (the same work the worker
+    /// here would do; the file was read in this run, so no stamp is checked).
+    pub fn prepared(source: String, prepared: PreparedWrapper) -> Prefetched {
+        Prefetched { source, parsed: Some(Parsed::Wrapper(prepared)), stamp: None }
+    }
 }
 
 impl Parsed {
     /// The wrapper parse, when the file was parsed for this format.
-    pub fn for_commonjs(self) -> Option<Result<Program, SyntaxError>> {
+    pub fn for_commonjs(self) -> Option<PreparedWrapper> {
         match self {
             Parsed::Wrapper(r) => Some(r),
-            Parsed::Detect(_) => None,
+            Parsed::Detect(_) | Parsed::Module(_) => None,
         }
     }
 
     /// The detection result, when the file was parsed for this format.
-    pub fn for_detection(self) -> Option<Detected> {
+    pub fn for_detection(self) -> Option<Detection> {
         match self {
             Parsed::Detect(d) => Some(d),
-            Parsed::Wrapper(_) => None,
+            Parsed::Wrapper(_) | Parsed::Module(_) => None,
         }
     }
 }
@@ -285,7 +299,7 @@ impl Prefetcher {
         s.ready.remove(&seq);
         drop(s);
         self.shared.changed.notify_all();
-        let fresh = stamp_of(filename) == Some(result.stamp);
+        let fresh = result.stamp.is_none() || stamp_of(filename) == result.stamp;
         let mut s = self.shared.lock();
         if fresh {
             s.stats.taken += 1;
@@ -471,7 +485,7 @@ fn hinted_children(resolver: &mut Resolver, filename: &str, source: &str) -> Vec
 /// `x.js`) just goes unused.
 fn relative_file_with_extension(dir: &str, request: &str) -> Option<String> {
     let relative = request.starts_with("./") || request.starts_with("../");
-    let named_file = [".js", ".cjs", ".json"].iter().any(|ext| request.ends_with(ext));
+    let named_file = [".js", ".cjs", ".mjs", ".json"].iter().any(|ext| request.ends_with(ext));
     (relative && named_file).then(|| crate::resolve::path::resolve(dir, request))
 }
 
@@ -479,36 +493,51 @@ fn relative_file_with_extension(dir: &str, request: &str) -> Option<String> {
 /// children; `None` when there is nothing worth keeping.
 fn prefetch_file(resolver: &mut Resolver, filename: &str) -> Option<(Prefetched, Vec<String>)> {
     let base = &filename[filename.rfind('/').map_or(0, |i| i + 1)..];
-    if base.ends_with(".mjs") || (base.ends_with(".node") && base.len() > ".node".len()) {
+    if base.ends_with(".node") && base.len() > ".node".len() {
         return None;
     }
     let is_json = base.ends_with(".json") && base.len() > ".json".len();
     let format = if is_json {
         None
+    } else if base.ends_with(".mjs") {
+        Some(RequireFormat::Module)
     } else {
         match require_format(resolver, filename) {
-            Ok(RequireFormat::Module) | Err(_) => return None,
+            Err(_) => return None,
             Ok(f) => Some(f),
         }
     };
     // The stamp is taken before the read: a change during the read makes it differ later.
     let stamp = stamp_of(filename)?;
-    let source = crate::cjs_exports::utf8_text(std::fs::read(filename).ok()?);
+    let mut source = crate::cjs_exports::utf8_text(std::fs::read(filename).ok()?);
     let (parsed, children) = match format {
         None => (None, Vec::new()),
+        Some(RequireFormat::Module) => {
+            // Only a module that parses is kept: the module graph reports errors itself. The
+            // text stays with the parse (the module graph takes it from there).
+            let parsed = prepare_module(std::mem::take(&mut source)).ok()?;
+            let dir = crate::resolve::path::dirname(filename);
+            let children = parsed
+                .records
+                .requested_modules
+                .iter()
+                .filter_map(|r| relative_file_with_extension(&dir, &r.specifier.to_string_lossy()))
+                .collect();
+            (Some(Parsed::Module(parsed)), children)
+        }
         Some(RequireFormat::CommonJs) => {
-            let parsed = parse_wrapper(&source);
-            let children = if parsed.is_ok() { hinted_children(resolver, filename, &source) } else { Vec::new() };
-            (Some(Parsed::Wrapper(parsed)), children)
+            let prepared = prepare_wrapper(&source);
+            let children = if prepared.is_ok() { hinted_children(resolver, filename, &source) } else { Vec::new() };
+            (Some(Parsed::Wrapper(prepared)), children)
         }
         Some(_) => {
-            let detected = detect_format(&source);
+            let detected = detect_and_prepare(&source);
             let children = match detected {
-                Detected::CommonJs(_) => hinted_children(resolver, filename, &source),
+                Detection::CommonJs(_) => hinted_children(resolver, filename, &source),
                 _ => Vec::new(),
             };
             (Some(Parsed::Detect(detected)), children)
         }
     };
-    Some((Prefetched { source, parsed, stamp }, children))
+    Some((Prefetched { source, parsed, stamp: Some(stamp) }, children))
 }

@@ -167,6 +167,25 @@ fn json_es_modules_and_detection_agree_with_the_plain_loader() {
     );
     assert_eq!(r.out, "[ 1, 2 ] esm detected 2\nSyntaxError\n");
     let stats = r.stats.expect("the worker ran");
-    // data.json, detect.js, plain.js and broken.json are prefetched; the ES module is not.
-    assert_eq!((stats.started, stats.taken), (4, 4), "{stats:?}");
+    // data.json, detect.js, plain.js and broken.json are prefetched for `require`; the ES
+    // module is prefetched too, and its graph's construct phase takes it.
+    assert_eq!((stats.started, stats.taken), (5, 5), "{stats:?}");
+}
+
+#[test]
+fn a_required_es_module_graph_is_taken_from_the_worker() {
+    let r = same_with_and_without_prefetch(
+        "pf-esm-graph",
+        &[
+            ("main.js", "const e = require('./a.mjs');\nconsole.log(e.a, e.b, e.c);\n"),
+            ("a.mjs", "import { b } from './b.mjs';\nimport c from './c.cjs';\nexport const a = 1;\nexport { b, c };\n"),
+            ("b.mjs", "export const b = 2;\n"),
+            ("c.cjs", "module.exports = 3;\n"),
+        ],
+    );
+    assert_eq!(r.out, "1 2 3\n");
+    let stats = r.stats.expect("the worker ran");
+    // a.mjs is hinted by the `require`, b.mjs and c.cjs by a.mjs's imports: the construct
+    // phase takes all three (c.cjs as its facade's prepared wrapper).
+    assert_eq!((stats.started, stats.taken), (3, 3), "{stats:?}");
 }

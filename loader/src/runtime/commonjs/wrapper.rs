@@ -19,7 +19,7 @@ use modjs_parser::ast::{
 };
 use modjs_parser::SyntaxError;
 use modjs_vm::bytecode::SourceInfo;
-use modjs_vm::compiler::compile_script;
+use modjs_vm::compiler::{compile_script_portable, CompileError, CompiledScript};
 use modjs_vm::{attrs, JsResult, ObjRef, PropertyKey, Value, Vm};
 
 /// The wrapper's parameters, in order (Node's `wrapper` / `cjsParseCache` parameters).
@@ -60,15 +60,41 @@ pub fn parse_wrapper(source: &str) -> Result<Program, SyntaxError> {
     Ok(program)
 }
 
-/// Compiles a checked wrapper program (from [`parse_wrapper`]) of the module at `filename`
-/// and returns the wrapper function.
-pub fn compile_wrapper(vm: &mut Vm, filename: &str, source: &str, program: &Program) -> JsResult<ObjRef> {
-    let info = Rc::new(SourceInfo::new(filename, source));
-    let code = match compile_script(program, info) {
-        Ok(c) => c,
-        Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+/// A CommonJS module's wrapper, parsed and compiled but not yet a function: it holds nothing
+/// tied to a thread, so the work can be done ahead on another one (the prefetch worker, the
+/// module graph's parse workers). An error is kept and thrown when the module is loaded.
+pub type PreparedWrapper = Result<CompiledScript, WrapperError>;
+
+/// Why a module's text does not become a wrapper function.
+#[derive(Debug)]
+pub enum WrapperError {
+    /// The text does not parse (or breaks an early-error rule).
+    Syntax(SyntaxError),
+    /// modjs cannot compile it ("modjs does not support ... yet").
+    Compile(CompileError),
+}
+
+/// Parses and compiles the wrapper of `source` (the tree is dropped on the calling thread).
+pub fn prepare_wrapper(source: &str) -> PreparedWrapper {
+    let program = parse_wrapper(source).map_err(WrapperError::Syntax)?;
+    compile_wrapper_program(&program)
+}
+
+/// Compiles a checked wrapper program (from [`parse_wrapper`]).
+pub fn compile_wrapper_program(program: &Program) -> PreparedWrapper {
+    compile_script_portable(program).map_err(WrapperError::Compile)
+}
+
+/// The wrapper function of the module at `filename` from its prepared code; a syntax or
+/// compile error is thrown as the `SyntaxError` Node throws.
+pub fn instantiate_wrapper(vm: &mut Vm, filename: &str, source: &str, prepared: PreparedWrapper) -> JsResult<ObjRef> {
+    let code = match prepared {
+        Ok(code) => code,
+        Err(WrapperError::Syntax(e)) => return Err(syntax_error(vm, filename, source, &e)),
+        Err(WrapperError::Compile(e)) => return Err(vm.throw_syntax_error(&e.message)),
     };
-    match vm.evaluate_script(&code)? {
+    let info = Rc::new(SourceInfo::new(filename, source));
+    match vm.evaluate_script(&code.materialize(&info))? {
         Value::Object(f) => Ok(f),
         _ => Err(vm.throw_syntax_error("modjs internal error: the CommonJS wrapper is not a function")),
     }
@@ -96,9 +122,5 @@ pub fn syntax_error(vm: &mut Vm, filename: &str, source: &str, error: &SyntaxErr
 /// `wrapSafe(filename, content)`: parses and compiles the module text into its wrapper
 /// function. A syntax error is thrown as a `SyntaxError` ([`syntax_error`]).
 pub fn wrap_safe(vm: &mut Vm, filename: &str, source: &str) -> JsResult<ObjRef> {
-    let program = match parse_wrapper(source) {
-        Ok(p) => p,
-        Err(e) => return Err(syntax_error(vm, filename, source, &e)),
-    };
-    compile_wrapper(vm, filename, source, &program)
+    instantiate_wrapper(vm, filename, source, prepare_wrapper(source))
 }
