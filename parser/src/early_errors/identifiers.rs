@@ -85,6 +85,11 @@ impl<'a> Checker<'a> {
     /// LabelIdentifier and Identifier.
     pub(super) fn check_identifier(&mut self, id: &Ident, usage: IdentUse) {
         let name: &str = &id.name;
+        // Every name checked below is 2 to 10 lowercase ASCII letters: most identifiers are
+        // told apart by their length or first letter alone.
+        if !(2..=10).contains(&name.len()) || !name.as_bytes()[0].is_ascii_lowercase() {
+            return;
+        }
         // Identifier: IdentifierName but not ReservedWord. An escaped keyword arrives as an
         // identifier and is an error wherever an identifier is required.
         if is_reserved_word(name) {
