@@ -39,6 +39,13 @@ pub struct ModuleInstances {
     /// [[Namespace]]: the namespace object of a module, and the (initialised, immutable) cell an
     /// `import * as ns` binding aliases.
     namespaces: Vec<Option<(ObjRef, CellRef)>>,
+    /// Records with a lower index have been looked at by [`ModuleInstances::instantiate`]: each
+    /// call only looks at the records loaded since (a program that `require`s thousands of ES
+    /// modules instantiates thousands of times).
+    examined: usize,
+    /// Records looked at before they were linked (their graph failed to link), in index order:
+    /// looked at again by every later call.
+    unlinked: Vec<ModuleId>,
 }
 
 impl ModuleInstances {
@@ -68,18 +75,30 @@ impl ModuleInstances {
     }
 
     /// Creates the environments of every linked module of `graph` that has none yet: first all
-    /// modules' own cells, then the import bindings (which need the exporters' cells).
-    pub fn instantiate(&mut self, vm: &mut Vm, graph: &mut ModuleGraph) {
+    /// modules' own cells, then the import bindings (which need the exporters' cells). Returns
+    /// the modules that got an environment, in index order.
+    pub fn instantiate(&mut self, vm: &mut Vm, graph: &mut ModuleGraph) -> Vec<ModuleId> {
         self.grow(graph.len());
+        // A failed load truncates the map to a length this call has not looked past, but stay
+        // correct if it ever does.
+        self.examined = self.examined.min(graph.len());
+        self.unlinked.retain(|m| m.index() < graph.len());
+        let mut candidates = std::mem::take(&mut self.unlinked);
+        candidates.extend((self.examined..graph.len()).map(|i| ModuleId(i as u32)));
+        self.examined = graph.len();
         let mut created = Vec::new();
-        for (id, record) in graph.iter() {
+        for id in candidates {
             if self.environments[id.index()].is_some() {
                 continue;
             }
+            let record = graph.get(id);
             let mut env = ModuleEnvironment::default();
             match &record.kind {
                 ModuleKind::SourceText(m) => {
-                    let Some(plan) = &m.environment else { continue };
+                    let Some(plan) = &m.environment else {
+                        self.unlinked.push(id);
+                        continue;
+                    };
                     for local in &plan.locals {
                         let initial = match local.init {
                             LocalInit::Undefined => Value::Undefined,
@@ -105,7 +124,7 @@ impl ModuleInstances {
             self.environments[id.index()] = Some(env);
             created.push(id);
         }
-        for id in created {
+        for &id in &created {
             let imports = match &graph.get(id).kind {
                 ModuleKind::SourceText(m) => m.environment.as_ref().map(|p| p.imports.clone()).unwrap_or_default(),
                 ModuleKind::Synthetic(_) => Vec::new(),
@@ -117,6 +136,7 @@ impl ModuleInstances {
                 }
             }
         }
+        created
     }
 
     /// The cell a resolved binding denotes: the owning module's cell for a name, or the cell

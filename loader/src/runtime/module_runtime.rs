@@ -40,6 +40,9 @@ pub struct ModuleRuntime {
     pub evaluation: Evaluation,
     pub trace: Trace,
     compiled: Vec<Option<Compiled>>,
+    /// Modules that have an environment but no compiled body yet (normally empty between calls
+    /// of [`ModuleRuntime::instantiate`]; a module whose code failed to compile stays here).
+    uncompiled: Vec<ModuleId>,
     /// Thrown values by [`ThrownValue`] handle (also kept in the VM's roots).
     thrown: Vec<Value>,
     /// Settled [[TopLevelCapability]]s, in the order they settled.
@@ -65,6 +68,7 @@ impl ModuleRuntime {
             evaluation: Evaluation::new(),
             trace,
             compiled: Vec::new(),
+            uncompiled: Vec::new(),
             thrown: Vec::new(),
             settled: Vec::new(),
             json_parse: None,
@@ -101,13 +105,15 @@ impl ModuleRuntime {
                 self.json_parse = Some(vm.get_v(&json, &PropertyKey::from("parse"))?);
             }
         }
-        self.instances.instantiate(vm, &mut self.graph);
+        let created = self.instances.instantiate(vm, &mut self.graph);
+        self.uncompiled.extend(created);
         if self.compiled.len() < self.graph.len() {
             self.compiled.resize_with(self.graph.len(), || None);
         }
         let mut inits = Vec::new();
-        for index in 0..self.graph.len() {
-            let id = ModuleId(index as u32);
+        let pending = std::mem::take(&mut self.uncompiled);
+        for (at, &id) in pending.iter().enumerate() {
+            let index = id.index();
             if self.compiled[index].is_some() {
                 continue;
             }
@@ -121,7 +127,10 @@ impl ModuleRuntime {
             let shown = record.url.clone();
             let (init, body, bindings) = match &m.ecmascript_code {
                 Ok(c) => (c.init.clone(), c.body.clone(), c.bindings.clone()),
-                Err(e) => return Err(vm.throw_syntax_error(&e.message)),
+                Err(e) => {
+                    self.uncompiled.extend_from_slice(&pending[at..]);
+                    return Err(vm.throw_syntax_error(&e.message));
+                }
             };
             let mut cells = Vec::with_capacity(bindings.len());
             for binding in &bindings {
@@ -138,6 +147,7 @@ impl ModuleRuntime {
                     None => {
                         let what = name.to_string_lossy();
                         let msg = format!("modjs internal error: no binding cell for '{what}' in {shown}");
+                        self.uncompiled.extend_from_slice(&pending[at..]);
                         return Err(vm.throw_error(ErrorKind::Error, &msg));
                     }
                 };
