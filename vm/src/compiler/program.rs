@@ -214,9 +214,9 @@ impl ModuleCode {
 
 const IMPORT_META: &str = "import.meta";
 
-/// Declares every module-level binding (`names[i]` is the name of `bindings[i]`) as an upvalue
-/// of the function being compiled.
-fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], names: &[&str], ends: &[u32]) {
+/// Declares every module-level binding (`names[i]` is the name of `bindings[i]`, shared by the
+/// bindings of both functions) as an upvalue of the function being compiled.
+fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], names: &[Rc<str>], ends: &[u32]) {
     if let Some(scope) = c.f().scopes.last_mut() {
         scope.bindings.reserve(bindings.len());
     }
@@ -229,7 +229,7 @@ fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], names: 
             ModuleBindingKind::Import => BindingKind::Import,
             ModuleBindingKind::ImportNamespace | ModuleBindingKind::ImportMeta => BindingKind::Const,
         };
-        c.declare_at(name, kind, Loc::Upvalue(i as u16), *end);
+        c.declare_shared(name.clone(), kind, Loc::Upvalue(i as u16), *end);
     }
 }
 
@@ -324,6 +324,8 @@ pub fn compile_module<'p>(program: &'p Program, has_tla: bool) -> CResult<Compil
     if info.is_used(IMPORT_META) {
         add(&mut bindings, &mut ends, IMPORT_META, ModuleBindingKind::ImportMeta, 0);
     }
+
+    let names: Vec<Rc<str>> = names.into_iter().map(Rc::from).collect();
 
     // `init`: the hoisted function objects.
     c.funcs.push(FuncState::new(TemplateKind::Module, super::js_str(""), true, info.clone(), program.span));
