@@ -103,6 +103,7 @@ fn load_new_records(
             .map(|r| match (&r.format, ahead.and_then(|a| done_ahead(a, r))) {
                 (HostFormat::Builtin(_), _) => None,
                 (_, Some(Ahead::Loaded(loaded))) => Some(Ok(FetchedText::Ahead(loaded))),
+                (_, Some(Ahead::Wrapper(text, prepared))) => Some(Ok(FetchedText::Wrapper(text, prepared))),
                 (_, Some(Ahead::Text(text))) => Some(Ok(FetchedText::Text(text))),
                 (_, None) if files_read_by_workers && r.path.is_some() => Some(Ok(FetchedText::File)),
                 (_, None) => Some(host.fetch_source(r).map(FetchedText::Text)),
@@ -121,12 +122,17 @@ fn load_new_records(
                 }
                 Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
             };
-            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names, .. }) =
-                &mut kind
+            if let ModuleKind::Synthetic(SyntheticModule {
+                kind: SyntheticKind::CommonJs { source },
+                export_names,
+                lexed_export_names,
+                ..
+            }) = &mut kind
             {
                 // The names Node's CommonJS analysis finds, in namespace order.
+                let lexed = lexed_export_names.take();
                 let mut names: Vec<JsStr> =
-                    host.commonjs_export_names(&resolution, source).iter().map(|n| JsStr::from_str(n)).collect();
+                    host.commonjs_export_names(&resolution, source, lexed).iter().map(|n| JsStr::from_str(n)).collect();
                 names.sort_by(node_namespace_order);
                 *export_names = names;
             }
@@ -184,11 +190,15 @@ enum FetchedText {
     /// The module's record kind, read, parsed and compiled ahead by the CommonJS loader's
     /// prefetch worker.
     Ahead(Loaded),
+    /// A CommonJS module's text and wrapper, compiled ahead by the prefetch worker.
+    Wrapper(String, PreparedWrapper),
 }
 
 /// What the prefetch worker did for a module.
 enum Ahead {
     Loaded(Loaded),
+    /// A CommonJS module's text and compiled wrapper (its facade is made by the parse step).
+    Wrapper(String, PreparedWrapper),
     Text(String),
 }
 
@@ -202,7 +212,7 @@ fn done_ahead(prefetcher: &Prefetcher, r: &HostResolution) -> Option<Ahead> {
     let Prefetched { source, parsed, .. } = prefetcher.take(r.path.as_deref()?)?;
     Some(match (&r.format, parsed) {
         (HostFormat::Module, Some(Parsed::Module(parsed))) => Ahead::Loaded(Loaded::Parsed(parsed)),
-        (HostFormat::CommonJs, Some(Parsed::Wrapper(prepared))) => Ahead::Loaded(commonjs_facade(source, Some(prepared))),
+        (HostFormat::CommonJs, Some(Parsed::Wrapper(prepared))) => Ahead::Wrapper(source, prepared),
         // A module's text stays with its parse.
         (_, Some(Parsed::Module(parsed))) => Ahead::Text(parsed.source),
         _ => Ahead::Text(source),
@@ -241,6 +251,7 @@ fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded,
     let path = resolution.path.as_deref();
     let source = match fetched {
         Some(Ok(FetchedText::Ahead(loaded))) => return Ok(loaded),
+        Some(Ok(FetchedText::Wrapper(text, prepared))) => return Ok(commonjs_facade(text, Some(prepared))),
         Some(Ok(FetchedText::Text(text))) => Some(Ok(text)),
         Some(Ok(FetchedText::File)) => Some(read_module_file(path.unwrap_or_default())),
         Some(Err(e)) => Some(Err(e)),
@@ -254,6 +265,7 @@ fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded,
                 kind: SyntheticKind::Builtin { id: id.clone() },
                 export_names,
                 prepared: None,
+                lexed_export_names: None,
             })
         }
         HostFormat::Json => {
@@ -270,6 +282,7 @@ fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded,
                 kind: SyntheticKind::Json { source },
                 export_names: vec![JsStr::from_str("default")],
                 prepared: None,
+                lexed_export_names: None,
             })
         }
         // A CommonJS module is compiled here, ahead, but its errors are thrown when it is
@@ -316,12 +329,16 @@ pub(crate) fn prepare_module(source: String) -> Result<Box<ParsedModule>, (Strin
     Ok(Box::new(ParsedModule { code, records, source, declarations }))
 }
 
-/// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
+/// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in),
+/// with the export names the lexer finds in the text alone (made where the text is parsed,
+/// usually a parse worker).
 fn commonjs_facade(source: String, prepared: Option<PreparedWrapper>) -> Loaded {
+    let lexed_export_names = crate::cjs_exports::names_without_reexports(&source);
     Loaded::Synthetic(SyntheticModule {
         kind: SyntheticKind::CommonJs { source },
         export_names: vec![JsStr::from_str("default")],
         prepared,
+        lexed_export_names,
     })
 }
 
