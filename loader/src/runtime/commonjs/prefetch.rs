@@ -337,7 +337,6 @@ impl Prefetcher {
                 Some(Entry::Abandoned) => return None,
                 Some(Entry::Ready { .. }) => break,
                 None => {
-                    if std::env::var("MODJS_TMP_MISS").is_ok() { eprintln!("MISS {filename} tasks={} ready={} busy={} seen={}", s.tasks.len(), s.ready.len(), s.busy, s.seen.contains(filename)); }
                     s.stats.missed += 1;
                     s.seen.insert(filename.to_string());
                     // A miss while the window is full: the result needed last gives way, so a run
