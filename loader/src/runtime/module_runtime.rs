@@ -23,7 +23,7 @@ use crate::module::evaluate::{
 };
 use crate::module::graph::ModuleGraph;
 use crate::module::host::ModuleHost;
-use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
+use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, SyntheticModule, ThrownValue};
 use crate::module::Trace;
 use crate::runtime::commonjs::prefetch::Prefetched;
 use crate::resolve::url::Url;
@@ -43,6 +43,8 @@ pub struct ModuleRuntime {
     /// Modules that have an environment but no compiled body yet (normally empty between calls
     /// of [`ModuleRuntime::instantiate`]; a module whose code failed to compile stays here).
     uncompiled: Vec<ModuleId>,
+    /// Records below this index were reported to the prefetch workers as loaded.
+    hinted_upto: usize,
     /// Thrown values by [`ThrownValue`] handle (also kept in the VM's roots).
     thrown: Vec<Value>,
     /// Settled [[TopLevelCapability]]s, in the order they settled.
@@ -69,6 +71,7 @@ impl ModuleRuntime {
             trace,
             compiled: Vec::new(),
             uncompiled: Vec::new(),
+            hinted_upto: 0,
             thrown: Vec::new(),
             settled: Vec::new(),
             json_parse: None,
@@ -195,6 +198,7 @@ impl ModuleRuntime {
     /// The promise of the [[TopLevelCapability]] Evaluate() creates is kept (see
     /// [`ModuleRuntime::evaluation_promise`]), already settled when the outcome is.
     pub fn evaluate(&mut self, vm: &mut Vm, root: ModuleId) -> EvaluateOutcome {
+        self.hint_commonjs_facades(root);
         let capability_holder = evaluation_root(&self.graph, root);
         let outcome = self.run_evaluate(vm, root);
         match outcome {
@@ -208,6 +212,33 @@ impl ModuleRuntime {
             EvaluateOutcome::AlreadyRequested => {}
         }
         outcome
+    }
+
+    /// Gives the prefetch workers the CommonJS modules the evaluation of `root` will run (see
+    /// [`crate::runtime::commonjs::facade_hints`]), and the files loaded into the module map
+    /// since the last hint.
+    fn hint_commonjs_facades(&mut self, root: ModuleId) {
+        let facades = crate::runtime::commonjs::facade_hints::facades_in_evaluation_order(&self.graph, root);
+        if facades.is_empty() {
+            return;
+        }
+        let files: Vec<(String, String)> = facades
+            .iter()
+            .filter_map(|&m| {
+                let record = self.graph.get(m);
+                let path = record.path.clone()?;
+                match &record.kind {
+                    ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, .. }) => {
+                        Some((path, source.clone()))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        let loaded: Vec<String> =
+            (self.hinted_upto..self.graph.len()).filter_map(|i| self.graph.get(ModuleId(i as u32)).path.clone()).collect();
+        self.hinted_upto = self.graph.len();
+        self.commonjs.hint_facades(files, loaded);
     }
 
     /// Evaluate() of `module` as the spec has it: the promise of the [[TopLevelCapability]] it

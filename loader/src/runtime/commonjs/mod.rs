@@ -34,6 +34,7 @@ pub mod builtin_glue;
 pub mod errors;
 pub mod esm_interop;
 pub mod esm_scope_hint;
+pub mod facade_hints;
 pub mod format;
 pub mod json;
 pub mod load;
@@ -134,6 +135,8 @@ pub struct CommonJsState {
     /// Wrappers of CommonJS modules imported from ES modules, prepared while the module graph
     /// was constructed, by filename: the next load of the file takes its entry.
     prepared: HashMap<String, prefetch::Prefetched>,
+    /// Facades whose requirements were hinted before their graph ran ([`Self::hint_facades`]).
+    hinted: crate::fast_hash::FastHashSet<String>,
 }
 
 impl Default for CommonJsState {
@@ -159,12 +162,33 @@ impl CommonJsState {
             prefetcher: None,
             prefetch_started: false,
             prepared: HashMap::default(),
+            hinted: Default::default(),
         }
     }
 
-    /// Keeps the prepared text and wrapper of `filename` for its next load.
+    /// Keeps the prepared text and wrapper of `filename` for its next load, and has the
+    /// prefetch workers start on the files it requires (it is about to run).
     pub fn deposit_prepared(&mut self, filename: String, prepared: prefetch::Prefetched) {
+        if !self.hinted.remove(&filename) {
+            if let Some(p) = self.prefetcher() {
+                p.scan_children(&filename, &prepared.source);
+            }
+        }
         self.prepared.insert(filename, prepared);
+    }
+
+    /// Tells the prefetch workers (started if need be) which CommonJS modules of an ES module
+    /// graph will run, in order, and which files the module map already holds (see
+    /// [`facade_hints`]). Nothing happens when prefetching is off or nothing is hinted.
+    pub fn hint_facades(&mut self, files: Vec<(String, String)>, loaded: Vec<String>) {
+        if files.is_empty() || self.prefetch_mode == prefetch::PrefetchMode::Off {
+            return;
+        }
+        let names: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
+        if let Some(p) = self.prefetcher() {
+            p.scan_in_order(files, loaded);
+            self.hinted.extend(names);
+        }
     }
 
     /// The prefetch worker if it was started (this does not start it).
