@@ -115,6 +115,9 @@ impl Analyses {
         if let Some(info) = self.cache.get(&key) {
             return info.clone();
         }
+        // Room for the functions of a small program, so the tables do not grow step by step.
+        self.cache.reserve(16);
+        self.declarations.reserve(16);
         let mut a = Analyzer::new(self);
         a.push_scope();
         for name in [THIS, NEW_TARGET, HOME, CTOR] {

@@ -227,7 +227,26 @@ impl FuncState {
     }
 
     pub fn name(&mut self, s: &str) -> u32 {
-        // Most names are short ASCII identifiers: widen them on the stack instead of allocating.
+        // Most names are ASCII identifiers and most pools small: compare the text with the
+        // pool's UTF-16 names unit by unit, with nothing widened unless the name is new.
+        if s.is_ascii() && self.names.len() <= LINEAR_POOL {
+            let bytes = s.as_bytes();
+            let first = bytes.first().map(|&b| b as u16);
+            let found = self.names.iter().position(|n| {
+                n.0.len() == bytes.len()
+                    && n.0.first().copied() == first
+                    && n.0.iter().zip(bytes).all(|(&unit, &byte)| unit == byte as u16)
+            });
+            if let Some(i) = found {
+                return i as u32;
+            }
+            // A pool this small has no hash index yet (it is built once the pool outgrows the
+            // in-order search), so the new name only joins the list.
+            let i = self.names.len() as u32;
+            self.names.push(JsStr(bytes.iter().map(|&b| b as u16).collect()));
+            return i;
+        }
+        // Short ASCII identifiers are widened on the stack instead of allocating.
         let mut buf = [0u16; 64];
         if s.len() <= buf.len() && s.is_ascii() {
             for (unit, byte) in buf.iter_mut().zip(s.bytes()) {

@@ -262,7 +262,7 @@ pub fn compile_module<'p>(program: &'p Program, has_tla: bool) -> CResult<Compil
     // may have hundreds of bindings, and a search of the list per binding was quadratic.
     let mut bindings: Vec<ModuleBinding> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::default();
+    let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(64, Default::default());
     let mut ends: Vec<u32> = Vec::new();
     let mut add = |bindings: &mut Vec<ModuleBinding>, ends: &mut Vec<u32>, name: &'p str, kind: ModuleBindingKind, end: u32| {
         if seen.insert(name) {

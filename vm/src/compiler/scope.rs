@@ -79,7 +79,13 @@ pub struct Scope {
 
 impl Scope {
     pub fn find(&self, name: &str) -> Option<&Binding> {
-        self.bindings.iter().rev().find(|b| &*b.name == name)
+        // Length and first byte first: most bindings differ there, without a call to compare
+        // the text.
+        let first = name.as_bytes().first();
+        self.bindings
+            .iter()
+            .rev()
+            .find(|b| b.name.len() == name.len() && b.name.as_bytes().first() == first && &*b.name == name)
     }
 }
 
@@ -391,9 +397,10 @@ impl Compiler {
         if self.may_resolve_to_with(name) {
             return None;
         }
-        let b = self.find_local(name)?;
+        let f = self.funcs.last()?;
+        let b = f.scopes.iter().rev().find_map(|s| s.find(name))?;
         match b.loc {
-            Loc::Reg(r) if !Self::needs_tdz_check(&b, false, pos) && b.kind != BindingKind::DerivedThis => Some(r),
+            Loc::Reg(r) if !Self::needs_tdz_check(b, false, pos) && b.kind != BindingKind::DerivedThis => Some(r),
             _ => None,
         }
     }
