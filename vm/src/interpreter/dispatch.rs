@@ -1648,6 +1648,23 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     throw!(read_error(vm, &o, &k));
                 }
                 let k = tri!(vm.to_property_key(&k));
+                // An object used as a dictionary (`counts[word]`): a data property, or none on
+                // the whole chain, is read from the property maps directly.
+                if let (Value::Object(r), PropertyKey::String(_)) = (&o, &k) {
+                    let (r, hint) = (*r, std::cell::Cell::new(0));
+                    match lookup_data_property(&vm.heap, r, &k, &hint) {
+                        DataLookup::Found(v) => {
+                            let v = v.clone();
+                            put!(dst, v);
+                            continue;
+                        }
+                        DataLookup::Absent => {
+                            put!(dst, Value::Undefined);
+                            continue;
+                        }
+                        DataLookup::Slow => {}
+                    }
+                }
                 let v = tri!(vm.get_property_of_value(&o, &k));
                 put!(dst, v);
             }
@@ -1674,6 +1691,16 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     throw!(write_error(vm, &o, &k));
                 }
                 let k = tri!(vm.to_property_key(&k));
+                // A dictionary entry that exists: replaced in place.
+                let v = match (&o, &k) {
+                    (Value::Object(r), PropertyKey::String(_)) => {
+                        match set_own_data_property(&mut vm.heap, *r, &k, v, &std::cell::Cell::new(0)) {
+                            Ok(()) => continue,
+                            Err(v) => v,
+                        }
+                    }
+                    _ => v,
+                };
                 tri!(vm.put_property_of_value(&o, k, v, t.strict));
             }
             Insn::DeleteProp { dst, obj, key } => {

@@ -77,7 +77,9 @@ pub fn lookup_data_property<'a>(heap: &'a Heap, o: ObjRef, key: &PropertyKey, hi
             ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
                 return DataLookup::Slow
             }
-            ObjectKind::Arguments(Some(_)) if matches!(key, PropertyKey::Index(_)) => return DataLookup::Slow,
+            ObjectKind::Arguments(Some(_)) | ObjectKind::Bytes(_) if matches!(key, PropertyKey::Index(_)) => {
+                return DataLookup::Slow
+            }
             _ => {}
         }
         let props = &obj.props;
@@ -147,11 +149,44 @@ fn plain_for_key(obj: &Object, key: &PropertyKey) -> bool {
     }
 }
 
+/// Whether [[Set]] of element `i` on array `o` (its own receiver) is an append to its dense
+/// elements: `i` is the length, all elements are dense, the array is extensible with a
+/// writable length, and no prototype has element `i` (ArraySetLength and
+/// ValidateAndApplyPropertyDescriptor then just add the element and bump the length).
+fn appends_dense_element(heap: &Heap, o: ObjRef, i: u32) -> bool {
+    let obj = heap.get(o);
+    let ObjectKind::Array(a) = &obj.kind else { return false };
+    let key = PropertyKey::Index(i);
+    if !obj.extensible
+        || !a.length_writable
+        || i != a.length
+        || a.dense.len() != a.length as usize
+        || i >= u32::MAX - 1
+        || obj.props.contains_key(&key)
+    {
+        return false;
+    }
+    let mut next = obj.proto;
+    while let Some(p) = next {
+        let proto = heap.get(p);
+        match &proto.kind {
+            ObjectKind::Ordinary => {}
+            ObjectKind::Array(pa) if pa.dense.len() <= i as usize => {}
+            _ => return false,
+        }
+        if proto.props.contains_key(&key) {
+            return false;
+        }
+        next = proto.proto;
+    }
+    true
+}
+
 fn plain_set_outcome(heap: &Heap, o: ObjRef, key: &PropertyKey) -> PlainSet {
     let receiver = heap.get(o);
     // The receiver gets the new property through ValidateAndApplyPropertyDescriptor, which
-    // only an ordinary extensible object without the key accepts as a plain insertion.
-    if !matches!(receiver.kind, ObjectKind::Ordinary) || !receiver.extensible || receiver.props.contains_key(key) {
+    // an extensible object without the key, ordinary for it, accepts as a plain insertion.
+    if !plain_for_key(receiver, key) || !receiver.extensible || receiver.props.contains_key(key) {
         return PlainSet::Slow;
     }
     let mut next = receiver.proto;
@@ -440,6 +475,18 @@ impl Vm {
         // Fast path: no object on the chain is exotic for `key` or holds it as an accessor, so
         // OrdinarySet ends in CreateDataProperty on the receiver (or fails on a read-only one).
         if matches!(receiver, Value::Object(r) if *r == o) {
+            if let PropertyKey::Index(i) = key {
+                if appends_dense_element(&self.heap, o, i) {
+                    if let ObjectKind::Array(a) = &mut self.heap.get_mut(o).kind {
+                        let before = a.dense.capacity();
+                        a.dense.push(value);
+                        a.length += 1;
+                        let grown = (a.dense.capacity() - before) * std::mem::size_of::<Value>();
+                        self.heap.note_bytes(grown);
+                        return Ok(true);
+                    }
+                }
+            }
             match plain_set_outcome(&self.heap, o, &key) {
                 PlainSet::AddToReceiver => {
                     self.insert_new_property(o, key, Slot::Data { value, attrs: attrs::ALL });
