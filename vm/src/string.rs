@@ -19,6 +19,11 @@ struct StrData {
 #[derive(Clone)]
 pub struct JsString(Rc<StrData>);
 
+thread_local! {
+    /// The strings of one ASCII code unit, by code unit.
+    static ASCII_UNITS: Box<[JsString]> = (0..128u16).map(|u| JsString::from_units(vec![u])).collect();
+}
+
 fn hash_units(units: &[u16]) -> u64 {
     // FNV-1a over the code units: fast, deterministic, good enough for property keys.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -33,6 +38,36 @@ impl JsString {
     pub fn from_units(units: Vec<u16>) -> JsString {
         let hash = hash_units(&units);
         JsString(Rc::new(StrData { hash, units: units.into_boxed_slice() }))
+    }
+
+    /// The one-code-unit string `u`; the ASCII ones are made once per thread and shared
+    /// (string building one character at a time makes many of them).
+    pub fn from_code_unit(u: u16) -> JsString {
+        if u < 128 {
+            return ASCII_UNITS.with(|table| table[u as usize].clone());
+        }
+        JsString::from_units(vec![u])
+    }
+
+    /// The decimal digits of `n` (with a leading `-` when negative): Number::toString of a
+    /// safe integer, made without an intermediate Rust string.
+    pub fn from_integer(n: i64) -> JsString {
+        let mut buf = [0u16; 21];
+        let mut at = buf.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            at -= 1;
+            buf[at] = b'0' as u16 + (m % 10) as u16;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            at -= 1;
+            buf[at] = b'-' as u16;
+        }
+        JsString::from_slice(&buf[at..])
     }
 
     pub fn from_slice(units: &[u16]) -> JsString {

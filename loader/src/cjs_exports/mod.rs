@@ -86,6 +86,25 @@ pub fn detect_source(real_path: &str, source: &str, resolver: &mut Resolver) -> 
     CjsExports { names, reexports_followed: expansion.steps, lexer_error: expansion.root_error, reasons }
 }
 
+/// The names of [`detect_source`] when they depend on the text alone: the lexer's names of a
+/// text without reexports (or only `default`, for a text the lexer rejects), `default` added,
+/// sorted. `None` when the text has reexports: expanding them reads other files with
+/// `require` resolution, which is [`detect_source`]'s job. A pure function of the text, so
+/// a parse worker can run it.
+pub fn names_without_reexports(source: &str) -> Option<Vec<String>> {
+    let mut names = match lex(source) {
+        Ok(out) if !out.reexports.is_empty() => return None,
+        Ok(out) => out.exports,
+        Err(_) => Vec::new(),
+    };
+    if !names.iter().any(|n| n == "default") {
+        names.push("default".to_string());
+    }
+    sort_by_code_units(&mut names);
+    names.dedup();
+    Some(names)
+}
+
 /// Sorts strings by their UTF-16 code units (not by UTF-8 bytes / code points).
 pub fn sort_by_code_units(names: &mut [String]) {
     names.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));

@@ -287,3 +287,26 @@ fn a_lexer_error_hides_every_name_of_that_file() {
     assert_eq!(found.names, ["also", "default", "mine"]);
     assert!(matches!(found.reexports_followed[0].outcome, ReexportOutcome::Expanded { lexer_error: Some(_), .. }));
 }
+
+#[test]
+fn names_of_the_text_alone_agree_with_the_full_detection() {
+    let dir = std::env::temp_dir().join(format!("modjs-cjs-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("m.cjs").display().to_string();
+    let mut resolver = Resolver::new();
+    for src in [
+        "exports.b = 1; exports.a = 2; exports.b = 3;",
+        "module.exports = { z, y: 1, default: 2 };",
+        "Object.defineProperty(exports, 'g', { enumerable: true, get: function () { return g; } });",
+        "exports.\u{e9}t\u{e9} = 1; exports.Z = 2; exports['a-b'] = 3;",
+        "import x from 'y';",
+        "",
+    ] {
+        let full = detect_source(&path, src, &mut resolver).names;
+        assert_eq!(names_without_reexports(src), Some(full), "{src:?}");
+    }
+    // A reexport needs the file system: the whole detection does it.
+    assert_eq!(names_without_reexports("module.exports = require('./other.cjs');"), None);
+    assert_eq!(names_without_reexports("exports.a = 1; __exportStar(require('./x'), exports);"), None);
+    std::fs::remove_dir_all(&dir).ok();
+}

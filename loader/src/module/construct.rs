@@ -42,7 +42,7 @@ pub fn construct(
     trace.line(0, |_| "== construct: load and parse every module of the static graph, breadth-first".to_string());
     let mut graph = ModuleGraph::new();
     let entry_resolution = host.resolve_entry(entry)?;
-    let root = load_into(host, &mut graph, entry_resolution, trace, None)?;
+    let root = load_into(host, &mut graph, entry_resolution, trace, CommonJsLoader::default())?;
     trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
     Ok((graph, root))
 }
@@ -54,26 +54,39 @@ pub fn construct(
 /// new URLs are fetched and parsed. When anything fails (resolution, fetch, parse), the records
 /// this call added are removed again and the map is as it was.
 ///
-/// `ahead`: the CommonJS loader's prefetch worker, when it runs: modules it already read and
-/// parsed (the ES modules and CommonJS files a `require`d ES module's graph is made of) are
-/// taken from it instead of being read and parsed again.
+/// `commonjs`: what the CommonJS loader already did (see [`CommonJsLoader`]).
 pub fn load_into(
     host: &mut dyn ModuleHost,
     graph: &mut ModuleGraph,
     start: HostResolution,
     trace: &mut Trace,
-    ahead: Option<&Prefetcher>,
+    commonjs: CommonJsLoader<'_>,
 ) -> Result<ModuleId, ModuleError> {
     if let Some(existing) = graph.lookup(&start.url) {
         trace.line(1, |t| format!("{} is record #{}, already in the module map", t.show_url(&start.url), existing.0));
         return Ok(existing);
     }
     let before = graph.len();
-    let result = load_new_records(host, graph, start, trace, ahead);
+    let result = load_new_records(host, graph, start, trace, commonjs);
     if result.is_err() {
         graph.truncate(before);
     }
     result
+}
+
+/// What the CommonJS loader already did that the construct phase can use (nothing, for the
+/// entry's graph). Both only save work: the outcome is the same without them.
+#[derive(Clone, Copy, Default)]
+pub struct CommonJsLoader<'a> {
+    /// Its prefetch workers, when they run: modules they already read and parsed (the ES
+    /// modules and CommonJS files a `require`d ES module's graph is made of) are taken from
+    /// them instead of being read and parsed again.
+    pub prefetcher: Option<&'a Prefetcher>,
+    /// Whether `require` already loaded the file at a path. A CommonJS module an ES module
+    /// imports then gets its export names but no compiled wrapper: its facade will find it in
+    /// `require.cache` (and if a program deleted it from there, `require`'s loader compiles
+    /// the file when the facade runs).
+    pub already_required: Option<&'a dyn Fn(&str) -> bool>,
 }
 
 /// The breadth-first load of [`load_into`] from a URL not yet in the map.
@@ -82,8 +95,9 @@ fn load_new_records(
     graph: &mut ModuleGraph,
     start: HostResolution,
     trace: &mut Trace,
-    ahead: Option<&Prefetcher>,
+    commonjs: CommonJsLoader<'_>,
 ) -> Result<ModuleId, ModuleError> {
+    let ahead = commonjs.prefetcher;
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
     let mut pending: FastHashMap<String, ModuleId> = FastHashMap::default();
@@ -98,18 +112,26 @@ fn load_new_records(
         // wins). See [`super::parse_pipeline`].
         let level: Vec<HostResolution> = queue.drain(..).collect();
         let files_read_by_workers = host.fetches_paths_as_files();
+        let required = |r: &HostResolution| {
+            matches!(r.format, HostFormat::CommonJs)
+                && matches!((&r.path, commonjs.already_required), (Some(p), Some(loaded)) if loaded(p))
+        };
         let fetched: Vec<Fetched> = level
             .iter()
-            .map(|r| match (&r.format, ahead.and_then(|a| done_ahead(a, r))) {
+            .map(|r| match (&r.format, if required(r) { None } else { ahead.and_then(|a| done_ahead(a, r)) }) {
                 (HostFormat::Builtin(_), _) => None,
                 (_, Some(Ahead::Loaded(loaded))) => Some(Ok(FetchedText::Ahead(loaded))),
+                (_, Some(Ahead::Wrapper(text, prepared))) => Some(Ok(FetchedText::Wrapper(text, prepared))),
                 (_, Some(Ahead::Text(text))) => Some(Ok(FetchedText::Text(text))),
                 (_, None) if files_read_by_workers && r.path.is_some() => Some(Ok(FetchedText::File)),
                 (_, None) => Some(host.fetch_source(r).map(FetchedText::Text)),
             })
             .collect();
-        let inputs: Vec<(&HostResolution, Fetched)> = level.iter().zip(fetched).collect();
-        let parse = |_: usize, (resolution, source): (&HostResolution, Fetched)| parse_loaded(resolution, source);
+        let inputs: Vec<(&HostResolution, Fetched, bool)> =
+            level.iter().zip(fetched).map(|(r, f)| (r, f, !required(r))).collect();
+        let parse = |_: usize, (resolution, source, compile): (&HostResolution, Fetched, bool)| {
+            parse_loaded(resolution, source, compile)
+        };
         let lost = |k: usize| Err(internal_parse_error(&level[k]));
         for_each_in_order(inputs, parse, lost, |k, loaded| {
             let resolution = level[k].clone();
@@ -121,12 +143,17 @@ fn load_new_records(
                 }
                 Loaded::Synthetic(s) => ModuleKind::Synthetic(s),
             };
-            if let ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, export_names, .. }) =
-                &mut kind
+            if let ModuleKind::Synthetic(SyntheticModule {
+                kind: SyntheticKind::CommonJs { source },
+                export_names,
+                lexed_export_names,
+                ..
+            }) = &mut kind
             {
                 // The names Node's CommonJS analysis finds, in namespace order.
+                let lexed = lexed_export_names.take();
                 let mut names: Vec<JsStr> =
-                    host.commonjs_export_names(&resolution, source).iter().map(|n| JsStr::from_str(n)).collect();
+                    host.commonjs_export_names(&resolution, source, lexed).iter().map(|n| JsStr::from_str(n)).collect();
                 names.sort_by(node_namespace_order);
                 *export_names = names;
             }
@@ -184,11 +211,15 @@ enum FetchedText {
     /// The module's record kind, read, parsed and compiled ahead by the CommonJS loader's
     /// prefetch worker.
     Ahead(Loaded),
+    /// A CommonJS module's text and wrapper, compiled ahead by the prefetch worker.
+    Wrapper(String, PreparedWrapper),
 }
 
 /// What the prefetch worker did for a module.
 enum Ahead {
     Loaded(Loaded),
+    /// A CommonJS module's text and compiled wrapper (its facade is made by the parse step).
+    Wrapper(String, PreparedWrapper),
     Text(String),
 }
 
@@ -202,7 +233,7 @@ fn done_ahead(prefetcher: &Prefetcher, r: &HostResolution) -> Option<Ahead> {
     let Prefetched { source, parsed, .. } = prefetcher.take(r.path.as_deref()?)?;
     Some(match (&r.format, parsed) {
         (HostFormat::Module, Some(Parsed::Module(parsed))) => Ahead::Loaded(Loaded::Parsed(parsed)),
-        (HostFormat::CommonJs, Some(Parsed::Wrapper(prepared))) => Ahead::Loaded(commonjs_facade(source, Some(prepared))),
+        (HostFormat::CommonJs, Some(Parsed::Wrapper(prepared))) => Ahead::Wrapper(source, prepared),
         // A module's text stays with its parse.
         (_, Some(Parsed::Module(parsed))) => Ahead::Text(parsed.source),
         _ => Ahead::Text(source),
@@ -236,11 +267,14 @@ fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: Modu
 
 /// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
 /// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
-fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded, ModuleError> {
+/// `compile_commonjs`: whether a CommonJS module's wrapper is compiled ahead (not for one
+/// `require` already loaded).
+fn parse_loaded(resolution: &HostResolution, fetched: Fetched, compile_commonjs: bool) -> Result<Loaded, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
     let source = match fetched {
         Some(Ok(FetchedText::Ahead(loaded))) => return Ok(loaded),
+        Some(Ok(FetchedText::Wrapper(text, prepared))) => return Ok(commonjs_facade(text, Some(prepared))),
         Some(Ok(FetchedText::Text(text))) => Some(Ok(text)),
         Some(Ok(FetchedText::File)) => Some(read_module_file(path.unwrap_or_default())),
         Some(Err(e)) => Some(Err(e)),
@@ -254,6 +288,7 @@ fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded,
                 kind: SyntheticKind::Builtin { id: id.clone() },
                 export_names,
                 prepared: None,
+                lexed_export_names: None,
             })
         }
         HostFormat::Json => {
@@ -270,14 +305,15 @@ fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded,
                 kind: SyntheticKind::Json { source },
                 export_names: vec![JsStr::from_str("default")],
                 prepared: None,
+                lexed_export_names: None,
             })
         }
         // A CommonJS module is compiled here, ahead, but its errors are thrown when it is
         // evaluated (as Node does: a syntax error in it surfaces only when its turn comes).
         HostFormat::CommonJs => {
             let source = fetch()?;
-            let prepared = prepare_wrapper(&source);
-            commonjs_facade(source, Some(prepared))
+            let prepared = compile_commonjs.then(|| prepare_wrapper(&source));
+            commonjs_facade(source, prepared)
         }
         HostFormat::Module => parse_source_text_module(url, fetch()?)?,
         HostFormat::Detect => {
@@ -316,12 +352,16 @@ pub(crate) fn prepare_module(source: String) -> Result<Box<ParsedModule>, (Strin
     Ok(Box::new(ParsedModule { code, records, source, declarations }))
 }
 
-/// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in).
+/// The record of a CommonJS module imported from ESM (the facade the CommonJS issue fills in),
+/// with the export names the lexer finds in the text alone (made where the text is parsed,
+/// usually a parse worker).
 fn commonjs_facade(source: String, prepared: Option<PreparedWrapper>) -> Loaded {
+    let lexed_export_names = crate::cjs_exports::names_without_reexports(&source);
     Loaded::Synthetic(SyntheticModule {
         kind: SyntheticKind::CommonJs { source },
         export_names: vec![JsStr::from_str("default")],
         prepared,
+        lexed_export_names,
     })
 }
 

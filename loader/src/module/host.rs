@@ -60,9 +60,11 @@ pub trait ModuleHost {
     fn fetches_paths_as_files(&self) -> bool {
         false
     }
-    /// The export names of a CommonJS module imported from ESM, `default` included. A host
-    /// without CommonJS analysis offers `default` alone.
-    fn commonjs_export_names(&mut self, _module: &HostResolution, _source: &str) -> Vec<String> {
+    /// The export names of a CommonJS module imported from ESM, `default` included. `lexed`:
+    /// the names a parse worker found already when they depend on the text alone (see
+    /// [`crate::cjs_exports::names_without_reexports`]). A host without CommonJS analysis
+    /// offers `default` alone.
+    fn commonjs_export_names(&mut self, _module: &HostResolution, _source: &str, _lexed: Option<Vec<String>>) -> Vec<String> {
         vec!["default".to_string()]
     }
 }
@@ -139,11 +141,14 @@ pub struct FsHost {
     /// URL and the join cost tens of thousands of instructions. Failures are not cached: their
     /// messages name the referrer.
     relative_cache: crate::fast_hash::FastHashMap<(String, String), HostResolution>,
+    /// The last referrer URL parsed, and its parse: a module's requests are resolved one
+    /// after the other from the same referrer.
+    last_referrer: Option<(String, Url)>,
 }
 
 impl FsHost {
     pub fn new(resolver: Resolver) -> FsHost {
-        FsHost { resolver, relative_cache: Default::default() }
+        FsHost { resolver, relative_cache: Default::default(), last_referrer: None }
     }
 
     /// The key of `relative_cache` for this request, when it may be cached.
@@ -195,8 +200,14 @@ impl ModuleHost for FsHost {
             validate_import_attributes(&resolution.url, &resolution.format, request)?;
             return Ok(resolution);
         }
-        let parent = Url::parse(referrer).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
-        let res = self.resolver.resolve_import_from_url(&specifier, &parent).map_err(ModuleError::Resolve)?;
+        if !matches!(&self.last_referrer, Some((text, _)) if text == referrer) {
+            let url = Url::parse(referrer).ok_or_else(|| ModuleError::Resolve(ResolveError::invalid_url()))?;
+            self.last_referrer = Some((referrer.to_string(), url));
+        }
+        let Some((_, parent)) = &self.last_referrer else {
+            return Err(ModuleError::Resolve(ResolveError::invalid_url()));
+        };
+        let res = self.resolver.resolve_import_from_url(&specifier, parent).map_err(ModuleError::Resolve)?;
         let resolution = self.resolution(res.url, res.href, res.format);
         if let Some(k) = key {
             self.relative_cache.insert(k, resolution.clone());
@@ -223,10 +234,11 @@ impl ModuleHost for FsHost {
 
     /// Node's static detection (cjs-module-lexer and recursive reexports, see
     /// [`crate::cjs_exports`]).
-    fn commonjs_export_names(&mut self, module: &HostResolution, source: &str) -> Vec<String> {
-        match &module.path {
-            Some(path) => crate::cjs_exports::detect_source(path, source, &mut self.resolver).names,
-            None => vec!["default".to_string()],
+    fn commonjs_export_names(&mut self, module: &HostResolution, source: &str, lexed: Option<Vec<String>>) -> Vec<String> {
+        match (&module.path, lexed) {
+            (Some(_), Some(names)) => names,
+            (Some(path), None) => crate::cjs_exports::detect_source(path, source, &mut self.resolver).names,
+            (None, _) => vec!["default".to_string()],
         }
     }
 }

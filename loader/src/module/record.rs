@@ -266,6 +266,9 @@ pub struct SyntheticModule {
     /// A CommonJS module's wrapper, parsed and compiled by the parse worker (taken when the
     /// module is evaluated).
     pub prepared: Option<PreparedWrapper>,
+    /// A CommonJS module's export names as the parse worker found them, when they depend on
+    /// the text alone (no reexports to follow); otherwise the constructing thread asks the host.
+    pub lexed_export_names: Option<Vec<String>>,
 }
 
 /// The concrete kind of a Module Record.

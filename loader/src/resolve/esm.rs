@@ -44,9 +44,14 @@ fn is_bare_specifier(s: &str) -> bool {
 /// ESM_RESOLVE(specifier, parentURL): Node's `defaultResolve`.
 pub fn esm_resolve(r: &mut Resolver, specifier: &str, parent: &Url) -> Result<EsmResolution, ResolveError> {
     r.step(|r| format!("ESM_RESOLVE: \"{}\" from {}", specifier, r.show_url(parent)));
-    // `data:` and `node:` URLs are returned as they are.
+    // `data:` and `node:` URLs are returned as they are. (A path joined to a `file:` parent
+    // stays a `file:` URL: no need to join it twice.)
     let parsed = if should_be_treated_as_relative_or_absolute_path(specifier) {
-        Url::join(specifier, parent)
+        if parent.scheme == "file" {
+            None
+        } else {
+            Url::join(specifier, parent)
+        }
     } else {
         Url::parse(specifier)
     };
@@ -113,15 +118,15 @@ fn module_resolve(r: &mut Resolver, specifier: &str, base: &Url, conditions: &[S
 /// `\`, must be an existing file (directories are `ERR_UNSUPPORTED_DIR_IMPORT`), then the real
 /// path, keeping a non-empty query and fragment.
 pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Result<Url, ResolveError> {
-    let base_text = base_path(Some(base)).unwrap_or_default();
+    // The referrer as errors show it (made only for an error).
+    let base_text = || base_path(Some(base)).unwrap_or_default();
     // 7. If resolved contains any percent encodings of "/" or "\", throw an Invalid Module
     //    Specifier error.
-    let lower = resolved.pathname().to_ascii_lowercase();
-    if lower.contains("%2f") || lower.contains("%5c") {
+    if encodes_a_separator(resolved.pathname()) {
         return Err(ResolveError::invalid_module_specifier(
             resolved.pathname(),
             "must not include encoded \"/\" or \"\\\" characters",
-            Some(&base_text),
+            Some(&base_text()),
         ));
     }
     let file_path = resolved.to_file_path()?;
@@ -133,11 +138,11 @@ pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Resu
     match r.stat(stat_target) {
         Stat::Dir => {
             r.step(|r| format!("ESM_RESOLVE: {} is a directory → ERR_UNSUPPORTED_DIR_IMPORT", r.show(&file_path)));
-            return Err(ResolveError::unsupported_dir_import(&file_path, &base_text).with_url(resolved.href()));
+            return Err(ResolveError::unsupported_dir_import(&file_path, &base_text()).with_url(resolved.href()));
         }
         Stat::Missing => {
             r.step(|r| format!("ESM_RESOLVE: no file at {} → ERR_MODULE_NOT_FOUND", r.show(&file_path)));
-            return Err(ResolveError::module_not_found(&file_path, &base_text, true).with_url(resolved.href()));
+            return Err(ResolveError::module_not_found(&file_path, &base_text(), true).with_url(resolved.href()));
         }
         Stat::File => {}
     }
@@ -153,6 +158,11 @@ pub fn finalize_resolution(r: &mut Resolver, resolved: &Url, base: &Url) -> Resu
     out.fragment = hash.strip_prefix('#').map(|s| s.to_string());
     r.step(|r| format!("ESM_RESOLVE: found file {}", r.show_url(&out)));
     Ok(out)
+}
+
+/// Whether a URL path contains `%2F` or `%5C` (either case).
+fn encodes_a_separator(path: &str) -> bool {
+    path.as_bytes().windows(3).any(|w| w[0] == b'%' && ((w[1] == b'2' && (w[2] | 0x20) == b'f') || (w[1] == b'5' && (w[2] | 0x20) == b'c')))
 }
 
 /// PACKAGE_RESOLVE(packageSpecifier, parentURL).

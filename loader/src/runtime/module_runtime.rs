@@ -43,6 +43,8 @@ pub struct ModuleRuntime {
     /// Modules that have an environment but no compiled body yet (normally empty between calls
     /// of [`ModuleRuntime::instantiate`]; a module whose code failed to compile stays here).
     uncompiled: Vec<ModuleId>,
+    /// Records below this index were reported to the prefetch workers as loaded.
+    hinted_upto: usize,
     /// Thrown values by [`ThrownValue`] handle (also kept in the VM's roots).
     thrown: Vec<Value>,
     /// Settled [[TopLevelCapability]]s, in the order they settled.
@@ -69,6 +71,7 @@ impl ModuleRuntime {
             trace,
             compiled: Vec::new(),
             uncompiled: Vec::new(),
+            hinted_upto: 0,
             thrown: Vec::new(),
             settled: Vec::new(),
             json_parse: None,
@@ -195,6 +198,7 @@ impl ModuleRuntime {
     /// The promise of the [[TopLevelCapability]] Evaluate() creates is kept (see
     /// [`ModuleRuntime::evaluation_promise`]), already settled when the outcome is.
     pub fn evaluate(&mut self, vm: &mut Vm, root: ModuleId) -> EvaluateOutcome {
+        self.hint_commonjs_facades(root);
         let capability_holder = evaluation_root(&self.graph, root);
         let outcome = self.run_evaluate(vm, root);
         match outcome {
@@ -208,6 +212,37 @@ impl ModuleRuntime {
             EvaluateOutcome::AlreadyRequested => {}
         }
         outcome
+    }
+
+    /// Hands the prepared wrappers of the CommonJS modules the evaluation of `root` will run to
+    /// `require`'s loader, and their requirements to the prefetch workers (see
+    /// [`crate::runtime::commonjs::facade_hints`]), with the files loaded into the module map
+    /// since the last hint. Nothing happens without prefetch workers: each facade then hands
+    /// over its wrapper when it runs.
+    fn hint_commonjs_facades(&mut self, root: ModuleId) {
+        let facades = crate::runtime::commonjs::facade_hints::facades_in_evaluation_order(&self.graph, root);
+        if facades.is_empty() || !self.commonjs.prefetching() {
+            return;
+        }
+        let mut prepared = Vec::with_capacity(facades.len());
+        for m in facades {
+            let record = self.graph.get_mut(m);
+            let Some(path) = record.path.clone() else { continue };
+            let ModuleKind::Synthetic(s) = &mut record.kind else { continue };
+            let (Some(wrapper), SyntheticKind::CommonJs { source }) = (s.prepared.take(), &mut s.kind) else { continue };
+            match Prefetched::prepared_until_changed(std::mem::take(source), wrapper, &path) {
+                Ok(entry) => prepared.push((path, entry)),
+                // Left with the facade, which hands it over when it runs.
+                Err((text, wrapper)) => {
+                    *source = text;
+                    s.prepared = Some(wrapper);
+                }
+            }
+        }
+        let loaded: Vec<String> =
+            (self.hinted_upto..self.graph.len()).filter_map(|i| self.graph.get(ModuleId(i as u32)).path.clone()).collect();
+        self.hinted_upto = self.graph.len();
+        self.commonjs.hint_facades(prepared, loaded);
     }
 
     /// Evaluate() of `module` as the spec has it: the promise of the [[TopLevelCapability]] it

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use modjs_parser::ast::*;
 
 use super::declarations::{
-    bound_names, lexically_scoped_declarations, top_level_functions, var_declared_names,
+    bound_names, lexically_scoped_declarations, top_level_functions, var_declared_names, Each,
     LexicalDecl,
 };
 
@@ -197,8 +197,10 @@ impl<'c> Analyzer<'c> {
             declared: Vec::with_capacity(64),
             used: Vec::with_capacity(64),
             free: Vec::with_capacity(64),
-            log: Vec::new(),
-            marks: Vec::new(),
+            // Every analysis declares names (`this` and the other per-function names at least)
+            // in a few scopes: room for a small function, so the log does not grow step by step.
+            log: Vec::with_capacity(32),
+            marks: Vec::with_capacity(8),
             info: FunctionInfo::default(),
             withs: Vec::new(),
             block_functions: Vec::new(),
@@ -294,35 +296,35 @@ impl<'c> Analyzer<'c> {
 
     /// Declares the var-scoped and top-level lexical names of a body in the current scope.
     fn declare_body(&mut self, body: &[Stmt], functions_are_lexical: bool) {
-        let mut vars = Vec::new();
-        var_declared_names(body, &mut vars);
-        for id in vars {
-            self.declare(&id.name);
-        }
-        let mut funcs = Vec::new();
-        top_level_functions(body, &mut funcs);
-        for f in funcs {
-            if let Some(id) = &f.id {
-                self.declare(&id.name);
-            }
-        }
+        var_declared_names(body, &mut Each(|id: &Ident| self.declare(&id.name)));
+        top_level_functions(
+            body,
+            &mut Each(|f: &Function| {
+                if let Some(id) = &f.id {
+                    self.declare(&id.name);
+                }
+            }),
+        );
         self.declare_lexical(body, functions_are_lexical);
     }
 
+    /// Declares the names `pattern` binds.
+    fn declare_bound_names(&mut self, pattern: &Pattern) {
+        bound_names(pattern, &mut Each(|id: &Ident| self.declare(&id.name)));
+    }
+
     fn declare_lexical(&mut self, body: &[Stmt], functions_are_lexical: bool) {
-        let mut lex = Vec::new();
-        lexically_scoped_declarations(body, functions_are_lexical, &mut lex);
-        for d in lex {
-            match d {
-                LexicalDecl::Let(id) | LexicalDecl::Const(id) | LexicalDecl::Class(id) => {
-                    self.declare(&id.name)
-                }
-                LexicalDecl::Function(f) => {
-                    if let Some(id) = &f.id {
-                        self.declare(&id.name);
-                        if functions_are_lexical {
-                            self.block_functions.push(id.name.clone());
-                        }
+        lexically_scoped_declarations(body, functions_are_lexical, &mut Each(|d| self.declare_lexical_decl(d, functions_are_lexical)));
+    }
+
+    fn declare_lexical_decl(&mut self, d: LexicalDecl, functions_are_lexical: bool) {
+        match d {
+            LexicalDecl::Let(id) | LexicalDecl::Const(id) | LexicalDecl::Class(id) => self.declare(&id.name),
+            LexicalDecl::Function(f) => {
+                if let Some(id) = &f.id {
+                    self.declare(&id.name);
+                    if functions_are_lexical {
+                        self.block_functions.push(id.name.clone());
                     }
                 }
             }
@@ -337,15 +339,11 @@ impl<'c> Analyzer<'c> {
                 self.declare(name);
             }
         }
-        let mut names = Vec::new();
         for p in &func.params.items {
-            bound_names(p, &mut names);
+            self.declare_bound_names(p);
         }
         if let Some(rest) = &func.params.rest {
-            bound_names(rest, &mut names);
-        }
-        for id in names {
-            self.declare(&id.name);
+            self.declare_bound_names(rest);
         }
         if let Some(id) = &func.id {
             // A named function expression's own name (a declaration's name belongs to the
@@ -423,12 +421,8 @@ impl<'c> Analyzer<'c> {
                     match &**init {
                         ForInit::Var(decl) => {
                             if decl.kind != VarKind::Var {
-                                let mut names = Vec::new();
                                 for d in &decl.decls {
-                                    bound_names(&d.target, &mut names);
-                                }
-                                for id in names {
-                                    self.declare(&id.name);
+                                    self.declare_bound_names(&d.target);
                                 }
                             }
                             self.var_decl(decl);
@@ -450,12 +444,8 @@ impl<'c> Analyzer<'c> {
                 match &**left {
                     ForHead::Var(decl) => {
                         if decl.kind != VarKind::Var {
-                            let mut names = Vec::new();
                             for d in &decl.decls {
-                                bound_names(&d.target, &mut names);
-                            }
-                            for id in names {
-                                self.declare(&id.name);
+                                self.declare_bound_names(&d.target);
                             }
                         }
                         self.var_decl(decl);
@@ -506,11 +496,7 @@ impl<'c> Analyzer<'c> {
                 if let Some(h) = handler {
                     self.push_scope();
                     if let Some(p) = &h.param {
-                        let mut names = Vec::new();
-                        bound_names(p, &mut names);
-                        for id in names {
-                            self.declare(&id.name);
-                        }
+                        self.declare_bound_names(p);
                         self.pattern(p);
                     }
                     self.block(&h.body);

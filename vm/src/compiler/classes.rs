@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use modjs_lexer::JsStr;
 use modjs_parser::ast::*;
 
 use super::expressions::is_anonymous_function;
@@ -89,7 +88,7 @@ impl Compiler {
             Some(f) => {
                 // A class constructor's source text is the whole class.
                 self.source_span_override = Some(class.span);
-                self.compile_function_as(f, JsStr::from_str(&class_name), TemplateKind::ClassConstructor { derived })?
+                self.compile_function_as(f, super::js_str(&class_name), TemplateKind::ClassConstructor { derived })?
             }
             None => self.default_constructor(&class_name, derived, class.span)?,
         };
@@ -125,7 +124,7 @@ impl Compiler {
                     let b = self.declare_at(&hidden, BindingKind::Hidden, Loc::Cell(slot), 0);
                     self.emit_binding_entry(&b);
                     let v = self.f().temp(m.span)?;
-                    let idx = self.compile_function(func, JsStr::from_str(&fname))?;
+                    let idx = self.compile_function(func, super::js_str(&fname))?;
                     self.f().emit(Insn::Closure { dst: v, func: idx });
                     let home = if *is_static { ctor } else { proto };
                     self.f().emit(Insn::SetHomeObject { func: v, home });
@@ -153,7 +152,7 @@ impl Compiler {
                         (None, _) => String::new(),
                     };
                     let v = self.f().temp(m.span)?;
-                    let idx = self.compile_function(func, JsStr::from_str(&fname))?;
+                    let idx = self.compile_function(func, super::js_str(&fname))?;
                     self.f().emit(Insn::Closure { dst: v, func: idx });
                     self.f().emit(Insn::SetHomeObject { func: v, home: target });
                     if static_name.is_none() {
@@ -240,7 +239,7 @@ impl Compiler {
     /// and runs the given static blocks in order.
     fn initializer_function(&mut self, info: Rc<super::analysis::FunctionInfo>, elems: &[(Option<(&FieldKey, Option<&Expr>)>, Option<&[Stmt]>)], span: Span) -> CResult<u32> {
         let strict = true;
-        let fs = FuncState::new(TemplateKind::FieldInitializer, JsStr::from_str(""), strict, info.clone(), span);
+        let fs = FuncState::new(TemplateKind::FieldInitializer, super::js_str(""), strict, info.clone(), span);
         self.funcs.push(fs);
         self.push_scope(true);
         self.declare_hidden_bindings(&info, false, span)?;
@@ -335,7 +334,7 @@ impl Compiler {
     /// parent constructor without touching %Array.prototype%[@@iterator].
     fn default_constructor(&mut self, name: &str, derived: bool, span: Span) -> CResult<u32> {
         let info = Rc::new(super::analysis::FunctionInfo::default());
-        let mut fs = FuncState::new(TemplateKind::ClassConstructor { derived }, JsStr::from_str(name), true, info, span);
+        let mut fs = FuncState::new(TemplateKind::ClassConstructor { derived }, super::js_str(name), true, info, span);
         // `span` is the class's: its source text is what `toString` shows.
         if derived {
             fs.needs_arguments = true;

@@ -6,10 +6,31 @@ use modjs_parser::ast::{
     ExportDecl, ForHead, ForInit, Function, Ident, Pattern, PatternKind, Stmt, StmtKind, VarKind,
 };
 
+/// Where the collecting functions below put what they find: a `Vec`, or a closure wrapped in
+/// [`Each`] that handles each item where it is found (no list is built).
+pub trait Collect<T> {
+    fn add(&mut self, item: T);
+}
+
+impl<T> Collect<T> for Vec<T> {
+    fn add(&mut self, item: T) {
+        self.push(item);
+    }
+}
+
+/// A closure as a [`Collect`] sink.
+pub struct Each<F>(pub F);
+
+impl<T, F: FnMut(T)> Collect<T> for Each<F> {
+    fn add(&mut self, item: T) {
+        (self.0)(item);
+    }
+}
+
 /// BoundNames of a binding pattern, in source order.
-pub fn bound_names<'a>(pattern: &'a Pattern, out: &mut Vec<&'a Ident>) {
+pub fn bound_names<'a>(pattern: &'a Pattern, out: &mut impl Collect<&'a Ident>) {
     match &pattern.kind {
-        PatternKind::Ident(id) => out.push(id),
+        PatternKind::Ident(id) => out.add(id),
         PatternKind::Object { props, rest } => {
             for prop in props {
                 bound_names(&prop.value, out);
@@ -33,13 +54,13 @@ pub fn bound_names<'a>(pattern: &'a Pattern, out: &mut Vec<&'a Ident>) {
 
 /// VarDeclaredNames of a statement list (not entering functions): `var` declarations anywhere
 /// in nested statements, including `for (var …)` heads.
-pub fn var_declared_names<'a>(stmts: &'a [Stmt], out: &mut Vec<&'a Ident>) {
+pub fn var_declared_names<'a>(stmts: &'a [Stmt], out: &mut impl Collect<&'a Ident>) {
     for stmt in stmts {
         var_names_of_stmt(stmt, out);
     }
 }
 
-fn var_names_of_stmt<'a>(stmt: &'a Stmt, out: &mut Vec<&'a Ident>) {
+fn var_names_of_stmt<'a>(stmt: &'a Stmt, out: &mut impl Collect<&'a Ident>) {
     match &stmt.kind {
         StmtKind::Var(decl) if decl.kind == VarKind::Var => {
             for d in &decl.decls {
@@ -117,43 +138,39 @@ pub enum LexicalDecl<'a> {
 pub fn lexically_scoped_declarations<'a>(
     stmts: &'a [Stmt],
     functions_are_lexical: bool,
-    out: &mut Vec<LexicalDecl<'a>>,
+    out: &mut impl Collect<LexicalDecl<'a>>,
 ) {
     for stmt in stmts {
         lexical_of_stmt(stmt, functions_are_lexical, out);
     }
 }
 
-fn lexical_of_stmt<'a>(stmt: &'a Stmt, functions_are_lexical: bool, out: &mut Vec<LexicalDecl<'a>>) {
+fn lexical_of_stmt<'a>(stmt: &'a Stmt, functions_are_lexical: bool, out: &mut impl Collect<LexicalDecl<'a>>) {
     match &stmt.kind {
         StmtKind::Var(decl) if decl.kind != VarKind::Var => {
-            let mut names = Vec::new();
+            let is_const = decl.kind == VarKind::Const;
             for d in &decl.decls {
-                bound_names(&d.target, &mut names);
-            }
-            for id in names {
-                out.push(if decl.kind == VarKind::Const {
-                    LexicalDecl::Const(id)
-                } else {
-                    LexicalDecl::Let(id)
-                });
+                bound_names(
+                    &d.target,
+                    &mut Each(|id| out.add(if is_const { LexicalDecl::Const(id) } else { LexicalDecl::Let(id) })),
+                );
             }
         }
         StmtKind::Class(class) => {
             if let Some(id) = &class.id {
-                out.push(LexicalDecl::Class(id));
+                out.add(LexicalDecl::Class(id));
             }
         }
-        StmtKind::Function(func) if functions_are_lexical => out.push(LexicalDecl::Function(func)),
+        StmtKind::Function(func) if functions_are_lexical => out.add(LexicalDecl::Function(func)),
         StmtKind::Labeled { body, .. } => lexical_of_stmt(body, functions_are_lexical, out),
         StmtKind::Export(export) => match &**export {
             ExportDecl::Decl(decl) => lexical_of_stmt(decl, functions_are_lexical, out),
             ExportDecl::DefaultFunction(func) if func.id.is_some() => {
-                out.push(LexicalDecl::Function(func))
+                out.add(LexicalDecl::Function(func))
             }
             ExportDecl::DefaultClass(class) => {
                 if let Some(id) = &class.id {
-                    out.push(LexicalDecl::Class(id));
+                    out.add(LexicalDecl::Class(id));
                 }
             }
             _ => {}
@@ -164,10 +181,10 @@ fn lexical_of_stmt<'a>(stmt: &'a Stmt, functions_are_lexical: bool, out: &mut Ve
 
 /// The function declarations directly in a function body or Script top level (including
 /// labelled ones), which are var-scoped there. Later declarations of a name win.
-pub fn top_level_functions<'a>(stmts: &'a [Stmt], out: &mut Vec<&'a Function>) {
-    fn of_stmt<'a>(stmt: &'a Stmt, out: &mut Vec<&'a Function>) {
+pub fn top_level_functions<'a>(stmts: &'a [Stmt], out: &mut impl Collect<&'a Function>) {
+    fn of_stmt<'a>(stmt: &'a Stmt, out: &mut impl Collect<&'a Function>) {
         match &stmt.kind {
-            StmtKind::Function(func) => out.push(func),
+            StmtKind::Function(func) => out.add(func),
             StmtKind::Labeled { body, .. } => of_stmt(body, out),
             _ => {}
         }

@@ -14,7 +14,6 @@
 
 use std::rc::Rc;
 
-use modjs_lexer::JsStr;
 use modjs_parser::ast::{ArrayElement, Expr, Program, Span, StmtKind};
 
 use super::analysis::{is_with_object_name, CTOR, HOME, THIS};
@@ -157,7 +156,7 @@ impl Compiler {
         let strict = self.f().strict;
         let mut table = FuncState::new(
             TemplateKind::Normal,
-            JsStr::from_str("eval"),
+            super::js_str("eval"),
             strict,
             Default::default(),
             span,
@@ -235,7 +234,7 @@ pub fn compile_eval(
     let info = c.analyses.program(program);
     c.funcs.push(FuncState::new(
         TemplateKind::Normal,
-        JsStr::from_str("eval"),
+        super::js_str("eval"),
         strict,
         info.clone(),
         program.span,
@@ -343,7 +342,7 @@ pub fn compile_eval(
         let Some(id) = &f.id else { continue };
         let mark = c.f().next_reg;
         let t = c.f().temp(id.span)?;
-        let idx = c.compile_function(f, JsStr::from_str(&id.name))?;
+        let idx = c.compile_function(f, super::js_str(&id.name))?;
         c.f().emit(Insn::Closure { dst: t, func: idx });
         if strict {
             let b = match c.f().scopes.last().and_then(|s| s.find(&id.name)).cloned() {

@@ -81,42 +81,76 @@ pub(super) fn may_assign(e: &Expr, name: &str) -> bool {
 
 /// The text V8 shows for a callee in "x is not a function" (its CallPrinter, simplified).
 pub(super) fn call_printer(e: &Expr) -> String {
+    let mut out = String::new();
+    call_printer_into(e, &mut out);
+    out
+}
+
+/// [`call_printer`] appending to `out` (a member chain is written in one buffer rather than
+/// formatted level by level).
+fn call_printer_into(e: &Expr, out: &mut String) {
+    use std::fmt::Write;
     match &e.kind {
-        ExprKind::Ident(id) => id.name.to_string(),
-        ExprKind::This => "this".into(),
-        ExprKind::Null => "null".into(),
-        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::Ident(id) => out.push_str(&id.name),
+        ExprKind::This => out.push_str("this"),
+        ExprKind::Null => out.push_str("null"),
+        ExprKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         ExprKind::Num { value, .. } => {
-            if value.fract() == 0.0 && value.abs() < 1e15 {
-                format!("{}", *value as i64)
+            // Writing to a String cannot fail.
+            let _ = if value.fract() == 0.0 && value.abs() < 1e15 {
+                write!(out, "{}", *value as i64)
             } else {
-                format!("{value}")
-            }
+                write!(out, "{value}")
+            };
         }
-        ExprKind::Str { value, .. } => format!("\"{}\"", value.to_string_lossy()),
-        ExprKind::Paren(inner) => call_printer(inner),
-        ExprKind::Array(elems) if elems.is_empty() => "[]".into(),
-        ExprKind::Object(props) if props.is_empty() => "{}".into(),
+        ExprKind::Str { value, .. } => {
+            out.push('"');
+            out.push_str(&value.to_string_lossy());
+            out.push('"');
+        }
+        ExprKind::Paren(inner) => call_printer_into(inner, out),
+        ExprKind::Array(elems) if elems.is_empty() => out.push_str("[]"),
+        ExprKind::Object(props) if props.is_empty() => out.push_str("{}"),
         ExprKind::Member { object, prop, optional } => {
-            let obj = call_printer(object);
+            call_printer_into(object, out);
             let dot = if *optional { "?." } else { "." };
             match prop {
-                MemberProp::Name(id) => format!("{obj}{dot}{}", id.name),
-                MemberProp::Private(id) => format!("{obj}{dot}#{}", id.name),
+                MemberProp::Name(id) => {
+                    out.push_str(dot);
+                    out.push_str(&id.name);
+                }
+                MemberProp::Private(id) => {
+                    out.push_str(dot);
+                    out.push('#');
+                    out.push_str(&id.name);
+                }
                 MemberProp::Computed(k) => match &k.kind {
-                    ExprKind::Str { value, .. } => format!("{obj}{dot}{}", value.to_string_lossy()),
-                    _ => format!("{obj}[{}]", call_printer(k)),
+                    ExprKind::Str { value, .. } => {
+                        out.push_str(dot);
+                        out.push_str(&value.to_string_lossy());
+                    }
+                    _ => {
+                        out.push('[');
+                        call_printer_into(k, out);
+                        out.push(']');
+                    }
                 },
             }
         }
         ExprKind::SuperMember(prop) => match prop {
-            MemberProp::Name(id) => format!("super.{}", id.name),
-            _ => "super[...]".into(),
+            MemberProp::Name(id) => {
+                out.push_str("super.");
+                out.push_str(&id.name);
+            }
+            _ => out.push_str("super[...]"),
         },
-        ExprKind::OptionalChain(inner) => call_printer(inner),
-        ExprKind::Call { callee, .. } => format!("{}(...)", call_printer(callee)),
-        ExprKind::NewTarget => "new.target".into(),
-        _ => "(intermediate value)".into(),
+        ExprKind::OptionalChain(inner) => call_printer_into(inner, out),
+        ExprKind::Call { callee, .. } => {
+            call_printer_into(callee, out);
+            out.push_str("(...)");
+        }
+        ExprKind::NewTarget => out.push_str("new.target"),
+        _ => out.push_str("(intermediate value)"),
     }
 }
 
@@ -153,12 +187,12 @@ impl Compiler {
         let inner = unparen(e);
         match &inner.kind {
             ExprKind::Function(f) if f.id.is_none() => {
-                let idx = self.compile_function(f, JsStr::from_str(name))?;
+                let idx = self.compile_function(f, super::js_str(name))?;
                 self.f().emit(Insn::Closure { dst, func: idx });
                 Ok(())
             }
             ExprKind::Arrow(f) => {
-                let idx = self.compile_function(f, JsStr::from_str(name))?;
+                let idx = self.compile_function(f, super::js_str(name))?;
                 self.f().emit(Insn::Closure { dst, func: idx });
                 Ok(())
             }
@@ -260,12 +294,12 @@ impl Compiler {
             }
             ExprKind::Object(props) => self.object_literal(props, dst)?,
             ExprKind::Function(f) => {
-                let name = f.id.as_ref().map(|i| JsStr::from_str(&i.name)).unwrap_or_else(|| JsStr::from_str(""));
+                let name = f.id.as_ref().map(|i| super::js_str(&i.name)).unwrap_or_else(|| super::js_str(""));
                 let idx = self.compile_function(f, name)?;
                 self.f().emit(Insn::Closure { dst, func: idx });
             }
             ExprKind::Arrow(f) => {
-                let idx = self.compile_function(f, JsStr::from_str(""))?;
+                let idx = self.compile_function(f, super::js_str(""))?;
                 self.f().emit(Insn::Closure { dst, func: idx });
             }
             ExprKind::Class(c) => self.class(c, dst, None)?,
@@ -1054,7 +1088,7 @@ impl Compiler {
                     let name = self.prop_key(key, k)?;
                     let v = self.f().temp(p.span)?;
                     let fname = name.unwrap_or_default();
-                    let idx = self.compile_function(func, JsStr::from_str(&fname))?;
+                    let idx = self.compile_function(func, super::js_str(&fname))?;
                     self.f().emit(Insn::Closure { dst: v, func: idx });
                     self.f().emit(Insn::SetHomeObject { func: v, home: dst });
                     let kind = match func.kind {

@@ -200,7 +200,13 @@ impl FuncState {
 
     pub fn name_units(&mut self, units: &[u16]) -> u32 {
         let found = if self.names.len() <= LINEAR_POOL {
-            self.names.iter().position(|n| *n.0 == *units).map(|i| i as u32)
+            // Length and first unit first: most candidates differ there, without a call to
+            // compare the text.
+            let first = units.first().copied();
+            self.names
+                .iter()
+                .position(|n| n.0.len() == units.len() && n.0.first().copied() == first && *n.0 == *units)
+                .map(|i| i as u32)
         } else {
             if self.name_index.is_empty() {
                 for (i, n) in self.names.iter().enumerate() {

@@ -235,7 +235,7 @@ impl Compiler {
         for (f, id, b) in function_bindings {
             let mark = self.f().next_reg;
             let t = self.f().temp(id.span)?;
-            let idx = self.compile_function(f, JsStr::from_str(&id.name))?;
+            let idx = self.compile_function(f, super::js_str(&id.name))?;
             self.f().emit(Insn::Closure { dst: t, func: idx });
             self.emit_init(&b, t)?;
             self.f().next_reg = mark;

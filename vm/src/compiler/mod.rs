@@ -22,6 +22,7 @@ mod scope;
 mod statements;
 mod with_scope;
 
+use modjs_lexer::JsStr;
 use modjs_parser::ast::Span;
 
 use analysis::Analyses;
@@ -94,6 +95,15 @@ impl Compiler {
             None => unreachable_state(),
         }
     }
+}
+
+/// `s` as UTF-16 (what `JsStr::from_str` makes), without the general encoder's per-character
+/// growth for the ASCII names nearly all code uses.
+pub(crate) fn js_str(s: &str) -> JsStr {
+    if s.is_ascii() {
+        return JsStr(s.bytes().map(u16::from).collect());
+    }
+    JsStr::from_str(s)
 }
 
 #[cold]

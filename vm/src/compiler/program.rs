@@ -11,7 +11,8 @@ use super::declarations::{
 };
 use super::function_state::FuncState;
 use super::scope::{BindingKind, Loc};
-use super::{CResult, Compiler};
+use super::{js_str, CResult, Compiler};
+use modjs_parser::fast_hash::FastHashSet as HashSet;
 use crate::bytecode::{CompiledFunction, FunctionTemplate, Insn, SourceInfo, TemplateKind};
 
 /// A compiled Script.
@@ -56,8 +57,8 @@ pub fn compile_script(program: &Program, source: Rc<SourceInfo>) -> CResult<Scri
 pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
     let mut c = Compiler::new();
     let info = c.analyses.program(program);
-    let mut fs = FuncState::new(TemplateKind::Script, JsStr::from_str(""), program.strict, info, program.span);
-    fs.name = JsStr::from_str("");
+    let mut fs = FuncState::new(TemplateKind::Script, super::js_str(""), program.strict, info, program.span);
+    fs.name = super::js_str("");
     c.funcs.push(fs);
     c.push_scope(true);
     if c.f().info.captured.contains("this") {
@@ -83,14 +84,14 @@ pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
             },
         };
         c.declare_at(&id.name, kind, Loc::Upvalue(i as u16), id.span.end);
-        lexical.push((JsStr::from_str(&id.name), is_const));
+        lexical.push((super::js_str(&id.name), is_const));
     }
     let mut funcs = Vec::new();
     top_level_functions(&program.body, &mut funcs);
     let mut function_names: Vec<JsStr> = Vec::new();
     for f in funcs.iter().rev() {
         if let Some(id) = &f.id {
-            let name = JsStr::from_str(&id.name);
+            let name = super::js_str(&id.name);
             if !function_names.contains(&name) {
                 function_names.push(name);
                 c.declare_at(&id.name, BindingKind::Var, Loc::Global, 0);
@@ -102,7 +103,7 @@ pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
     var_declared_names(&program.body, &mut vars);
     let mut var_names: Vec<JsStr> = Vec::new();
     for id in vars {
-        let name = JsStr::from_str(&id.name);
+        let name = super::js_str(&id.name);
         if !function_names.contains(&name) && !var_names.contains(&name) {
             var_names.push(name);
             c.declare_at(&id.name, BindingKind::Var, Loc::Global, 0);
@@ -110,7 +111,7 @@ pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
     }
     if !program.strict {
         for name in c.annex_b_function_names(&program.body) {
-            let js = JsStr::from_str(&name);
+            let js = super::js_str(&name);
             if !function_names.contains(&js) && !var_names.contains(&js) && !lexical.iter().any(|(n, _)| *n == js) {
                 var_names.push(js);
                 c.declare_at(&name, BindingKind::Var, Loc::Global, 0);
@@ -128,7 +129,7 @@ pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
         let Some(id) = &f.id else { continue };
         let mark = c.f().next_reg;
         let r = c.f().temp(id.span)?;
-        let idx = c.compile_function(f, JsStr::from_str(&id.name))?;
+        let idx = c.compile_function(f, super::js_str(&id.name))?;
         c.f().emit(Insn::Closure { dst: r, func: idx });
         let n = c.f().name(&id.name);
         c.f().emit(Insn::DeclareGlobalFunction { name: n, src: r, deletable: false });
@@ -213,9 +214,13 @@ impl ModuleCode {
 
 const IMPORT_META: &str = "import.meta";
 
-/// Declares every module-level binding as an upvalue of the function being compiled.
-fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], ends: &[u32]) {
-    for (i, (b, end)) in bindings.iter().zip(ends).enumerate() {
+/// Declares every module-level binding (`names[i]` is the name of `bindings[i]`, shared by the
+/// bindings of both functions) as an upvalue of the function being compiled.
+fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], names: &[Rc<str>], ends: &[u32]) {
+    if let Some(scope) = c.f().scopes.last_mut() {
+        scope.bindings.reserve(bindings.len());
+    }
+    for (i, ((b, name), end)) in bindings.iter().zip(names).zip(ends).enumerate() {
         let kind = match b.kind {
             ModuleBindingKind::Var => BindingKind::Var,
             ModuleBindingKind::Function => BindingKind::Function,
@@ -224,7 +229,7 @@ fn declare_module_bindings(c: &mut Compiler, bindings: &[ModuleBinding], ends: &
             ModuleBindingKind::Import => BindingKind::Import,
             ModuleBindingKind::ImportNamespace | ModuleBindingKind::ImportMeta => BindingKind::Const,
         };
-        c.declare_at(&b.name.to_string_lossy(), kind, Loc::Upvalue(i as u16), *end);
+        c.declare_shared(name.clone(), kind, Loc::Upvalue(i as u16), *end);
     }
 }
 
@@ -247,17 +252,22 @@ impl CompiledModule {
 
 /// Compiles a checked Module.
 /// `has_tla`: the body contains top-level `await` and runs as an async function.
-pub fn compile_module(program: &Program, has_tla: bool) -> CResult<CompiledModule> {
+pub fn compile_module<'p>(program: &'p Program, has_tla: bool) -> CResult<CompiledModule> {
     use modjs_parser::ast::{ExportDecl, ImportSpecifier};
     let mut c = Compiler::new();
     let info = c.analyses.program(program);
 
     // The environment: imports, var names, lexical declarations and hoisted functions.
+    // The names as Rust text too (`names[i]` is `bindings[i]`'s), and a set of them: a module
+    // may have hundreds of bindings, and a search of the list per binding was quadratic.
     let mut bindings: Vec<ModuleBinding> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut ends: Vec<u32> = Vec::new();
-    let add = |bindings: &mut Vec<ModuleBinding>, ends: &mut Vec<u32>, name: &str, kind: ModuleBindingKind, end: u32| {
-        if !bindings.iter().any(|b| b.name.eq_str(name)) {
-            bindings.push(ModuleBinding { name: JsStr::from_str(name), kind });
+    let mut add = |bindings: &mut Vec<ModuleBinding>, ends: &mut Vec<u32>, name: &'p str, kind: ModuleBindingKind, end: u32| {
+        if seen.insert(name) {
+            bindings.push(ModuleBinding { name: js_str(name), kind });
+            names.push(name);
             ends.push(end);
         }
     };
@@ -291,7 +301,7 @@ pub fn compile_module(program: &Program, has_tla: bool) -> CResult<CompiledModul
             LexicalDecl::Function(f) => {
                 if let Some(id) = &f.id {
                     add(&mut bindings, &mut ends, &id.name, ModuleBindingKind::Function, 0);
-                    hoisted.push((*f, id.name.to_string(), id.name.to_string()));
+                    hoisted.push((*f, &*id.name, &*id.name));
                 }
             }
         }
@@ -301,7 +311,7 @@ pub fn compile_module(program: &Program, has_tla: bool) -> CResult<CompiledModul
             match &**e {
                 ExportDecl::DefaultFunction(f) if f.id.is_none() => {
                     add(&mut bindings, &mut ends, DEFAULT_LOCAL, ModuleBindingKind::Function, 0);
-                    hoisted.push((&**f, DEFAULT_LOCAL.to_string(), "default".to_string()));
+                    hoisted.push((&**f, DEFAULT_LOCAL, "default"));
                 }
                 ExportDecl::DefaultClass(cl) if cl.id.is_none() => {
                     add(&mut bindings, &mut ends, DEFAULT_LOCAL, ModuleBindingKind::Let, stmt.span.end)
@@ -315,15 +325,17 @@ pub fn compile_module(program: &Program, has_tla: bool) -> CResult<CompiledModul
         add(&mut bindings, &mut ends, IMPORT_META, ModuleBindingKind::ImportMeta, 0);
     }
 
+    let names: Vec<Rc<str>> = names.into_iter().map(Rc::from).collect();
+
     // `init`: the hoisted function objects.
-    c.funcs.push(FuncState::new(TemplateKind::Module, JsStr::from_str(""), true, info.clone(), program.span));
+    c.funcs.push(FuncState::new(TemplateKind::Module, super::js_str(""), true, info.clone(), program.span));
     c.push_scope(true);
     c.declare_at("this", BindingKind::Hidden, Loc::Reg(0), 0);
-    declare_module_bindings(&mut c, &bindings, &ends);
+    declare_module_bindings(&mut c, &bindings, &names, &ends);
     for (f, binding, fname) in &hoisted {
         let mark = c.f().next_reg;
         let r = c.f().temp(f.span)?;
-        let idx = c.compile_function(f, JsStr::from_str(fname))?;
+        let idx = c.compile_function(f, super::js_str(fname))?;
         c.f().emit(Insn::Closure { dst: r, func: idx });
         let Some(b) = c.find_local(binding) else {
             return Err(super::CompileError::internal("module function binding", f.span));
@@ -341,7 +353,7 @@ pub fn compile_module(program: &Program, has_tla: bool) -> CResult<CompiledModul
     let init = init.finish();
 
     // `body`: the statements.
-    let mut body_state = FuncState::new(TemplateKind::Module, JsStr::from_str(""), true, info.clone(), program.span);
+    let mut body_state = FuncState::new(TemplateKind::Module, super::js_str(""), true, info.clone(), program.span);
     body_state.is_async = has_tla;
     c.funcs.push(body_state);
     c.push_scope(true);
@@ -356,7 +368,7 @@ pub fn compile_module(program: &Program, has_tla: bool) -> CResult<CompiledModul
     } else {
         c.declare_at("this", BindingKind::Hidden, Loc::Reg(0), 0);
     }
-    declare_module_bindings(&mut c, &bindings, &ends);
+    declare_module_bindings(&mut c, &bindings, &names, &ends);
     for stmt in &program.body {
         c.f().mark(stmt.span);
         match &stmt.kind {

@@ -130,11 +130,16 @@ impl Compiler {
 
     /// Declares `name` at a given location.
     pub(super) fn declare_at(&mut self, name: &str, kind: BindingKind, loc: Loc, decl_end: u32) -> Binding {
+        self.declare_shared(name.into(), kind, loc, decl_end)
+    }
+
+    /// [`Compiler::declare_at`] with a name string that other bindings may share.
+    pub(super) fn declare_shared(&mut self, name: std::rc::Rc<str>, kind: BindingKind, loc: Loc, decl_end: u32) -> Binding {
         self.next_binding_id += 1;
         let id = self.next_binding_id;
         let f = self.f();
         let in_switch = f.scopes.last().map(|s| s.in_switch).unwrap_or(false);
-        let b = Binding { name: name.into(), id, loc, kind, decl_end, in_switch };
+        let b = Binding { name, id, loc, kind, decl_end, in_switch };
         if let Some(scope) = f.scopes.last_mut() {
             scope.bindings.push(b.clone());
         }

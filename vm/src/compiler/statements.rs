@@ -2,7 +2,6 @@
 //! declarations, `if`, loops, `switch`, labels, `break`/`continue`/`return`, `throw` and
 //! `try`/`catch`/`finally`.
 
-use modjs_lexer::JsStr;
 use modjs_parser::ast::*;
 
 use super::control::{ControlKind, COMPLETION_FIRST_JUMP, COMPLETION_NORMAL, COMPLETION_RETURN, COMPLETION_THROW};
@@ -211,7 +210,7 @@ impl Compiler {
         for (f, b) in funcs {
             let mark = self.f().next_reg;
             let t = self.f().temp(f.span)?;
-            let name = f.id.as_ref().map(|i| JsStr::from_str(&i.name)).unwrap_or(JsStr::from_str(""));
+            let name = f.id.as_ref().map(|i| super::js_str(&i.name)).unwrap_or(super::js_str(""));
             let idx = self.compile_function(f, name)?;
             self.f().emit(Insn::Closure { dst: t, func: idx });
             self.emit_init(&b, t)?;

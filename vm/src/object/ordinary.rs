@@ -38,7 +38,7 @@ fn own_lookup(obj: &Object, key: &PropertyKey) -> Option<Found> {
         (ObjectKind::Array(a), k) if is_length(k) => return Some(Found::Data(Value::Number(a.length as f64))),
         (ObjectKind::String(s), PropertyKey::Index(i)) => {
             if let Some(u) = s.at(*i as usize) {
-                return Some(Found::Data(Value::String(JsString::from_units(vec![u]))));
+                return Some(Found::Data(Value::String(JsString::from_code_unit(u))));
             }
         }
         (ObjectKind::String(s), k) if is_length(k) => return Some(Found::Data(Value::Number(s.len() as f64))),
@@ -121,6 +121,53 @@ pub fn set_own_data_property(heap: &mut Heap, o: ObjRef, key: &PropertyKey, valu
         }
         _ => Err(value),
     }
+}
+
+/// What OrdinarySet (§10.1.9) of `key` on `o`, with `o` as the receiver, comes to when it
+/// can be decided from the property maps alone.
+enum PlainSet {
+    /// `o` lacks `key`, is extensible, and the chain has no accessor, no read-only data
+    /// property and no exotic behaviour for `key`: a new writable, enumerable, configurable
+    /// data property goes on `o` (steps 1.a-c, 2.c-e of OrdinarySetWithOwnDescriptor).
+    AddToReceiver,
+    /// A prototype has `key` as a read-only data property: the [[Set]] fails (step 2.a).
+    ReadOnly,
+    /// Anything else: the full [[Set]].
+    Slow,
+}
+
+/// Whether `obj` behaves as an ordinary object for [[GetOwnProperty]]/[[DefineOwnProperty]]
+/// of `key`.
+#[inline]
+fn plain_for_key(obj: &Object, key: &PropertyKey) -> bool {
+    match &obj.kind {
+        ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::NativeFunction(_) | ObjectKind::Error => true,
+        ObjectKind::Array(_) => !matches!(key, PropertyKey::Index(_)) && !is_length(key),
+        _ => false,
+    }
+}
+
+fn plain_set_outcome(heap: &Heap, o: ObjRef, key: &PropertyKey) -> PlainSet {
+    let receiver = heap.get(o);
+    // The receiver gets the new property through ValidateAndApplyPropertyDescriptor, which
+    // only an ordinary extensible object without the key accepts as a plain insertion.
+    if !matches!(receiver.kind, ObjectKind::Ordinary) || !receiver.extensible || receiver.props.contains_key(key) {
+        return PlainSet::Slow;
+    }
+    let mut next = receiver.proto;
+    while let Some(p) = next {
+        let obj = heap.get(p);
+        if !plain_for_key(obj, key) {
+            return PlainSet::Slow;
+        }
+        match obj.props.get(key) {
+            Some(Slot::Data { attrs: a, .. }) if *a & attrs::WRITABLE != 0 => return PlainSet::AddToReceiver,
+            Some(Slot::Data { .. }) => return PlainSet::ReadOnly,
+            Some(Slot::Accessor { .. }) => return PlainSet::Slow,
+            None => next = obj.proto,
+        }
+    }
+    PlainSet::AddToReceiver
 }
 
 impl Vm {
@@ -213,7 +260,7 @@ impl Vm {
             // StringGetOwnProperty (§10.4.3.5)
             (ObjectKind::String(s), PropertyKey::Index(i)) => {
                 if let Some(u) = s.at(*i as usize) {
-                    let ch = Value::String(JsString::from_units(vec![u]));
+                    let ch = Value::String(JsString::from_code_unit(u));
                     return Some(PropertyDescriptor::data(ch, false, true, false));
                 }
             }
@@ -330,7 +377,7 @@ impl Vm {
                 match key {
                     PropertyKey::Index(i) => {
                         if let Some(u) = s.at(*i as usize) {
-                            return Ok(Value::String(JsString::from_units(vec![u])));
+                            return Ok(Value::String(JsString::from_code_unit(u)));
                         }
                     }
                     k if is_length(k) => return Ok(Value::Number(s.len() as f64)),
@@ -388,6 +435,18 @@ impl Vm {
                     }
                     _ => {}
                 }
+            }
+        }
+        // Fast path: no object on the chain is exotic for `key` or holds it as an accessor, so
+        // OrdinarySet ends in CreateDataProperty on the receiver (or fails on a read-only one).
+        if matches!(receiver, Value::Object(r) if *r == o) {
+            match plain_set_outcome(&self.heap, o, &key) {
+                PlainSet::AddToReceiver => {
+                    self.insert_new_property(o, key, Slot::Data { value, attrs: attrs::ALL });
+                    return Ok(true);
+                }
+                PlainSet::ReadOnly => return Ok(false),
+                PlainSet::Slow => {}
             }
         }
         // §10.4.6.9: a module namespace's [[Set]] always fails.

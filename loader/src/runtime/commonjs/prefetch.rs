@@ -7,22 +7,21 @@
 //! `require('./x.js')` calls with a literal argument — so a background thread can read and
 //! parse those files while the VM thread compiles and runs the current one.
 //!
-//! **What is prefetched.** One worker thread walks the graph the texts suggest, depth first in
-//! the order of the calls (the order in which top-level `require`s run the modules): for each
-//! hinted file it resolves the specifier with its own [`Resolver`] (the same
-//! [`resolve_filename_from`] `require` uses, with the program's directory, conditions and
-//! global folders), reads the file, and parses it as `Module._extensions['.js']` would — the
-//! wrapper-function parse for CommonJS, Node's syntax detection for a file without a fixed
-//! format — or keeps just the text of a `.json` file. ES modules (`.mjs`, `"type": "module"`)
-//! and addons are left alone: the module graph loads those. The result is kept under the
-//! resolved filename. The hints come from [`super::require_scan`]; the children of a file the
-//! worker parsed are queued by the worker, those of a file the VM thread loaded itself are
-//! handed over by [`Prefetcher::scan_children`]. At most [`WINDOW`] results wait at a time.
-//! CommonJS modules that an ES module graph imports are not hinted in advance: their order is
-//! the graph's evaluation order, which `require` of ES modules perturbs so much that a guessed
-//! order (tried: the post-order of the graph) made the worker parse more files in vain than
-//! it saved; their own `require`s are followed as for any other module.
-//!
+//! **What is prefetched.** Worker threads (one per core, sharing one task list) walk the graph
+//! the texts suggest, depth first in the order of the calls (the order in which top-level
+//! `require`s run the modules): for each hinted file a worker resolves the specifier with its
+//! own [`Resolver`] (the same [`resolve_filename_from`] `require` uses, with the program's
+//! directory, conditions and global folders), reads the file, and parses and compiles it as
+//! `Module._extensions['.js']` would — the wrapper function for CommonJS, Node's syntax
+//! detection for a file without a fixed format, ParseModule for an ES module (whose static
+//! imports are followed in turn) — or keeps just the text of a `.json` file. The result is kept
+//! under the resolved filename. The hints come from [`super::require_scan`]; the children of a
+//! file a worker parsed are queued by the worker, those of a file the VM thread loaded itself
+//! are handed over by [`Prefetcher::scan_children`], and the CommonJS modules an ES module graph
+//! imports are handed over all at once, in evaluation order, before the graph runs
+//! ([`super::facade_hints`], [`Prefetcher::scan_in_order`]). At most [`WINDOW`] results wait at
+//! a time; workers that found the window full sleep until half of it is free.
+
 //! **When it is consumed.** `Module._extensions['.js']`/`['.json']` ask [`Prefetcher::take`]
 //! for the filename `require` itself resolved: a result that is ready is taken out (a parse
 //! still running is waited for, up to [`MAX_WAIT`]: on a busy machine the worker may not get a
@@ -59,7 +58,13 @@ use crate::resolve::cjs::{resolve_filename_from, CjsParent, Required};
 use crate::resolve::Resolver;
 
 /// How many results may wait to be taken.
-pub const WINDOW: usize = 32;
+pub const WINDOW: usize = 128;
+
+/// Workers that found the window full start again when this many results wait.
+const REFILL_AT: usize = WINDOW / 2;
+
+/// At most this many worker threads.
+const MAX_WORKERS: usize = 4;
 
 /// How long the VM thread waits for a parse the worker is in the middle of.
 const MAX_WAIT: std::time::Duration = std::time::Duration::from_millis(2);
@@ -107,6 +112,21 @@ impl Prefetched {
     pub fn prepared(source: String, prepared: PreparedWrapper) -> Prefetched {
         Prefetched { source, parsed: Some(Parsed::Wrapper(prepared)), stamp: None }
     }
+
+    /// As [`Prefetched::prepared`], for work handed over well before the module may run (when
+    /// its graph starts to run): the file's length and modification time now are kept, and a
+    /// load after the file changed reads it anew. `None` when the file cannot be looked at.
+    pub fn prepared_until_changed(source: String, prepared: PreparedWrapper, filename: &str) -> Result<Prefetched, (String, PreparedWrapper)> {
+        match stamp_of(filename) {
+            Some(stamp) => Ok(Prefetched { source, parsed: Some(Parsed::Wrapper(prepared)), stamp: Some(stamp) }),
+            None => Err((source, prepared)),
+        }
+    }
+
+    /// Whether the file is as it was when this was made (always, without a stamp).
+    pub fn is_fresh(&self, filename: &str) -> bool {
+        self.stamp.is_none() || stamp_of(filename) == self.stamp
+    }
 }
 
 impl Parsed {
@@ -147,6 +167,12 @@ pub struct ResolverSettings {
     pub global_paths: Vec<String>,
 }
 
+/// Where a task stands in the order the program is expected to need files: depth first, a
+/// file's requirements (key + [i]) right after the file. Every hint from the VM thread starts a
+/// new top-level branch, placed *before* the earlier ones (its file is the one running now, so
+/// its requirements come next); see [`State::fresh_branch`].
+type Key = Vec<u32>;
+
 enum Task {
     /// Read and parse this (resolved) file.
     Load(String),
@@ -159,34 +185,43 @@ enum Entry {
     /// The VM thread stopped waiting for it and does it itself: the worker's result is dropped.
     Abandoned,
     Ready {
-        seq: u64,
+        key: Key,
         result: Prefetched,
     },
 }
 
 struct State {
-    /// Depth-first work list: the next task is the last one.
-    tasks: Vec<Task>,
+    /// The work list in expected order of need: workers take the first task. (A stack would
+    /// do for one worker; with several, the children a worker queues must not overtake the
+    /// siblings of their parent that another worker queued earlier.)
+    tasks: std::collections::BTreeMap<Key, Task>,
+    /// How many branches [`State::fresh_branch`] opened.
+    branches: u32,
     /// Every file the worker started or the VM thread claimed.
     seen: FastHashSet<String>,
     entries: FastHashMap<String, Entry>,
-    /// The ready results by the order they were made.
-    ready: std::collections::BTreeMap<u64, String>,
-    next_seq: u64,
+    /// The ready results in expected order of need.
+    ready: std::collections::BTreeMap<Key, String>,
     /// Trees the VM thread compiled, for the worker to free.
     garbage: Vec<Program>,
     stop: bool,
-    /// The worker is on a task.
-    busy: bool,
+    /// How many workers are on a task.
+    busy: usize,
     /// See [`Prefetcher::set_patient`].
     patient: bool,
     stats: PrefetchStats,
 }
 
 impl State {
+    /// The key of a new top-level branch, before all earlier ones.
+    fn fresh_branch(&mut self) -> Key {
+        self.branches += 1;
+        vec![u32::MAX - self.branches]
+    }
+
     /// Nothing left that the worker could do now.
     fn idle(&self) -> bool {
-        !self.busy && (self.tasks.is_empty() || self.ready.len() >= WINDOW)
+        self.busy == 0 && (self.tasks.is_empty() || self.ready.len() >= WINDOW)
     }
 }
 
@@ -207,7 +242,10 @@ pub struct PrefetchStats {
 
 struct Shared {
     state: Mutex<State>,
-    changed: Condvar,
+    /// The workers wait here for work (tasks, trees to free, room in the window).
+    for_workers: Condvar,
+    /// The VM thread waits here for a result in progress (and, patient, for idle workers).
+    for_vm: Condvar,
 }
 
 impl Shared {
@@ -215,8 +253,14 @@ impl Shared {
         self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
-        self.changed.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Waits as the VM thread.
+    fn vm_wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        self.for_vm.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Waits as a worker.
+    fn worker_wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        self.for_workers.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -232,26 +276,38 @@ impl Prefetcher {
     pub fn start(settings: ResolverSettings) -> Option<Prefetcher> {
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
-                tasks: Vec::new(),
+                tasks: std::collections::BTreeMap::new(),
                 seen: FastHashSet::default(),
                 entries: FastHashMap::default(),
                 ready: std::collections::BTreeMap::new(),
-                next_seq: 0,
+                branches: 0,
                 garbage: Vec::new(),
                 stop: false,
-                busy: false,
+                busy: 0,
                 patient: false,
                 stats: PrefetchStats::default(),
             }),
-            changed: Condvar::new(),
+            for_workers: Condvar::new(),
+            for_vm: Condvar::new(),
         });
-        let for_worker = Arc::clone(&shared);
-        std::thread::Builder::new()
-            .name("cjs-prefetch".into())
-            .stack_size(WORKER_STACK)
-            .spawn(move || run_worker(&for_worker, settings))
-            .ok()?;
-        Some(Prefetcher { shared })
+        // One worker per core: the VM thread spends much of its time running the modules, and
+        // a single worker (parsing and compiling cost more per module than running one) fell
+        // behind it. The workers share the depth-first task list, so they work on different
+        // files of the same neighbourhood.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_WORKERS);
+        let mut started = 0;
+        for k in 0..workers {
+            let for_worker = Arc::clone(&shared);
+            let settings = settings.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("cjs-prefetch-{k}"))
+                .stack_size(WORKER_STACK)
+                .spawn(move || run_worker(&for_worker, settings));
+            if spawned.is_ok() {
+                started += 1;
+            }
+        }
+        (started > 0).then_some(Prefetcher { shared })
     }
 
     /// The result for `filename`, waiting while the worker is on it; `None` when there is
@@ -260,14 +316,14 @@ impl Prefetcher {
     pub fn take(&self, filename: &str) -> Option<Prefetched> {
         let mut s = self.shared.lock();
         while s.patient && !s.idle() {
-            s = self.shared.wait(s);
+            s = self.shared.vm_wait(s);
         }
 
         loop {
             match s.entries.get(filename) {
                 Some(Entry::InProgress) => {
                     let (guard, timeout) =
-                        self.shared.changed.wait_timeout(s, MAX_WAIT).unwrap_or_else(|poisoned| poisoned.into_inner());
+                        self.shared.for_vm.wait_timeout(s, MAX_WAIT).unwrap_or_else(|poisoned| poisoned.into_inner());
                     s = guard;
                     // A parse takes a fraction of a millisecond: a worker still on it after the
                     // wait is likely not running at all (the machine's other cores are busy),
@@ -283,22 +339,27 @@ impl Prefetcher {
                 None => {
                     s.stats.missed += 1;
                     s.seen.insert(filename.to_string());
-                    // A miss while the window is full: the oldest waiting result gives way, so a
-                    // run of guesses the program never takes cannot stall the worker for good.
+                    // A miss while the window is full: the result needed last gives way, so a run
+                    // of guesses the program never takes cannot stall the workers for good.
                     if s.ready.len() >= WINDOW {
-                        if let Some((_, oldest)) = s.ready.pop_first() {
-                            s.entries.remove(&oldest);
+                        if let Some((_, last)) = s.ready.pop_last() {
+                            s.entries.remove(&last);
                         }
-                        self.shared.changed.notify_all();
+                        self.shared.for_workers.notify_one();
                     }
                     return None;
                 }
             }
         }
-        let Some(Entry::Ready { seq, result }) = s.entries.remove(filename) else { return None };
-        s.ready.remove(&seq);
+        let Some(Entry::Ready { key, result }) = s.entries.remove(filename) else { return None };
+        s.ready.remove(&key);
+        // Workers that found the window full sleep until half of it is free again (waking
+        // them for every free slot would cost a thread switch per file).
+        let refill = s.ready.len() == REFILL_AT;
         drop(s);
-        self.shared.changed.notify_all();
+        if refill {
+            self.shared.for_workers.notify_all();
+        }
         let fresh = result.stamp.is_none() || stamp_of(filename) == result.stamp;
         let mut s = self.shared.lock();
         if fresh {
@@ -313,10 +374,30 @@ impl Prefetcher {
     /// what it requires next.
     pub fn scan_children(&self, filename: &str, source: &str) {
         let mut s = self.shared.lock();
-        s.tasks.push(Task::Scan { filename: filename.to_string(), source: source.to_string() });
-        self.shared.changed.notify_all();
+        let key = s.fresh_branch();
+        s.tasks.insert(key, Task::Scan { filename: filename.to_string(), source: source.to_string() });
+        self.shared.for_workers.notify_one();
         while s.patient && !s.idle() {
-            s = self.shared.wait(s);
+            s = self.shared.vm_wait(s);
+        }
+    }
+
+    /// Hands over the texts of files that will run in this order (CommonJS modules an ES module
+    /// graph imports, see [`super::facade_hints`]): the workers prefetch what they require,
+    /// the first file's requirements first. `loaded` are files the module map already holds:
+    /// the workers leave them alone.
+    pub fn scan_in_order(&self, files: Vec<(String, String)>, loaded: Vec<String>) {
+        let mut s = self.shared.lock();
+        s.seen.extend(loaded);
+        let branch = s.fresh_branch();
+        for (i, (filename, source)) in files.into_iter().enumerate() {
+            let mut key = branch.clone();
+            key.push(i as u32);
+            s.tasks.insert(key, Task::Scan { filename, source });
+        }
+        self.shared.for_workers.notify_all();
+        while s.patient && !s.idle() {
+            s = self.shared.vm_wait(s);
         }
     }
 
@@ -333,7 +414,7 @@ impl Prefetcher {
         }
         s.garbage.push(tree);
         drop(s);
-        self.shared.changed.notify_all();
+        self.shared.for_workers.notify_one();
     }
 
     /// In patient mode the VM thread lets the worker finish everything it can do before each
@@ -359,7 +440,8 @@ impl Drop for Prefetcher {
         s.entries.clear();
         s.ready.clear();
         drop(s);
-        self.shared.changed.notify_all();
+        self.shared.for_workers.notify_all();
+        self.shared.for_vm.notify_all();
     }
 }
 
@@ -384,20 +466,20 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                     continue;
                 }
                 let may_load = s.ready.len() < WINDOW;
-                match s.tasks.last() {
+                match s.tasks.first_key_value().map(|(_, t)| t) {
                     Some(Task::Scan { .. }) => {
-                        s.busy = true;
-                        break s.tasks.pop();
+                        s.busy += 1;
+                        break s.tasks.pop_first();
                     }
                     Some(Task::Load(name)) if s.seen.contains(name) => {
-                        s.tasks.pop();
+                        s.tasks.pop_first();
                     }
                     Some(Task::Load(_)) if may_load => {
                         // Claimed in the same moment it is taken off the list, so the VM thread
                         // either finds it in progress or has claimed it first.
-                        let task = s.tasks.pop();
-                        s.busy = true;
-                        if let Some(Task::Load(name)) = &task {
+                        let task = s.tasks.pop_first();
+                        s.busy += 1;
+                        if let Some((_, Task::Load(name))) = &task {
                             s.seen.insert(name.clone());
                             s.entries.insert(name.clone(), Entry::InProgress);
                         }
@@ -405,20 +487,20 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                     }
                     _ => {
                         // Going to sleep: a patient VM thread may go on.
-                        shared.changed.notify_all();
-                        s = shared.wait(s);
+                        shared.for_vm.notify_all();
+                        s = shared.worker_wait(s);
                     }
                 }
             }
         };
         match task {
-            Some(Task::Scan { filename, source }) => {
+            Some((key, Task::Scan { filename, source })) => {
                 let children = hinted_children(&mut resolver, &filename, &source);
-                queue_children(shared, children);
-                shared.lock().busy = false;
-                shared.changed.notify_all();
+                queue_children(shared, &key, children);
+                shared.lock().busy -= 1;
+                shared.for_vm.notify_all();
             }
-            Some(Task::Load(filename)) => {
+            Some((key, Task::Load(filename))) => {
                 let outcome =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prefetch_file(&mut resolver, &filename)));
                 let mut s = shared.lock();
@@ -426,16 +508,14 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                     Ok(Some((_, children))) if matches!(s.entries.get(&filename), Some(Entry::Abandoned)) => {
                         s.entries.remove(&filename);
                         drop(s);
-                        queue_children(shared, children);
+                        queue_children(shared, &key, children);
                     }
                     Ok(Some((result, children))) if !s.stop => {
-                        let seq = s.next_seq;
-                        s.next_seq += 1;
                         s.stats.started += 1;
-                        s.ready.insert(seq, filename.clone());
-                        s.entries.insert(filename, Entry::Ready { seq, result });
+                        s.ready.insert(key.clone(), filename.clone());
+                        s.entries.insert(filename, Entry::Ready { key: key.clone(), result });
                         drop(s);
-                        queue_children(shared, children);
+                        queue_children(shared, &key, children);
                     }
                     // Nothing to keep (or a bug in the parse): the VM thread does it itself.
                     _ => {
@@ -443,21 +523,31 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                         drop(s);
                     }
                 }
-                shared.lock().busy = false;
-                shared.changed.notify_all();
+                shared.lock().busy -= 1;
+                shared.for_vm.notify_all();
             }
             None => {}
         }
     }
 }
 
-/// Queues the children so that the first one is loaded next.
-fn queue_children(shared: &Shared, children: Vec<String>) {
+/// Queues the children of the task at `parent`, right after it in order of need (the worker
+/// that calls this usually takes the first; another sleeping worker is woken for the rest).
+fn queue_children(shared: &Shared, parent: &[u32], children: Vec<String>) {
     let mut s = shared.lock();
-    for child in children.into_iter().rev() {
+    let mut queued = 0;
+    for (i, child) in children.into_iter().enumerate() {
         if !s.seen.contains(&child) {
-            s.tasks.push(Task::Load(child));
+            let mut key = Vec::with_capacity(parent.len() + 1);
+            key.extend_from_slice(parent);
+            key.push(i as u32);
+            s.tasks.insert(key, Task::Load(child));
+            queued += 1;
         }
+    }
+    drop(s);
+    if queued > 1 {
+        shared.for_workers.notify_one();
     }
 }
 

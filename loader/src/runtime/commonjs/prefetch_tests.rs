@@ -30,7 +30,14 @@ fn run_in_mode(name: &str, files: &[(&str, &str)], mode: PrefetchMode) -> Outcom
     runtime.commonjs.prefetch_mode = mode;
     vm.host_state = Some(Box::new(runtime));
     let main = folder.path("main.js");
-    let (result, out, _) = capture(&mut vm, |vm| load_main(vm, &main));
+    crate::runtime::dynamic_import::install(&mut vm);
+    let (result, out, _) = capture(&mut vm, |vm| {
+        // `import()` settles in promise jobs.
+        load_main(vm, &main).and_then(|()| {
+            modjs_vm::host::event_loop::process_ticks_and_rejections(vm)
+                .map_err(|_| modjs_vm::Value::from("an uncaught error in a promise job"))
+        })
+    });
     let error = result.err().map(|e| error_text(&mut vm, &e));
     let stats = with_runtime(&mut vm, |rt, _| rt.commonjs.prefetch_stats()).flatten();
     // The folder's path is in some messages: make them comparable between the two runs.
@@ -188,4 +195,23 @@ fn a_required_es_module_graph_is_taken_from_the_worker() {
     // a.mjs is hinted by the `require`, b.mjs and c.cjs by a.mjs's imports: the construct
     // phase takes all three (c.cjs as its facade's prepared wrapper).
     assert_eq!((stats.started, stats.taken), (3, 3), "{stats:?}");
+}
+
+#[test]
+fn what_an_imported_commonjs_module_requires_is_prefetched_before_it_runs() {
+    let r = same_with_and_without_prefetch(
+        "pf-facade",
+        &[
+            ("main.js", "import('./a.mjs').then((ns) => console.log(ns.a, ns.c));\n"),
+            ("a.mjs", "import c from './c.cjs';\nexport const a = 'a';\nexport { c };\n"),
+            ("c.cjs", "const d = require('./d.cjs');\nconst e = require('./e.cjs');\nmodule.exports = d + e;\n"),
+            ("d.cjs", "module.exports = 'd';\n"),
+            ("e.cjs", "console.log('e runs');\nmodule.exports = 'e';\n"),
+        ],
+    );
+    assert_eq!(r.out, "e runs\na de\n");
+    let stats = r.stats.expect("the worker ran");
+    // a.mjs and c.cjs are loaded by import()'s construct phase (c.cjs's wrapper prepared with
+    // the graph); before the graph runs, c.cjs's requirements are handed to the workers.
+    assert_eq!((stats.started, stats.taken), (2, 2), "{stats:?}");
 }
