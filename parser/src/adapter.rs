@@ -45,6 +45,9 @@ pub struct ParseCtx<'src> {
     pub prev_end: Cell<usize>,
     /// `import.defer` / `import.source` seen and not yet completed by a call.
     pub pending_phase_calls: Cell<u32>,
+    /// The error that ended the token stream (lexical errors and the adapter's own): the
+    /// parse's result, whatever the parser made of the tokens before it.
+    pub adapter_error: Cell<Option<SyntaxError>>,
     /// The text is the body of a function (a CommonJS module): `return` is allowed at its
     /// top level.
     pub function_body: bool,
@@ -58,6 +61,7 @@ impl<'src> ParseCtx<'src> {
             last_start: Cell::new(0),
             prev_end: Cell::new(0),
             pending_phase_calls: Cell::new(0),
+            adapter_error: Cell::new(None),
             function_body: false,
         }
     }
@@ -1234,8 +1238,12 @@ fn lex_error(e: modjs_lexer::LexError) -> SyntaxError {
     SyntaxError::new(e.message, Span::new(e.pos, e.pos + 1))
 }
 
+/// The parser's token stream: plain triples, so that the parser's loop does not unwrap a
+/// `Result` per token. An error ends the stream early and is left in
+/// [`ParseCtx::adapter_error`], where the caller finds it: it takes precedence over whatever
+/// the parser concluded from the shortened input.
 impl<'src, 'ctx> Iterator for Adapter<'src, 'ctx> {
-    type Item = Result<(usize, Tok, usize), SyntaxError>;
+    type Item = (usize, Tok, usize);
 
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
@@ -1243,11 +1251,11 @@ impl<'src, 'ctx> Iterator for Adapter<'src, 'ctx> {
             return None;
         }
         match self.produce() {
-            Ok(Some(t)) => Some(Ok(t)),
-            Ok(None) => None,
+            Ok(t) => t,
             Err(e) => {
                 self.failed = true;
-                Some(Err(e))
+                self.ctx.adapter_error.set(Some(e));
+                None
             }
         }
     }
