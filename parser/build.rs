@@ -12,7 +12,8 @@ fn main() {
 }
 
 /// Applies [`skip_expected_token_lists`], [`keep_reductions_out_of_line`],
-/// [`move_fallible_reductions_out`] and [`box_large_rare_symbols`] to the generated grammar.rs.
+/// [`move_fallible_reductions_out`], [`box_large_rare_symbols`] and [`inline_parse_loop_helpers`] to the
+/// generated grammar.rs.
 fn patch_generated_parser() {
     let Some(out) = std::env::var_os("OUT_DIR") else { return };
     let path = PathBuf::from(out).join("grammar.rs");
@@ -21,6 +22,7 @@ fn patch_generated_parser() {
     let code = keep_reductions_out_of_line(code);
     let code = move_fallible_reductions_out(code);
     let code = box_large_rare_symbols(code);
+    let code = inline_parse_loop_helpers(code);
     if let Err(e) = std::fs::write(&path, code) {
         println!("cargo:warning=grammar.rs: could not write the patched parser: {e}");
     }
@@ -197,6 +199,32 @@ fn box_large_rare_symbols(mut code: String) -> String {
             &format!("Some((__l, __Symbol::{name}(__v), __r)) => (__l, __v, __r)"),
             &format!("Some((__l, __Symbol::{name}(__v), __r)) => (__l, *__v, __r)"),
         );
+    }
+    code
+}
+
+/// Functions of the parse loop that lalrpop leaves to the compiler, which keeps them out of
+/// line: the goto lookup after every reduction, and the terminal's index and its stack value
+/// for every token. Each has one caller; inlined there, they no longer pay for a call apiece.
+const INLINED_FUNCTIONS: &[&str] = &[
+    "\n    fn __goto(state: i16, nt: usize) -> i16 {",
+    "\n    fn __token_to_integer<",
+    "\n    fn __token_to_symbol<",
+    "\n        fn token_to_symbol(&self, token_index: usize, token: Self::Token) -> Self::Symbol {",
+];
+
+fn inline_parse_loop_helpers(mut code: String) -> String {
+    for marker in INLINED_FUNCTIONS {
+        let indent = &marker[1..marker.len() - marker.trim_start().len()];
+        let inlined = format!("\n{indent}#[inline(always)]{marker}");
+        if code.contains(&inlined) {
+            continue;
+        }
+        if !code.contains(marker) {
+            println!("cargo:warning=grammar.rs: `{}` not found; left as generated", marker.trim());
+            continue;
+        }
+        code = code.replacen(marker, &inlined, 1);
     }
     code
 }

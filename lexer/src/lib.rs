@@ -172,6 +172,12 @@ impl<'src> Lexer<'src> {
                     _ => break,
                 }
             }
+            // Brackets and separators are whole tokens by themselves (no longer punctuator
+            // starts with one of them): they need neither the generated scanner nor its match.
+            if let Some(tok) = bytes.get(base).and_then(|&b| single_character_token(b)) {
+                self.pos = base + 1;
+                return Ok(Token { tok, start: base, end: base + 1, nl_before });
+            }
             let mut raw_lexer = Raw::lexer(&src[base..]);
             let next = raw_lexer.next();
             nl_before |= raw_lexer.extras;
@@ -296,6 +302,24 @@ impl<'src> Lexer<'src> {
         }
         Ok((Tok::Ident(name), end))
     }
+}
+
+/// The token of a character that is a complete punctuator on its own whatever follows it.
+#[inline(always)]
+fn single_character_token(b: u8) -> Option<Tok> {
+    Some(match b {
+        b'(' => Tok::LParen,
+        b')' => Tok::RParen,
+        b'{' => Tok::LBrace,
+        b'}' => Tok::RBrace,
+        b'[' => Tok::LBracket,
+        b']' => Tok::RBracket,
+        b';' => Tok::Semi,
+        b',' => Tok::Comma,
+        b':' => Tok::Colon,
+        b'~' => Tok::Tilde,
+        _ => return None,
+    })
 }
 
 /// True when the ASCII word ending at `end` goes on with a `\` or a non-ASCII character (which

@@ -45,6 +45,9 @@ pub struct ParseCtx<'src> {
     pub prev_end: Cell<usize>,
     /// `import.defer` / `import.source` seen and not yet completed by a call.
     pub pending_phase_calls: Cell<u32>,
+    /// The error that ended the token stream (lexical errors and the adapter's own): the
+    /// parse's result, whatever the parser made of the tokens before it.
+    pub adapter_error: Cell<Option<SyntaxError>>,
     /// The text is the body of a function (a CommonJS module): `return` is allowed at its
     /// top level.
     pub function_body: bool,
@@ -58,6 +61,7 @@ impl<'src> ParseCtx<'src> {
             last_start: Cell::new(0),
             prev_end: Cell::new(0),
             pending_phase_calls: Cell::new(0),
+            adapter_error: Cell::new(None),
             function_body: false,
         }
     }
@@ -462,7 +466,16 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
     }
 
     /// Ends concise arrow bodies that a token at the current depth terminates.
+    #[inline(always)]
     fn end_concise_arrows(&mut self, closing: bool, colon: bool) {
+        // Most closing tokens are not inside a concise arrow body at all.
+        if self.fns.last().is_some_and(|f| f.concise) {
+            self.end_open_concise_arrows(closing, colon);
+        }
+    }
+
+    #[inline(never)]
+    fn end_open_concise_arrows(&mut self, closing: bool, colon: bool) {
         while let Some(f) = self.fns.last() {
             if !f.concise {
                 break;
@@ -567,137 +580,21 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 return Ok(None);
             }
             Tok::Ident(ref name) => {
-                let word = if name.escaped { "" } else { &*name.name };
-                match word {
-                    "await" if self.await_is_keyword() => {
-                        next_prev = Prev::Operand;
-                        Tok::Await
-                    }
-                    "yield" if self.yield_is_keyword() => {
-                        let p = self.peek(0, true)?;
-                        let no_operand = p.nl_before
-                            || matches!(
-                                p.tok,
-                                Tok::RParen
-                                    | Tok::RBracket
-                                    | Tok::RBrace
-                                    | Tok::Comma
-                                    | Tok::Semi
-                                    | Tok::Colon
-                                    | Tok::Eof
-                                    | Tok::In
-                            );
-                        if no_operand {
-                            next_prev = Prev::ExprEnd;
-                            Tok::YieldNoOperand
-                        } else {
-                            next_prev = Prev::Operand;
-                            Tok::Yield
-                        }
-                    }
-                    "let" if stmt_start || self.at_for_head_start() || self.prev_tok == Recent::Export => {
-                        let in_for_head = self.at_for_head_start();
-                        self.peek(0, false)?;
-                        let of_of = in_for_head && self.peek_is_of_of()?;
-                        let p = &self.peeked[0];
-                        let decl = matches!(p.tok, Tok::LBracket | Tok::LBrace)
-                            || (matches!(p.tok, Tok::Ident(_))
-                                && !(in_for_head && ident_is(&p.tok, "of") && !of_of))
-                            || (stmt_start
-                                && !p.nl_before
-                                && !self.single_statement
-                                && is_reserved(&p.tok)
-                                && p.tok != Tok::In
-                                && p.tok != Tok::Instanceof);
-                        // In a single-statement context `let` on its own line is an
-                        // identifier (ASI follows), except before `[`: an expression statement
-                        // may not start with `let [`, so that stays a (rejected) declaration.
-                        let decl = decl
-                            && !(self.single_statement
-                                && self.peeked[0].nl_before
-                                && self.peeked[0].tok != Tok::LBracket);
-                        if decl {
-                            next_prev = Prev::Operand;
-                            Tok::Let
-                        } else {
-                            next_prev = Prev::ExprEnd;
-                            tok
-                        }
-                    }
-                    "as" if self.in_module_decl
-                        && self.prev_tok == Recent::Star
-                        && self.prev_prev_tok == Recent::Export =>
-                    {
-                        next_prev = Prev::Operand;
-                        Tok::As
-                    }
-                    "from" if self.in_module_decl && self.closed_export_clause => {
-                        next_prev = Prev::Operand;
-                        Tok::From
-                    }
-                    "assert" if self.in_module_decl
-                        && self.prev_tok == Recent::Literal
-                        && !self.peek(0, false)?.nl_before
-                        && self.peeked[0].tok == Tok::LBrace =>
-                    {
-                        next_prev = Prev::Operand;
-                        Tok::With
-                    }
-                    "async" => {
-                        let p = self.peek(0, false)?;
-                        let p_nl = p.nl_before;
-                        let is_fn = matches!(p.tok, Tok::Function) && !p_nl;
-                        let arrow = !p_nl
-                            && matches!(p.tok, Tok::Ident(_))
-                            && self.prev != Prev::ExprEnd
-                            && {
-                                let q = self.peek(1, false)?;
-                                q.tok == Tok::Arrow && !q.nl_before
-                            };
-                        if is_fn {
-                            self.async_decl = stmt_start || self.decl_position();
-                            next_prev = Prev::Operand;
-                            Tok::Async
-                        } else if arrow {
-                            next_prev = Prev::Operand;
-                            Tok::Async
-                        } else {
-                            next_prev = Prev::ExprEnd;
-                            tok
-                        }
-                    }
-                    _ => {
-                        next_prev = Prev::ExprEnd;
-                        tok
-                    }
+                // Only a few words depend on their context; every other name is an operand.
+                let contextual = !name.escaped
+                    && matches!(&*name.name, "await" | "yield" | "let" | "as" | "from" | "assert" | "async");
+                if contextual {
+                    let (t, p) = self.contextual_word(tok, stmt_start)?;
+                    next_prev = p;
+                    t
+                } else {
+                    next_prev = Prev::ExprEnd;
+                    tok
                 }
             }
             Tok::Function => {
-                let after_async = self.prev_tok == Recent::Async;
-                let decl = if after_async { self.async_decl } else { stmt_start || self.decl_position() };
-                let gen = matches!(self.peek(0, false)?.tok, Tok::Star);
-                self.pending_fn = Some((after_async, gen, decl));
-                if !decl {
-                    // A function expression's own name is bound inside it: `await`/`yield`
-                    // there follow the function's kind, not the surrounding code's.
-                    self.fns.push(FnCtx {
-                    static_block: false,
-                        decl,
-                        method: false,
-                        is_async: after_async,
-                        is_generator: gen,
-                        concise: false,
-                        depth: 0,
-                        questions: 0,
-                    });
-                    self.fn_expr_pushed = true;
-                }
                 next_prev = Prev::Operand;
-                if decl {
-                    Tok::DeclFunction
-                } else {
-                    Tok::Function
-                }
+                self.function_keyword(stmt_start)?
             }
             Tok::Class => {
                 let decl = stmt_start || self.decl_position();
@@ -717,13 +614,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 tok
             }
             Tok::Return | Tok::Throw | Tok::Break | Tok::Continue => {
-                if tok == Tok::Return && !self.ctx.function_body && !self.fns.iter().any(|f| !f.static_block) {
-                    return Err(SyntaxError::new("Illegal return statement", span));
-                }
-                let p = self.peek(0, true)?;
-                if p.nl_before && p.tok != Tok::Eof && p.tok != Tok::Semi {
-                    self.out.push_back((end, Tok::AutoSemi, end));
-                }
+                self.restricted_statement_keyword(&tok, span, end)?;
                 next_prev = Prev::Operand;
                 tok
             }
@@ -750,33 +641,9 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 tok
             }
             Tok::LParen => {
-                let kind = if let Some((is_async, is_gen, decl)) = self.pending_fn.take() {
-                    if std::mem::take(&mut self.fn_expr_pushed) {
-                        self.fns.pop();
-                    }
-                    self.fns.push(FnCtx {
-                    static_block: false,
-                        decl,
-                        method: false,
-                        is_async,
-                        is_generator: is_gen,
-                        concise: false,
-                        depth: 0,
-                        questions: 0,
-                    });
-                    ParenKind::Params
-                } else if let Some((_, MemberState::AfterKey)) = member_ctx {
-                    let m = self.top().member;
-                    self.fns.push(FnCtx {
-                    static_block: false,
-                        decl: false,
-                        method: true,
-                        is_async: m.is_async,
-                        is_generator: m.is_generator,
-                        concise: false,
-                        depth: 0,
-                        questions: 0,
-                    });
+                let params = self.pending_fn.is_some() || matches!(member_ctx, Some((_, MemberState::AfterKey)));
+                let kind = if params {
+                    self.open_parameter_list();
                     ParenKind::Params
                 } else {
                     match self.prev_tok {
@@ -909,28 +776,7 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
                 tok
             }
             Tok::Arrow => {
-                if nl_before {
-                    return Err(SyntaxError::new("Unexpected token '=>'", span));
-                }
-                let is_async = match self.prev_tok {
-                    Recent::RParen => self.last_paren_async,
-                    Recent::Ident | Recent::IdentAsync | Recent::IdentAssert => {
-                        self.prev_prev_tok == Recent::Async
-                    }
-                    _ => false,
-                };
-                let questions = self.top().questions;
-                self.fns.push(FnCtx {
-                    static_block: false,
-                    decl: false,
-                    method: false,
-                    is_async,
-                    is_generator: false,
-                    concise: true,
-                    depth: self.stack.len(),
-                    questions,
-                });
-                self.expect_arrow_body = true;
+                self.arrow(nl_before, span)?;
                 next_prev = Prev::Operand;
                 tok
             }
@@ -1038,6 +884,206 @@ impl<'src, 'ctx> Adapter<'src, 'ctx> {
         }
 
         Ok(Some(self.emit(out_tok, start, end, next_prev)))
+    }
+
+    /// The `(` of a parameter list (after `function …` or a method's name): the function's
+    /// context begins. Out of line, as it is rare.
+    #[inline(never)]
+    fn open_parameter_list(&mut self) {
+        if let Some((is_async, is_gen, decl)) = self.pending_fn.take() {
+            if std::mem::take(&mut self.fn_expr_pushed) {
+                self.fns.pop();
+            }
+            self.fns.push(FnCtx {
+                static_block: false,
+                decl,
+                method: false,
+                is_async,
+                is_generator: is_gen,
+                concise: false,
+                depth: 0,
+                questions: 0,
+            });
+        } else {
+            let m = self.top().member;
+            self.fns.push(FnCtx {
+                static_block: false,
+                decl: false,
+                method: true,
+                is_async: m.is_async,
+                is_generator: m.is_generator,
+                concise: false,
+                depth: 0,
+                questions: 0,
+            });
+        }
+    }
+
+    /// `=>`: an arrow function's context begins (a concise body until `{` says otherwise).
+    /// Out of line, as it is rare.
+    #[inline(never)]
+    fn arrow(&mut self, nl_before: bool, span: Span) -> Result<(), SyntaxError> {
+        if nl_before {
+            return Err(SyntaxError::new("Unexpected token '=>'", span));
+        }
+        let is_async = match self.prev_tok {
+            Recent::RParen => self.last_paren_async,
+            Recent::Ident | Recent::IdentAsync | Recent::IdentAssert => self.prev_prev_tok == Recent::Async,
+            _ => false,
+        };
+        let questions = self.top().questions;
+        self.fns.push(FnCtx {
+            static_block: false,
+            decl: false,
+            method: false,
+            is_async,
+            is_generator: false,
+            concise: true,
+            depth: self.stack.len(),
+            questions,
+        });
+        self.expect_arrow_body = true;
+        Ok(())
+    }
+
+    /// `function`: a declaration or an expression (whose context starts at once: its name
+    /// follows the function's own `await`/`yield` rules). Out of line, as it is rare.
+    #[inline(never)]
+    fn function_keyword(&mut self, stmt_start: bool) -> Result<Tok, SyntaxError> {
+        let after_async = self.prev_tok == Recent::Async;
+        let decl = if after_async { self.async_decl } else { stmt_start || self.decl_position() };
+        let gen = matches!(self.peek(0, false)?.tok, Tok::Star);
+        self.pending_fn = Some((after_async, gen, decl));
+        if !decl {
+            // A function expression's own name is bound inside it: `await`/`yield`
+            // there follow the function's kind, not the surrounding code's.
+            self.fns.push(FnCtx {
+                static_block: false,
+                decl,
+                method: false,
+                is_async: after_async,
+                is_generator: gen,
+                concise: false,
+                depth: 0,
+                questions: 0,
+            });
+            self.fn_expr_pushed = true;
+        }
+        Ok(if decl { Tok::DeclFunction } else { Tok::Function })
+    }
+
+    /// `return`/`throw`/`break`/`continue` (restricted productions): a line break after the
+    /// keyword ends the statement. Out of line, as it is rare.
+    #[inline(never)]
+    fn restricted_statement_keyword(&mut self, tok: &Tok, span: Span, end: usize) -> Result<(), SyntaxError> {
+        if *tok == Tok::Return && !self.ctx.function_body && !self.fns.iter().any(|f| !f.static_block) {
+            return Err(SyntaxError::new("Illegal return statement", span));
+        }
+        let p = self.peek(0, true)?;
+        if p.nl_before && p.tok != Tok::Eof && p.tok != Tok::Semi {
+            self.out.push_back((end, Tok::AutoSemi, end));
+        }
+        Ok(())
+    }
+
+    /// An unescaped `await`, `yield`, `let`, `as`, `from`, `assert` or `async`: the keyword
+    /// token it stands for here, or the identifier itself. Out of line: the per-token path
+    /// stays small, and these words are rare.
+    #[inline(never)]
+    fn contextual_word(&mut self, tok: Tok, stmt_start: bool) -> Result<(Tok, Prev), SyntaxError> {
+        let word = match &tok {
+            Tok::Ident(name) if !name.escaped => &*name.name,
+            _ => "",
+        };
+        Ok(match word {
+            "await" if self.await_is_keyword() => {
+                (Tok::Await, Prev::Operand)
+            }
+            "yield" if self.yield_is_keyword() => {
+                let p = self.peek(0, true)?;
+                let no_operand = p.nl_before
+                    || matches!(
+                        p.tok,
+                        Tok::RParen
+                            | Tok::RBracket
+                            | Tok::RBrace
+                            | Tok::Comma
+                            | Tok::Semi
+                            | Tok::Colon
+                            | Tok::Eof
+                            | Tok::In
+                    );
+                if no_operand {
+                    (Tok::YieldNoOperand, Prev::ExprEnd)
+                } else {
+                    (Tok::Yield, Prev::Operand)
+                }
+            }
+            "let" if stmt_start || self.at_for_head_start() || self.prev_tok == Recent::Export => {
+                let in_for_head = self.at_for_head_start();
+                self.peek(0, false)?;
+                let of_of = in_for_head && self.peek_is_of_of()?;
+                let p = &self.peeked[0];
+                let decl = matches!(p.tok, Tok::LBracket | Tok::LBrace)
+                    || (matches!(p.tok, Tok::Ident(_))
+                        && !(in_for_head && ident_is(&p.tok, "of") && !of_of))
+                    || (stmt_start
+                        && !p.nl_before
+                        && !self.single_statement
+                        && is_reserved(&p.tok)
+                        && p.tok != Tok::In
+                        && p.tok != Tok::Instanceof);
+                // In a single-statement context `let` on its own line is an
+                // identifier (ASI follows), except before `[`: an expression statement
+                // may not start with `let [`, so that stays a (rejected) declaration.
+                let decl = decl
+                    && !(self.single_statement
+                        && self.peeked[0].nl_before
+                        && self.peeked[0].tok != Tok::LBracket);
+                if decl {
+                    (Tok::Let, Prev::Operand)
+                } else {
+                    (tok, Prev::ExprEnd)
+                }
+            }
+            "as" if self.in_module_decl
+                && self.prev_tok == Recent::Star
+                && self.prev_prev_tok == Recent::Export =>
+            {
+                (Tok::As, Prev::Operand)
+            }
+            "from" if self.in_module_decl && self.closed_export_clause => {
+                (Tok::From, Prev::Operand)
+            }
+            "assert" if self.in_module_decl
+                && self.prev_tok == Recent::Literal
+                && !self.peek(0, false)?.nl_before
+                && self.peeked[0].tok == Tok::LBrace =>
+            {
+                (Tok::With, Prev::Operand)
+            }
+            "async" => {
+                let p = self.peek(0, false)?;
+                let p_nl = p.nl_before;
+                let is_fn = matches!(p.tok, Tok::Function) && !p_nl;
+                let arrow = !p_nl
+                    && matches!(p.tok, Tok::Ident(_))
+                    && self.prev != Prev::ExprEnd
+                    && {
+                        let q = self.peek(1, false)?;
+                        q.tok == Tok::Arrow && !q.nl_before
+                    };
+                if is_fn {
+                    self.async_decl = stmt_start || self.decl_position();
+                        (Tok::Async, Prev::Operand)
+                } else if arrow {
+                    (Tok::Async, Prev::Operand)
+                } else {
+                    (tok, Prev::ExprEnd)
+                }
+            }
+            _ => (tok, Prev::ExprEnd),
+        })
     }
 
     #[inline(always)]
@@ -1192,8 +1238,12 @@ fn lex_error(e: modjs_lexer::LexError) -> SyntaxError {
     SyntaxError::new(e.message, Span::new(e.pos, e.pos + 1))
 }
 
+/// The parser's token stream: plain triples, so that the parser's loop does not unwrap a
+/// `Result` per token. An error ends the stream early and is left in
+/// [`ParseCtx::adapter_error`], where the caller finds it: it takes precedence over whatever
+/// the parser concluded from the shortened input.
 impl<'src, 'ctx> Iterator for Adapter<'src, 'ctx> {
-    type Item = Result<(usize, Tok, usize), SyntaxError>;
+    type Item = (usize, Tok, usize);
 
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
@@ -1201,11 +1251,11 @@ impl<'src, 'ctx> Iterator for Adapter<'src, 'ctx> {
             return None;
         }
         match self.produce() {
-            Ok(Some(t)) => Some(Ok(t)),
-            Ok(None) => None,
+            Ok(t) => t,
             Err(e) => {
                 self.failed = true;
-                Some(Err(e))
+                self.ctx.adapter_error.set(Some(e));
+                None
             }
         }
     }

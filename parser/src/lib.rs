@@ -74,9 +74,13 @@ pub fn parse_function_body_unchecked(src: &str) -> Result<ast::Program, SyntaxEr
 
 fn parse_with(ctx: adapter::ParseCtx<'_>) -> Result<ast::Program, SyntaxError> {
     let tokens = adapter::Adapter::new(&ctx);
-    let program = grammar::ProgramParser::new()
-        .parse(&ctx, tokens)
-        .map_err(|e| build::convert_error(e, &ctx))?;
+    let parsed = grammar::ProgramParser::new().parse(&ctx, tokens);
+    // A lexical or adapter error ended the tokens early: it is the error, whatever the
+    // parser made of the shortened input.
+    if let Some(e) = ctx.adapter_error.take() {
+        return Err(e);
+    }
+    let program = parsed.map_err(|e| build::convert_error(e, &ctx))?;
     if ctx.pending_phase_calls.get() > 0 {
         return Err(SyntaxError::new("Unexpected token 'import'", ast::Span::default()));
     }

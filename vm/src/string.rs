@@ -1,23 +1,34 @@
 //! JavaScript strings: immutable sequences of UTF-16 code units.
 //!
 //! A `JsString` is a reference-counted pointer, so cloning one is cheap and strings never need the
-//! garbage collector (they cannot form cycles). The hash is computed once, at creation, so strings
-//! used as property keys hash in O(1); equality first compares pointers.
+//! garbage collector (they cannot form cycles). The hash is computed once, the first time it is
+//! asked for (most strings made at run time — concatenations, numbers turned to text — are never
+//! used as keys), and cached, so strings used as property keys hash in O(1); equality first
+//! compares pointers.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 struct StrData {
-    hash: u64,
+    /// The content hash, or `HASH_UNKNOWN` until first needed.
+    hash: Cell<u64>,
     units: Box<[u16]>,
 }
+
+/// A hash not computed yet (a string whose hash really is 0 just recomputes it each time).
+const HASH_UNKNOWN: u64 = 0;
 
 /// An immutable JavaScript string value (a list of UTF-16 code units).
 #[derive(Clone)]
 pub struct JsString(Rc<StrData>);
+
+thread_local! {
+    /// The strings of one ASCII code unit, by code unit.
+    static ASCII_UNITS: Box<[JsString]> = (0..128u16).map(|u| JsString::from_units(vec![u])).collect();
+}
 
 fn hash_units(units: &[u16]) -> u64 {
     // FNV-1a over the code units: fast, deterministic, good enough for property keys.
@@ -31,8 +42,37 @@ fn hash_units(units: &[u16]) -> u64 {
 
 impl JsString {
     pub fn from_units(units: Vec<u16>) -> JsString {
-        let hash = hash_units(&units);
-        JsString(Rc::new(StrData { hash, units: units.into_boxed_slice() }))
+        JsString(Rc::new(StrData { hash: Cell::new(HASH_UNKNOWN), units: units.into_boxed_slice() }))
+    }
+
+    /// The one-code-unit string `u`; the ASCII ones are made once per thread and shared
+    /// (string building one character at a time makes many of them).
+    pub fn from_code_unit(u: u16) -> JsString {
+        if u < 128 {
+            return ASCII_UNITS.with(|table| table[u as usize].clone());
+        }
+        JsString::from_units(vec![u])
+    }
+
+    /// The decimal digits of `n` (with a leading `-` when negative): Number::toString of a
+    /// safe integer, made without an intermediate Rust string.
+    pub fn from_integer(n: i64) -> JsString {
+        let mut buf = [0u16; 21];
+        let mut at = buf.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            at -= 1;
+            buf[at] = b'0' as u16 + (m % 10) as u16;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            at -= 1;
+            buf[at] = b'-' as u16;
+        }
+        JsString::from_slice(&buf[at..])
     }
 
     pub fn from_slice(units: &[u16]) -> JsString {
@@ -83,7 +123,7 @@ impl JsString {
             let Interned { first, more } = &mut *table;
             match first.entry(hash) {
                 std::collections::hash_map::Entry::Vacant(slot) => {
-                    let s = JsString(Rc::new(StrData { hash, units: units.into() }));
+                    let s = JsString(Rc::new(StrData { hash: Cell::new(hash), units: units.into() }));
                     slot.insert(s.clone());
                     s
                 }
@@ -95,7 +135,7 @@ impl JsString {
                     if let Some(s) = others.iter().find(|s| s.as_units() == units) {
                         return s.clone();
                     }
-                    let s = JsString(Rc::new(StrData { hash, units: units.into() }));
+                    let s = JsString(Rc::new(StrData { hash: Cell::new(hash), units: units.into() }));
                     others.push(s.clone());
                     s
                 }
@@ -104,14 +144,19 @@ impl JsString {
     }
 
     pub fn interned_str(s: &str) -> JsString {
-        let units: Vec<u16> = s.encode_utf16().collect();
-        JsString::interned(&units)
+        JsString::interned(&units_of_str(s))
     }
 
     /// The cached hash of the contents.
     #[inline]
     pub fn hash_code(&self) -> u64 {
-        self.0.hash
+        let h = self.0.hash.get();
+        if h != HASH_UNKNOWN {
+            return h;
+        }
+        let h = hash_units(&self.0.units);
+        self.0.hash.set(h);
+        h
     }
 
     #[inline]
@@ -180,9 +225,21 @@ pub fn array_index_of_units(units: &[u16]) -> Option<u32> {
     }
 }
 
+/// The UTF-16 code units of `s`, allocated once at their final size (collecting
+/// `encode_utf16` grows the vector step by step: it cannot know the length in advance).
+fn units_of_str(s: &str) -> Vec<u16> {
+    if s.is_ascii() {
+        s.bytes().map(u16::from).collect()
+    } else {
+        let mut units = Vec::with_capacity(s.encode_utf16().count());
+        units.extend(s.encode_utf16());
+        units
+    }
+}
+
 impl From<&str> for JsString {
     fn from(s: &str) -> JsString {
-        JsString::from_units(s.encode_utf16().collect())
+        JsString::from_units(units_of_str(s))
     }
 }
 
@@ -194,14 +251,22 @@ impl From<String> for JsString {
 
 impl PartialEq for JsString {
     fn eq(&self, other: &JsString) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || (self.0.hash == other.0.hash && self.0.units == other.0.units)
+        if Rc::ptr_eq(&self.0, &other.0) {
+            return true;
+        }
+        // Two known hashes that differ settle it without looking at the contents.
+        let (a, b) = (self.0.hash.get(), other.0.hash.get());
+        if a != HASH_UNKNOWN && b != HASH_UNKNOWN && a != b {
+            return false;
+        }
+        self.0.units == other.0.units
     }
 }
 impl Eq for JsString {}
 
 impl Hash for JsString {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.0.hash);
+        state.write_u64(self.hash_code());
     }
 }
 

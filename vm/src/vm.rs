@@ -211,6 +211,15 @@ impl Vm {
 
     /// Stores a property slot (replacing one under the same key in place), telling the collector
     /// how much the property map grew. The one place property storage grows outside `Heap::alloc`.
+    /// `insert_property` of a key `obj` is known not to have (no second search).
+    pub(crate) fn insert_new_property(&mut self, obj: ObjRef, key: PropertyKey, slot: Slot) {
+        let props = &mut self.heap.get_mut(obj).props;
+        let before = props.heap_bytes();
+        props.push_new(key, slot);
+        let grown = props.heap_bytes().saturating_sub(before);
+        self.heap.note_bytes(grown);
+    }
+
     pub(crate) fn insert_property(&mut self, obj: ObjRef, key: PropertyKey, slot: Slot) {
         let props = &mut self.heap.get_mut(obj).props;
         let before = props.heap_bytes();
@@ -316,11 +325,17 @@ impl Vm {
 
     /// Runs a built-in, counting it as a native frame (no collection while it runs).
     pub fn call_native(&mut self, f: NativeFn, args: CallArgs) -> JsResult<Value> {
+        self.call_native_by_ref(f, &args)
+    }
+
+    /// `call_native` leaving the arguments to the caller (which may reuse their storage).
+    #[inline]
+    pub fn call_native_by_ref(&mut self, f: NativeFn, args: &CallArgs) -> JsResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.throw_range_error("Maximum call stack size exceeded"));
         }
         self.native_depth += 1;
-        let r = f(self, &args);
+        let r = f(self, args);
         self.native_depth -= 1;
         r
     }

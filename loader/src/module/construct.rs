@@ -42,7 +42,7 @@ pub fn construct(
     trace.line(0, |_| "== construct: load and parse every module of the static graph, breadth-first".to_string());
     let mut graph = ModuleGraph::new();
     let entry_resolution = host.resolve_entry(entry)?;
-    let root = load_into(host, &mut graph, entry_resolution, trace, None)?;
+    let root = load_into(host, &mut graph, entry_resolution, trace, CommonJsLoader::default())?;
     trace.line(0, |_| format!("{} module record(s) in the module map", graph.len()));
     Ok((graph, root))
 }
@@ -54,26 +54,39 @@ pub fn construct(
 /// new URLs are fetched and parsed. When anything fails (resolution, fetch, parse), the records
 /// this call added are removed again and the map is as it was.
 ///
-/// `ahead`: the CommonJS loader's prefetch worker, when it runs: modules it already read and
-/// parsed (the ES modules and CommonJS files a `require`d ES module's graph is made of) are
-/// taken from it instead of being read and parsed again.
+/// `commonjs`: what the CommonJS loader already did (see [`CommonJsLoader`]).
 pub fn load_into(
     host: &mut dyn ModuleHost,
     graph: &mut ModuleGraph,
     start: HostResolution,
     trace: &mut Trace,
-    ahead: Option<&Prefetcher>,
+    commonjs: CommonJsLoader<'_>,
 ) -> Result<ModuleId, ModuleError> {
     if let Some(existing) = graph.lookup(&start.url) {
         trace.line(1, |t| format!("{} is record #{}, already in the module map", t.show_url(&start.url), existing.0));
         return Ok(existing);
     }
     let before = graph.len();
-    let result = load_new_records(host, graph, start, trace, ahead);
+    let result = load_new_records(host, graph, start, trace, commonjs);
     if result.is_err() {
         graph.truncate(before);
     }
     result
+}
+
+/// What the CommonJS loader already did that the construct phase can use (nothing, for the
+/// entry's graph). Both only save work: the outcome is the same without them.
+#[derive(Clone, Copy, Default)]
+pub struct CommonJsLoader<'a> {
+    /// Its prefetch workers, when they run: modules they already read and parsed (the ES
+    /// modules and CommonJS files a `require`d ES module's graph is made of) are taken from
+    /// them instead of being read and parsed again.
+    pub prefetcher: Option<&'a Prefetcher>,
+    /// Whether `require` already loaded the file at a path. A CommonJS module an ES module
+    /// imports then gets its export names but no compiled wrapper: its facade will find it in
+    /// `require.cache` (and if a program deleted it from there, `require`'s loader compiles
+    /// the file when the facade runs).
+    pub already_required: Option<&'a dyn Fn(&str) -> bool>,
 }
 
 /// The breadth-first load of [`load_into`] from a URL not yet in the map.
@@ -82,8 +95,9 @@ fn load_new_records(
     graph: &mut ModuleGraph,
     start: HostResolution,
     trace: &mut Trace,
-    ahead: Option<&Prefetcher>,
+    commonjs: CommonJsLoader<'_>,
 ) -> Result<ModuleId, ModuleError> {
+    let ahead = commonjs.prefetcher;
     // URLs seen but not loaded yet, with the id their record will get: records are created in
     // the order their URLs were first seen (breadth-first), so the id is known in advance.
     let mut pending: FastHashMap<String, ModuleId> = FastHashMap::default();
@@ -98,9 +112,13 @@ fn load_new_records(
         // wins). See [`super::parse_pipeline`].
         let level: Vec<HostResolution> = queue.drain(..).collect();
         let files_read_by_workers = host.fetches_paths_as_files();
+        let required = |r: &HostResolution| {
+            matches!(r.format, HostFormat::CommonJs)
+                && matches!((&r.path, commonjs.already_required), (Some(p), Some(loaded)) if loaded(p))
+        };
         let fetched: Vec<Fetched> = level
             .iter()
-            .map(|r| match (&r.format, ahead.and_then(|a| done_ahead(a, r))) {
+            .map(|r| match (&r.format, if required(r) { None } else { ahead.and_then(|a| done_ahead(a, r)) }) {
                 (HostFormat::Builtin(_), _) => None,
                 (_, Some(Ahead::Loaded(loaded))) => Some(Ok(FetchedText::Ahead(loaded))),
                 (_, Some(Ahead::Wrapper(text, prepared))) => Some(Ok(FetchedText::Wrapper(text, prepared))),
@@ -109,8 +127,11 @@ fn load_new_records(
                 (_, None) => Some(host.fetch_source(r).map(FetchedText::Text)),
             })
             .collect();
-        let inputs: Vec<(&HostResolution, Fetched)> = level.iter().zip(fetched).collect();
-        let parse = |_: usize, (resolution, source): (&HostResolution, Fetched)| parse_loaded(resolution, source);
+        let inputs: Vec<(&HostResolution, Fetched, bool)> =
+            level.iter().zip(fetched).map(|(r, f)| (r, f, !required(r))).collect();
+        let parse = |_: usize, (resolution, source, compile): (&HostResolution, Fetched, bool)| {
+            parse_loaded(resolution, source, compile)
+        };
         let lost = |k: usize| Err(internal_parse_error(&level[k]));
         for_each_in_order(inputs, parse, lost, |k, loaded| {
             let resolution = level[k].clone();
@@ -246,7 +267,9 @@ fn insert_record(graph: &mut ModuleGraph, resolution: HostResolution, kind: Modu
 
 /// Turns a fetched module into its record kind: parses JavaScript (ParseModule, or a Script for
 /// CommonJS), checks JSON, builds the synthetic records. `source` is `None` for built-ins.
-fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded, ModuleError> {
+/// `compile_commonjs`: whether a CommonJS module's wrapper is compiled ahead (not for one
+/// `require` already loaded).
+fn parse_loaded(resolution: &HostResolution, fetched: Fetched, compile_commonjs: bool) -> Result<Loaded, ModuleError> {
     let url = resolution.url.as_str();
     let path = resolution.path.as_deref();
     let source = match fetched {
@@ -289,8 +312,8 @@ fn parse_loaded(resolution: &HostResolution, fetched: Fetched) -> Result<Loaded,
         // evaluated (as Node does: a syntax error in it surfaces only when its turn comes).
         HostFormat::CommonJs => {
             let source = fetch()?;
-            let prepared = prepare_wrapper(&source);
-            commonjs_facade(source, Some(prepared))
+            let prepared = compile_commonjs.then(|| prepare_wrapper(&source));
+            commonjs_facade(source, prepared)
         }
         HostFormat::Module => parse_source_text_module(url, fetch()?)?,
         HostFormat::Detect => {

@@ -242,8 +242,13 @@ impl ModuleRuntime {
             )
         });
         let resolution = host.resolve_imported_module(referrer_url, request)?;
-        let ahead = self.commonjs.running_prefetcher();
-        let module = construct::load_into(host.as_mut(), &mut self.graph, resolution, trace, ahead)?;
+        let commonjs = &self.commonjs;
+        let already_required = |path: &str| commonjs.was_required(path);
+        let loader = construct::CommonJsLoader {
+            prefetcher: commonjs.running_prefetcher(),
+            already_required: Some(&already_required),
+        };
+        let module = construct::load_into(host.as_mut(), &mut self.graph, resolution, trace, loader)?;
         link(&mut self.graph, module, trace)?;
         if let Err(thrown) = self.instantiate(vm) {
             return Err(thrown_as_module_error(vm, &thrown));

@@ -23,7 +23,7 @@ use crate::module::evaluate::{
 };
 use crate::module::graph::ModuleGraph;
 use crate::module::host::ModuleHost;
-use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, SyntheticModule, ThrownValue};
+use crate::module::record::{ModuleId, ModuleKind, SyntheticKind, ThrownValue};
 use crate::module::Trace;
 use crate::runtime::commonjs::prefetch::Prefetched;
 use crate::resolve::url::Url;
@@ -214,31 +214,35 @@ impl ModuleRuntime {
         outcome
     }
 
-    /// Gives the prefetch workers the CommonJS modules the evaluation of `root` will run (see
-    /// [`crate::runtime::commonjs::facade_hints`]), and the files loaded into the module map
-    /// since the last hint.
+    /// Hands the prepared wrappers of the CommonJS modules the evaluation of `root` will run to
+    /// `require`'s loader, and their requirements to the prefetch workers (see
+    /// [`crate::runtime::commonjs::facade_hints`]), with the files loaded into the module map
+    /// since the last hint. Nothing happens without prefetch workers: each facade then hands
+    /// over its wrapper when it runs.
     fn hint_commonjs_facades(&mut self, root: ModuleId) {
         let facades = crate::runtime::commonjs::facade_hints::facades_in_evaluation_order(&self.graph, root);
-        if facades.is_empty() {
+        if facades.is_empty() || !self.commonjs.prefetching() {
             return;
         }
-        let files: Vec<(String, String)> = facades
-            .iter()
-            .filter_map(|&m| {
-                let record = self.graph.get(m);
-                let path = record.path.clone()?;
-                match &record.kind {
-                    ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { source }, .. }) => {
-                        Some((path, source.clone()))
-                    }
-                    _ => None,
+        let mut prepared = Vec::with_capacity(facades.len());
+        for m in facades {
+            let record = self.graph.get_mut(m);
+            let Some(path) = record.path.clone() else { continue };
+            let ModuleKind::Synthetic(s) = &mut record.kind else { continue };
+            let (Some(wrapper), SyntheticKind::CommonJs { source }) = (s.prepared.take(), &mut s.kind) else { continue };
+            match Prefetched::prepared_until_changed(std::mem::take(source), wrapper, &path) {
+                Ok(entry) => prepared.push((path, entry)),
+                // Left with the facade, which hands it over when it runs.
+                Err((text, wrapper)) => {
+                    *source = text;
+                    s.prepared = Some(wrapper);
                 }
-            })
-            .collect();
+            }
+        }
         let loaded: Vec<String> =
             (self.hinted_upto..self.graph.len()).filter_map(|i| self.graph.get(ModuleId(i as u32)).path.clone()).collect();
         self.hinted_upto = self.graph.len();
-        self.commonjs.hint_facades(files, loaded);
+        self.commonjs.hint_facades(prepared, loaded);
     }
 
     /// Evaluate() of `module` as the spec has it: the promise of the [[TopLevelCapability]] it

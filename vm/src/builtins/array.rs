@@ -202,12 +202,12 @@ pub fn species_is_default(vm: &Vm, o: ObjRef) -> bool {
     if !obj.is_array() || obj.proto != Some(proto) {
         return false;
     }
-    let ctor_key = PropertyKey::from("constructor");
-    if obj.props.contains_key(&ctor_key) {
+    let ctor_key = &vm.interp.common_keys.constructor;
+    if obj.props.contains_key(ctor_key) {
         return false;
     }
     let array = vm.intrinsic(Intrinsic::Array);
-    match vm.heap.get(proto).props.get(&ctor_key) {
+    match vm.heap.get(proto).props.get(ctor_key) {
         Some(Slot::Data { value: Value::Object(c), .. }) if *c == array => {}
         _ => return false,
     }
@@ -231,7 +231,8 @@ pub fn array_species_create(vm: &mut Vm, original: ObjRef, length: u64) -> JsRes
         return array_create(vm, length, None);
     }
     // 3. Let C be ? Get(originalArray, "constructor").
-    let mut c = vm.get(original, &PropertyKey::from("constructor"))?;
+    let ctor_key = vm.interp.common_keys.constructor.clone();
+    let mut c = vm.get(original, &ctor_key)?;
     // 4. (Other realms' %Array% would become undefined; there is one realm.)
     // 5. If C is an Object, C = Get(C, @@species); null becomes undefined.
     if let Value::Object(co) = c {

@@ -213,6 +213,10 @@ fn string_constructor(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
 
 /// String.fromCharCode(...codeUnits) (§22.1.2.1).
 fn from_char_code(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    if let [a] = args.args.as_slice() {
+        let u = vm.to_uint16(a)?;
+        return Ok(Value::String(JsString::from_code_unit(u)));
+    }
     let mut out = Vec::with_capacity(args.len());
     for a in &args.args {
         out.push(vm.to_uint16(a)?);
@@ -304,7 +308,7 @@ fn char_at(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
     if pos < 0.0 || pos >= s.len() as f64 {
         return Ok(Value::String(JsString::empty()));
     }
-    Ok(str_value(vec![s.as_units()[pos as usize]]))
+    Ok(Value::String(JsString::from_code_unit(s.as_units()[pos as usize])))
 }
 
 /// String.prototype.charCodeAt(pos) (§22.1.3.3).

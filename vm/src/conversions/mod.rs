@@ -228,6 +228,8 @@ impl Vm {
             Value::Undefined | Value::Empty => Ok(JsString::from("undefined")),
             Value::Null => Ok(JsString::from("null")),
             Value::Bool(b) => Ok(JsString::from(if *b { "true" } else { "false" })),
+            // Safe integers (-0 included, which prints as 0) are their own digits.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 9007199254740992.0 => Ok(JsString::from_integer(*n as i64)),
             Value::Number(n) => Ok(JsString::from(number_to_string(*n))),
             Value::Symbol(_) => Err(self.throw_type_error("Cannot convert a Symbol value to a string")),
             Value::BigInt(b) => Ok(JsString::from(b.to_string_radix(10))),

@@ -47,12 +47,15 @@ pub struct Heap {
 }
 
 /// The collection policy: collect when either the number of allocations or their bytes since
-/// the last collection reach what survived the last collection (the heap may double between
-/// collections), but never more often than every `INITIAL_THRESHOLD` allocations or
+/// the last collection reach `GROWTH_FACTOR` times what survived the last collection (the heap
+/// may triple between collections, so a steadily growing heap — a large module graph being
+/// evaluated — is traced a bounded number of times per doubling), but never more often than
+/// every `INITIAL_THRESHOLD` allocations or
 /// `MIN_BYTE_THRESHOLD` bytes. Counting bytes matters for programs that allocate few but large
 /// objects (arrays of thousands of elements): counting objects alone lets them pile up.
 const INITIAL_THRESHOLD: usize = 100_000;
 const MIN_BYTE_THRESHOLD: usize = 2 << 20;
+const GROWTH_FACTOR: usize = 2;
 const CELL_BYTES: usize = std::mem::size_of::<Value>() + 1;
 
 impl Default for Heap {
@@ -219,9 +222,9 @@ impl Heap {
         self.allocated = 0;
         self.allocated_bytes = 0;
         let live = self.live_objects() + self.live_cells();
-        self.threshold = INITIAL_THRESHOLD.max(live);
+        self.threshold = INITIAL_THRESHOLD.max(GROWTH_FACTOR * live);
         live_bytes += self.live_cells() * CELL_BYTES;
-        self.byte_threshold = MIN_BYTE_THRESHOLD.max(live_bytes);
+        self.byte_threshold = MIN_BYTE_THRESHOLD.max(GROWTH_FACTOR * live_bytes);
     }
 
     fn mark(&self, t: &mut Tracer) {
@@ -291,7 +294,7 @@ mod tests {
         assert!(!heap.wants_collection());
         heap.note_bytes(MIN_BYTE_THRESHOLD + 1);
         assert!(!heap.wants_collection(), "the threshold should have grown with the live heap");
-        heap.note_bytes(2 * MIN_BYTE_THRESHOLD);
+        heap.note_bytes(GROWTH_FACTOR * 2 * MIN_BYTE_THRESHOLD);
         assert!(heap.wants_collection());
     }
 }

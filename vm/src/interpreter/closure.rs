@@ -134,6 +134,12 @@ pub struct CommonKeys {
     pub value: PropertyKey,
     pub return_: PropertyKey,
     pub callee: PropertyKey,
+    /// The fields of a property descriptor object (ToPropertyDescriptor).
+    pub enumerable: PropertyKey,
+    pub configurable: PropertyKey,
+    pub writable: PropertyKey,
+    pub get: PropertyKey,
+    pub set: PropertyKey,
 }
 
 impl CommonKeys {
@@ -148,6 +154,11 @@ impl CommonKeys {
             value: PropertyKey::interned("value"),
             return_: PropertyKey::interned("return"),
             callee: PropertyKey::interned("callee"),
+            enumerable: PropertyKey::interned("enumerable"),
+            configurable: PropertyKey::interned("configurable"),
+            writable: PropertyKey::interned("writable"),
+            get: PropertyKey::interned("get"),
+            set: PropertyKey::interned("set"),
         }
     }
 }

@@ -16,6 +16,11 @@ use crate::realm::Intrinsic;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// How many emptied argument vectors of native calls are kept for reuse, and the largest
+/// capacity worth keeping.
+const ARG_VECTORS_KEPT: usize = 16;
+const ARG_VECTOR_MAX_CAPACITY: usize = 32;
+
 /// Why the inner loop stopped.
 enum Exit {
     /// The frame stack changed (call or return): reload the top frame.
@@ -333,6 +338,32 @@ impl Vm {
     }
 }
 
+/// Register operands are u16: a frame touches at most this many registers from its base.
+const REGISTER_SPAN: usize = 1 << 16;
+
+/// The offset of register `r` from the frame's base (always below `REGISTER_SPAN`).
+#[inline(always)]
+fn register_offset(r: u16) -> usize {
+    r as usize
+}
+
+/// Makes the register stack reach at least `REGISTER_SPAN` slots past `base`, so that the
+/// running frame's register accesses need no bounds checks: any `base + r` with `r` a u16 is
+/// inside it. Called whenever the dispatch loop (re)loads a frame; nothing ever shortens the
+/// register stack (it only grows, by `resize`), so the guarantee lasts until the next reload.
+#[inline(always)]
+fn ensure_register_window(stack: &mut Vec<Value>, base: usize) {
+    let end = base + REGISTER_SPAN;
+    if stack.len() < end {
+        grow_register_stack(stack, end);
+    }
+}
+
+#[cold]
+fn grow_register_stack(stack: &mut Vec<Value>, end: usize) {
+    stack.resize(end, Value::Undefined);
+}
+
 /// Executes instructions of the top frame until the frame stack changes or a throw.
 fn run_frame(vm: &mut Vm) -> Exit {
     // The Rust stack budget, checked here where this (large) frame is already allocated.
@@ -349,6 +380,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
     let mut base = frame.base;
     let mut cell_base = frame.cell_base;
     let mut pc = frame.pc;
+    ensure_register_window(&mut vm.interp.stack, base);
 
     // Continues with the (new) top frame after a call or a return.
     macro_rules! reload {
@@ -359,6 +391,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     base = f.base;
                     cell_base = f.cell_base;
                     pc = f.pc;
+                    ensure_register_window(&mut vm.interp.stack, base);
                 }
                 None => return Exit::Done(Value::Undefined),
             }
@@ -366,9 +399,19 @@ fn run_frame(vm: &mut Vm) -> Exit {
         }};
     }
 
+    // Register access without bounds checks: see `ensure_register_window` for why every
+    // `base + r` (r a u16) is inside the register stack.
     macro_rules! reg {
         ($r:expr) => {
-            vm.interp.stack[base + $r as usize]
+            // SAFETY: `stack.len() >= base + REGISTER_SPAN` since this frame was (re)loaded
+            // (the stack never shrinks) and `register_offset` is below REGISTER_SPAN.
+            *unsafe { vm.interp.stack.get_unchecked(base + register_offset($r)) }
+        };
+    }
+    macro_rules! reg_mut {
+        ($r:expr) => {
+            // SAFETY: as for `reg!`.
+            unsafe { vm.interp.stack.get_unchecked_mut(base + register_offset($r)) }
         };
     }
     // Register writes of numbers, booleans and objects: when the register already holds a
@@ -378,7 +421,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
     macro_rules! set_num {
         ($r:expr, $n:expr) => {{
             let n: f64 = $n;
-            let slot = &mut vm.interp.stack[base + $r as usize];
+            let slot = reg_mut!($r);
             if let Value::Number(x) = slot {
                 *x = n;
             } else {
@@ -389,7 +432,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
     macro_rules! set_bool {
         ($r:expr, $b:expr) => {{
             let b: bool = $b;
-            let slot = &mut vm.interp.stack[base + $r as usize];
+            let slot = reg_mut!($r);
             if let Value::Bool(x) = slot {
                 *x = b;
             } else {
@@ -400,7 +443,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
     macro_rules! put {
         ($r:expr, $v:expr) => {{
             let v: Value = $v;
-            write_register(&mut vm.interp.stack[base + $r as usize], v);
+            write_register(reg_mut!($r), v);
         }};
     }
     // Copies the value at a place (a register, a cell, a constant) to another place (`$dest`
@@ -448,7 +491,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
     }
     macro_rules! copy_to {
         ($r:expr, $place:expr) => {
-            copy_into!(&mut vm.interp.stack[base + $r as usize], $place)
+            copy_into!(reg_mut!($r), $place)
         };
     }
     macro_rules! save_pc {
@@ -553,7 +596,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
             Insn::LoadEmpty { dst } => put!(dst, Value::Empty),
             Insn::LoadInt { dst, value } => set_num!(dst, value as f64),
             Insn::LoadConst { dst, idx } => copy_to!(dst, t.values[idx as usize]),
-            Insn::Move { dst, src } => copy_to!(dst, vm.interp.stack[base + src as usize]),
+            Insn::Move { dst, src } => copy_to!(dst, reg!(src)),
             Insn::LoadCallee { dst } => {
                 match vm.interp.frames.last().and_then(|f| f.callee) {
                     Some(c) => put!(dst, Value::Object(c)),
@@ -628,14 +671,14 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::SetCell { slot, src } => {
                 let c = cell!(slot);
-                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
+                copy_into!(vm.heap.cell_mut(c), reg!(src));
             }
             Insn::SetCellChecked { slot, src, name } => {
                 let c = cell!(slot);
                 if vm.heap.cell(c).is_empty() {
                     tdz_error!(name);
                 }
-                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
+                copy_into!(vm.heap.cell_mut(c), reg!(src));
             }
             Insn::GetUpvalue { dst, idx } => {
                 let c = upvalue!(idx);
@@ -650,14 +693,14 @@ fn run_frame(vm: &mut Vm) -> Exit {
             }
             Insn::SetUpvalue { idx, src } => {
                 let c = upvalue!(idx);
-                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
+                copy_into!(vm.heap.cell_mut(c), reg!(src));
             }
             Insn::SetUpvalueChecked { idx, src, name } => {
                 let c = upvalue!(idx);
                 if vm.heap.cell(c).is_empty() {
                     tdz_error!(name);
                 }
-                copy_into!(vm.heap.cell_mut(c), vm.interp.stack[base + src as usize]);
+                copy_into!(vm.heap.cell_mut(c), reg!(src));
             }
 
             // ----- globals -----------------------------------------------------------------
@@ -1134,11 +1177,21 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         reload!();
                     }
                     if let ObjectKind::NativeFunction(nf) = &vm.heap.get(o).kind {
-                        // A built-in gets the argument vector made here (`Vm::call` would copy it).
+                        // A built-in gets the argument vector made here (`Vm::call` would copy
+                        // it), in storage reused from earlier calls.
                         let f = nf.f;
                         let this = reg!(b + 1).clone();
-                        let args = args_of!(b + 2, argc);
-                        let r = tri!(vm.call_native(f, crate::native::CallArgs { this, args, callee: o, new_target: None }));
+                        let mut args = vm.interp.arg_vectors.pop().unwrap_or_default();
+                        let first = base + b as usize + 2;
+                        args.extend_from_slice(&vm.interp.stack[first..first + argc as usize]);
+                        let call = crate::native::CallArgs { this, args, callee: o, new_target: None };
+                        let r = vm.call_native_by_ref(f, &call);
+                        let mut args = call.args;
+                        args.clear();
+                        if vm.interp.arg_vectors.len() < ARG_VECTORS_KEPT && args.capacity() <= ARG_VECTOR_MAX_CAPACITY {
+                            vm.interp.arg_vectors.push(args);
+                        }
+                        let r = tri!(r);
                         put!(dst, r);
                         continue;
                     }
@@ -1387,8 +1440,8 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let v = reg!(src).clone();
                 match vm.async_generator_yield(pc, v, dst, mode) {
                     Some((value, m)) => {
-                        reg!(dst) = value;
-                        reg!(mode) = Value::Number(m as f64);
+                        *reg_mut!(dst) = value;
+                        *reg_mut!(mode) = Value::Number(m as f64);
                     }
                     None => return Exit::Done(Value::Undefined),
                 }
@@ -1595,6 +1648,23 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     throw!(read_error(vm, &o, &k));
                 }
                 let k = tri!(vm.to_property_key(&k));
+                // An object used as a dictionary (`counts[word]`): a data property, or none on
+                // the whole chain, is read from the property maps directly.
+                if let (Value::Object(r), PropertyKey::String(_)) = (&o, &k) {
+                    let (r, hint) = (*r, std::cell::Cell::new(0));
+                    match lookup_data_property(&vm.heap, r, &k, &hint) {
+                        DataLookup::Found(v) => {
+                            let v = v.clone();
+                            put!(dst, v);
+                            continue;
+                        }
+                        DataLookup::Absent => {
+                            put!(dst, Value::Undefined);
+                            continue;
+                        }
+                        DataLookup::Slow => {}
+                    }
+                }
                 let v = tri!(vm.get_property_of_value(&o, &k));
                 put!(dst, v);
             }
@@ -1621,6 +1691,16 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     throw!(write_error(vm, &o, &k));
                 }
                 let k = tri!(vm.to_property_key(&k));
+                // A dictionary entry that exists: replaced in place.
+                let v = match (&o, &k) {
+                    (Value::Object(r), PropertyKey::String(_)) => {
+                        match set_own_data_property(&mut vm.heap, *r, &k, v, &std::cell::Cell::new(0)) {
+                            Ok(()) => continue,
+                            Err(v) => v,
+                        }
+                    }
+                    _ => v,
+                };
                 tri!(vm.put_property_of_value(&o, k, v, t.strict));
             }
             Insn::DeleteProp { dst, obj, key } => {
@@ -1648,7 +1728,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     // lacks the key gets a new data property, as CreateDataProperty would add it.
                     let target = vm.heap.get(o);
                     if matches!(target.kind, ObjectKind::Ordinary) && target.extensible && !target.props.contains_key(k) {
-                        vm.insert_property(o, k.clone(), Slot::Data { value: v, attrs: attrs::ALL });
+                        vm.insert_new_property(o, k.clone(), Slot::Data { value: v, attrs: attrs::ALL });
                     } else {
                         tri!(vm.create_data_property_or_throw(o, k.clone(), v));
                     }
@@ -1752,9 +1832,9 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let s = reg!(src).clone();
                 let rec = tri!(vm.get_async_iterator_at(&s, &t, text));
-                reg!(dst) = Value::Object(rec.iterator);
-                reg!(dst + 1) = rec.next_method;
-                reg!(dst + 2) = Value::Bool(false);
+                *reg_mut!(dst) = Value::Object(rec.iterator);
+                *reg_mut!(dst + 1) = rec.next_method;
+                *reg_mut!(dst + 2) = Value::Bool(false);
             }
             Insn::AsyncDelegateCall { res, iter, recv, mode, kind } => {
                 save_pc!();
@@ -1764,8 +1844,8 @@ fn run_frame(vm: &mut Vm) -> Exit {
                     _ => RESUME_NEXT,
                 };
                 let (r, k) = tri!(vm.async_delegate_call(&it, &next, v, m));
-                reg!(res) = r;
-                reg!(kind) = Value::Number(k as f64);
+                *reg_mut!(res) = r;
+                *reg_mut!(kind) = Value::Number(k as f64);
             }
             Insn::CheckIterResult { src } => {
                 if !reg!(src).is_object() {
@@ -1778,15 +1858,15 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 save_pc!();
                 let (it, next) = (reg!(iter).clone(), reg!(iter + 1).clone());
                 let r = tri!(vm.call(&next, it, &[]));
-                reg!(dst) = r;
+                *reg_mut!(dst) = r;
             }
             Insn::AsyncIteratorCloseCall { dst, iter, found, quiet } => {
                 save_pc!();
                 let it = reg!(iter).clone();
                 let r = tri!(vm.async_iterator_close_call(&it, quiet));
-                reg!(found) = Value::Bool(r.is_some());
+                *reg_mut!(found) = Value::Bool(r.is_some());
                 if let Some(r) = r {
-                    reg!(dst) = r;
+                    *reg_mut!(dst) = r;
                 }
             }
             Insn::IteratorCloseQuiet { iter } => {
@@ -1882,7 +1962,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 let (s, o) = (reg!(specifier).clone(), reg!(options).clone());
                 let referrer = t.source.clone();
                 let p = vm.evaluate_import_call(&referrer.path, s, o);
-                reg!(dst) = p;
+                *reg_mut!(dst) = p;
             }
             Insn::DirectEval { dst, base: b, argc, table, this } => {
                 if let Value::Object(o) = reg!(b) {
@@ -1908,7 +1988,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         };
                         let th = reg!(this).clone();
                         let r = tri!(vm.perform_direct_eval(x, &table, cells, th, t.strict));
-                        reg!(dst) = r;
+                        *reg_mut!(dst) = r;
                         pc += 1;
                     }
                 }

@@ -84,6 +84,8 @@ pub struct Handler {
 
 /// The interpreter state the `Vm` owns.
 pub struct Interpreter {
+    /// The register stack. It must never get shorter (only `resize` it upward): the dispatch
+    /// loop relies on that to read registers without bounds checks.
     pub stack: Vec<Value>,
     pub cells: Vec<CellRef>,
     pub frames: Vec<Frame>,
@@ -104,6 +106,9 @@ pub struct Interpreter {
     /// GetTemplateObject's [[TemplateMap]]: per template (kept alive here so its address
     /// stays unique) and site, the frozen template object.
     pub template_objects: Vec<(Rc<FunctionTemplate>, u32, ObjRef)>,
+    /// Emptied argument vectors of finished native calls, reused by the next ones (always
+    /// empty: nothing to trace).
+    pub arg_vectors: Vec<Vec<Value>>,
 }
 
 pub struct TypeofStrings {
@@ -163,6 +168,7 @@ impl Interpreter {
             placeholder_cell: None,
             cell_roots: Vec::new(),
             template_objects: Vec::new(),
+            arg_vectors: Vec::new(),
             stack_origin: 0,
             native_stack_budget: DEFAULT_NATIVE_STACK_BUDGET,
         }

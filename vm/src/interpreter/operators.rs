@@ -168,6 +168,15 @@ impl Vm {
 /// below 2^53 are exact in integer arithmetic, much cheaper than `fmod`.
 #[inline]
 pub fn number_remainder(n: f64, d: f64) -> f64 {
+    // The common case first: a non-negative int32 (not -0) modulo a positive int32.
+    let (ni, di) = (n as i32, d as i32);
+    if ni >= 0 && di > 0 && ni as f64 == n && di as f64 == d && n.is_sign_positive() {
+        return (ni % di) as f64;
+    }
+    number_remainder_general(n, d)
+}
+
+fn number_remainder_general(n: f64, d: f64) -> f64 {
     const LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
     if n.abs() < LIMIT && d.abs() < LIMIT && d != 0.0 {
         let (ni, di) = (n as i64, d as i64);

@@ -2,6 +2,8 @@
 //! `Object.defineProperty`, `Reflect`, proxies and `Object.getOwnPropertyDescriptor` share.
 
 use crate::error::JsResult;
+use crate::gc::ObjRef;
+use crate::object::ordinary::DataLookup;
 use crate::property::{PropertyDescriptor, PropertyKey};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -45,6 +47,22 @@ impl Vm {
     }
 
     /// ToPropertyDescriptor (§6.2.6.5).
+    /// One field of ToPropertyDescriptor: `Some(Get(o, key))` when HasProperty(o, key). When
+    /// the chain holds `key` as a data property or not at all (no proxy, no accessor), neither
+    /// step can run code, and one walk of the property maps answers both.
+    fn descriptor_field(&mut self, o: ObjRef, key: &PropertyKey) -> JsResult<Option<Value>> {
+        let hint = std::cell::Cell::new(0);
+        match crate::object::ordinary::lookup_data_property(&self.heap, o, key, &hint) {
+            DataLookup::Found(v) => return Ok(Some(v.clone())),
+            DataLookup::Absent => return Ok(None),
+            DataLookup::Slow => {}
+        }
+        if self.has_property(o, key)? {
+            return Ok(Some(self.get(o, key)?));
+        }
+        Ok(None)
+    }
+
     pub fn to_property_descriptor(&mut self, obj: &Value) -> JsResult<PropertyDescriptor> {
         // 1. Must be an object.
         let Value::Object(o) = obj else {
@@ -53,32 +71,30 @@ impl Vm {
         };
         let o = *o;
         let mut desc = PropertyDescriptor::default();
+        let keys = &self.interp.common_keys;
+        let (k_enumerable, k_configurable, k_value) = (keys.enumerable.clone(), keys.configurable.clone(), keys.value.clone());
+        let (k_writable, k_get, k_set) = (keys.writable.clone(), keys.get.clone(), keys.set.clone());
         // 3-14. Each field: HasProperty, then Get, in the spec's order.
-        if self.has_property(o, &PropertyKey::from("enumerable"))? {
-            let v = self.get(o, &PropertyKey::from("enumerable"))?;
+        if let Some(v) = self.descriptor_field(o, &k_enumerable)? {
             desc.enumerable = Some(self.to_boolean(&v));
         }
-        if self.has_property(o, &PropertyKey::from("configurable"))? {
-            let v = self.get(o, &PropertyKey::from("configurable"))?;
+        if let Some(v) = self.descriptor_field(o, &k_configurable)? {
             desc.configurable = Some(self.to_boolean(&v));
         }
-        if self.has_property(o, &PropertyKey::from("value"))? {
-            desc.value = Some(self.get(o, &PropertyKey::from("value"))?);
+        if let Some(v) = self.descriptor_field(o, &k_value)? {
+            desc.value = Some(v);
         }
-        if self.has_property(o, &PropertyKey::from("writable"))? {
-            let v = self.get(o, &PropertyKey::from("writable"))?;
+        if let Some(v) = self.descriptor_field(o, &k_writable)? {
             desc.writable = Some(self.to_boolean(&v));
         }
-        if self.has_property(o, &PropertyKey::from("get"))? {
-            let getter = self.get(o, &PropertyKey::from("get"))?;
+        if let Some(getter) = self.descriptor_field(o, &k_get)? {
             if !getter.is_undefined() && !self.is_callable(&getter) {
                 let msg = format!("Getter must be a function: {}", self.describe_value_plain(&getter));
                 return Err(self.throw_type_error(&msg));
             }
             desc.get = Some(getter);
         }
-        if self.has_property(o, &PropertyKey::from("set"))? {
-            let setter = self.get(o, &PropertyKey::from("set"))?;
+        if let Some(setter) = self.descriptor_field(o, &k_set)? {
             if !setter.is_undefined() && !self.is_callable(&setter) {
                 let msg = format!("Setter must be a function: {}", self.describe_value_plain(&setter));
                 return Err(self.throw_type_error(&msg));

@@ -38,7 +38,7 @@ fn own_lookup(obj: &Object, key: &PropertyKey) -> Option<Found> {
         (ObjectKind::Array(a), k) if is_length(k) => return Some(Found::Data(Value::Number(a.length as f64))),
         (ObjectKind::String(s), PropertyKey::Index(i)) => {
             if let Some(u) = s.at(*i as usize) {
-                return Some(Found::Data(Value::String(JsString::from_units(vec![u]))));
+                return Some(Found::Data(Value::String(JsString::from_code_unit(u))));
             }
         }
         (ObjectKind::String(s), k) if is_length(k) => return Some(Found::Data(Value::Number(s.len() as f64))),
@@ -77,7 +77,9 @@ pub fn lookup_data_property<'a>(heap: &'a Heap, o: ObjRef, key: &PropertyKey, hi
             ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
                 return DataLookup::Slow
             }
-            ObjectKind::Arguments(Some(_)) if matches!(key, PropertyKey::Index(_)) => return DataLookup::Slow,
+            ObjectKind::Arguments(Some(_)) | ObjectKind::Bytes(_) if matches!(key, PropertyKey::Index(_)) => {
+                return DataLookup::Slow
+            }
             _ => {}
         }
         let props = &obj.props;
@@ -121,6 +123,86 @@ pub fn set_own_data_property(heap: &mut Heap, o: ObjRef, key: &PropertyKey, valu
         }
         _ => Err(value),
     }
+}
+
+/// What OrdinarySet (§10.1.9) of `key` on `o`, with `o` as the receiver, comes to when it
+/// can be decided from the property maps alone.
+enum PlainSet {
+    /// `o` lacks `key`, is extensible, and the chain has no accessor, no read-only data
+    /// property and no exotic behaviour for `key`: a new writable, enumerable, configurable
+    /// data property goes on `o` (steps 1.a-c, 2.c-e of OrdinarySetWithOwnDescriptor).
+    AddToReceiver,
+    /// A prototype has `key` as a read-only data property: the [[Set]] fails (step 2.a).
+    ReadOnly,
+    /// Anything else: the full [[Set]].
+    Slow,
+}
+
+/// Whether `obj` behaves as an ordinary object for [[GetOwnProperty]]/[[DefineOwnProperty]]
+/// of `key`.
+#[inline]
+fn plain_for_key(obj: &Object, key: &PropertyKey) -> bool {
+    match &obj.kind {
+        ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::NativeFunction(_) | ObjectKind::Error => true,
+        ObjectKind::Array(_) => !matches!(key, PropertyKey::Index(_)) && !is_length(key),
+        _ => false,
+    }
+}
+
+/// Whether [[Set]] of element `i` on array `o` (its own receiver) is an append to its dense
+/// elements: `i` is the length, all elements are dense, the array is extensible with a
+/// writable length, and no prototype has element `i` (ArraySetLength and
+/// ValidateAndApplyPropertyDescriptor then just add the element and bump the length).
+fn appends_dense_element(heap: &Heap, o: ObjRef, i: u32) -> bool {
+    let obj = heap.get(o);
+    let ObjectKind::Array(a) = &obj.kind else { return false };
+    let key = PropertyKey::Index(i);
+    if !obj.extensible
+        || !a.length_writable
+        || i != a.length
+        || a.dense.len() != a.length as usize
+        || i >= u32::MAX - 1
+        || obj.props.contains_key(&key)
+    {
+        return false;
+    }
+    let mut next = obj.proto;
+    while let Some(p) = next {
+        let proto = heap.get(p);
+        match &proto.kind {
+            ObjectKind::Ordinary => {}
+            ObjectKind::Array(pa) if pa.dense.len() <= i as usize => {}
+            _ => return false,
+        }
+        if proto.props.contains_key(&key) {
+            return false;
+        }
+        next = proto.proto;
+    }
+    true
+}
+
+fn plain_set_outcome(heap: &Heap, o: ObjRef, key: &PropertyKey) -> PlainSet {
+    let receiver = heap.get(o);
+    // The receiver gets the new property through ValidateAndApplyPropertyDescriptor, which
+    // an extensible object without the key, ordinary for it, accepts as a plain insertion.
+    if !plain_for_key(receiver, key) || !receiver.extensible || receiver.props.contains_key(key) {
+        return PlainSet::Slow;
+    }
+    let mut next = receiver.proto;
+    while let Some(p) = next {
+        let obj = heap.get(p);
+        if !plain_for_key(obj, key) {
+            return PlainSet::Slow;
+        }
+        match obj.props.get(key) {
+            Some(Slot::Data { attrs: a, .. }) if *a & attrs::WRITABLE != 0 => return PlainSet::AddToReceiver,
+            Some(Slot::Data { .. }) => return PlainSet::ReadOnly,
+            Some(Slot::Accessor { .. }) => return PlainSet::Slow,
+            None => next = obj.proto,
+        }
+    }
+    PlainSet::AddToReceiver
 }
 
 impl Vm {
@@ -213,7 +295,7 @@ impl Vm {
             // StringGetOwnProperty (§10.4.3.5)
             (ObjectKind::String(s), PropertyKey::Index(i)) => {
                 if let Some(u) = s.at(*i as usize) {
-                    let ch = Value::String(JsString::from_units(vec![u]));
+                    let ch = Value::String(JsString::from_code_unit(u));
                     return Some(PropertyDescriptor::data(ch, false, true, false));
                 }
             }
@@ -330,7 +412,7 @@ impl Vm {
                 match key {
                     PropertyKey::Index(i) => {
                         if let Some(u) = s.at(*i as usize) {
-                            return Ok(Value::String(JsString::from_units(vec![u])));
+                            return Ok(Value::String(JsString::from_code_unit(u)));
                         }
                     }
                     k if is_length(k) => return Ok(Value::Number(s.len() as f64)),
@@ -388,6 +470,30 @@ impl Vm {
                     }
                     _ => {}
                 }
+            }
+        }
+        // Fast path: no object on the chain is exotic for `key` or holds it as an accessor, so
+        // OrdinarySet ends in CreateDataProperty on the receiver (or fails on a read-only one).
+        if matches!(receiver, Value::Object(r) if *r == o) {
+            if let PropertyKey::Index(i) = key {
+                if appends_dense_element(&self.heap, o, i) {
+                    if let ObjectKind::Array(a) = &mut self.heap.get_mut(o).kind {
+                        let before = a.dense.capacity();
+                        a.dense.push(value);
+                        a.length += 1;
+                        let grown = (a.dense.capacity() - before) * std::mem::size_of::<Value>();
+                        self.heap.note_bytes(grown);
+                        return Ok(true);
+                    }
+                }
+            }
+            match plain_set_outcome(&self.heap, o, &key) {
+                PlainSet::AddToReceiver => {
+                    self.insert_new_property(o, key, Slot::Data { value, attrs: attrs::ALL });
+                    return Ok(true);
+                }
+                PlainSet::ReadOnly => return Ok(false),
+                PlainSet::Slow => {}
             }
         }
         // §10.4.6.9: a module namespace's [[Set]] always fails.

@@ -130,6 +130,14 @@ impl PropertyMap {
         if let Some(i) = self.get_index_of(&key) {
             return Some(std::mem::replace(&mut self.entries[i].slot, slot));
         }
+        self.push_new(key, slot);
+        None
+    }
+
+    /// Appends a property under a key the map does not hold (an object being made, whose keys
+    /// are known to be distinct, or a key just searched for): `insert` without the search.
+    pub fn push_new(&mut self, key: PropertyKey, slot: Slot) {
+        debug_assert!(self.get_index_of(&key).is_none());
         self.had_index_key |= matches!(key, PropertyKey::Index(_));
         let fp = fingerprint(&key);
         let pos = self.entries.len();
@@ -140,19 +148,6 @@ impl PropertyMap {
         if self.index.is_none() && self.entries.len() > LINEAR_LIMIT {
             self.rebuild_index();
         }
-        None
-    }
-
-    /// Appends a property under a key the map does not hold (an object being made, whose keys
-    /// are known to be distinct): `insert` without the search.
-    pub fn push_new(&mut self, key: PropertyKey, slot: Slot) {
-        debug_assert!(self.get_index_of(&key).is_none());
-        if self.index.is_some() || self.entries.len() >= LINEAR_LIMIT {
-            self.insert(key, slot);
-            return;
-        }
-        self.had_index_key |= matches!(key, PropertyKey::Index(_));
-        self.entries.push(Entry { fingerprint: fingerprint(&key), key, slot });
     }
 
     /// Removes `key`, keeping the order of the others. O(n).

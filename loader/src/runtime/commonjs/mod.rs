@@ -135,8 +135,8 @@ pub struct CommonJsState {
     /// Wrappers of CommonJS modules imported from ES modules, prepared while the module graph
     /// was constructed, by filename: the next load of the file takes its entry.
     prepared: HashMap<String, prefetch::Prefetched>,
-    /// Facades whose requirements were hinted before their graph ran ([`Self::hint_facades`]).
-    hinted: crate::fast_hash::FastHashSet<String>,
+    /// The filenames of every module object made ([`Self::was_required`]).
+    required_files: crate::fast_hash::FastHashSet<String>,
 }
 
 impl Default for CommonJsState {
@@ -162,33 +162,34 @@ impl CommonJsState {
             prefetcher: None,
             prefetch_started: false,
             prepared: HashMap::default(),
-            hinted: Default::default(),
+            required_files: Default::default(),
         }
     }
 
     /// Keeps the prepared text and wrapper of `filename` for its next load, and has the
     /// prefetch workers start on the files it requires (it is about to run).
     pub fn deposit_prepared(&mut self, filename: String, prepared: prefetch::Prefetched) {
-        if !self.hinted.remove(&filename) {
-            if let Some(p) = self.prefetcher() {
-                p.scan_children(&filename, &prepared.source);
-            }
+        if let Some(p) = self.prefetcher() {
+            p.scan_children(&filename, &prepared.source);
         }
         self.prepared.insert(filename, prepared);
     }
 
-    /// Tells the prefetch workers (started if need be) which CommonJS modules of an ES module
-    /// graph will run, in order, and which files the module map already holds (see
-    /// [`facade_hints`]). Nothing happens when prefetching is off or nothing is hinted.
-    pub fn hint_facades(&mut self, files: Vec<(String, String)>, loaded: Vec<String>) {
-        if files.is_empty() || self.prefetch_mode == prefetch::PrefetchMode::Off {
-            return;
-        }
-        let names: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
-        if let Some(p) = self.prefetcher() {
-            p.scan_in_order(files, loaded);
-            self.hinted.extend(names);
-        }
+    /// Whether the prefetch workers run (they are started if need be).
+    pub fn prefetching(&mut self) -> bool {
+        self.prefetcher().is_some()
+    }
+
+    /// Takes over the prepared wrappers of the CommonJS modules of an ES module graph that is
+    /// about to run, in the order they will run, for whichever load comes first (the facade's,
+    /// or a `require` of the same file by a module that runs earlier), and tells the prefetch
+    /// workers what they require (see [`facade_hints`]); `loaded` are the files the module map
+    /// already holds.
+    pub fn hint_facades(&mut self, facades: Vec<(String, prefetch::Prefetched)>, loaded: Vec<String>) {
+        let Some(p) = self.prefetcher() else { return };
+        let files: Vec<(String, String)> = facades.iter().map(|(f, p)| (f.clone(), p.source.clone())).collect();
+        p.scan_in_order(files, loaded);
+        self.prepared.extend(facades);
     }
 
     /// The prefetch worker if it was started (this does not start it).
@@ -204,7 +205,8 @@ impl CommonJsState {
     /// The prepared or prefetched text (and parse) of `filename`, when there is one.
     pub fn take_prefetched(&mut self, filename: &str) -> Option<prefetch::Prefetched> {
         if let Some(p) = self.prepared.remove(filename) {
-            return Some(p);
+            // A file changed since it was prepared is read anew.
+            return p.is_fresh(filename).then_some(p);
         }
         self.prefetcher().and_then(|p| p.take(filename))
     }
@@ -236,6 +238,12 @@ impl CommonJsState {
         self.prefetcher.as_ref()
     }
 
+    /// Whether a module object was made for `filename` in this run (it was loaded by `require`
+    /// or for an `import`; it may have been deleted from `require.cache` since).
+    pub fn was_required(&self, filename: &str) -> bool {
+        self.required_files.contains(filename)
+    }
+
     /// The module entry at `index`.
     pub fn entry(&self, index: usize) -> Option<&ModuleEntry> {
         self.modules.get(index)
@@ -254,6 +262,7 @@ impl CommonJsState {
     fn register(&mut self, entry: ModuleEntry) -> usize {
         let index = self.modules.len();
         self.by_object.insert(entry.object, index);
+        self.required_files.insert(entry.filename.clone());
         self.modules.push(entry);
         index
     }

@@ -112,6 +112,21 @@ impl Prefetched {
     pub fn prepared(source: String, prepared: PreparedWrapper) -> Prefetched {
         Prefetched { source, parsed: Some(Parsed::Wrapper(prepared)), stamp: None }
     }
+
+    /// As [`Prefetched::prepared`], for work handed over well before the module may run (when
+    /// its graph starts to run): the file's length and modification time now are kept, and a
+    /// load after the file changed reads it anew. `None` when the file cannot be looked at.
+    pub fn prepared_until_changed(source: String, prepared: PreparedWrapper, filename: &str) -> Result<Prefetched, (String, PreparedWrapper)> {
+        match stamp_of(filename) {
+            Some(stamp) => Ok(Prefetched { source, parsed: Some(Parsed::Wrapper(prepared)), stamp: Some(stamp) }),
+            None => Err((source, prepared)),
+        }
+    }
+
+    /// Whether the file is as it was when this was made (always, without a stamp).
+    pub fn is_fresh(&self, filename: &str) -> bool {
+        self.stamp.is_none() || stamp_of(filename) == self.stamp
+    }
 }
 
 impl Parsed {
@@ -152,6 +167,12 @@ pub struct ResolverSettings {
     pub global_paths: Vec<String>,
 }
 
+/// Where a task stands in the order the program is expected to need files: depth first, a
+/// file's requirements (key + [i]) right after the file. Every hint from the VM thread starts a
+/// new top-level branch, placed *before* the earlier ones (its file is the one running now, so
+/// its requirements come next); see [`State::fresh_branch`].
+type Key = Vec<u32>;
+
 enum Task {
     /// Read and parse this (resolved) file.
     Load(String),
@@ -164,20 +185,23 @@ enum Entry {
     /// The VM thread stopped waiting for it and does it itself: the worker's result is dropped.
     Abandoned,
     Ready {
-        seq: u64,
+        key: Key,
         result: Prefetched,
     },
 }
 
 struct State {
-    /// Depth-first work list: the next task is the last one.
-    tasks: Vec<Task>,
+    /// The work list in expected order of need: workers take the first task. (A stack would
+    /// do for one worker; with several, the children a worker queues must not overtake the
+    /// siblings of their parent that another worker queued earlier.)
+    tasks: std::collections::BTreeMap<Key, Task>,
+    /// How many branches [`State::fresh_branch`] opened.
+    branches: u32,
     /// Every file the worker started or the VM thread claimed.
     seen: FastHashSet<String>,
     entries: FastHashMap<String, Entry>,
-    /// The ready results by the order they were made.
-    ready: std::collections::BTreeMap<u64, String>,
-    next_seq: u64,
+    /// The ready results in expected order of need.
+    ready: std::collections::BTreeMap<Key, String>,
     /// Trees the VM thread compiled, for the worker to free.
     garbage: Vec<Program>,
     stop: bool,
@@ -189,6 +213,12 @@ struct State {
 }
 
 impl State {
+    /// The key of a new top-level branch, before all earlier ones.
+    fn fresh_branch(&mut self) -> Key {
+        self.branches += 1;
+        vec![u32::MAX - self.branches]
+    }
+
     /// Nothing left that the worker could do now.
     fn idle(&self) -> bool {
         self.busy == 0 && (self.tasks.is_empty() || self.ready.len() >= WINDOW)
@@ -246,11 +276,11 @@ impl Prefetcher {
     pub fn start(settings: ResolverSettings) -> Option<Prefetcher> {
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
-                tasks: Vec::new(),
+                tasks: std::collections::BTreeMap::new(),
                 seen: FastHashSet::default(),
                 entries: FastHashMap::default(),
                 ready: std::collections::BTreeMap::new(),
-                next_seq: 0,
+                branches: 0,
                 garbage: Vec::new(),
                 stop: false,
                 busy: 0,
@@ -309,11 +339,11 @@ impl Prefetcher {
                 None => {
                     s.stats.missed += 1;
                     s.seen.insert(filename.to_string());
-                    // A miss while the window is full: the oldest waiting result gives way, so a
-                    // run of guesses the program never takes cannot stall the worker for good.
+                    // A miss while the window is full: the result needed last gives way, so a run
+                    // of guesses the program never takes cannot stall the workers for good.
                     if s.ready.len() >= WINDOW {
-                        if let Some((_, oldest)) = s.ready.pop_first() {
-                            s.entries.remove(&oldest);
+                        if let Some((_, last)) = s.ready.pop_last() {
+                            s.entries.remove(&last);
                         }
                         self.shared.for_workers.notify_one();
                     }
@@ -321,8 +351,8 @@ impl Prefetcher {
                 }
             }
         }
-        let Some(Entry::Ready { seq, result }) = s.entries.remove(filename) else { return None };
-        s.ready.remove(&seq);
+        let Some(Entry::Ready { key, result }) = s.entries.remove(filename) else { return None };
+        s.ready.remove(&key);
         // Workers that found the window full sleep until half of it is free again (waking
         // them for every free slot would cost a thread switch per file).
         let refill = s.ready.len() == REFILL_AT;
@@ -344,7 +374,8 @@ impl Prefetcher {
     /// what it requires next.
     pub fn scan_children(&self, filename: &str, source: &str) {
         let mut s = self.shared.lock();
-        s.tasks.push(Task::Scan { filename: filename.to_string(), source: source.to_string() });
+        let key = s.fresh_branch();
+        s.tasks.insert(key, Task::Scan { filename: filename.to_string(), source: source.to_string() });
         self.shared.for_workers.notify_one();
         while s.patient && !s.idle() {
             s = self.shared.vm_wait(s);
@@ -358,9 +389,11 @@ impl Prefetcher {
     pub fn scan_in_order(&self, files: Vec<(String, String)>, loaded: Vec<String>) {
         let mut s = self.shared.lock();
         s.seen.extend(loaded);
-        // The task list is a stack: the first file goes on top.
-        for (filename, source) in files.into_iter().rev() {
-            s.tasks.push(Task::Scan { filename, source });
+        let branch = s.fresh_branch();
+        for (i, (filename, source)) in files.into_iter().enumerate() {
+            let mut key = branch.clone();
+            key.push(i as u32);
+            s.tasks.insert(key, Task::Scan { filename, source });
         }
         self.shared.for_workers.notify_all();
         while s.patient && !s.idle() {
@@ -433,20 +466,20 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                     continue;
                 }
                 let may_load = s.ready.len() < WINDOW;
-                match s.tasks.last() {
+                match s.tasks.first_key_value().map(|(_, t)| t) {
                     Some(Task::Scan { .. }) => {
                         s.busy += 1;
-                        break s.tasks.pop();
+                        break s.tasks.pop_first();
                     }
                     Some(Task::Load(name)) if s.seen.contains(name) => {
-                        s.tasks.pop();
+                        s.tasks.pop_first();
                     }
                     Some(Task::Load(_)) if may_load => {
                         // Claimed in the same moment it is taken off the list, so the VM thread
                         // either finds it in progress or has claimed it first.
-                        let task = s.tasks.pop();
+                        let task = s.tasks.pop_first();
                         s.busy += 1;
-                        if let Some(Task::Load(name)) = &task {
+                        if let Some((_, Task::Load(name))) = &task {
                             s.seen.insert(name.clone());
                             s.entries.insert(name.clone(), Entry::InProgress);
                         }
@@ -461,13 +494,13 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
             }
         };
         match task {
-            Some(Task::Scan { filename, source }) => {
+            Some((key, Task::Scan { filename, source })) => {
                 let children = hinted_children(&mut resolver, &filename, &source);
-                queue_children(shared, children);
+                queue_children(shared, &key, children);
                 shared.lock().busy -= 1;
                 shared.for_vm.notify_all();
             }
-            Some(Task::Load(filename)) => {
+            Some((key, Task::Load(filename))) => {
                 let outcome =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prefetch_file(&mut resolver, &filename)));
                 let mut s = shared.lock();
@@ -475,16 +508,14 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                     Ok(Some((_, children))) if matches!(s.entries.get(&filename), Some(Entry::Abandoned)) => {
                         s.entries.remove(&filename);
                         drop(s);
-                        queue_children(shared, children);
+                        queue_children(shared, &key, children);
                     }
                     Ok(Some((result, children))) if !s.stop => {
-                        let seq = s.next_seq;
-                        s.next_seq += 1;
                         s.stats.started += 1;
-                        s.ready.insert(seq, filename.clone());
-                        s.entries.insert(filename, Entry::Ready { seq, result });
+                        s.ready.insert(key.clone(), filename.clone());
+                        s.entries.insert(filename, Entry::Ready { key: key.clone(), result });
                         drop(s);
-                        queue_children(shared, children);
+                        queue_children(shared, &key, children);
                     }
                     // Nothing to keep (or a bug in the parse): the VM thread does it itself.
                     _ => {
@@ -500,14 +531,17 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
     }
 }
 
-/// Queues the children so that the first one is loaded next (by the worker that calls this;
-/// another sleeping worker is woken for the rest).
-fn queue_children(shared: &Shared, children: Vec<String>) {
+/// Queues the children of the task at `parent`, right after it in order of need (the worker
+/// that calls this usually takes the first; another sleeping worker is woken for the rest).
+fn queue_children(shared: &Shared, parent: &[u32], children: Vec<String>) {
     let mut s = shared.lock();
     let mut queued = 0;
-    for child in children.into_iter().rev() {
+    for (i, child) in children.into_iter().enumerate() {
         if !s.seen.contains(&child) {
-            s.tasks.push(Task::Load(child));
+            let mut key = Vec::with_capacity(parent.len() + 1);
+            key.extend_from_slice(parent);
+            key.push(i as u32);
+            s.tasks.insert(key, Task::Load(child));
             queued += 1;
         }
     }
