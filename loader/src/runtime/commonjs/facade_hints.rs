@@ -10,6 +10,7 @@
 //!
 //! A hint changes no behaviour: the workers only read and parse (see [`super::prefetch`]).
 
+use crate::fast_hash::FastHashSet;
 use crate::module::graph::ModuleGraph;
 use crate::module::record::{ModuleId, ModuleKind, ModuleStatus, SyntheticKind};
 
@@ -19,12 +20,13 @@ use crate::module::record::{ModuleId, ModuleKind, ModuleStatus, SyntheticKind};
 /// are not entered, so the walk costs only what this evaluation will run.
 pub fn facades_in_evaluation_order(graph: &ModuleGraph, root: ModuleId) -> Vec<ModuleId> {
     let mut facades = Vec::new();
-    let mut visited = vec![false; graph.len()];
+    // A set, not a flag per record: `require` of an ES module evaluates a small new graph in a
+    // large module map, once per required module.
+    let mut visited: FastHashSet<ModuleId> = FastHashSet::default();
     // (module, index of its next dependency to visit)
     let mut stack: Vec<(ModuleId, usize)> = Vec::new();
     let mut enter = |m: ModuleId, stack: &mut Vec<(ModuleId, usize)>, facades: &mut Vec<ModuleId>| {
-        let Some(seen) = visited.get_mut(m.index()) else { return };
-        if std::mem::replace(seen, true) {
+        if m.index() >= graph.len() || !visited.insert(m) {
             return;
         }
         match &graph.get(m).kind {
