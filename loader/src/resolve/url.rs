@@ -400,8 +400,12 @@ impl Url {
         if self.host.as_deref().is_some_and(|h| !h.is_empty()) {
             return Err(ResolveError::invalid_file_url_host());
         }
-        let lower = self.path.to_ascii_lowercase();
-        if lower.contains("%2f") {
+        // Without a '%' there is nothing to reject or decode.
+        if !self.path.contains('%') {
+            return Ok(self.path.clone());
+        }
+        let encoded_slash = self.path.as_bytes().windows(3).any(|w| w[0] == b'%' && w[1] == b'2' && (w[2] | 0x20) == b'f');
+        if encoded_slash {
             return Err(ResolveError::invalid_file_url_path("must not include encoded / characters"));
         }
         percent_decode_strict(&self.path).ok_or_else(ResolveError::uri_malformed)
