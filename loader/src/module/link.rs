@@ -4,7 +4,7 @@
 //! No JavaScript runs here. InitializeEnvironment resolves every import and records the
 //! module's bindings in an [`EnvironmentPlan`]; the VM creates the binding cells from it.
 
-use std::collections::HashSet;
+use crate::fast_hash::FastHashSet as HashSet;
 
 use modjs_parser::ast::JsStr;
 use modjs_parser::module_records::{ExportImportName, ImportName};
@@ -214,7 +214,7 @@ pub fn initialize_environment(
             continue;
         };
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
-        let resolution = resolve_export(graph, module, export_name, &mut HashSet::new());
+        let resolution = resolve_export(graph, module, export_name, &mut HashSet::default());
         // c. If resolution is either null or ambiguous, throw a SyntaxError exception.
         // (The message's texts are only made for an error.)
         let specifier = || e.module_request.as_ref().map(|r| specifier_text(&r.specifier)).unwrap_or_default();
@@ -260,7 +260,7 @@ pub fn initialize_environment(
             // c. Else,
             ImportName::Name(import_name) => {
                 // i. Let resolution be importedModule.ResolveExport(in.[[ImportName]]).
-                match resolve_export(graph, imported_module, import_name, &mut HashSet::new()) {
+                match resolve_export(graph, imported_module, import_name, &mut HashSet::default()) {
                     // ii. If resolution is either null or ambiguous, throw a SyntaxError exception.
                     ResolveExportResult::NotFound => {
                         let name = import_name.to_string_lossy();

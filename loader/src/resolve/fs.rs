@@ -54,8 +54,8 @@ fn canonicalize(path: &str) -> Option<String> {
 
 thread_local! {
     /// Real paths of folders, by the path they were asked for.
-    static DIR_REALPATHS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static DIR_REALPATHS: std::cell::RefCell<crate::fast_hash::FastHashMap<String, String>> =
+        std::cell::RefCell::new(Default::default());
 }
 
 fn cached_dir_realpath(dir: &str) -> Option<String> {

@@ -182,7 +182,9 @@ impl ModuleInstances {
         let mut exports = Vec::with_capacity(plan.len());
         for (name, binding) in plan {
             if let Some(c) = self.binding_cell(vm, graph, &binding) {
-                exports.push((JsString::from_slice(name.units()), c));
+                // Interned, as the names compiled code asks for are: a lookup then finds the
+                // key by pointer.
+                exports.push((JsString::interned(name.units()), c));
             }
         }
         let ns = module_namespace_create(vm, exports);
