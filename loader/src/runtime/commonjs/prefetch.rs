@@ -160,28 +160,10 @@ fn stamp_of(path: &str) -> Option<Stamp> {
 }
 
 /// The file's bytes and its stamp, taken from the open file before it is read (a change during
-/// the read makes a later [`stamp_of`] differ). The length the stamp gives is read exactly:
-/// three system calls besides open and close (`std::fs::read` takes a separate metadata call
-/// for its size hint and probes for the end with one more read).
+/// the read makes a later [`stamp_of`] differ).
 fn read_with_stamp(path: &str) -> Option<(Vec<u8>, Stamp)> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok() };
-    let len = usize::try_from(meta.len()).ok()?;
-    let mut bytes = vec![0; len];
-    // A file that shrank since: read what there is (its stamp no longer matches anyway).
-    let mut filled = 0;
-    while filled < len {
-        match file.read(&mut bytes[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return None,
-        }
-    }
-    bytes.truncate(filled);
-    Some((bytes, stamp))
+    let (bytes, meta) = crate::resolve::fs::read_regular_file(path)?;
+    Some((bytes, Stamp { len: meta.len(), modified: meta.modified().ok() }))
 }
 
 /// What the resolver of the worker is set up with (the program's own settings).
