@@ -13,11 +13,14 @@ use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::Vm;
 use indexmap::IndexMap;
+use std::hash::BuildHasherDefault;
+
+use super::hasher::KeyHasher;
 
 /// [[Exports]] with the cell each name resolves to (§10.4.6, table "Module Namespace Exotic
 /// Object Internal Slots"; [[Module]] is the loader's).
 pub struct NamespaceData {
-    pub exports: IndexMap<PropertyKey, CellRef>,
+    pub exports: IndexMap<PropertyKey, CellRef, BuildHasherDefault<KeyHasher>>,
 }
 
 impl Trace for NamespaceData {
