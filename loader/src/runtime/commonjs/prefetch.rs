@@ -159,6 +159,13 @@ fn stamp_of(path: &str) -> Option<Stamp> {
     Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
 }
 
+/// The file's bytes and its stamp, taken from the open file before it is read (a change during
+/// the read makes a later [`stamp_of`] differ).
+fn read_with_stamp(path: &str) -> Option<(Vec<u8>, Stamp)> {
+    let (bytes, meta) = crate::resolve::fs::read_regular_file(path)?;
+    Some((bytes, Stamp { len: meta.len(), modified: meta.modified().ok() }))
+}
+
 /// What the resolver of the worker is set up with (the program's own settings).
 #[derive(Clone)]
 pub struct ResolverSettings {
@@ -597,9 +604,8 @@ fn prefetch_file(resolver: &mut Resolver, filename: &str) -> Option<(Prefetched,
             Ok(f) => Some(f),
         }
     };
-    // The stamp is taken before the read: a change during the read makes it differ later.
-    let stamp = stamp_of(filename)?;
-    let mut source = crate::cjs_exports::utf8_text(std::fs::read(filename).ok()?);
+    let (bytes, stamp) = read_with_stamp(filename)?;
+    let mut source = crate::cjs_exports::utf8_text(bytes);
     let (parsed, children) = match format {
         None => (None, Vec::new()),
         Some(RequireFormat::Module) => {
