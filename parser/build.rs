@@ -12,8 +12,8 @@ fn main() {
 }
 
 /// Applies [`skip_expected_token_lists`], [`keep_reductions_out_of_line`],
-/// [`move_fallible_reductions_out`], [`box_large_rare_symbols`] and [`inline_parse_loop_helpers`] to the
-/// generated grammar.rs.
+/// [`move_fallible_reductions_out`], [`box_large_rare_symbols`], [`inline_parse_loop_helpers`] and
+/// [`presize_repetition_lists`] to the generated grammar.rs.
 fn patch_generated_parser() {
     let Some(out) = std::env::var_os("OUT_DIR") else { return };
     let path = PathBuf::from(out).join("grammar.rs");
@@ -23,6 +23,7 @@ fn patch_generated_parser() {
     let code = move_fallible_reductions_out(code);
     let code = box_large_rare_symbols(code);
     let code = inline_parse_loop_helpers(code);
+    let code = presize_repetition_lists(code);
     if let Err(e) = std::fs::write(&path, code) {
         println!("cargo:warning=grammar.rs: could not write the patched parser: {e}");
     }
@@ -228,3 +229,14 @@ fn inline_parse_loop_helpers(mut code: String) -> String {
     }
     code
 }
+
+/// lalrpop starts the `Vec` of every `X+` / `X*` (statement lists, object properties, the
+/// operators of a binary expression…) with `vec![first]`, of capacity one, so every list of
+/// two or more elements was reallocated on its second push. Starting it with room for four
+/// (Vec's own first growth step) saves that reallocation.
+fn presize_repetition_lists(code: String) -> String {
+    const FIRST_ELEMENT: &str = "\n    alloc::vec![__0]\n";
+    const PRESIZED: &str = "\n    { let mut __v = alloc::vec::Vec::with_capacity(4); __v.push(__0); __v }\n";
+    code.replace(FIRST_ELEMENT, PRESIZED)
+}
+
