@@ -484,7 +484,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
                 ref other => {
                     let v = other.clone();
-                    *$dest = v;
+                    crate::value::overwrite($dest, v);
                 }
             }
         }};
@@ -869,7 +869,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         ImmOp::Add => a + value as f64,
                         ImmOp::Sub => a - value as f64,
                         ImmOp::Mul => a * value as f64,
-                        ImmOp::Rem => super::operators::number_remainder(a, value as f64),
+                        ImmOp::Rem => super::operators::number_remainder_by_int(a, value),
                         ImmOp::Shl => crate::conversions::number_to_int32(a).wrapping_shl(shift) as f64,
                         ImmOp::Shr => (crate::conversions::number_to_int32(a) >> shift) as f64,
                         ImmOp::UShr => ((crate::conversions::number_to_int32(a) as u32) >> shift) as f64,
@@ -2031,7 +2031,7 @@ fn write_register(slot: &mut Value, v: Value) {
                 crate::value::overwrite(slot, Value::Undefined);
             }
         }
-        other => *slot = other,
+        other => crate::value::overwrite(slot, other),
     }
 }
 
