@@ -11,10 +11,12 @@
 //! treated as names that every non-arrow function declares, so an arrow function that uses them
 //! captures them like any variable.
 
-use modjs_parser::fast_hash::{FastHashMap as HashMap, FastHashSet as HashSet};
+use modjs_parser::fast_hash::FastHashMap as HashMap;
 use std::rc::Rc;
 
 use modjs_parser::ast::*;
+
+use super::name_table::NameTable;
 
 use super::declarations::{
     bound_names, lexically_scoped_declarations, top_level_functions, var_declared_names, Each,
@@ -38,18 +40,38 @@ pub fn is_with_object_name(name: &str) -> bool {
     name.starts_with("%with@")
 }
 
-/// What the analysis found for one function.
+/// The numbers of the names every analysis knows: the per-function hidden bindings and
+/// `import.meta`. Other names are numbered from [`FIRST_FREE_ID`] in the order they are met.
+const THIS_ID: u32 = 0;
+const NEW_TARGET_ID: u32 = 1;
+const HOME_ID: u32 = 2;
+const CTOR_ID: u32 = 3;
+const ARGUMENTS_ID: u32 = 4;
+const IMPORT_META_ID: u32 = 5;
+const FIRST_FREE_ID: u32 = 6;
+
+/// The fixed number of `name`, if it is one of the names every analysis knows.
+fn fixed_id(name: &str) -> Option<u32> {
+    match name {
+        THIS => Some(THIS_ID),
+        NEW_TARGET => Some(NEW_TARGET_ID),
+        HOME => Some(HOME_ID),
+        CTOR => Some(CTOR_ID),
+        ARGUMENTS => Some(ARGUMENTS_ID),
+        "import.meta" => Some(IMPORT_META_ID),
+        _ => None,
+    }
+}
+
+/// What the analysis found for one function, as sorted name numbers (see
+/// [`Analyses::name_id`]).
 #[derive(Default, Debug)]
 pub struct FunctionInfo {
-    /// Every name the analysis met in the function (declared or referenced), numbered.
-    names: HashMap<Box<str>, u32>,
-    /// Per name number: referenced in the body, including free in a nested function.
-    used: Vec<bool>,
-    /// Per name number: used inside the function (or free in its nested functions) and not
-    /// declared in it.
-    free: Vec<bool>,
-    /// Names free in the functions nested directly in this one.
-    pub captured: HashSet<Box<str>>,
+    /// The used names, then the free names, then the captured names: `used_end` and
+    /// `free_end` split them.
+    ids: Box<[u32]>,
+    used_end: u32,
+    free_end: u32,
     /// The function contains a direct `eval(...)` call (itself or in a nested function): every
     /// binding visible there is kept in a cell (see `eval_scope.rs`).
     pub has_direct_eval: bool,
@@ -57,41 +79,90 @@ pub struct FunctionInfo {
     /// in sloppy code that eval may declare variables in the function's variable environment
     /// (see `eval_var_scope.rs`).
     pub calls_eval: bool,
+    /// The function was met as a declaration (see [`Analyses::function_declaration`]).
+    declaration: bool,
 }
 
 impl FunctionInfo {
-    /// Is `name` referenced in the body (or free in a nested function)?
-    pub fn is_used(&self, name: &str) -> bool {
-        self.names.get(name).is_some_and(|&id| self.used[id as usize])
+    /// Names referenced in the body, including those free in a nested function.
+    fn used(&self) -> &[u32] {
+        &self.ids[..self.used_end as usize]
     }
 
-    /// The names used in the function and not declared in it (unordered).
-    pub fn free_names(&self) -> impl Iterator<Item = &Box<str>> {
-        self.names.iter().filter(|(_, &id)| self.free[id as usize]).map(|(name, _)| name)
+    /// Names used inside the function (or free in its nested functions) and not declared in it.
+    fn free(&self) -> &[u32] {
+        &self.ids[self.used_end as usize..self.free_end as usize]
+    }
+
+    /// Names free in the functions nested directly in this one.
+    fn captured(&self) -> &[u32] {
+        &self.ids[self.free_end as usize..]
     }
 }
 
-/// Memoised analyses, keyed by the address of the AST node (the AST outlives the compilation).
+/// The analyses of one compilation: the names met (numbered), and each function's findings,
+/// memoised by the address of its AST node (the AST outlives the compilation).
 #[derive(Default)]
 pub struct Analyses {
     cache: HashMap<usize, Rc<FunctionInfo>>,
-    /// The function nodes (by address) met as declarations rather than expressions: their name
-    /// is a binding of the enclosing scope, not one of their own.
-    declarations: HashSet<usize>,
+    /// Names other than the fixed ones (numbered from [`FIRST_FREE_ID`] on).
+    names: NameTable,
+    /// Per name number: the state of the walk (see [`NameState`]).
+    states: Vec<NameState>,
+    /// The functions being analysed, innermost last.
+    frames: Vec<Frame>,
+    /// Names declared by the open scopes, in order, each with the [`NameState::scope_depth`]
+    /// it hid; `marks` holds where each scope's begin.
+    log: Vec<(u32, u32)>,
+    marks: Vec<usize>,
+    /// The names each open function has used, left free and captured so far (each function
+    /// owns the part of each stack from its frame's base on).
+    used: Vec<u32>,
+    free: Vec<u32>,
+    captured: Vec<u32>,
+    /// The hidden bindings of the `with` statements enclosing the current position.
+    withs: Vec<u32>,
+    /// Names of the function declarations met in blocks (a sloppy function also gets a var
+    /// binding of that name, Annex B.3.3).
+    block_functions: Vec<u32>,
+    /// The number of the last function begun (stamps in [`NameState`] name functions by it).
+    serial: u32,
+}
+
+/// What the walk knows of one name.
+#[derive(Clone, Copy)]
+struct NameState {
+    /// The depth (index in `frames`) of the innermost function with an open scope declaring
+    /// the name, or `NOT_DECLARED`.
+    scope_depth: u32,
+    /// The last function (by serial) whose `used` / `free` / `captured` list got the name: a
+    /// function lists a name at most once between its nested functions.
+    used_in: u32,
+    free_in: u32,
+    captured_in: u32,
+}
+
+const NOT_DECLARED: u32 = u32::MAX;
+
+/// One function being analysed.
+struct Frame {
+    serial: u32,
+    log_base: usize,
+    used_base: usize,
+    free_base: usize,
+    captured_base: usize,
+    withs_base: usize,
+    block_functions_base: usize,
+    has_direct_eval: bool,
+    calls_eval: bool,
 }
 
 impl Analyses {
     pub fn function(&mut self, func: &Function) -> Rc<FunctionInfo> {
-        let key = func as *const Function as usize;
-        if let Some(info) = self.cache.get(&key) {
+        if let Some(info) = self.cache.get(&(func as *const Function as usize)) {
             return info.clone();
         }
-        let declaration = self.declarations.contains(&key);
-        let mut a = Analyzer::new(self);
-        a.function_body(func, declaration);
-        let info = Rc::new(a.finish());
-        self.cache.insert(key, info.clone());
-        info
+        self.function_body(func, false)
     }
 
     /// The analysis of a function declaration (`function f() {}` as a statement, or
@@ -99,13 +170,32 @@ impl Analyses {
     /// bind its own name inside its body (FunctionDeclaration's InstantiateFunctionObject uses
     /// the enclosing environment; only a named FunctionExpression gets a funcEnv for its name).
     pub fn function_declaration(&mut self, func: &Function) -> Rc<FunctionInfo> {
-        self.declarations.insert(func as *const Function as usize);
-        self.function(func)
+        if let Some(info) = self.cache.get(&(func as *const Function as usize)) {
+            return info.clone();
+        }
+        self.function_body(func, true)
     }
 
     /// Whether `func` was met as a declaration ([`Analyses::function_declaration`]).
     pub fn is_declaration(&self, func: &Function) -> bool {
-        self.declarations.contains(&(func as *const Function as usize))
+        self.cache.get(&(func as *const Function as usize)).is_some_and(|info| info.declaration)
+    }
+
+    /// The number of `name`, if the analysis met it.
+    pub fn name_id(&self, name: &str) -> Option<u32> {
+        fixed_id(name).or_else(|| self.names.get(name).map(|i| FIRST_FREE_ID + i))
+    }
+
+    /// Is `name` referenced in the body of the function `info` describes (or free in a nested
+    /// function)?
+    pub fn is_used(&self, info: &FunctionInfo, name: &str) -> bool {
+        self.name_id(name).is_some_and(|id| info.used().binary_search(&id).is_ok())
+    }
+
+    /// Is `name` free in a function nested directly in the one `info` describes (so that a
+    /// binding of that name there lives in a cell)?
+    pub fn is_captured(&self, info: &FunctionInfo, name: &str) -> bool {
+        self.name_id(name).is_some_and(|id| info.captured().binary_search(&id).is_ok())
     }
 
     /// A Script or Module top level: behaves as a function body whose top-level declarations
@@ -115,15 +205,22 @@ impl Analyses {
         if let Some(info) = self.cache.get(&key) {
             return info.clone();
         }
-        // Room for the functions of a small program, so the tables do not grow step by step.
+        // Room for the functions and names of a small program, so the tables do not grow step
+        // by step.
         self.cache.reserve(16);
-        self.declarations.reserve(16);
-        let mut a = Analyzer::new(self);
-        a.push_scope();
-        for name in [THIS, NEW_TARGET, HOME, CTOR] {
-            a.declare(name);
+        self.states.reserve(128);
+        self.log.reserve(64);
+        self.marks.reserve(16);
+        self.frames.reserve(8);
+        self.used.reserve(64);
+        self.free.reserve(64);
+        self.captured.reserve(32);
+        self.begin_function();
+        self.push_scope();
+        for id in [THIS_ID, NEW_TARGET_ID, HOME_ID, CTOR_ID] {
+            self.declare(id);
         }
-        a.declare_body(&program.body, program.goal == Goal::Module);
+        self.declare_body(&program.body, program.goal == Goal::Module);
         if program.goal == Goal::Module {
             for stmt in &program.body {
                 if let StmtKind::Import(decl) = &stmt.kind {
@@ -131,16 +228,15 @@ impl Analyses {
                         match spec {
                             ImportSpecifier::Default(id)
                             | ImportSpecifier::Namespace(id)
-                            | ImportSpecifier::Named { local: id, .. } => a.declare(&id.name),
+                            | ImportSpecifier::Named { local: id, .. } => self.declare_name(&id.name),
                         }
                     }
                 }
             }
         }
-        a.stmts(&program.body);
-        let info = Rc::new(a.finish());
-        self.cache.insert(key, info.clone());
-        info
+        self.stmts(&program.body);
+        self.pop_scope();
+        self.end_function(key, false)
     }
 
     /// The synthetic function running a class's field initialisers (or a static block): the
@@ -149,88 +245,107 @@ impl Analyses {
         if let Some(info) = self.cache.get(&key) {
             return info.clone();
         }
-        let mut a = Analyzer::new(self);
-        a.push_scope();
-        for name in [THIS, NEW_TARGET, HOME, CTOR, ARGUMENTS] {
-            a.declare(name);
+        self.begin_function();
+        self.push_scope();
+        for id in [THIS_ID, NEW_TARGET_ID, HOME_ID, CTOR_ID, ARGUMENTS_ID] {
+            self.declare(id);
         }
         for e in exprs {
-            a.expr(e);
+            self.expr(e);
         }
         for block in blocks {
-            a.push_scope();
-            a.declare_body(block, false);
-            a.stmts(block);
-            a.pop_scope();
+            self.push_scope();
+            self.declare_body(block, false);
+            self.stmts(block);
+            self.pop_scope();
         }
-        let info = Rc::new(a.finish());
-        self.cache.insert(key, info.clone());
-        info
+        self.pop_scope();
+        self.end_function(key, false)
     }
 }
 
-/// The analysis of one function body. Names are interned to small numbers on first sight, so
-/// each declaration or reference hashes its name once; the open scopes are a count per name
-/// (how many open scopes declare it) with a log of declarations to undo when a scope closes.
-struct Analyzer<'c> {
-    cache: &'c mut Analyses,
-    ids: HashMap<Box<str>, u32>,
-    /// Per name: the number of open scopes that declare it.
-    declared: Vec<u32>,
-    /// Per name: referenced in the body (see [`FunctionInfo::used`]).
-    used: Vec<bool>,
-    /// Per name: referenced somewhere no open scope declared it (see [`FunctionInfo::free`]).
-    free: Vec<bool>,
-    /// Names declared by the open scopes, in order; `marks` holds where each scope's begin.
-    log: Vec<u32>,
-    marks: Vec<usize>,
-    info: FunctionInfo,
-    /// The hidden bindings of the `with` statements enclosing the current position.
-    withs: Vec<Box<str>>,
-    /// Names of the function declarations met in blocks (a sloppy function also gets a var
-    /// binding of that name, Annex B.3.3).
-    block_functions: Vec<Box<str>>,
-}
-
-impl<'c> Analyzer<'c> {
-    fn new(cache: &'c mut Analyses) -> Self {
-        Analyzer {
-            cache,
-            ids: HashMap::with_capacity_and_hasher(64, Default::default()),
-            declared: Vec::with_capacity(64),
-            used: Vec::with_capacity(64),
-            free: Vec::with_capacity(64),
-            // Every analysis declares names (`this` and the other per-function names at least)
-            // in a few scopes: room for a small function, so the log does not grow step by step.
-            log: Vec::with_capacity(32),
-            marks: Vec::with_capacity(8),
-            info: FunctionInfo::default(),
-            withs: Vec::new(),
-            block_functions: Vec::new(),
+/// The walk. All functions of a program are analysed in one pass over its tree: names are
+/// numbered on first sight (so each declaration or reference hashes its name once), and each
+/// name's state says which function declares it innermost, with a log of declarations to undo
+/// when a scope closes. A function's lists are finished when its body ends; its free names
+/// then count as used (and captured) at its place in the enclosing function.
+impl Analyses {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(id) = fixed_id(name) {
+            return id;
         }
+        FIRST_FREE_ID + self.names.intern(name)
     }
 
-    fn finish(mut self) -> FunctionInfo {
+    fn state(&mut self, id: u32) -> &mut NameState {
+        let i = id as usize;
+        if i >= self.states.len() {
+            let blank = NameState { scope_depth: NOT_DECLARED, used_in: 0, free_in: 0, captured_in: 0 };
+            self.states.resize(i + 1, blank);
+        }
+        &mut self.states[i]
+    }
+
+    fn begin_function(&mut self) {
+        self.serial += 1;
+        self.frames.push(Frame {
+            serial: self.serial,
+            log_base: self.log.len(),
+            used_base: self.used.len(),
+            free_base: self.free.len(),
+            captured_base: self.captured.len(),
+            withs_base: self.withs.len(),
+            block_functions_base: self.block_functions.len(),
+            has_direct_eval: false,
+            calls_eval: false,
+        });
+    }
+
+    /// Finishes the innermost function (its scopes all closed): records its findings under
+    /// `key` and hands its free names to the enclosing function.
+    fn end_function(&mut self, key: usize, declaration: bool) -> Rc<FunctionInfo> {
         // Direct eval code can reach the Annex B var bindings of block functions too, wherever
         // the eval is: they get cells.
-        if self.info.has_direct_eval {
-            for name in self.block_functions {
-                self.info.captured.insert(name);
+        if self.frames.last().is_some_and(|f| f.has_direct_eval) {
+            let base = self.frames.last().map_or(0, |f| f.block_functions_base);
+            for i in base..self.block_functions.len() {
+                let id = self.block_functions[i];
+                self.capture(id);
             }
         }
-        FunctionInfo { names: self.ids, used: self.used, free: self.free, ..self.info }
-    }
-
-    fn intern(&mut self, name: &str) -> usize {
-        if let Some(&id) = self.ids.get(name) {
-            return id as usize;
+        let Some(frame) = self.frames.pop() else {
+            return Rc::new(FunctionInfo::default());
+        };
+        let used = &mut self.used[frame.used_base..];
+        used.sort_unstable();
+        let free = &mut self.free[frame.free_base..];
+        free.sort_unstable();
+        let captured = &mut self.captured[frame.captured_base..];
+        captured.sort_unstable();
+        let mut ids = Vec::with_capacity(used.len() + free.len() + captured.len());
+        push_distinct(&mut ids, &self.used[frame.used_base..]);
+        let used_end = ids.len() as u32;
+        push_distinct(&mut ids, &self.free[frame.free_base..]);
+        let free_end = ids.len() as u32;
+        push_distinct(&mut ids, &self.captured[frame.captured_base..]);
+        self.used.truncate(frame.used_base);
+        self.free.truncate(frame.free_base);
+        self.captured.truncate(frame.captured_base);
+        self.withs.truncate(frame.withs_base);
+        self.block_functions.truncate(frame.block_functions_base);
+        let info = Rc::new(FunctionInfo {
+            ids: ids.into_boxed_slice(),
+            used_end,
+            free_end,
+            has_direct_eval: frame.has_direct_eval,
+            calls_eval: frame.calls_eval,
+            declaration,
+        });
+        self.cache.insert(key, info.clone());
+        if !self.frames.is_empty() {
+            self.nested(&info);
         }
-        let id = self.declared.len();
-        self.ids.insert(name.into(), id as u32);
-        self.declared.push(0);
-        self.used.push(false);
-        self.free.push(false);
-        id
+        info
     }
 
     fn push_scope(&mut self) {
@@ -239,72 +354,107 @@ impl<'c> Analyzer<'c> {
 
     fn pop_scope(&mut self) {
         if let Some(mark) = self.marks.pop() {
-            for id in self.log.drain(mark..) {
-                self.declared[id as usize] -= 1;
+            // Undone in reverse, so a name declared twice gets its first hidden state back.
+            while self.log.len() > mark {
+                let Some((id, hidden)) = self.log.pop() else { break };
+                self.states[id as usize].scope_depth = hidden;
             }
         }
     }
 
-    fn declare(&mut self, name: &str) {
-        if self.marks.is_empty() {
+    fn declare(&mut self, id: u32) {
+        if self.marks.is_empty() || self.frames.is_empty() {
             return;
         }
-        let id = self.intern(name);
-        self.declared[id] += 1;
-        self.log.push(id as u32);
+        let depth = self.frames.len() as u32 - 1;
+        let state = self.state(id);
+        let hidden = state.scope_depth;
+        state.scope_depth = depth;
+        self.log.push((id, hidden));
     }
 
-    fn reference(&mut self, name: &str) {
+    fn declare_name(&mut self, name: &str) {
         let id = self.intern(name);
-        self.used[id] = true;
-        if self.declared[id] == 0 {
-            self.free[id] = true;
+        self.declare(id);
+    }
+
+    fn reference(&mut self, id: u32) {
+        let Some(frame) = self.frames.last() else { return };
+        let (serial, depth) = (frame.serial, self.frames.len() as u32 - 1);
+        let state = self.state(id);
+        let new_use = state.used_in != serial;
+        state.used_in = serial;
+        // Free unless an open scope of this function declares it (such a declaration is the
+        // innermost one).
+        let new_free = state.scope_depth != depth && state.free_in != serial;
+        if new_free {
+            state.free_in = serial;
+        }
+        if new_use {
+            self.used.push(id);
+        }
+        if new_free {
+            self.free.push(id);
+        }
+    }
+
+    fn reference_name(&mut self, name: &str) {
+        let id = self.intern(name);
+        self.reference(id);
+    }
+
+    fn capture(&mut self, id: u32) {
+        let Some(frame) = self.frames.last() else { return };
+        let serial = frame.serial;
+        let state = self.state(id);
+        if state.captured_in != serial {
+            state.captured_in = serial;
+            self.captured.push(id);
         }
     }
 
     /// A nested function: its free names are captured here and referenced from here.
-    fn nested(&mut self, info: Rc<FunctionInfo>) {
+    fn nested(&mut self, info: &FunctionInfo) {
         if info.has_direct_eval {
             self.direct_eval_site();
         }
         // A function created in a `with` body looks names up in the with objects: it captures
         // them whatever names it uses.
-        for name in &self.withs {
-            if !self.info.captured.contains(name) {
-                self.info.captured.insert(name.clone());
-            }
+        let base = self.frames.last().map_or(0, |f| f.withs_base);
+        for i in base..self.withs.len() {
+            let id = self.withs[i];
+            self.capture(id);
         }
-        for name in info.free_names() {
-            if !self.info.captured.contains(name) {
-                self.info.captured.insert(name.clone());
-            }
-            self.reference(name);
+        for &id in info.free() {
+            self.capture(id);
+            self.reference(id);
         }
     }
 
     /// A direct eval may use any binding visible here: all of them get cells, and the hidden
     /// per-function bindings count as used.
     fn direct_eval_site(&mut self) {
-        self.info.has_direct_eval = true;
-        for (name, &id) in &self.ids {
-            if self.declared[id as usize] > 0 {
-                self.info.captured.insert(name.clone());
-            }
+        let Some(frame) = self.frames.last_mut() else { return };
+        frame.has_direct_eval = true;
+        let base = frame.log_base;
+        for i in base..self.log.len() {
+            let id = self.log[i].0;
+            self.capture(id);
         }
-        for name in [THIS, NEW_TARGET, ARGUMENTS, HOME, CTOR] {
-            self.info.captured.insert(name.into());
-            self.reference(name);
+        for id in [THIS_ID, NEW_TARGET_ID, ARGUMENTS_ID, HOME_ID, CTOR_ID] {
+            self.capture(id);
+            self.reference(id);
         }
     }
 
     /// Declares the var-scoped and top-level lexical names of a body in the current scope.
     fn declare_body(&mut self, body: &[Stmt], functions_are_lexical: bool) {
-        var_declared_names(body, &mut Each(|id: &Ident| self.declare(&id.name)));
+        var_declared_names(body, &mut Each(|id: &Ident| self.declare_name(&id.name)));
         top_level_functions(
             body,
             &mut Each(|f: &Function| {
                 if let Some(id) = &f.id {
-                    self.declare(&id.name);
+                    self.declare_name(&id.name);
                 }
             }),
         );
@@ -313,7 +463,7 @@ impl<'c> Analyzer<'c> {
 
     /// Declares the names `pattern` binds.
     fn declare_bound_names(&mut self, pattern: &Pattern) {
-        bound_names(pattern, &mut Each(|id: &Ident| self.declare(&id.name)));
+        bound_names(pattern, &mut Each(|id: &Ident| self.declare_name(&id.name)));
     }
 
     fn declare_lexical(&mut self, body: &[Stmt], functions_are_lexical: bool) {
@@ -322,24 +472,27 @@ impl<'c> Analyzer<'c> {
 
     fn declare_lexical_decl(&mut self, d: LexicalDecl, functions_are_lexical: bool) {
         match d {
-            LexicalDecl::Let(id) | LexicalDecl::Const(id) | LexicalDecl::Class(id) => self.declare(&id.name),
+            LexicalDecl::Let(id) | LexicalDecl::Const(id) | LexicalDecl::Class(id) => self.declare_name(&id.name),
             LexicalDecl::Function(f) => {
                 if let Some(id) = &f.id {
-                    self.declare(&id.name);
+                    let id = self.intern(&id.name);
+                    self.declare(id);
                     if functions_are_lexical {
-                        self.block_functions.push(id.name.clone());
+                        self.block_functions.push(id);
                     }
                 }
             }
         }
     }
 
-    /// The body of `func` (its parameters and statements) as the function being analysed.
-    fn function_body(&mut self, func: &Function, declaration: bool) {
+    /// The body of `func` (its parameters and statements) as a function of its own, nested in
+    /// the function being analysed (if any).
+    fn function_body(&mut self, func: &Function, declaration: bool) -> Rc<FunctionInfo> {
+        self.begin_function();
         self.push_scope();
         if func.kind != FunctionKind::Arrow {
-            for name in [THIS, NEW_TARGET, HOME, CTOR, ARGUMENTS] {
-                self.declare(name);
+            for id in [THIS_ID, NEW_TARGET_ID, HOME_ID, CTOR_ID, ARGUMENTS_ID] {
+                self.declare(id);
             }
         }
         for p in &func.params.items {
@@ -352,7 +505,7 @@ impl<'c> Analyzer<'c> {
             // A named function expression's own name (a declaration's name belongs to the
             // enclosing scope: uses of it in the body are free here).
             if !declaration {
-                self.declare(&id.name);
+                self.declare_name(&id.name);
             }
         }
         for p in &func.params.items {
@@ -369,16 +522,27 @@ impl<'c> Analyzer<'c> {
             FunctionBody::Expr(e) => self.expr(e),
         }
         self.pop_scope();
+        self.end_function(func as *const Function as usize, declaration)
     }
 
-    fn function(&mut self, func: &Function) {
-        let info = self.cache.function(func);
-        self.nested(info);
+    /// A function met in the walk (a declaration when `declaration`).
+    fn nested_function(&mut self, func: &Function, declaration: bool) {
+        if let Some(info) = self.cache.get(&(func as *const Function as usize)) {
+            let info = info.clone();
+            self.nested(&info);
+        } else {
+            self.function_body(func, declaration);
+        }
     }
 
-    fn function_declaration(&mut self, func: &Function) {
-        let info = self.cache.function_declaration(func);
-        self.nested(info);
+    /// A class's initializer function met in the walk (see [`Analyses::initializer`]).
+    fn nested_initializer(&mut self, key: usize, exprs: &[&Expr], blocks: &[&[Stmt]]) {
+        if let Some(info) = self.cache.get(&key) {
+            let info = info.clone();
+            self.nested(&info);
+        } else {
+            self.initializer(key, exprs, blocks);
+        }
     }
 
     fn stmts(&mut self, stmts: &[Stmt]) {
@@ -406,7 +570,7 @@ impl<'c> Analyzer<'c> {
     fn stmt(&mut self, stmt: &Stmt) {
         match &stmt.kind {
             StmtKind::Var(decl) => self.var_decl(decl),
-            StmtKind::Function(func) => self.function_declaration(func),
+            StmtKind::Function(func) => self.nested_function(func, true),
             StmtKind::Class(class) => self.class(class),
             StmtKind::Expr(e) | StmtKind::Throw(e) => self.expr(e),
             StmtKind::Block(body) => self.block(body),
@@ -471,9 +635,9 @@ impl<'c> Analyzer<'c> {
             }
             StmtKind::With { object, body } => {
                 self.expr(object);
-                let name: Box<str> = with_object_name(stmt.span.start).into();
+                let name = self.intern(&with_object_name(stmt.span.start));
                 self.push_scope();
-                self.declare(&name);
+                self.declare(name);
                 self.withs.push(name);
                 self.sub_stmt(body);
                 self.withs.pop();
@@ -514,13 +678,13 @@ impl<'c> Analyzer<'c> {
                 ExportDecl::Named { specifiers, source: None, .. } => {
                     for s in specifiers {
                         if let ModuleExportName::Ident(id) = &s.local {
-                            self.reference(&id.name);
+                            self.reference_name(&id.name);
                         }
                     }
                 }
                 ExportDecl::Named { .. } | ExportDecl::All { .. } => {}
                 ExportDecl::Decl(decl) => self.stmt(decl),
-                ExportDecl::DefaultFunction(f) => self.function_declaration(f),
+                ExportDecl::DefaultFunction(f) => self.nested_function(f, true),
                 ExportDecl::DefaultClass(c) => self.class(c),
                 ExportDecl::DefaultExpr(e) => self.expr(e),
             },
@@ -532,10 +696,11 @@ impl<'c> Analyzer<'c> {
         if let StmtKind::Function(f) = &stmt.kind {
             self.push_scope();
             if let Some(id) = &f.id {
-                self.declare(&id.name);
-                self.block_functions.push(id.name.clone());
+                let id = self.intern(&id.name);
+                self.declare(id);
+                self.block_functions.push(id);
             }
-            self.function_declaration(f);
+            self.nested_function(f, true);
             self.pop_scope();
         } else {
             self.stmt(stmt);
@@ -545,16 +710,16 @@ impl<'c> Analyzer<'c> {
     fn class(&mut self, class: &Class) {
         self.push_scope();
         if let Some(id) = &class.id {
-            self.declare(&id.name);
+            self.declare_name(&id.name);
         }
         for m in &class.body {
             match &m.kind {
                 ClassMemberKind::Method { key: PropKey::Private(id), .. }
                 | ClassMemberKind::Field { key: PropKey::Private(id), .. } => {
                     // The synthetic initializer functions read every private name.
-                    let name = format!("#{}", id.name);
-                    self.declare(&name);
-                    self.info.captured.insert(name.into());
+                    let name = self.intern(&format!("#{}", id.name));
+                    self.declare(name);
+                    self.capture(name);
                 }
                 _ => {}
             }
@@ -569,7 +734,7 @@ impl<'c> Analyzer<'c> {
             match &m.kind {
                 ClassMemberKind::Method { key, func, .. } => {
                     self.prop_key(key);
-                    self.function(func);
+                    self.nested_function(func, false);
                 }
                 ClassMemberKind::Field { key, is_static, value } => {
                     self.prop_key(key);
@@ -586,10 +751,8 @@ impl<'c> Analyzer<'c> {
             }
         }
         let key = class as *const Class as usize;
-        let info = self.cache.initializer(key, &instance, &[]);
-        self.nested(info);
-        let info = self.cache.initializer(key + 1, &statics, &blocks);
-        self.nested(info);
+        self.nested_initializer(key, &instance, &[]);
+        self.nested_initializer(key + 1, &statics, &blocks);
         // Private names used in member expressions inside the class resolve to these cells.
         self.pop_scope();
     }
@@ -597,14 +760,14 @@ impl<'c> Analyzer<'c> {
     fn prop_key(&mut self, key: &PropKey) {
         match key {
             PropKey::Computed(e) => self.expr(e),
-            PropKey::Private(id) => self.reference(&format!("#{}", id.name)),
+            PropKey::Private(id) => self.reference_name(&format!("#{}", id.name)),
             _ => {}
         }
     }
 
     fn pattern(&mut self, p: &Pattern) {
         match &p.kind {
-            PatternKind::Ident(id) => self.reference(&id.name),
+            PatternKind::Ident(id) => self.reference_name(&id.name),
             PatternKind::Object { props, rest } => {
                 for prop in props {
                     self.prop_key(&prop.key);
@@ -640,15 +803,15 @@ impl<'c> Analyzer<'c> {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            ExprKind::This => self.reference(THIS),
-            ExprKind::Ident(id) => self.reference(&id.name),
+            ExprKind::This => self.reference(THIS_ID),
+            ExprKind::Ident(id) => self.reference_name(&id.name),
             ExprKind::Null
             | ExprKind::Bool(_)
             | ExprKind::Num { .. }
             | ExprKind::BigInt(_)
             | ExprKind::Str { .. }
             | ExprKind::Regex { .. } => {}
-            ExprKind::ImportMeta => self.reference("import.meta"),
+            ExprKind::ImportMeta => self.reference(IMPORT_META_ID),
             ExprKind::Template(t) => {
                 for x in &t.exprs {
                     self.expr(x);
@@ -674,20 +837,20 @@ impl<'c> Analyzer<'c> {
                             self.prop_key(key);
                             self.expr(value);
                         }
-                        PropertyKind::Shorthand(id) => self.reference(&id.name),
+                        PropertyKind::Shorthand(id) => self.reference_name(&id.name),
                         PropertyKind::CoverInit { name, default } => {
-                            self.reference(&name.name);
+                            self.reference_name(&name.name);
                             self.expr(default);
                         }
                         PropertyKind::Method { key, func } => {
                             self.prop_key(key);
-                            self.function(func);
+                            self.nested_function(func, false);
                         }
                         PropertyKind::Spread(e) => self.expr(e),
                     }
                 }
             }
-            ExprKind::Function(f) | ExprKind::Arrow(f) => self.function(f),
+            ExprKind::Function(f) | ExprKind::Arrow(f) => self.nested_function(f, false),
             ExprKind::Class(c) => self.class(c),
             ExprKind::Unary { arg, .. } | ExprKind::Update { arg, .. } => self.expr(arg),
             ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
@@ -695,7 +858,7 @@ impl<'c> Analyzer<'c> {
                 self.expr(right);
             }
             ExprKind::PrivateIn { name, right } => {
-                self.reference(&format!("#{}", name.name));
+                self.reference_name(&format!("#{}", name.name));
                 self.expr(right);
             }
             ExprKind::Assign { target, value, .. } => {
@@ -715,7 +878,9 @@ impl<'c> Analyzer<'c> {
             ExprKind::Paren(x) | ExprKind::OptionalChain(x) | ExprKind::Await(x) => self.expr(x),
             ExprKind::Call { callee, args, .. } => {
                 if matches!(&super::expressions::unparen(callee).kind, ExprKind::Ident(id) if &*id.name == "eval") {
-                    self.info.calls_eval = true;
+                    if let Some(frame) = self.frames.last_mut() {
+                        frame.calls_eval = true;
+                    }
                     self.direct_eval_site();
                 }
                 self.expr(callee);
@@ -732,20 +897,20 @@ impl<'c> Analyzer<'c> {
                 match prop {
                     MemberProp::Name(_) => {}
                     MemberProp::Computed(x) => self.expr(x),
-                    MemberProp::Private(id) => self.reference(&format!("#{}", id.name)),
+                    MemberProp::Private(id) => self.reference_name(&format!("#{}", id.name)),
                 }
             }
             ExprKind::SuperMember(prop) => {
-                self.reference(THIS);
-                self.reference(HOME);
+                self.reference(THIS_ID);
+                self.reference(HOME_ID);
                 if let MemberProp::Computed(x) = prop {
                     self.expr(x);
                 }
             }
             ExprKind::SuperCall(args) => {
-                self.reference(THIS);
-                self.reference(NEW_TARGET);
-                self.reference(CTOR);
+                self.reference(THIS_ID);
+                self.reference(NEW_TARGET_ID);
+                self.reference(CTOR_ID);
                 self.elements(args);
             }
             ExprKind::Yield { arg, .. } => {
@@ -753,13 +918,24 @@ impl<'c> Analyzer<'c> {
                     self.expr(a);
                 }
             }
-            ExprKind::NewTarget => self.reference(NEW_TARGET),
+            ExprKind::NewTarget => self.reference(NEW_TARGET_ID),
             ExprKind::ImportCall { source, options, .. } => {
                 self.expr(source);
                 if let Some(o) = options {
                     self.expr(o);
                 }
             }
+        }
+    }
+}
+
+/// Appends the distinct items of sorted `items` to `out`.
+fn push_distinct(out: &mut Vec<u32>, items: &[u32]) {
+    let mut last = None;
+    for &id in items {
+        if last != Some(id) {
+            out.push(id);
+            last = Some(id);
         }
     }
 }

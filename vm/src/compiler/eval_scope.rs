@@ -291,7 +291,7 @@ pub fn compile_eval(
     c.push_scope(true);
     c.f().annex_b = annex_b;
     if !env.iter().any(|b| b.name == THIS) {
-        if info.captured.contains(THIS) {
+        if c.analyses.is_captured(&info, THIS) {
             let b = c.declare(THIS, BindingKind::Hidden, 0, program.span)?;
             c.emit_binding_entry(&b);
             c.emit_init(&b, 0)?;

@@ -68,7 +68,7 @@ impl Compiler {
             // A named function expression binds its own name (immutably) inside; a declaration's
             // name is the enclosing scope's binding.
             let declaration = self.analyses.is_declaration(func);
-            if matches!(kind, TemplateKind::Normal) && !declaration && info.is_used(&*id.name) {
+            if matches!(kind, TemplateKind::Normal) && !declaration && self.analyses.is_used(&info, &id.name) {
                 let b = self.declare(&id.name, BindingKind::Callee, 0, id.span)?;
                 let t = self.f().temp(id.span)?;
                 self.f().emit(Insn::LoadCallee { dst: t });
@@ -103,7 +103,7 @@ impl Compiler {
         lexically_scoped_declarations(body_stmts, false, &mut lex);
         let mut top_funcs = Vec::new();
         top_level_functions(body_stmts, &mut top_funcs);
-        if !is_arrow && info.is_used(ARGUMENTS) {
+        if !is_arrow && self.analyses.is_used(&info, ARGUMENTS) {
             let shadowed = param_names.iter().any(|p| &*p.name == ARGUMENTS)
                 || top_funcs.iter().any(|f| f.id.as_ref().is_some_and(|i| &*i.name == ARGUMENTS))
                 || lex.iter().any(|d| matches!(d, LexicalDecl::Let(i) | LexicalDecl::Const(i) | LexicalDecl::Class(i) if &*i.name == ARGUMENTS));
@@ -132,7 +132,7 @@ impl Compiler {
                 let PatternKind::Ident(id) = &p.kind else { continue };
                 let reg = (i + 1) as Reg;
                 // A mapped parameter lives in a cell, which the arguments object shares.
-                if self.f().info.captured.contains(&*id.name) || mapped_arguments.is_some() {
+                if self.captured_here(&id.name) || mapped_arguments.is_some() {
                     let loc = Loc::Cell(self.f().cell_slot(id.span)?);
                     let b = self.declare_at(&id.name, BindingKind::Param, loc, 0);
                     self.emit_binding_entry(&b);
@@ -288,7 +288,7 @@ impl Compiler {
     /// each declared only when the function (or an arrow inside it) uses it.
     pub(super) fn declare_hidden_bindings(&mut self, info: &super::analysis::FunctionInfo, derived: bool, span: Span) -> CResult<()> {
         let this_kind = if derived { BindingKind::DerivedThis } else { BindingKind::Hidden };
-        if info.captured.contains(THIS) {
+        if self.analyses.is_captured(info, THIS) {
             let b = self.declare(THIS, this_kind, 0, span)?;
             self.emit_binding_entry(&b);
             self.emit_init(&b, 0)?;
@@ -300,7 +300,7 @@ impl Compiler {
             (HOME, Insn::LoadHomeObject { dst: 0 }),
             (CTOR, Insn::LoadCallee { dst: 0 }),
         ] {
-            if !info.is_used(name) {
+            if !self.analyses.is_used(info, name) {
                 continue;
             }
             let b = self.declare(name, BindingKind::Hidden, 0, span)?;

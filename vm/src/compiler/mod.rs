@@ -16,6 +16,7 @@ pub mod eval_var_scope;
 mod expressions;
 mod function_state;
 mod functions;
+mod name_table;
 mod patterns;
 mod program;
 mod scope;

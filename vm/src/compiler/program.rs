@@ -61,7 +61,7 @@ pub fn compile_script_portable(program: &Program) -> CResult<CompiledScript> {
     fs.name = super::js_str("");
     c.funcs.push(fs);
     c.push_scope(true);
-    if c.f().info.captured.contains("this") {
+    if c.captured_here("this") {
         let b = c.declare("this", BindingKind::Hidden, 0, program.span)?;
         c.emit_binding_entry(&b);
         c.emit_init(&b, 0)?;
@@ -321,7 +321,7 @@ pub fn compile_module<'p>(program: &'p Program, has_tla: bool) -> CResult<Compil
             }
         }
     }
-    if info.is_used(IMPORT_META) {
+    if c.analyses.is_used(&info, IMPORT_META) {
         add(&mut bindings, &mut ends, IMPORT_META, ModuleBindingKind::ImportMeta, 0);
     }
 
@@ -361,7 +361,7 @@ pub fn compile_module<'p>(program: &'p Program, has_tla: bool) -> CResult<Compil
         // An async activation: calling the body returns its promise.
         c.f().emit(Insn::AsyncStart);
     }
-    if info.captured.contains("this") {
+    if c.analyses.is_captured(&info, "this") {
         let b = c.declare("this", BindingKind::Hidden, 0, program.span)?;
         c.emit_binding_entry(&b);
         c.emit_init(&b, 0)?;

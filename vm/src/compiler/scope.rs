@@ -125,13 +125,19 @@ impl Compiler {
     /// Declares `name` in the innermost scope: in a cell when a nested function captures the
     /// name, else in a fresh register. Emits nothing.
     pub(super) fn declare(&mut self, name: &str, kind: BindingKind, decl_end: u32, span: Span) -> Result<Binding, CompileError> {
-        let captured = self.f().info.captured.contains(name);
+        let captured = self.captured_here(name);
         let loc = if captured {
             Loc::Cell(self.f().cell_slot(span)?)
         } else {
             Loc::Reg(self.f().temp(span)?)
         };
         Ok(self.declare_at(name, kind, loc, decl_end))
+    }
+
+    /// Whether a nested function of the function being compiled uses `name` free (so that a
+    /// binding of that name here lives in a cell).
+    pub(super) fn captured_here(&self, name: &str) -> bool {
+        self.funcs.last().is_some_and(|f| self.analyses.is_captured(&f.info, name))
     }
 
     /// Declares `name` at a given location.

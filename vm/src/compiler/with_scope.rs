@@ -58,7 +58,7 @@ impl Compiler {
         // running one: here, a hidden binding in a scope of its own.
         self.push_scope(false);
         let hidden = with_object_name(span.start);
-        if self.f().info.captured.contains(hidden.as_str()) {
+        if self.captured_here(&hidden) {
             let b = self.declare(&hidden, BindingKind::Hidden, 0, span)?;
             self.emit_binding_entry(&b);
             self.emit_init(&b, obj)?;
