@@ -1186,8 +1186,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         args.extend_from_slice(&vm.interp.stack[first..first + argc as usize]);
                         let call = crate::native::CallArgs { this, args, callee: o, new_target: None };
                         let r = vm.call_native_by_ref(f, &call);
-                        let mut args = call.args;
-                        args.clear();
+                        // Released here, where most values need no drop at all (see `release`).
+                        let crate::native::CallArgs { this, mut args, .. } = call;
+                        release(this);
+                        while let Some(v) = args.pop() {
+                            release(v);
+                        }
                         if vm.interp.arg_vectors.len() < ARG_VECTORS_KEPT && args.capacity() <= ARG_VECTOR_MAX_CAPACITY {
                             vm.interp.arg_vectors.push(args);
                         }
@@ -2032,6 +2036,17 @@ fn write_register(slot: &mut Value, v: Value) {
             }
         }
         other => crate::value::overwrite(slot, other),
+    }
+}
+
+/// Drops a value that is no longer needed, calling the drop routine only for the variants that
+/// hold a reference count (the generic slice or value drop is an out-of-line call per use).
+#[inline(always)]
+fn release(v: Value) {
+    if matches!(v, Value::String(_) | Value::Symbol(_) | Value::BigInt(_)) {
+        drop(v);
+    } else {
+        std::mem::forget(v);
     }
 }
 
