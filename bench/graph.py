@@ -15,11 +15,19 @@ fat LTO), built first when missing. Node v20 cannot load the 50,000-module ESM g
 hard `ulimit -n` is 20000 (EMFILE, see the shared README); such a node run is reported as
 failed and only modjs's figures are printed.
 
+With --phases, each engine also runs the entry once more through a small wrapper module that
+defines the workloads' `__benchPhase` hook (../shared/bench/README.md, "Phases") and imports the
+entry, and the median times from start to `eval-start` (loading, parsing, linking), from there
+to `run-start` (module bodies; for CommonJS also the loading that `require` does) and to `end`
+(the entry's run rounds) are printed. The wrapper uses only `process.uptime()`, which both
+engines have.
+
 Target (issue 4): esm 10k ratio <= 0.3; 50k time <= about 5x the 10k time (linear).
 Standard library only; /usr/bin/time -f is used for peak RSS.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -58,6 +66,26 @@ def reference_lines(readme):
     return refs
 
 
+PHASE_WRAPPER = """const t0 = process.uptime();
+const marks = {};
+let last = 0;
+globalThis.__benchPhase = (name) => { const t = process.uptime() - t0; marks[name] = t - last; last = t; };
+await import(process.argv[2]);
+console.error('phases ' + JSON.stringify(marks));
+"""
+
+
+def phase_marks(engine, wrapper, entry):
+    """Runs the entry through the phase wrapper; the seconds each phase took, or None."""
+    p = subprocess.run([engine, wrapper, entry], capture_output=True, text=True)
+    for line in p.stderr.splitlines():
+        if line.startswith("phases "):
+            marks = json.loads(line[len("phases "):])
+            if all(k in marks for k in ("eval-start", "run-start", "end")):
+                return marks
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kind", default="esm", help="comma-separated: esm,cjs,mixed")
@@ -68,6 +96,7 @@ def main():
     ap.add_argument("--no-node", action="store_true", help="run modjs only")
     ap.add_argument("--shared", default=os.environ.get("SHARED", os.path.join(REPO, "..", "shared")))
     ap.add_argument("--keep", action="store_true", help="keep the generated graphs (path printed)")
+    ap.add_argument("--phases", action="store_true", help="also time the phases (see above)")
     args = ap.parse_args()
 
     if not os.path.exists(args.modjs) and args.modjs.endswith(os.path.join("dist", "modjs")):
@@ -89,6 +118,10 @@ def main():
                 engines = [("modjs", [modjs, entry])]
                 if not args.no_node:
                     engines.insert(0, ("node", [args.node, entry]))
+                wrapper = os.path.join(d, "phases-wrapper.mjs")
+                with open(wrapper, "w", encoding="utf-8") as f:
+                    f.write(PHASE_WRAPPER)
+                phases = {name: [] for name, _ in engines}
                 samples = {name: [] for name, _ in engines}
                 rss = {name: 0 for name, _ in engines}
                 broken = set()
@@ -106,6 +139,10 @@ def main():
                                 failed = True
                             continue
                         samples[name].append(wall)
+                        if args.phases:
+                            marks = phase_marks(cmd[0], wrapper, entry)
+                            if marks is not None:
+                                phases[name].append(marks)
                         rss[name] = max(rss[name], peak)
                 label = f"{kind} {n}"
                 med = {}
@@ -115,6 +152,12 @@ def main():
                         per = rss[name] * 1024 / n / 1000
                         print(f"{label}: {name:5} {med[name]:7.3f} s  peak RSS {rss[name] / 1024:7.1f} MiB "
                               f"({per:.1f} kB/module)  runs {' '.join(f'{s:.2f}' for s in samples[name])}")
+                for name, _ in engines:
+                    if phases[name]:
+                        parts = []
+                        for mark, label_ in (("eval-start", "load+link"), ("run-start", "bodies"), ("end", "run")):
+                            parts.append(f"{label_} {statistics.median(p[mark] for p in phases[name]):.3f}")
+                        print(f"{label}: {name:5} phases (s): " + ", ".join(parts))
                 if "node" in med and "modjs" in med:
                     print(f"{label}: ratio modjs/node {med['modjs'] / med['node']:.3f}")
                 if "modjs" in med:

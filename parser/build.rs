@@ -12,8 +12,9 @@ fn main() {
 }
 
 /// Applies [`skip_expected_token_lists`], [`keep_reductions_out_of_line`],
-/// [`move_fallible_reductions_out`], [`box_large_rare_symbols`] and [`inline_parse_loop_helpers`] to the
-/// generated grammar.rs.
+/// [`move_fallible_reductions_out`], [`box_large_rare_symbols`], [`inline_parse_loop_helpers`],
+/// [`presize_repetition_lists`] and [`keep_symbols_of_identity_reductions`] to the generated
+/// grammar.rs.
 fn patch_generated_parser() {
     let Some(out) = std::env::var_os("OUT_DIR") else { return };
     let path = PathBuf::from(out).join("grammar.rs");
@@ -23,6 +24,8 @@ fn patch_generated_parser() {
     let code = move_fallible_reductions_out(code);
     let code = box_large_rare_symbols(code);
     let code = inline_parse_loop_helpers(code);
+    let code = presize_repetition_lists(code);
+    let code = keep_symbols_of_identity_reductions(code);
     if let Err(e) = std::fs::write(&path, code) {
         println!("cargo:warning=grammar.rs: could not write the patched parser: {e}");
     }
@@ -227,4 +230,134 @@ fn inline_parse_loop_helpers(mut code: String) -> String {
         code = code.replacen(marker, &inlined, 1);
     }
     code
+}
+
+/// lalrpop starts the `Vec` of every `X+` / `X*` (statement lists, object properties, the
+/// operators of a binary expression…) with `vec![first]`, of capacity one, so every list of
+/// two or more elements was reallocated on its second push. Starting it with room for four
+/// (Vec's own first growth step) saves that reallocation.
+fn presize_repetition_lists(code: String) -> String {
+    const FIRST_ELEMENT: &str = "\n    alloc::vec![__0]\n";
+    const PRESIZED: &str = "\n    { let mut __v = alloc::vec::Vec::with_capacity(4); __v.push(__0); __v }\n";
+    code.replace(FIRST_ELEMENT, PRESIZED)
+}
+
+/// Unit productions whose action returns its one argument unchanged (`AssignExpr =
+/// MemberExpr`, `Statement = …`: about a fifth of all reductions) still popped the symbol,
+/// passed it through the action and pushed it back: over a hundred bytes copied twice for
+/// nothing. When the action is the identity and the symbol keeps its variant, the reduction's
+/// function now leaves the stack as it is; the parse loop still replaces the state, as for
+/// any reduction of one symbol.
+fn keep_symbols_of_identity_reductions(code: String) -> String {
+    let identities = identity_actions(&code);
+    let mut patched = String::with_capacity(code.len());
+    let mut rest = code.as_str();
+    let marker = "    ) -> (usize, usize)\n    {\n";
+    while let Some(at) = rest.find(marker) {
+        let body_at = at + marker.len();
+        patched.push_str(&rest[..body_at]);
+        rest = &rest[body_at..];
+        let Some(end) = rest.find("\n    }\n") else { continue };
+        if let Some(kept) = identity_reduction_body(&rest[..end], &identities) {
+            patched.push_str(&kept);
+            rest = &rest[end..];
+        }
+    }
+    patched.push_str(rest);
+    patched
+}
+
+/// The new body of a reduction of one symbol by an identity action, or `None` for any other.
+fn identity_reduction_body(body: &str, identities: &std::collections::HashSet<u32>) -> Option<String> {
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    let [comment, pop, start, end, call, push, result] = lines.as_slice() else { return None };
+    let variant = pop.strip_prefix("let __sym0 = __pop_")?.strip_suffix("(__symbols);")?;
+    let action = call.strip_prefix("let __nt = super::__action")?.strip_suffix("::<>(ctx, __sym0);")?;
+    let same = *start == "let __start = __sym0.0.clone();"
+        && *end == "let __end = __sym0.2.clone();"
+        && *push == format!("__symbols.push((__start, __Symbol::{variant}(__nt), __end));")
+        && comment.starts_with("// ")
+        && result.starts_with("(1, ");
+    let identity = same && identities.contains(&action.parse::<u32>().ok()?);
+    identity.then(|| {
+        format!(
+            "        {comment}\n        // The action returns its argument: the symbol stays on the stack as it is.\n        \
+             let _ = (ctx, __lookahead_start, __symbols);\n        {result}"
+        )
+    })
+}
+
+/// The actions (by number) that return their one argument unchanged: lalrpop's own
+/// `(_, __0, _) … { __0 }` for a production without code, and its compositions of two such
+/// actions (what inlining nonterminals produces).
+fn identity_actions(code: &str) -> std::collections::HashSet<u32> {
+    const LEAF: &str = ">(\n    ctx: &'ctx ParseCtx<'src>,\n    (_, __0, _): (usize, ";
+    const COMPOSED: &str = ">(\n    ctx: &'ctx ParseCtx<'src>,\n    __0: (usize, ";
+    // (number, argument type, return type, body)
+    let mut actions: Vec<(u32, &str, &str, &str)> = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("\nfn __action") {
+        rest = &rest[at + "\nfn __action".len()..];
+        let Some(number) = rest.split('<').next().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        let Some(sig_end) = rest.find("\n{\n") else { break };
+        let Some(body_end) = rest[sig_end + 2..].find("\n}\n").map(|e| sig_end + 2 + e) else { break };
+        let signature = &rest[..sig_end];
+        let body = rest.get(sig_end + 3..body_end).unwrap_or("");
+        for (prefix, leaf) in [(LEAF, true), (COMPOSED, false)] {
+            let Some(p) = signature.find(prefix) else { continue };
+            let Some((arg, ret)) = signature[p + prefix.len()..].split_once(", usize),\n) -> ") else { continue };
+            let body_ok = if leaf { body.trim() == "__0" } else { true };
+            if body_ok {
+                actions.push((number, arg, ret, if leaf { "" } else { body }));
+            }
+        }
+        rest = &rest[body_end..];
+    }
+    let mut identities = std::collections::HashSet::new();
+    for (number, arg, ret, body) in &actions {
+        if body.is_empty() && arg == ret {
+            identities.insert(*number);
+        }
+    }
+    // Compositions of identities, to a fixed point (a composition may use another).
+    loop {
+        let before = identities.len();
+        for (number, arg, ret, body) in &actions {
+            if body.is_empty() || arg != ret || identities.contains(number) {
+                continue;
+            }
+            if let Some((a, b)) = composed_actions(body) {
+                if identities.contains(&a) && identities.contains(&b) {
+                    identities.insert(*number);
+                }
+            }
+        }
+        if identities.len() == before {
+            return identities;
+        }
+    }
+}
+
+/// The two actions of a body `__actionB(ctx, (start, __actionA(ctx, __0), end))`, as lalrpop
+/// writes it for an inlined nonterminal of one symbol.
+fn composed_actions(body: &str) -> Option<(u32, u32)> {
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    let [start, end, call_a, ctx_a, arg_a, close_a, wrap, call_b, ctx_b, arg_b, close_b] = lines.as_slice() else {
+        return None;
+    };
+    let shape = *start == "let __start0 = __0.0.clone();"
+        && *end == "let __end0 = __0.2.clone();"
+        && *ctx_a == "ctx,"
+        && *arg_a == "__0,"
+        && *close_a == ");"
+        && *wrap == "let __temp0 = (__start0, __temp0, __end0);"
+        && *ctx_b == "ctx,"
+        && *arg_b == "__temp0,"
+        && *close_b == ")";
+    if !shape {
+        return None;
+    }
+    let a = call_a.strip_prefix("let __temp0 = __action")?.strip_suffix('(')?.parse().ok()?;
+    let b = call_b.strip_prefix("__action")?.strip_suffix('(')?.parse().ok()?;
+    Some((a, b))
 }

@@ -12,6 +12,11 @@ pub struct JsStr(pub Box<[u16]>);
 
 impl JsStr {
     pub fn from_str(s: &str) -> JsStr {
+        // Names and specifiers are nearly always ASCII: widen them byte by byte into a buffer
+        // of the exact length (the UTF-16 encoder is a per-character state machine).
+        if s.is_ascii() {
+            return JsStr(s.bytes().map(u16::from).collect());
+        }
         JsStr(s.encode_utf16().collect())
     }
     pub fn units(&self) -> &[u16] {

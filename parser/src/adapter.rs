@@ -240,6 +240,8 @@ enum Recent {
 }
 
 impl Recent {
+    /// Once per token (in `emit`): inlined there.
+    #[inline(always)]
     fn of(tok: &Tok) -> Recent {
         match tok {
             Tok::Ident(n) if !n.escaped && &*n.name == "async" => Recent::IdentAsync,

@@ -40,6 +40,17 @@ pub fn bx<T>(t: T) -> Box<T> {
     Box::new(t)
 }
 
+/// The first element of a list that the grammar extends one element at a time: room for a
+/// few more from the start, instead of regrowing from one.
+pub fn list_of<T>(first: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(LIST_START_CAPACITY);
+    v.push(first);
+    v
+}
+
+/// What a list rule's `Vec` starts with (Vec's own first growth step).
+pub const LIST_START_CAPACITY: usize = 4;
+
 pub fn num_lit(t: Tok) -> ExprKind {
     match t {
         Tok::Num { value, legacy_octal } => ExprKind::Num { value, legacy_octal },

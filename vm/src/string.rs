@@ -58,21 +58,27 @@ impl JsString {
     /// safe integer, made without an intermediate Rust string.
     pub fn from_integer(n: i64) -> JsString {
         let mut buf = [0u16; 21];
-        let mut at = buf.len();
-        let mut m = n.unsigned_abs();
-        loop {
-            at -= 1;
-            buf[at] = b'0' as u16 + (m % 10) as u16;
-            m /= 10;
-            if m == 0 {
-                break;
-            }
+        JsString::from_slice(integer_digits(n, &mut buf))
+    }
+
+    /// `s` joined with ToString of the Number `n` (after `s` when `after`, else before), in one
+    /// step when `n` is a safe integer (-0 included: it prints as 0); `None` otherwise. The
+    /// `"x" + i` of string building, without a string for the digits.
+    pub fn concat_integer(s: &JsString, n: f64, after: bool) -> Option<JsString> {
+        if n.fract() != 0.0 || n.abs() >= 9007199254740992.0 {
+            return None;
         }
-        if n < 0 {
-            at -= 1;
-            buf[at] = b'-' as u16;
+        let mut buf = [0u16; 21];
+        let digits = integer_digits(n as i64, &mut buf);
+        let mut v = Vec::with_capacity(s.len() + digits.len());
+        if after {
+            v.extend_from_slice(s.as_units());
+            v.extend_from_slice(digits);
+        } else {
+            v.extend_from_slice(digits);
+            v.extend_from_slice(s.as_units());
         }
-        JsString::from_slice(&buf[at..])
+        Some(JsString::from_units(v))
     }
 
     pub fn from_slice(units: &[u16]) -> JsString {
@@ -187,6 +193,25 @@ impl JsString {
         }
         self.0.units.iter().copied().eq(s.encode_utf16())
     }
+}
+
+/// The decimal digits of `n` (with a leading `-` when negative), written at the end of `buf`.
+fn integer_digits(n: i64, buf: &mut [u16; 21]) -> &[u16] {
+    let mut at = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' as u16 + (m % 10) as u16;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-' as u16;
+    }
+    &buf[at..]
 }
 
 type ByHash<T> = HashMap<u64, T, BuildHasherDefault<crate::object::KeyHasher>>;

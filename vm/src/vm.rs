@@ -155,9 +155,14 @@ impl Vm {
             .alloc(Object::new(Some(proto), ObjectKind::NativeFunction(NativeFunction { f, constructor, slots })));
         let keys = &self.interp.common_keys;
         let (length_key, name_key) = (keys.length.clone(), keys.name.clone());
-        self.define_value(func, length_key, Value::Number(length as f64), attrs::CONFIGURABLE);
         let name_value = function_name_for_key(&name, None);
-        self.define_value(func, name_key, Value::String(name_value), attrs::CONFIGURABLE);
+        // A new object: the two keys are known to be absent, and the map gets its final size.
+        let props = &mut self.heap.get_mut(func).props;
+        props.reserve_exact(2);
+        props.push_new(length_key, Slot::Data { value: Value::Number(length as f64), attrs: attrs::CONFIGURABLE });
+        props.push_new(name_key, Slot::Data { value: Value::String(name_value), attrs: attrs::CONFIGURABLE });
+        let bytes = self.heap.get(func).props.heap_bytes();
+        self.heap.note_bytes(bytes);
         func
     }
 
@@ -396,6 +401,13 @@ impl Vm {
 
 /// SetFunctionName's name computation (§10.2.9): `[description]` for symbols, optional prefix.
 pub fn function_name_for_key(key: &PropertyKey, prefix: Option<&str>) -> JsString {
+    // A string key without surrogates is the name itself: share it (no conversion, no copy).
+    // Surrogates take the general path, which writes a lone one as U+FFFD.
+    if let (None, PropertyKey::String(s)) = (prefix, key) {
+        if !s.as_units().iter().any(|&u| (0xD800..0xE000).contains(&u)) {
+            return s.clone();
+        }
+    }
     let base = match key {
         PropertyKey::Symbol(s) => match s.description() {
             Some(d) => format!("[{}]", d.to_rust_lossy()),

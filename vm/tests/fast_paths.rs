@@ -107,3 +107,63 @@ fn remainder_keeps_the_dividend_sign() {
         .map(function (x) { return Object.is(x, -0) ? '-0' : String(x); }).join()";
     assert_eq!(run(src), "1,-1,1,-0,0,1.5,1,1,NaN");
 }
+
+#[test]
+fn remainder_by_an_immediate_divisor_covers_every_dividend() {
+    let src = "var xs = [7, -7, -0, 0, 5.5, 2147483647, 4294967296, NaN, Infinity, -2147483648, 1e300];
+        var out = [];
+        for (var i = 0; i < xs.length; i++) {
+          var x = xs[i];
+          out.push([x % 3, x % 1, x % 2147483647, x % 0, x % -3]
+            .map(function (r) { return Object.is(r, -0) ? '-0' : String(r); }).join(' '));
+        }
+        out.join('|')";
+    assert_eq!(
+        run(src),
+        "1 0 7 NaN 1|-1 -0 -7 NaN -1|-0 -0 -0 NaN -0|0 0 0 NaN 0|2.5 0.5 5.5 NaN 2.5|1 0 0 NaN 1|\
+         1 0 2 NaN 1|NaN NaN NaN NaN NaN|NaN NaN NaN NaN NaN|-2 -0 -1 NaN -2|0 0 260391960 NaN 0"
+    );
+}
+
+#[test]
+fn strings_joined_with_numbers_print_them_as_to_string_does() {
+    let src = "var ns = [-0, 0, -7, 9007199254740991, 9007199254740992, 1.5, NaN, Infinity, -Infinity, 1e21, 123456789012];
+        var s = [];
+        for (var j = 0; j < ns.length; j++) { var n = ns[j]; s.push('x' + n, n + 'y', '' + n, n + ''); }
+        s.join(',')";
+    assert_eq!(
+        run(src),
+        "x0,0y,0,0,x0,0y,0,0,x-7,-7y,-7,-7,x9007199254740991,9007199254740991y,9007199254740991,9007199254740991,\
+         x9007199254740992,9007199254740992y,9007199254740992,9007199254740992,x1.5,1.5y,1.5,1.5,xNaN,NaNy,NaN,NaN,\
+         xInfinity,Infinityy,Infinity,Infinity,x-Infinity,-Infinityy,-Infinity,-Infinity,x1e+21,1e+21y,1e+21,1e+21,\
+         x123456789012,123456789012y,123456789012,123456789012"
+    );
+}
+
+#[test]
+fn functions_named_by_computed_keys() {
+    let src = "var k = 'ab'; var sym = Symbol('d');
+        var o = { [k + 'c']: function () {}, [sym]: function () {}, [1]: function () {}, ['']: function () {} };
+        [o.abc.name, o[sym].name, o[1].name, JSON.stringify(o[''].name), typeof Math.max.name + Math.max.name].join()";
+    assert_eq!(run(src), "abc,[d],1,\"\",stringmax");
+}
+
+#[test]
+fn char_code_at_converts_positions_outside_the_plain_case() {
+    let src = "var s = 'abc';
+        [1.5, -0.5, -1, 3, 2.999, NaN, '1', undefined, Infinity]
+          .map(function (i) { return String(s.charCodeAt(i)); }).join()
+        + ':' + String.prototype.charCodeAt.call(12345, 2) + ':' + ''.charCodeAt(0)";
+    assert_eq!(run(src), "98,97,NaN,NaN,99,97,98,97,NaN:51:NaN");
+}
+
+#[test]
+fn object_keys_keeps_the_own_property_key_order_and_filters() {
+    let src = "var o = { b: 1, a: 2 }; o[Symbol('s')] = 3; Object.defineProperty(o, 'hidden', { value: 1, enumerable: false });
+        o.c = 4; delete o.b; o.b = 5;
+        var p = { z: 1, 2: 'x', 1: 'y' }; function f() {} f.k = 1;
+        var g = Object.defineProperty({}, 'v', { get: function () { return 1; }, enumerable: true });
+        [Object.keys(o), Object.keys(p), Object.keys(f), Object.keys(g), Object.keys(Object.create({ inh: 1 })),
+         Object.keys([5, 6]), Object.keys('ab')].map(function (k) { return k.join('.'); }).join('|')";
+    assert_eq!(run(src), "a.c.b|1.2.z|k|v||0.1|0.1");
+}

@@ -1,7 +1,7 @@
 //! GetExportedNames and ResolveExport of Source Text Module Records (§16.2.1.7.2.1 and
 //! §16.2.1.7.2.2) and of the synthetic records, plus GetImportedModule (§16.2.1.9).
 
-use std::collections::HashSet;
+use crate::fast_hash::FastHashSet as HashSet;
 
 use indexmap::IndexSet;
 use modjs_parser::ast::JsStr;

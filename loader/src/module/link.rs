@@ -4,7 +4,7 @@
 //! No JavaScript runs here. InitializeEnvironment resolves every import and records the
 //! module's bindings in an [`EnvironmentPlan`]; the VM creates the binding cells from it.
 
-use std::collections::HashSet;
+use crate::fast_hash::FastHashSet as HashSet;
 
 use modjs_parser::ast::JsStr;
 use modjs_parser::module_records::{ExportImportName, ImportName};
@@ -214,19 +214,20 @@ pub fn initialize_environment(
             continue;
         };
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
-        let resolution = resolve_export(graph, module, export_name, &mut HashSet::new());
+        let resolution = resolve_export(graph, module, export_name, &mut HashSet::default());
         // c. If resolution is either null or ambiguous, throw a SyntaxError exception.
-        let specifier = e.module_request.as_ref().map(|r| specifier_text(&r.specifier)).unwrap_or_default();
-        let name = match &e.import_name {
+        // (The message's texts are only made for an error.)
+        let specifier = || e.module_request.as_ref().map(|r| specifier_text(&r.specifier)).unwrap_or_default();
+        let name = || match &e.import_name {
             Some(ExportImportName::Name(n)) => n.to_string_lossy(),
             _ => export_name.to_string_lossy(),
         };
         match resolution {
             ResolveExportResult::NotFound => {
-                return Err(ModuleError::missing_export(&url, &m.source, e.span, &specifier, &name));
+                return Err(ModuleError::missing_export(&url, &m.source, e.span, &specifier(), &name()));
             }
             ResolveExportResult::Ambiguous => {
-                return Err(ModuleError::ambiguous_export(&url, &m.source, e.span, &specifier, &name));
+                return Err(ModuleError::ambiguous_export(&url, &m.source, e.span, &specifier(), &name()));
             }
             // d. Assert: resolution is a ResolvedBinding Record.
             ResolveExportResult::Resolved(binding) => {
@@ -246,7 +247,7 @@ pub fn initialize_environment(
         let Some(imported_module) = get_imported_module(m, &entry.module_request) else {
             continue;
         };
-        let specifier = specifier_text(&entry.module_request.specifier);
+        let specifier = || specifier_text(&entry.module_request.specifier);
         let target = match &entry.import_name {
             // b. If in.[[ImportName]] is namespace-object, then
             //    i. Let namespace be GetModuleNamespace(importedModule).
@@ -259,7 +260,7 @@ pub fn initialize_environment(
             // c. Else,
             ImportName::Name(import_name) => {
                 // i. Let resolution be importedModule.ResolveExport(in.[[ImportName]]).
-                match resolve_export(graph, imported_module, import_name, &mut HashSet::new()) {
+                match resolve_export(graph, imported_module, import_name, &mut HashSet::default()) {
                     // ii. If resolution is either null or ambiguous, throw a SyntaxError exception.
                     ResolveExportResult::NotFound => {
                         let name = import_name.to_string_lossy();
@@ -268,9 +269,9 @@ pub fn initialize_environment(
                             ModuleKind::Synthetic(SyntheticModule { kind: SyntheticKind::CommonJs { .. }, .. })
                         );
                         return Err(if from_commonjs {
-                            commonjs_named_export(&url, &m.source, entry.span, &specifier, &name)
+                            commonjs_named_export(&url, &m.source, entry.span, &specifier(), &name)
                         } else {
-                            ModuleError::missing_export(&url, &m.source, entry.span, &specifier, &name)
+                            ModuleError::missing_export(&url, &m.source, entry.span, &specifier(), &name)
                         });
                     }
                     ResolveExportResult::Ambiguous => {
@@ -278,7 +279,7 @@ pub fn initialize_environment(
                             &url,
                             &m.source,
                             entry.span,
-                            &specifier,
+                            &specifier(),
                             &import_name.to_string_lossy(),
                         ));
                     }
@@ -302,7 +303,7 @@ pub fn initialize_environment(
                     url: url.clone(),
                     source: m.source.to_string(),
                     span: entry.span,
-                    message: format!("The requested module '{}' does not provide a source phase", specifier),
+                    message: format!("The requested module '{}' does not provide a source phase", specifier()),
                 });
             }
         };

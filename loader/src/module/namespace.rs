@@ -4,7 +4,7 @@
 //! ModuleNamespaceCreate only says "sorted").
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use crate::fast_hash::FastHashSet as HashSet;
 
 use modjs_parser::ast::JsStr;
 
@@ -23,14 +23,14 @@ pub fn get_module_namespace(graph: &mut ModuleGraph, module: ModuleId) {
         return;
     }
     // a. Let exportedNames be module.GetExportedNames().
-    let exported_names = get_exported_names(graph, module, &mut HashSet::new());
+    let exported_names = get_exported_names(graph, module, &mut HashSet::default());
     // b. Let unambiguousNames be a new empty List.
     let mut exports = Vec::new();
     // c. For each element name of exportedNames, do
     for name in exported_names {
         // i. Let resolution be module.ResolveExport(name).
         // ii. If resolution is a ResolvedBinding Record, append name to unambiguousNames.
-        if let ResolveExportResult::Resolved(binding) = resolve_export(graph, module, &name, &mut HashSet::new()) {
+        if let ResolveExportResult::Resolved(binding) = resolve_export(graph, module, &name, &mut HashSet::default()) {
             exports.push((name, binding));
         }
     }

@@ -21,6 +21,11 @@ pub const WORKER_STACK: usize = 256 << 20;
 /// Levels smaller than this are parsed on the calling thread.
 const MIN_PARALLEL: usize = 4;
 
+/// Workers held back by the window are woken when this many more items have been consumed
+/// (or as soon as the consumer itself has to wait): one wake-up per batch instead of one per
+/// item.
+const REFILL_EVERY: usize = WINDOW / 4;
+
 /// What the workers and the consumer share.
 struct Shared<T> {
     results: Vec<Option<T>>,
@@ -28,6 +33,10 @@ struct Shared<T> {
     consumed: usize,
     /// Set when the consumer stopped early (an error): workers quit.
     stop: bool,
+    /// The consumer is waiting for a result (a worker that stores one wakes it).
+    consumer_waiting: bool,
+    /// Workers waiting for the window to move.
+    workers_waiting: usize,
 }
 
 /// Runs `work(k, input)` for every input on up to `available_parallelism` worker threads and
@@ -57,14 +66,24 @@ where
         return Ok(());
     }
     let inputs: Vec<Mutex<Option<I>>> = inputs.into_iter().map(|i| Mutex::new(Some(i))).collect();
-    let shared = Mutex::new(Shared { results: (0..n).map(|_| None).collect(), consumed: 0, stop: false });
-    let changed = Condvar::new();
+    let shared = Mutex::new(Shared {
+        results: (0..n).map(|_| None).collect(),
+        consumed: 0,
+        stop: false,
+        consumer_waiting: false,
+        workers_waiting: 0,
+    });
+    // Separate conditions, so that a result wakes only the consumer and a moved window only
+    // the workers; each is signalled only when someone waits on it (a signal is a system call).
+    let for_consumer = Condvar::new();
+    let for_workers = Condvar::new();
     let next = AtomicUsize::new(0);
     let lock = || shared.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     std::thread::scope(|scope| {
         let mut spawned = 0;
         for i in 0..workers {
-            let (inputs, work, on_panic, next, changed, lock) = (&inputs, &work, &on_panic, &next, &changed, &lock);
+            let (inputs, work, on_panic, next, for_consumer, for_workers, lock) =
+                (&inputs, &work, &on_panic, &next, &for_consumer, &for_workers, &lock);
             let worker = move || loop {
                 let k = next.fetch_add(1, Ordering::Relaxed);
                 if k >= n {
@@ -73,7 +92,9 @@ where
                 // Wait until k is inside the window (or the consumer gave up).
                 let mut s = lock();
                 while !s.stop && k >= s.consumed + WINDOW {
-                    s = changed.wait(s).unwrap_or_else(|poisoned| poisoned.into_inner());
+                    s.workers_waiting += 1;
+                    s = for_workers.wait(s).unwrap_or_else(|poisoned| poisoned.into_inner());
+                    s.workers_waiting -= 1;
                 }
                 if s.stop {
                     break;
@@ -84,8 +105,16 @@ where
                     Some(input) => work(k, input),
                     None => on_panic(k),
                 };
-                lock().results[k] = Some(value);
-                changed.notify_all();
+                let consumer_waiting = {
+                    let mut s = lock();
+                    s.results[k] = Some(value);
+                    s.consumer_waiting
+                };
+                // Signalled after the lock is released, so that the consumer does not wake up
+                // only to wait for it.
+                if consumer_waiting {
+                    for_consumer.notify_one();
+                }
             };
             let spawned_ok = std::thread::Builder::new()
                 .name(format!("parse-{i}"))
@@ -108,11 +137,11 @@ where
             }
             r
         } else {
-            consume_in_order(n, &lock, &changed, &mut consume)
+            consume_in_order(n, &lock, &for_consumer, &for_workers, &mut consume)
         };
         if result.is_err() {
             lock().stop = true;
-            changed.notify_all();
+            for_workers.notify_all();
         }
         result
     })
@@ -122,7 +151,8 @@ where
 fn consume_in_order<'a, T, E>(
     n: usize,
     lock: &impl Fn() -> MutexGuard<'a, Shared<T>>,
-    changed: &Condvar,
+    for_consumer: &Condvar,
+    for_workers: &Condvar,
     consume: &mut impl FnMut(usize, T) -> Result<(), E>,
 ) -> Result<(), E>
 where
@@ -131,15 +161,27 @@ where
     for k in 0..n {
         let value = {
             let mut s = lock();
-            loop {
+            let value = loop {
                 if let Some(v) = s.results[k].take() {
                     break v;
                 }
-                s = changed.wait(s).unwrap_or_else(|poisoned| poisoned.into_inner());
+                // Workers held back by the window must run before this can be waited for
+                // (item k itself may be one of theirs).
+                if s.workers_waiting > 0 {
+                    for_workers.notify_all();
+                }
+                s.consumer_waiting = true;
+                s = for_consumer.wait(s).unwrap_or_else(|poisoned| poisoned.into_inner());
+                s.consumer_waiting = false;
+            };
+            s.consumed = k + 1;
+            let refill = s.workers_waiting > 0 && s.consumed % REFILL_EVERY == 0;
+            drop(s);
+            if refill {
+                for_workers.notify_all();
             }
+            value
         };
-        lock().consumed = k + 1;
-        changed.notify_all();
         consume(k, value)?;
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! Construct and link over in-memory module graphs.
 
-use std::collections::HashSet;
+use crate::fast_hash::FastHashSet as HashSet;
 
 use modjs_parser::ast::JsStr;
 
@@ -350,9 +350,9 @@ fn star_export_cycles_terminate() {
     let g = linked(&files);
     assert_eq!(namespace_names(&g, "/a.mjs"), ["fromA", "fromB"]);
     let a = id(&g, "/a.mjs");
-    let names = get_exported_names(&g, a, &mut HashSet::new());
+    let names = get_exported_names(&g, a, &mut HashSet::default());
     assert_eq!(names, [s("fromA"), s("fromB")]);
-    assert_eq!(resolve_export(&g, a, &s("missing"), &mut HashSet::new()), ResolveExportResult::NotFound);
+    assert_eq!(resolve_export(&g, a, &s("missing"), &mut HashSet::default()), ResolveExportResult::NotFound);
 }
 
 #[test]

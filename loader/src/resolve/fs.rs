@@ -54,8 +54,8 @@ fn canonicalize(path: &str) -> Option<String> {
 
 thread_local! {
     /// Real paths of folders, by the path they were asked for.
-    static DIR_REALPATHS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static DIR_REALPATHS: std::cell::RefCell<crate::fast_hash::FastHashMap<String, String>> =
+        std::cell::RefCell::new(Default::default());
 }
 
 fn cached_dir_realpath(dir: &str) -> Option<String> {
@@ -67,12 +67,59 @@ fn cached_dir_realpath(dir: &str) -> Option<String> {
     Some(real)
 }
 
-/// Reads a file as UTF-8 text (`None` when it does not exist or is not a file).
-pub fn read_text(path: &str) -> Option<String> {
+/// The bytes of a regular file and its metadata, taken from the open file before it is read
+/// (`None` when it does not exist or is not a regular file). Four system calls: open, fstat,
+/// one read of the length fstat gave, close (a separate stat beforehand and `std::fs::read`'s
+/// probe for the end would be two more). The file is opened non-blocking, so a FIFO in its
+/// place is refused at the fstat instead of waiting for a writer.
+pub fn read_regular_file(path: &str) -> Option<(Vec<u8>, std::fs::Metadata)> {
+    use std::io::Read;
+    if path.is_empty() || path.contains('\0') {
+        return None;
+    }
+    let mut file = open_without_waiting(path)?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let len = usize::try_from(meta.len()).ok()?;
+    let mut bytes = vec![0; len];
+    // A file that shrank since: what there is (one that grew: the length fstat saw).
+    let mut filled = 0;
+    while filled < len {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    bytes.truncate(filled);
+    Some((bytes, meta))
+}
+
+/// Opens `path` for reading; a FIFO does not wait for a writer.
+#[cfg(target_os = "linux")]
+fn open_without_waiting(path: &str) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    /// `O_NONBLOCK` from <fcntl.h> on Linux.
+    const O_NONBLOCK: i32 = 0o4000;
+    std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(Path::new(path)).ok()
+}
+
+/// Opens `path` for reading when it is a regular file (elsewhere the flag's value differs: the
+/// file is stat-ed first instead).
+#[cfg(not(target_os = "linux"))]
+fn open_without_waiting(path: &str) -> Option<std::fs::File> {
     if stat(path) != Stat::File {
         return None;
     }
-    let bytes = std::fs::read(Path::new(path)).ok()?;
+    std::fs::File::open(Path::new(path)).ok()
+}
+
+/// Reads a file as UTF-8 text (`None` when it does not exist or is not a file).
+pub fn read_text(path: &str) -> Option<String> {
+    let (bytes, _) = read_regular_file(path)?;
     // Valid UTF-8 (the usual case) becomes the string without a copy.
     Some(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }

@@ -56,7 +56,7 @@ pub struct Resolver {
     /// Deprecation warnings Node would print (DEP0155, DEP0166), in order.
     pub warnings: Vec<String>,
     /// Real paths already computed (see [`Resolver::realpath`]).
-    realpaths: std::collections::HashMap<String, String>,
+    realpaths: crate::fast_hash::FastHashMap<String, String>,
     /// Paths already found to be files (see [`Resolver::stat`]).
     files: crate::fast_hash::FastHashSet<String>,
 }

@@ -3,28 +3,45 @@
 
 /// `path.normalize` of an absolute path: collapses `//`, `.` and `..`; drops a trailing `/`.
 fn normalize_absolute(p: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(p.len());
+    push_normalized(&mut out, p);
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// Appends the segments of `p` to the normalized absolute path in `out` (`""` for the root):
+/// empty and `.` segments vanish, `..` removes the last segment (none at the root).
+fn push_normalized(out: &mut String, p: &str) {
     for seg in p.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop();
+                let cut = out.rfind('/').unwrap_or(0);
+                out.truncate(cut);
             }
-            s => parts.push(s),
+            s => {
+                out.push('/');
+                out.push_str(s);
+            }
         }
     }
-    format!("/{}", parts.join("/"))
 }
 
 /// `path.resolve(base, p)` where `base` is absolute.
 pub fn resolve(base: &str, p: &str) -> String {
     if p.starts_with('/') {
-        normalize_absolute(p)
-    } else if p.is_empty() {
-        normalize_absolute(base)
-    } else {
-        normalize_absolute(&format!("{}/{}", base, p))
+        return normalize_absolute(p);
     }
+    // base + "/" + p, normalized in one pass without building the joined text.
+    let mut out = String::with_capacity(base.len() + p.len() + 1);
+    push_normalized(&mut out, base);
+    push_normalized(&mut out, p);
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
 }
 
 /// `path.dirname(p)` for an absolute path.
@@ -58,6 +75,10 @@ mod tests {
         assert_eq!(resolve("/a/b", "../c/./d/"), "/a/c/d");
         assert_eq!(resolve("/a/b", "/x//y/.."), "/x");
         assert_eq!(resolve("/a", ""), "/a");
+        assert_eq!(resolve("/", ".."), "/");
+        assert_eq!(resolve("/a/b/", "../../../x"), "/x");
+        assert_eq!(resolve("//a/./b", "c//d/."), "/a/b/c/d");
+        assert_eq!(resolve("/a", "b/../.."), "/");
         assert_eq!(resolve("/", "../.."), "/");
     }
 

@@ -6,6 +6,8 @@
 //! (`new URL(input)`), resolves relative references against a base (`new URL(input, base)`),
 //! serializes them (`href`), and converts between `file:` URLs and paths with Node's checks.
 
+use std::borrow::Cow;
+
 use super::errors::ResolveError;
 
 /// A parsed URL. Special schemes (`file`, `http`, …) always have a hierarchical path; other
@@ -56,6 +58,9 @@ fn needs_encoding(b: u8, set: EncodeSet) -> bool {
 }
 
 fn encode(s: &str, set: EncodeSet) -> String {
+    if !s.bytes().any(|b| needs_encoding(b, set)) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
         if needs_encoding(b, set) {
@@ -70,6 +75,12 @@ fn encode(s: &str, set: EncodeSet) -> String {
 /// Strips leading/trailing C0 controls and spaces and removes tabs and newlines, as the URL
 /// parser does before anything else.
 fn preprocess(input: &str) -> String {
+    if !input.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r'))
+        && !input.starts_with(|c: char| (c as u32) <= 0x20)
+        && !input.ends_with(|c: char| (c as u32) <= 0x20)
+    {
+        return input.to_string();
+    }
     let trimmed = input.trim_matches(|c: char| (c as u32) <= 0x20);
     trimmed.chars().filter(|&c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }
@@ -94,8 +105,8 @@ fn is_single_dot(seg: &str) -> bool {
 }
 
 fn is_double_dot(seg: &str) -> bool {
-    let l = seg.to_ascii_lowercase();
-    matches!(l.as_str(), ".." | ".%2e" | "%2e." | "%2e%2e")
+    seg == ".."
+        || [".%2e", "%2e.", "%2e%2e"].iter().any(|dots| seg.len() == dots.len() && seg.eq_ignore_ascii_case(dots))
 }
 
 /// Splits off `?query` and `#fragment` (raw, not yet encoded).
@@ -113,32 +124,30 @@ fn split_query_fragment(rest: &str) -> (&str, Option<&str>, Option<&str>) {
 
 /// Appends the `/`-separated (for special schemes also `\`-separated) segments of `input` to
 /// `segments`, applying the URL path state's dot-segment rules.
-fn push_path_segments(segments: &mut Vec<String>, input: &str, special: bool) {
-    let parts: Vec<&str> = if special {
-        input.split(['/', '\\']).collect()
-    } else {
-        input.split('/').collect()
-    };
-    let last = parts.len().saturating_sub(1);
-    for (i, seg) in parts.iter().enumerate() {
-        let is_last = i == last;
+fn push_path_segments<'a>(segments: &mut Vec<Cow<'a, str>>, input: &'a str, special: bool) {
+    let is_separator = |c: char| c == '/' || (special && c == '\\');
+    let mut parts = input.split(is_separator).peekable();
+    while let Some(seg) = parts.next() {
+        let is_last = parts.peek().is_none();
         if is_double_dot(seg) {
             segments.pop();
             if is_last {
-                segments.push(String::new());
+                segments.push(Cow::Borrowed(""));
             }
         } else if is_single_dot(seg) {
             if is_last {
-                segments.push(String::new());
+                segments.push(Cow::Borrowed(""));
             }
+        } else if seg.bytes().any(|b| needs_encoding(b, EncodeSet::Path)) {
+            segments.push(Cow::Owned(encode(seg, EncodeSet::Path)));
         } else {
-            segments.push(encode(seg, EncodeSet::Path));
+            segments.push(Cow::Borrowed(seg));
         }
     }
 }
 
-fn serialize_segments(segments: &[String]) -> String {
-    let mut s = String::new();
+fn serialize_segments(segments: &[Cow<'_, str>]) -> String {
+    let mut s = String::with_capacity(segments.iter().map(|seg| seg.len() + 1).sum::<usize>().max(1));
     for seg in segments {
         s.push('/');
         s.push_str(seg);
@@ -149,9 +158,9 @@ fn serialize_segments(segments: &[String]) -> String {
     s
 }
 
-fn segments_of(path: &str) -> Vec<String> {
+fn segments_of(path: &str) -> Vec<Cow<'_, str>> {
     // "/a/b/c" -> ["a", "b", "c"]; "/" -> [""].
-    path.strip_prefix('/').unwrap_or(path).split('/').map(|s| s.to_string()).collect()
+    path.strip_prefix('/').unwrap_or(path).split('/').map(Cow::Borrowed).collect()
 }
 
 impl Url {
@@ -337,6 +346,24 @@ impl Url {
     /// Node's `pathToFileURL(path)` for an absolute POSIX path: `%`, `\`, newlines, tabs, `#`
     /// and `?` are escaped so that the path round-trips.
     pub fn from_file_path(path: &str) -> Url {
+        // An absolute path with nothing to escape or encode is its own URL path (the steps
+        // below split it into its segments and join them again unchanged).
+        if path.starts_with('/') && !path.bytes().any(|b| b == b'%' || b == b'\\' || needs_encoding(b, EncodeSet::Path)) {
+            return Url {
+                scheme: "file".into(),
+                host: Some(String::new()),
+                path: path.to_string(),
+                opaque: false,
+                query: None,
+                fragment: None,
+            };
+        }
+        Url::from_file_path_escaped(path)
+    }
+
+    /// [`Url::from_file_path`] for any path: escapes the characters a path may hold but a URL
+    /// path may not, then percent-encodes each segment.
+    fn from_file_path_escaped(path: &str) -> Url {
         let mut escaped = String::with_capacity(path.len());
         for c in path.chars() {
             match c {
@@ -351,9 +378,9 @@ impl Url {
             }
         }
         let trailing = path.ends_with('/') && path.len() > 1;
-        let mut segments: Vec<String> = Vec::new();
+        let mut segments: Vec<Cow<'_, str>> = Vec::new();
         for seg in escaped.split('/').skip(1) {
-            segments.push(encode(seg, EncodeSet::Path));
+            segments.push(Cow::Owned(encode(seg, EncodeSet::Path)));
         }
         let mut p = serialize_segments(&segments);
         if trailing && !p.ends_with('/') {
@@ -373,8 +400,12 @@ impl Url {
         if self.host.as_deref().is_some_and(|h| !h.is_empty()) {
             return Err(ResolveError::invalid_file_url_host());
         }
-        let lower = self.path.to_ascii_lowercase();
-        if lower.contains("%2f") {
+        // Without a '%' there is nothing to reject or decode.
+        if !self.path.contains('%') {
+            return Ok(self.path.clone());
+        }
+        let encoded_slash = self.path.as_bytes().windows(3).any(|w| w[0] == b'%' && w[1] == b'2' && (w[2] | 0x20) == b'f');
+        if encoded_slash {
             return Err(ResolveError::invalid_file_url_path("must not include encoded / characters"));
         }
         percent_decode_strict(&self.path).ok_or_else(ResolveError::uri_malformed)
@@ -439,6 +470,28 @@ mod tests {
         assert_eq!(join("//server/share/x.js"), "file://server/share/x.js");
         assert_eq!(join("file:x.js"), "file:///root/project/app/x.js");
         assert_eq!(join("file:/x.js"), "file:///x.js");
+    }
+
+    #[test]
+    fn plain_paths_take_the_short_way_to_the_same_url() {
+        let paths = [
+            "/",
+            "/a",
+            "/a/",
+            "//a//b/",
+            "/root/project/app/main.mjs",
+            "/x/./y/../z.js",
+            "/tmp/bench/g-esm-10k/mods/d003/m770.mjs",
+            "/a-b_c~d/!$&'()*+,;=:@.js",
+        ];
+        for path in paths {
+            let general = Url::from_file_path_escaped(path);
+            let short = Url::from_file_path(path);
+            assert_eq!((short.href(), short.path.as_str()), (general.href(), general.path.as_str()), "{path}");
+        }
+        // Anything to escape or encode takes the long way.
+        assert_eq!(Url::from_file_path("/a b/%/#?.js").path, "/a%20b/%25/%23%3F.js");
+        assert_eq!(Url::from_file_path("/é").path, "/%C3%A9");
     }
 
     #[test]

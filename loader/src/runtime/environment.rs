@@ -99,6 +99,8 @@ impl ModuleInstances {
                         self.unlinked.push(id);
                         continue;
                     };
+                    env.locals.reserve(plan.locals.len());
+                    env.imports.reserve(plan.imports.len());
                     for local in &plan.locals {
                         let initial = match local.init {
                             LocalInit::Undefined => Value::Undefined,
@@ -125,11 +127,14 @@ impl ModuleInstances {
             created.push(id);
         }
         for &id in &created {
-            let imports = match &graph.get(id).kind {
-                ModuleKind::SourceText(m) => m.environment.as_ref().map(|p| p.imports.clone()).unwrap_or_default(),
-                ModuleKind::Synthetic(_) => Vec::new(),
-            };
-            for import in imports {
+            let count = graph.get(id).source_text().and_then(|m| m.environment.as_ref()).map_or(0, |p| p.imports.len());
+            for k in 0..count {
+                // The plan stays in the record (binding_cell may read other modules' plans, and
+                // needs the graph mutably): one import is copied out at a time.
+                let Some(import) = graph.get(id).source_text().and_then(|m| m.environment.as_ref()).map(|p| p.imports[k].clone())
+                else {
+                    continue;
+                };
                 let Some(cell) = self.binding_cell(vm, graph, &import.target) else { continue };
                 if let Some(env) = self.environments[id.index()].as_mut() {
                     env.imports.insert(import.local_name, cell);
@@ -177,7 +182,9 @@ impl ModuleInstances {
         let mut exports = Vec::with_capacity(plan.len());
         for (name, binding) in plan {
             if let Some(c) = self.binding_cell(vm, graph, &binding) {
-                exports.push((JsString::from_slice(name.units()), c));
+                // Interned, as the names compiled code asks for are: a lookup then finds the
+                // key by pointer.
+                exports.push((JsString::interned(name.units()), c));
             }
         }
         let ns = module_namespace_create(vm, exports);

@@ -127,34 +127,54 @@ impl ModuleRuntime {
             if m.environment.is_none() {
                 continue;
             }
-            let shown = record.url.clone();
-            let (init, body, bindings) = match &m.ecmascript_code {
-                Ok(c) => (c.init.clone(), c.body.clone(), c.bindings.clone()),
+            let (init, body) = match &m.ecmascript_code {
+                Ok(c) => (c.init.clone(), c.body.clone()),
                 Err(e) => {
+                    let message = e.message.clone();
                     self.uncompiled.extend_from_slice(&pending[at..]);
-                    return Err(vm.throw_syntax_error(&e.message));
+                    return Err(vm.throw_syntax_error(&message));
                 }
             };
+            // `import.meta` makes an object (and needs the runtime mutably): made first, so the
+            // bindings can be read from the record in place.
+            let needs_meta = m.ecmascript_code.as_ref().is_ok_and(|c| {
+                c.bindings.iter().any(|b| matches!(b.kind, ModuleBindingKind::ImportMeta))
+            });
+            let meta = if needs_meta { Some(self.import_meta_cell(vm, id)) } else { None };
+            let record = self.graph.get(id);
+            let ModuleKind::SourceText(m) = &record.kind else {
+                continue;
+            };
+            let bindings = match &m.ecmascript_code {
+                Ok(c) => &c.bindings[..],
+                Err(_) => &[],
+            };
             let mut cells = Vec::with_capacity(bindings.len());
-            for binding in &bindings {
+            let mut missing = None;
+            for binding in bindings {
                 let name = &binding.name;
                 let cell = match binding.kind {
                     ModuleBindingKind::Import | ModuleBindingKind::ImportNamespace => {
                         self.instances.environment(id).and_then(|e| e.imports.get(name).copied())
                     }
-                    ModuleBindingKind::ImportMeta => Some(self.import_meta_cell(vm, id)),
+                    ModuleBindingKind::ImportMeta => meta,
                     _ => self.instances.local_cell(id, name),
                 };
-                let cell = match cell {
-                    Some(c) => c,
+                match cell {
+                    Some(c) => cells.push(c),
                     None => {
-                        let what = name.to_string_lossy();
-                        let msg = format!("modjs internal error: no binding cell for '{what}' in {shown}");
-                        self.uncompiled.extend_from_slice(&pending[at..]);
-                        return Err(vm.throw_error(ErrorKind::Error, &msg));
+                        missing = Some(format!(
+                            "modjs internal error: no binding cell for '{}' in {}",
+                            name.to_string_lossy(),
+                            record.url
+                        ));
+                        break;
                     }
-                };
-                cells.push(cell);
+                }
+            }
+            if let Some(msg) = missing {
+                self.uncompiled.extend_from_slice(&pending[at..]);
+                return Err(vm.throw_error(ErrorKind::Error, &msg));
             }
             let init = vm.module_function(init, cells.clone());
             let body = vm.module_function(body, cells);

@@ -111,3 +111,22 @@ fn a_module_top_level_loop_is_a_collection_safe_point() {
     assert!(vm.heap.collections > 0, "the collector ran during the module body");
     assert!(vm.heap.live_objects() < 200_000, "garbage was freed: {} live", vm.heap.live_objects());
 }
+
+#[test]
+fn namespace_member_reads_are_live_and_see_the_tdz() {
+    let (out, err) = run(&[
+        (
+            "/main.mjs",
+            "import * as ns from './lib.mjs'; const r = []; for (let i = 0; i < 3; i++) { r.push(ns.count, ns.missing === undefined, ns[Symbol.toStringTag]); ns.inc(); } const o = Object.create(ns); console.log(r.join(), ns.count, o.count, o.nope);",
+        ),
+        ("/lib.mjs", "export let count = 0; export function inc() { count++; }"),
+    ]);
+    assert_eq!(err, None);
+    assert_eq!(out, "0,true,Module,1,true,Module,2,true,Module 3 3 undefined\n");
+    let (out, err) = run(&[
+        ("/a.mjs", "import * as nb from './b.mjs'; export const a = 1; console.log('a sees', nb.b);"),
+        ("/b.mjs", "import * as na from './a.mjs'; let r; try { r = na.a; } catch (e) { r = e.message; } console.log('b', r); export const b = 2;"),
+    ]);
+    assert_eq!(err, None);
+    assert_eq!(out, "b Cannot access 'a' before initialization\na sees 2\n");
+}

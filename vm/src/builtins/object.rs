@@ -176,6 +176,11 @@ pub enum EnumerableKind {
 
 /// EnumerableOwnProperties ( O, kind ) (§7.3.23).
 pub fn enumerable_own_properties(vm: &mut Vm, o: ObjRef, kind: EnumerableKind) -> JsResult<Vec<Value>> {
+    if let EnumerableKind::Key = kind {
+        if let Some(keys) = plain_enumerable_keys(vm, o) {
+            return Ok(keys);
+        }
+    }
     let keys = vm.own_property_keys(o)?;
     let mut out = Vec::with_capacity(keys.len());
     for key in keys {
@@ -197,6 +202,25 @@ pub fn enumerable_own_properties(vm: &mut Vm, o: ObjRef, kind: EnumerableKind) -
         }
     }
     Ok(out)
+}
+
+/// The enumerable string keys of an ordinary object (or function) none of whose keys is an
+/// integer index, read from its property map: [[OwnPropertyKeys]] is then insertion order and
+/// [[GetOwnProperty]] runs nothing, so this is what the general loop would produce.
+fn plain_enumerable_keys(vm: &Vm, o: ObjRef) -> Option<Vec<Value>> {
+    let obj = vm.heap.get(o);
+    if !matches!(obj.kind, ObjectKind::Ordinary | ObjectKind::Function(_)) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(obj.props.len());
+    for (key, slot) in &obj.props {
+        match key {
+            PropertyKey::String(s) if slot.enumerable() => out.push(Value::String(s.clone())),
+            PropertyKey::String(_) | PropertyKey::Symbol(_) => {}
+            PropertyKey::Index(_) => return None,
+        }
+    }
+    Some(out)
 }
 
 fn enumerable_own_properties_array(vm: &mut Vm, args: &CallArgs, kind: EnumerableKind) -> JsResult<Value> {

@@ -313,6 +313,13 @@ fn char_at(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
 
 /// String.prototype.charCodeAt(pos) (§22.1.3.3).
 fn char_code_at(vm: &mut Vm, args: &CallArgs) -> JsResult<Value> {
+    // The common case, without conversions: a string and a number inside it (ToIntegerOrInfinity
+    // of a non-negative number is its truncation).
+    if let (Value::String(s), Some(Value::Number(n))) = (&args.this, args.args.first()) {
+        if *n >= 0.0 && *n < s.len() as f64 {
+            return Ok(Value::Number(s.as_units()[*n as usize] as f64));
+        }
+    }
     let s = this_string(vm, &args.this, "charCodeAt")?;
     let pos = vm.to_integer_or_infinity(&args.get(0))?;
     if pos < 0.0 || pos >= s.len() as f64 {

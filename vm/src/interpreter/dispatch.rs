@@ -484,7 +484,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                 }
                 ref other => {
                     let v = other.clone();
-                    *$dest = v;
+                    crate::value::overwrite($dest, v);
                 }
             }
         }};
@@ -869,7 +869,7 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         ImmOp::Add => a + value as f64,
                         ImmOp::Sub => a - value as f64,
                         ImmOp::Mul => a * value as f64,
-                        ImmOp::Rem => super::operators::number_remainder(a, value as f64),
+                        ImmOp::Rem => super::operators::number_remainder_by_int(a, value),
                         ImmOp::Shl => crate::conversions::number_to_int32(a).wrapping_shl(shift) as f64,
                         ImmOp::Shr => (crate::conversions::number_to_int32(a) >> shift) as f64,
                         ImmOp::UShr => ((crate::conversions::number_to_int32(a) as u32) >> shift) as f64,
@@ -1186,8 +1186,12 @@ fn run_frame(vm: &mut Vm) -> Exit {
                         args.extend_from_slice(&vm.interp.stack[first..first + argc as usize]);
                         let call = crate::native::CallArgs { this, args, callee: o, new_target: None };
                         let r = vm.call_native_by_ref(f, &call);
-                        let mut args = call.args;
-                        args.clear();
+                        // Released here, where most values need no drop at all (see `release`).
+                        let crate::native::CallArgs { this, mut args, .. } = call;
+                        release(this);
+                        while let Some(v) = args.pop() {
+                            release(v);
+                        }
                         if vm.interp.arg_vectors.len() < ARG_VECTORS_KEPT && args.capacity() <= ARG_VECTOR_MAX_CAPACITY {
                             vm.interp.arg_vectors.push(args);
                         }
@@ -2031,7 +2035,18 @@ fn write_register(slot: &mut Value, v: Value) {
                 crate::value::overwrite(slot, Value::Undefined);
             }
         }
-        other => *slot = other,
+        other => crate::value::overwrite(slot, other),
+    }
+}
+
+/// Drops a value that is no longer needed, calling the drop routine only for the variants that
+/// hold a reference count (the generic slice or value drop is an out-of-line call per use).
+#[inline(always)]
+fn release(v: Value) {
+    if matches!(v, Value::String(_) | Value::Symbol(_) | Value::BigInt(_)) {
+        drop(v);
+    } else {
+        std::mem::forget(v);
     }
 }
 

@@ -18,8 +18,21 @@ pub use crate::builtins::math::number_exponentiate;
 impl Vm {
     /// The `+` operator (§13.15.3 steps 1-2 for `+`).
     pub fn op_add(&mut self, a: &Value, b: &Value) -> JsResult<Value> {
-        if let (Value::String(x), Value::String(y)) = (a, b) {
-            return Ok(Value::String(JsString::concat(x, y)));
+        // Primitives are their own ToPrimitive: a string with a string or an integer is joined
+        // directly.
+        match (a, b) {
+            (Value::String(x), Value::String(y)) => return Ok(Value::String(JsString::concat(x, y))),
+            (Value::String(x), Value::Number(n)) => {
+                if let Some(s) = JsString::concat_integer(x, *n, true) {
+                    return Ok(Value::String(s));
+                }
+            }
+            (Value::Number(n), Value::String(y)) => {
+                if let Some(s) = JsString::concat_integer(y, *n, false) {
+                    return Ok(Value::String(s));
+                }
+            }
+            _ => {}
         }
         let lp = self.to_primitive(a, Hint::Default)?;
         let rp = self.to_primitive(b, Hint::Default)?;
@@ -174,6 +187,18 @@ pub fn number_remainder(n: f64, d: f64) -> f64 {
         return (ni % di) as f64;
     }
     number_remainder_general(n, d)
+}
+
+/// `number_remainder(n, d as f64)` for a divisor known to be an int32 (an immediate operand),
+/// small enough to inline into the dispatch loop: a positive int32 dividend modulo a positive
+/// divisor is an integer remainder; anything else takes the general path.
+#[inline(always)]
+pub fn number_remainder_by_int(n: f64, d: i32) -> f64 {
+    let ni = n as i32;
+    if ni > 0 && d > 0 && ni as f64 == n {
+        return (ni % d) as f64;
+    }
+    number_remainder_general(n, d as f64)
 }
 
 fn number_remainder_general(n: f64, d: f64) -> f64 {

@@ -13,11 +13,13 @@ use crate::string::JsString;
 use crate::value::Value;
 use crate::vm::Vm;
 use indexmap::IndexMap;
+use std::hash::BuildHasherDefault;
 
 /// [[Exports]] with the cell each name resolves to (§10.4.6, table "Module Namespace Exotic
-/// Object Internal Slots"; [[Module]] is the loader's).
+/// Object Internal Slots"; [[Module]] is the loader's). Keyed like property maps: by the key's
+/// own cached hash, so a lookup (every `ns.x` in a program) does not run a general hasher.
 pub struct NamespaceData {
-    pub exports: IndexMap<PropertyKey, CellRef>,
+    pub exports: IndexMap<PropertyKey, CellRef, BuildHasherDefault<crate::object::KeyHasher>>,
 }
 
 impl Trace for NamespaceData {

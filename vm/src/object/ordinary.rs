@@ -73,7 +73,19 @@ pub fn lookup_data_property<'a>(heap: &'a Heap, o: ObjRef, key: &PropertyKey, hi
     loop {
         let obj = heap.get(cur);
         match &obj.kind {
-            ObjectKind::Proxy(_) | ObjectKind::Namespace(_) => return DataLookup::Slow,
+            ObjectKind::Proxy(_) => return DataLookup::Slow,
+            // A namespace's [[Get]] of a string key (§10.4.6.8): the export's binding, or
+            // undefined for a name it does not export; uninitialised bindings throw (slow path).
+            ObjectKind::Namespace(ns) if !key.is_symbol() => {
+                return match ns.exports.get(key) {
+                    Some(&cell) => match heap.cell(cell) {
+                        Value::Empty => DataLookup::Slow,
+                        v => DataLookup::Found(v),
+                    },
+                    None => DataLookup::Absent,
+                };
+            }
+            ObjectKind::Namespace(_) => return DataLookup::Slow,
             ObjectKind::Array(_) | ObjectKind::String(_) if matches!(key, PropertyKey::Index(_)) || is_length(key) => {
                 return DataLookup::Slow
             }

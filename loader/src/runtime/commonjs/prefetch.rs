@@ -159,6 +159,13 @@ fn stamp_of(path: &str) -> Option<Stamp> {
     Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
 }
 
+/// The file's bytes and its stamp, taken from the open file before it is read (a change during
+/// the read makes a later [`stamp_of`] differ).
+fn read_with_stamp(path: &str) -> Option<(Vec<u8>, Stamp)> {
+    let (bytes, meta) = crate::resolve::fs::read_regular_file(path)?;
+    Some((bytes, Stamp { len: meta.len(), modified: meta.modified().ok() }))
+}
+
 /// What the resolver of the worker is set up with (the program's own settings).
 #[derive(Clone)]
 pub struct ResolverSettings {
@@ -209,6 +216,10 @@ struct State {
     busy: usize,
     /// See [`Prefetcher::set_patient`].
     patient: bool,
+    /// The VM thread waits on `for_vm` (only then is it signalled: a signal is a system call).
+    vm_waiting: bool,
+    /// Workers waiting on `for_workers`.
+    workers_waiting: usize,
     stats: PrefetchStats,
 }
 
@@ -254,13 +265,19 @@ impl Shared {
     }
 
     /// Waits as the VM thread.
-    fn vm_wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
-        self.for_vm.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn vm_wait<'a>(&self, mut guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        guard.vm_waiting = true;
+        let mut guard = self.for_vm.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard.vm_waiting = false;
+        guard
     }
 
     /// Waits as a worker.
-    fn worker_wait<'a>(&self, guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
-        self.for_workers.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn worker_wait<'a>(&self, mut guard: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        guard.workers_waiting += 1;
+        let mut guard = self.for_workers.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard.workers_waiting -= 1;
+        guard
     }
 }
 
@@ -285,6 +302,8 @@ impl Prefetcher {
                 stop: false,
                 busy: 0,
                 patient: false,
+                vm_waiting: false,
+                workers_waiting: 0,
                 stats: PrefetchStats::default(),
             }),
             for_workers: Condvar::new(),
@@ -322,9 +341,11 @@ impl Prefetcher {
         loop {
             match s.entries.get(filename) {
                 Some(Entry::InProgress) => {
+                    s.vm_waiting = true;
                     let (guard, timeout) =
                         self.shared.for_vm.wait_timeout(s, MAX_WAIT).unwrap_or_else(|poisoned| poisoned.into_inner());
                     s = guard;
+                    s.vm_waiting = false;
                     // A parse takes a fraction of a millisecond: a worker still on it after the
                     // wait is likely not running at all (the machine's other cores are busy),
                     // and the VM thread is better off doing it itself than waiting for a core.
@@ -345,7 +366,9 @@ impl Prefetcher {
                         if let Some((_, last)) = s.ready.pop_last() {
                             s.entries.remove(&last);
                         }
-                        self.shared.for_workers.notify_one();
+                        if s.workers_waiting > 0 {
+                            self.shared.for_workers.notify_one();
+                        }
                     }
                     return None;
                 }
@@ -355,7 +378,7 @@ impl Prefetcher {
         s.ready.remove(&key);
         // Workers that found the window full sleep until half of it is free again (waking
         // them for every free slot would cost a thread switch per file).
-        let refill = s.ready.len() == REFILL_AT;
+        let refill = s.ready.len() == REFILL_AT && s.workers_waiting > 0;
         drop(s);
         if refill {
             self.shared.for_workers.notify_all();
@@ -376,7 +399,9 @@ impl Prefetcher {
         let mut s = self.shared.lock();
         let key = s.fresh_branch();
         s.tasks.insert(key, Task::Scan { filename: filename.to_string(), source: source.to_string() });
-        self.shared.for_workers.notify_one();
+        if s.workers_waiting > 0 {
+            self.shared.for_workers.notify_one();
+        }
         while s.patient && !s.idle() {
             s = self.shared.vm_wait(s);
         }
@@ -395,7 +420,9 @@ impl Prefetcher {
             key.push(i as u32);
             s.tasks.insert(key, Task::Scan { filename, source });
         }
-        self.shared.for_workers.notify_all();
+        if s.workers_waiting > 0 {
+            self.shared.for_workers.notify_all();
+        }
         while s.patient && !s.idle() {
             s = self.shared.vm_wait(s);
         }
@@ -413,8 +440,11 @@ impl Prefetcher {
             return;
         }
         s.garbage.push(tree);
+        let wake = s.workers_waiting > 0;
         drop(s);
-        self.shared.for_workers.notify_one();
+        if wake {
+            self.shared.for_workers.notify_one();
+        }
     }
 
     /// In patient mode the VM thread lets the worker finish everything it can do before each
@@ -487,7 +517,9 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                     }
                     _ => {
                         // Going to sleep: a patient VM thread may go on.
-                        shared.for_vm.notify_all();
+                        if s.vm_waiting {
+                            shared.for_vm.notify_all();
+                        }
                         s = shared.worker_wait(s);
                     }
                 }
@@ -497,8 +529,7 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
             Some((key, Task::Scan { filename, source })) => {
                 let children = hinted_children(&mut resolver, &filename, &source);
                 queue_children(shared, &key, children);
-                shared.lock().busy -= 1;
-                shared.for_vm.notify_all();
+                finished_task(shared);
             }
             Some((key, Task::Load(filename))) => {
                 let outcome =
@@ -523,8 +554,7 @@ fn run_worker(shared: &Shared, settings: ResolverSettings) {
                         drop(s);
                     }
                 }
-                shared.lock().busy -= 1;
-                shared.for_vm.notify_all();
+                finished_task(shared);
             }
             None => {}
         }
@@ -545,9 +575,22 @@ fn queue_children(shared: &Shared, parent: &[u32], children: Vec<String>) {
             queued += 1;
         }
     }
+    let wake = queued > 1 && s.workers_waiting > 0;
     drop(s);
-    if queued > 1 {
+    if wake {
         shared.for_workers.notify_one();
+    }
+}
+
+/// A worker is done with its task: the VM thread, if it waits, may look again.
+fn finished_task(shared: &Shared) {
+    let vm_waiting = {
+        let mut s = shared.lock();
+        s.busy -= 1;
+        s.vm_waiting
+    };
+    if vm_waiting {
+        shared.for_vm.notify_all();
     }
 }
 
@@ -597,9 +640,8 @@ fn prefetch_file(resolver: &mut Resolver, filename: &str) -> Option<(Prefetched,
             Ok(f) => Some(f),
         }
     };
-    // The stamp is taken before the read: a change during the read makes it differ later.
-    let stamp = stamp_of(filename)?;
-    let mut source = crate::cjs_exports::utf8_text(std::fs::read(filename).ok()?);
+    let (bytes, stamp) = read_with_stamp(filename)?;
+    let mut source = crate::cjs_exports::utf8_text(bytes);
     let (parsed, children) = match format {
         None => (None, Vec::new()),
         Some(RequireFormat::Module) => {

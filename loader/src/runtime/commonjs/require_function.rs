@@ -17,7 +17,7 @@ use modjs_vm::native::CallArgs;
 use modjs_vm::object::ObjectKind;
 use modjs_vm::{attrs, ErrorKind, JsResult, ObjRef, PropertyKey, Value, Vm};
 
-use super::module_object::validate_id;
+use super::module_object::{key, validate_id};
 use super::resolve_glue::{lookup_paths, resolve_filename};
 use super::{load, shared, with_state};
 use crate::resolve::cjs::Required;
@@ -27,21 +27,21 @@ pub fn make_require_function(vm: &mut Vm, module: ObjRef, index: Option<usize>) 
     let s = shared(vm)?;
     let slots = vec![Value::Object(module), index.map(|i| Value::Number(i as f64)).unwrap_or(Value::Undefined)];
     let require =
-        vm.new_native_function_with_slots(PropertyKey::from("require"), 1, require_native, slots.clone(), false);
+        vm.new_native_function_with_slots(key("require"), 1, require_native, slots.clone(), false);
     // An ordinary function's `prototype`.
     let prototype = vm.new_object();
-    vm.define_value(prototype, PropertyKey::from("constructor"), Value::Object(require), attrs::BUILTIN);
-    vm.define_value(require, PropertyKey::from("prototype"), Value::Object(prototype), attrs::WRITABLE);
+    vm.define_value(prototype, key("constructor"), Value::Object(require), attrs::BUILTIN);
+    vm.define_value(require, key("prototype"), Value::Object(prototype), attrs::WRITABLE);
     let resolve =
-        vm.new_native_function_with_slots(PropertyKey::from("resolve"), 2, resolve_native, slots.clone(), false);
-    let paths = vm.new_native_function_with_slots(PropertyKey::from("paths"), 1, paths_native, slots, false);
-    vm.define_value(resolve, PropertyKey::from("paths"), Value::Object(paths), attrs::ALL);
-    vm.define_value(require, PropertyKey::from("resolve"), Value::Object(resolve), attrs::ALL);
+        vm.new_native_function_with_slots(key("resolve"), 2, resolve_native, slots.clone(), false);
+    let paths = vm.new_native_function_with_slots(key("paths"), 1, paths_native, slots, false);
+    vm.define_value(resolve, key("paths"), Value::Object(paths), attrs::ALL);
+    vm.define_value(require, key("resolve"), Value::Object(resolve), attrs::ALL);
     let main = with_state(vm, |st, _| st.main().and_then(|m| st.entry(m)).map(|e| e.object))?;
     let main = main.map(Value::Object).unwrap_or(Value::Undefined);
-    vm.define_value(require, PropertyKey::from("main"), main, attrs::ALL);
-    vm.define_value(require, PropertyKey::from("extensions"), Value::Object(s.extensions), attrs::ALL);
-    vm.define_value(require, PropertyKey::from("cache"), Value::Object(s.cache), attrs::ALL);
+    vm.define_value(require, key("main"), main, attrs::ALL);
+    vm.define_value(require, key("extensions"), Value::Object(s.extensions), attrs::ALL);
+    vm.define_value(require, key("cache"), Value::Object(s.cache), attrs::ALL);
     Ok(require)
 }
 

@@ -14,11 +14,19 @@ pub fn static_require_specifiers(source: &str) -> Vec<String> {
     const WORD: &str = "require";
     let bytes = source.as_bytes();
     let mut out: Vec<String> = Vec::new();
+    // The word is found by its `q`, a rare letter in code: a search for one byte is a fast
+    // memchr, where a search for the whole word walks every byte.
+    const Q: usize = 2;
     let mut from = 0;
-    while let Some(found) = source[from..].find(WORD) {
-        let start = from + found;
+    while let Some(found) = source[from..].find('q') {
+        let q = from + found;
+        // Just after an ASCII byte: a character boundary.
+        from = q + 1;
+        let Some(start) = q.checked_sub(Q) else { continue };
+        if bytes.get(start..start + WORD.len()) != Some(WORD.as_bytes()) {
+            continue;
+        }
         let after = start + WORD.len();
-        from = after;
         if start > 0 && continues_name_or_member(bytes[start - 1]) {
             continue;
         }
@@ -78,6 +86,13 @@ fn skip_white_space(bytes: &[u8], mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::static_require_specifiers;
+
+    #[test]
+    fn finds_calls_next_to_other_text() {
+        assert_eq!(static_require_specifiers("require('a')"), ["a"]);
+        assert_eq!(static_require_specifiers("é;require('b');q;requirer('x');qrequire('y');require ( \"c\" )"), ["b", "c"]);
+        assert_eq!(static_require_specifiers("quire('x'); re"), Vec::<String>::new());
+    }
 
     #[test]
     fn finds_literal_requires_in_order_without_repeats() {
