@@ -71,7 +71,7 @@ impl Compiler {
         let kind = self.f().temp(span)?;
         let await_mode = self.f().temp(span)?;
         self.expr(arg, received)?;
-        let text = self.f().name(&super::expressions::call_printer(arg));
+        let text = self.printed_name(arg);
         self.f().mark(span);
         // 5. GetIterator(value, async).
         self.f().emit(Insn::GetAsyncIterator { dst: iter, src: received, text });
@@ -172,7 +172,7 @@ impl Compiler {
             self.pop_scope();
         }
         self.f().mark(right.span);
-        let text = self.f().name(&super::expressions::call_printer(right));
+        let text = self.printed_name(right);
         self.f().emit(Insn::GetAsyncIterator { dst: iter, src: value, text });
         let start = self.f().pc();
         // a-c. nextResult = ? Await(? Call(next, iterator)); it must be an object.

@@ -118,7 +118,7 @@ impl Compiler {
             _ => self.emit_read(THIS, this, span)?,
         }
         let table = self.eval_table(span)?;
-        let text = self.f().name(&super::expressions::call_printer(callee));
+        let text = self.printed_name(callee);
         self.f().mark(span);
         let argc = if spread { crate::bytecode::SPREAD_ARGC } else { args.len() as u16 };
         self.f().emit(Insn::DirectEval { dst, base, argc, table, this });

@@ -86,6 +86,19 @@ pub(super) fn call_printer(e: &Expr) -> String {
     out
 }
 
+impl Compiler {
+    /// The name-pool entry of `e`'s [`call_printer`] text (written in a buffer the compiler
+    /// keeps, so that each call site does not allocate and grow a string).
+    pub(super) fn printed_name(&mut self, e: &Expr) -> u32 {
+        let mut text = std::mem::take(&mut self.printer_text);
+        text.clear();
+        call_printer_into(e, &mut text);
+        let n = self.f().name(&text);
+        self.printer_text = text;
+        n
+    }
+}
+
 /// [`call_printer`] appending to `out` (a member chain is written in one buffer rather than
 /// formatted level by level).
 fn call_printer_into(e: &Expr, out: &mut String) {
@@ -284,7 +297,7 @@ impl Compiler {
                         }
                         Some(ArrayElement::Spread(x)) => {
                             let r = self.expr_operand(x)?;
-                            let text = self.f().name(&call_printer(x));
+                            let text = self.printed_name(x);
                             self.f().mark(x.span);
                             self.f().emit(Insn::ArraySpread { arr: dst, src: r, text });
                         }
@@ -369,7 +382,7 @@ impl Compiler {
                 if let Some(args) = args {
                     self.arguments(args, base + 2, spread)?;
                 }
-                let text = self.f().name(&call_printer(callee));
+                let text = self.printed_name(callee);
                 self.f().mark(e.span);
                 self.f().emit(if spread {
                     Insn::NewSpread { dst, base, text }
@@ -641,7 +654,7 @@ impl Compiler {
             self.optional_short_circuit(base, callee.span)?;
         }
         self.arguments(args, base + 2, spread)?;
-        let text = self.f().name(&call_printer(callee));
+        let text = self.printed_name(callee);
         self.f().mark(mark_span);
         self.f().emit(if spread {
             Insn::CallSpread { dst, base, text }
@@ -1207,7 +1220,7 @@ impl Compiler {
         for (i, x) in quasi.exprs.iter().enumerate() {
             self.expr(x, base + 3 + i as Reg)?;
         }
-        let text = self.f().name(&call_printer(tag));
+        let text = self.printed_name(tag);
         self.f().mark(span);
         self.f().emit(Insn::Call { dst, base, argc: argc as u16, text });
         Ok(())
@@ -1221,7 +1234,7 @@ impl Compiler {
         let mode = self.f().temp(span)?;
         let res = self.f().temp(span)?;
         self.expr(arg, recv)?;
-        let text = self.f().name(&call_printer(arg));
+        let text = self.printed_name(arg);
         self.f().mark(span);
         self.f().emit(Insn::GetIterator { dst: iter, src: recv, text });
         self.f().emit(Insn::LoadUndef { dst: recv });

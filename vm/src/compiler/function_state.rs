@@ -19,9 +19,9 @@ pub struct Upvalue {
     pub capture: Capture,
 }
 
-/// Pools (names, constants) of up to this many entries are searched in order: most functions
-/// have a handful of each, and hashing (and copying) every key cost more than comparing. A
-/// larger pool gets its hash index.
+/// Constant pools of up to this many entries are searched in order: most functions have a
+/// handful, and hashing (and copying) every key cost more than comparing. A larger pool gets
+/// its hash index.
 const LINEAR_POOL: usize = 16;
 
 fn const_key(c: &Constant) -> ConstKey {
@@ -40,6 +40,17 @@ fn same_constant(a: &Constant, b: &Constant) -> bool {
         (Constant::BigInt(x), Constant::BigInt(y)) => x == y,
         _ => false,
     }
+}
+
+/// The hash of a name (its UTF-16 units) in a function's name pool: one rotate, xor and
+/// multiply per unit (the multiply mixes into the high bits, which pick the index slot).
+fn name_hash(units: impl Iterator<Item = u16>) -> u64 {
+    const MULTIPLIER: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = 0u64;
+    for unit in units {
+        h = (h.rotate_left(5) ^ unit as u64).wrapping_mul(MULTIPLIER);
+    }
+    h
 }
 
 #[derive(PartialEq, Eq, Hash)]
@@ -63,7 +74,11 @@ pub struct FuncState {
     constants: Vec<Constant>,
     const_index: HashMap<ConstKey, u32>,
     names: Vec<JsStr>,
-    name_index: HashMap<Box<[u16]>, u32>,
+    /// Per name in `names`: its [`name_hash`].
+    name_hashes: Vec<u64>,
+    /// The index of `names`: per slot, 0 when empty, else the name's position plus one. Its
+    /// length is zero or a power of two, at least twice the number of names.
+    name_slots: Vec<u32>,
     pub children: Vec<CompiledFunction>,
     pub template_sites: Vec<crate::bytecode::TemplateSite>,
     line_table: Vec<(u32, u32)>,
@@ -104,7 +119,8 @@ impl FuncState {
             constants: Vec::with_capacity(8),
             const_index: HashMap::default(),
             names: Vec::with_capacity(16),
-            name_index: HashMap::default(),
+            name_hashes: Vec::with_capacity(16),
+            name_slots: Vec::new(),
             children: Vec::new(),
             template_sites: Vec::new(),
             line_table: Vec::with_capacity(32),
@@ -198,61 +214,66 @@ impl FuncState {
         i
     }
 
-    pub fn name_units(&mut self, units: &[u16]) -> u32 {
-        let found = if self.names.len() <= LINEAR_POOL {
-            // Length and first unit first: most candidates differ there, without a call to
-            // compare the text.
-            let first = units.first().copied();
-            self.names
-                .iter()
-                .position(|n| n.0.len() == units.len() && n.0.first().copied() == first && *n.0 == *units)
-                .map(|i| i as u32)
-        } else {
-            if self.name_index.is_empty() {
-                for (i, n) in self.names.iter().enumerate() {
-                    self.name_index.insert(n.0.clone(), i as u32);
-                }
+    /// The slot of the name pool's index holding the name that `same` accepts (of hash `hash`),
+    /// or the empty slot where it belongs (the index is not empty).
+    fn name_slot(&self, hash: u64, same: impl Fn(&[u16]) -> bool) -> usize {
+        let mask = self.name_slots.len() - 1;
+        let mut i = (hash >> 40) as usize & mask;
+        loop {
+            let slot = self.name_slots[i];
+            if slot == 0 {
+                return i;
             }
-            self.name_index.get(units).copied()
-        };
-        if let Some(i) = found {
-            return i;
+            let at = (slot - 1) as usize;
+            if self.name_hashes[at] == hash && same(&self.names[at].0) {
+                return i;
+            }
+            i = (i + 1) & mask;
         }
-        let i = self.names.len() as u32;
-        self.names.push(JsStr(units.into()));
-        if !self.name_index.is_empty() {
-            self.name_index.insert(units.into(), i);
+    }
+
+    /// Doubles the name pool's index (or makes the first one) and puts every name back in it.
+    fn grow_name_index(&mut self) {
+        let size = (self.name_slots.len() * 2).max(32);
+        self.name_slots = vec![0; size];
+        let mask = size - 1;
+        for (at, &hash) in self.name_hashes.iter().enumerate() {
+            let mut i = (hash >> 40) as usize & mask;
+            while self.name_slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.name_slots[i] = at as u32 + 1;
         }
-        i
+    }
+
+    /// The position of a name in the pool: `hash` and `same` find it, `make` makes it when new.
+    fn pool_name(&mut self, hash: u64, same: impl Fn(&[u16]) -> bool, make: impl FnOnce() -> JsStr) -> u32 {
+        if self.name_slots.len() <= self.names.len() * 2 {
+            self.grow_name_index();
+        }
+        let i = self.name_slot(hash, same);
+        if self.name_slots[i] != 0 {
+            return self.name_slots[i] - 1;
+        }
+        let at = self.names.len() as u32;
+        self.names.push(make());
+        self.name_hashes.push(hash);
+        self.name_slots[i] = at + 1;
+        at
+    }
+
+    pub fn name_units(&mut self, units: &[u16]) -> u32 {
+        self.pool_name(name_hash(units.iter().copied()), |n| n == units, || JsStr(units.into()))
     }
 
     pub fn name(&mut self, s: &str) -> u32 {
-        // Most names are ASCII identifiers and most pools small: compare the text with the
-        // pool's UTF-16 names unit by unit, with nothing widened unless the name is new.
-        if s.is_ascii() && self.names.len() <= LINEAR_POOL {
+        // Most names are ASCII identifiers: hashed and compared as UTF-16 without being widened
+        // unless the name is new.
+        if s.is_ascii() {
             let bytes = s.as_bytes();
-            let first = bytes.first().map(|&b| b as u16);
-            let found = self.names.iter().position(|n| {
-                n.0.len() == bytes.len()
-                    && n.0.first().copied() == first
-                    && n.0.iter().zip(bytes).all(|(&unit, &byte)| unit == byte as u16)
-            });
-            if let Some(i) = found {
-                return i as u32;
-            }
-            // A pool this small has no hash index yet (it is built once the pool outgrows the
-            // in-order search), so the new name only joins the list.
-            let i = self.names.len() as u32;
-            self.names.push(JsStr(bytes.iter().map(|&b| b as u16).collect()));
-            return i;
-        }
-        // Short ASCII identifiers are widened on the stack instead of allocating.
-        let mut buf = [0u16; 64];
-        if s.len() <= buf.len() && s.is_ascii() {
-            for (unit, byte) in buf.iter_mut().zip(s.bytes()) {
-                *unit = byte as u16;
-            }
-            return self.name_units(&buf[..s.len()]);
+            let hash = name_hash(bytes.iter().map(|&b| b as u16));
+            let same = |n: &[u16]| n.len() == bytes.len() && n.iter().zip(bytes).all(|(&unit, &byte)| unit == byte as u16);
+            return self.pool_name(hash, same, || JsStr(bytes.iter().map(|&b| b as u16).collect()));
         }
         let units: Vec<u16> = s.encode_utf16().collect();
         self.name_units(&units)

@@ -80,11 +80,13 @@ pub struct Compiler {
     /// environments (eval code and its caller): 0 for a Script or Module, a fresh number for
     /// each eval code.
     hidden_salt: u32,
+    /// The buffer of [`Compiler::printed_name`].
+    printer_text: String,
 }
 
 impl Compiler {
     fn new() -> Compiler {
-        Compiler { analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None, withs: Vec::new(), eval: None, hidden_salt: 0 }
+        Compiler { analyses: Analyses::default(), funcs: Vec::new(), next_binding_id: 0, class_depth: 0, destructure_text: None, source_span_override: None, withs: Vec::new(), eval: None, hidden_salt: 0, printer_text: String::new() }
     }
 
     /// The function being compiled.

@@ -527,7 +527,7 @@ impl Compiler {
             self.pop_scope();
         }
         self.f().mark(right.span);
-        let text = self.f().name(&super::expressions::call_printer(right));
+        let text = self.printed_name(right);
         self.f().emit(Insn::GetIterator { dst: iter, src: value, text });
         let start = self.f().pc();
         let next = self.f().emit(Insn::IteratorNext { dst: value, iter, done: 0 });
